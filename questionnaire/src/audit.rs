@@ -1,0 +1,299 @@
+//! A session read against its catalog: which questions apply, what each answer is worth, and the
+//! input that the `scoring` crate turns into scores.
+//!
+//! Opening an [`Audit`] checks that the session was made with this very catalog (id, version and
+//! hash) and that every answer names a known control and one of its options, so that nothing
+//! downstream ever meets an answer it cannot place.
+
+use scoring::{Assessment, ControlInput, ControlState, DomainInput};
+
+use crate::catalog::{Catalog, Condition, Control};
+use crate::error::{Error, Problem};
+use crate::lang::{Lang, Text};
+use crate::session::{
+    NOT_APPLICABLE, Session, SessionField, SessionSource, UNKNOWN, unknown_profile,
+};
+
+/// A session and the catalog it answers.
+#[derive(Debug, Clone)]
+pub struct Audit<'c> {
+    /// The catalog.
+    pub catalog: &'c Catalog,
+    /// The answers.
+    pub session: Session,
+}
+
+impl<'c> Audit<'c> {
+    /// Checks `session` (read from `source`) against `catalog`.
+    pub fn open(
+        catalog: &'c Catalog,
+        session: Session,
+        source: &SessionSource,
+    ) -> Result<Audit<'c>, Error> {
+        check_catalog_identity(catalog, &session, source)?;
+        let mut problems = Vec::new();
+        if catalog.profile(&session.meta.profile).is_none() {
+            let mut problem = unknown_profile(&session.meta.profile, catalog);
+            problem.location = Some(source.locate(SessionField::Profile));
+            problems.push(problem);
+        }
+        for (id, answer) in &session.answers {
+            let Some(control) = catalog.control(id) else {
+                problems.push(
+                    Problem::at(
+                        source.locate(SessionField::AnswerKey(id)),
+                        Text::new(
+                            format!("la session répond au contrôle inconnu « {id} »"),
+                            format!("the session answers the unknown control \"{id}\""),
+                        ),
+                    )
+                    .hint(Text::new(
+                        "retirez cette table [answers.…] ou corrigez l'identifiant ; « posture catalog export --format json » liste les contrôles",
+                        "remove this [answers.…] table or fix the id; \"posture catalog export --format json\" lists the controls",
+                    )),
+                );
+                continue;
+            };
+            if let Err(mut problem) = resolve_choice(control, &answer.choice) {
+                problem.location = Some(source.locate(SessionField::AnswerChoice(id)));
+                problems.push(problem);
+            }
+        }
+        if problems.is_empty() {
+            Ok(Audit { catalog, session })
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+
+    /// The controls of the session's profile, context questions included, in order.
+    pub fn controls(&self) -> impl Iterator<Item = &'c Control> + '_ {
+        self.catalog.controls_in(&self.session.meta.profile)
+    }
+
+    /// Whether a control is asked, given the context answers so far.
+    pub fn applies(&self, control: &Control) -> bool {
+        let mut seen = Vec::new();
+        self.applies_inner(control, &mut seen)
+    }
+
+    fn applies_inner<'a>(&'a self, control: &'a Control, seen: &mut Vec<&'a str>) -> bool {
+        if seen.contains(&control.id.as_str()) {
+            return true;
+        }
+        seen.push(&control.id);
+        let domain_gate = self
+            .catalog
+            .domain(&control.domain)
+            .and_then(|domain| domain.when.as_ref())
+            .filter(|when| when.control != control.id);
+        [control.when.as_ref(), domain_gate]
+            .into_iter()
+            .flatten()
+            .all(|when| self.condition_holds(when, seen))
+    }
+
+    /// A condition holds unless its gate applies and was answered with another option.
+    fn condition_holds<'a>(&'a self, when: &'a Condition, seen: &mut Vec<&'a str>) -> bool {
+        let Some(gate) = self.catalog.control(&when.control) else {
+            return true;
+        };
+        if !self.applies_inner(gate, seen) {
+            return false;
+        }
+        match self.session.answers.get(&gate.id) {
+            Some(answer) if answer.choice != UNKNOWN && answer.choice != NOT_APPLICABLE => {
+                when.any_of.contains(&answer.choice)
+            }
+            _ => true,
+        }
+    }
+
+    /// Where the audit stands on a scored control.
+    pub fn state(&self, control: &Control) -> ControlState {
+        if !self.applies(control) {
+            return ControlState::NotApplicable;
+        }
+        match self.session.answers.get(&control.id) {
+            None => ControlState::Unanswered,
+            Some(answer) if answer.choice == UNKNOWN => ControlState::Unknown,
+            Some(answer) if answer.choice == NOT_APPLICABLE => ControlState::NotApplicable,
+            Some(answer) => control
+                .option(&answer.choice)
+                .and_then(|option| option.level)
+                .map_or(ControlState::Unanswered, ControlState::Level),
+        }
+    }
+
+    /// What the scoring crate needs: every domain and its scored controls of the profile.
+    pub fn scoring_input(&self) -> Vec<DomainInput> {
+        self.catalog
+            .domains
+            .iter()
+            .map(|domain| DomainInput {
+                id: domain.id.clone(),
+                weight: domain.weight,
+                controls: self
+                    .controls()
+                    .filter(|control| control.domain == domain.id && !control.context)
+                    .map(|control| ControlInput {
+                        id: control.id.clone(),
+                        weight: control.weight,
+                        critical: control.critical,
+                        target: control.target,
+                        state: self.state(control),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Scores the audit.
+    pub fn assess(&self) -> Assessment {
+        scoring::assess(&self.scoring_input())
+    }
+
+    /// The first question of the profile that applies and has no answer yet.
+    pub fn first_unanswered(&self) -> Option<&'c Control> {
+        self.controls()
+            .find(|control| self.applies(control) && !self.session.answers.contains_key(&control.id))
+    }
+}
+
+/// Turns what the user typed into a stored choice: an option id, its number as shown (from 1),
+/// `unknown` or `na`.
+pub fn resolve_choice(control: &Control, typed: &str) -> Result<String, Problem> {
+    let typed = typed.trim();
+    if typed == UNKNOWN || control.option(typed).is_some() {
+        return Ok(typed.to_owned());
+    }
+    if typed == NOT_APPLICABLE {
+        return if control.na_allowed {
+            Ok(typed.to_owned())
+        } else {
+            Err(Problem::new(Text::new(
+                format!("{} ne peut pas être « Non applicable »", control.id),
+                format!("{} cannot be \"Not applicable\"", control.id),
+            ))
+            .hint(Text::new(
+                format!(
+                    "choisissez une option ou « unknown » (Je ne sais pas) : {}",
+                    option_list(control)
+                ),
+                format!(
+                    "choose an option or \"unknown\" (Don't know): {}",
+                    option_list(control)
+                ),
+            )))
+        };
+    }
+    if let Ok(number) = typed.parse::<usize>()
+        && let Some(option) = number
+            .checked_sub(1)
+            .and_then(|index| control.options.get(index))
+    {
+        return Ok(option.id.clone());
+    }
+    let na = if control.na_allowed { ", na" } else { "" };
+    Err(Problem::new(Text::new(
+        format!("{} n'a pas d'option « {typed} »", control.id),
+        format!("{} has no option \"{typed}\"", control.id),
+    ))
+    .hint(Text::new(
+        format!(
+            "options possibles : {} ; ou unknown (Je ne sais pas){na}",
+            option_list(control)
+        ),
+        format!(
+            "possible options: {}; or unknown (Don't know){na}",
+            option_list(control)
+        ),
+    )))
+}
+
+fn option_list(control: &Control) -> String {
+    control
+        .options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| format!("{} ({})", option.id, index + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The label of a stored choice in `lang`.
+pub fn choice_label(control: &Control, choice: &str, lang: Lang) -> String {
+    match choice {
+        UNKNOWN => lang.pick("Je ne sais pas", "Don't know").to_owned(),
+        NOT_APPLICABLE => lang.pick("Non applicable", "Not applicable").to_owned(),
+        id => control
+            .option(id)
+            .map_or_else(|| id.to_owned(), |option| option.label.get(lang).to_owned()),
+    }
+}
+
+fn check_catalog_identity(
+    catalog: &Catalog,
+    session: &Session,
+    source: &SessionSource,
+) -> Result<(), Error> {
+    let meta = &session.meta;
+    let (field, message) = if meta.catalog_id != catalog.id {
+        (
+            SessionField::CatalogId,
+            Text::new(
+                format!(
+                    "cette session a été faite avec le catalogue « {} », pas « {} »",
+                    meta.catalog_id, catalog.id
+                ),
+                format!(
+                    "this session was made with the catalog \"{}\", not \"{}\"",
+                    meta.catalog_id, catalog.id
+                ),
+            ),
+        )
+    } else if meta.catalog_version != catalog.version {
+        (
+            SessionField::CatalogVersion,
+            Text::new(
+                format!(
+                    "cette session a été faite avec la version {} du catalogue « {} » ; la version chargée est {}",
+                    meta.catalog_version, catalog.id, catalog.version
+                ),
+                format!(
+                    "this session was made with version {} of the catalog \"{}\"; the loaded version is {}",
+                    meta.catalog_version, catalog.id, catalog.version
+                ),
+            ),
+        )
+    } else if meta.catalog_hash != catalog.hash {
+        (
+            SessionField::CatalogHash,
+            Text::new(
+                format!(
+                    "le catalogue « {} » version {} a changé depuis la création de cette session (empreinte différente)",
+                    catalog.id, catalog.version
+                ),
+                format!(
+                    "the catalog \"{}\" version {} has changed since this session was made (different hash)",
+                    catalog.id, catalog.version
+                ),
+            ),
+        )
+    } else {
+        return Ok(());
+    };
+    let hint = match &meta.catalog_path {
+        Some(path) => Text::new(
+            format!("utilisez le catalogue de la session : --catalog {path} ; le fichier de session n'a pas été modifié"),
+            format!("use the session's catalog: --catalog {path}; the session file was not changed"),
+        ),
+        None => Text::new(
+            "utilisez la version de posture (ou --catalog) avec laquelle la session a été créée ; le fichier de session n'a pas été modifié",
+            "use the posture version (or --catalog) the session was made with; the session file was not changed",
+        ),
+    };
+    Err(Error::invalid(
+        Problem::at(source.locate(field), message).hint(hint),
+    ))
+}

@@ -1,0 +1,763 @@
+//! Validation of catalog files: every rule of `docs/catalog-format.md`, each problem reported
+//! with its file, line and column, all problems at once.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::model::{
+    AnswerOption, Catalog, CatalogSource, Condition, Control, Document, Domain, Profile,
+    Recommendation,
+};
+use super::raw::{
+    RawCondition, RawControl, RawDomain, RawHeader, RawOption, RawProfile, RawRecommendation,
+    RawText,
+};
+use crate::error::Problem;
+use crate::lang::Text;
+use crate::source::SourceFile;
+
+/// Option ids with a meaning of their own in sessions.
+pub const RESERVED_CHOICES: [&str; 2] = ["unknown", "na"];
+
+/// Options a scored control must offer, at least and at most.
+const OPTIONS_RANGE: Range<usize> = 3..6;
+
+/// Collects problems while building the catalog.
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    file: &'a SourceFile,
+}
+
+impl<'a> Checker<'a> {
+    fn report(&mut self, span: Range<usize>, message: Text) {
+        self.problems
+            .push(Problem::at(self.file.location(span), message));
+    }
+
+    fn report_with_hint(&mut self, span: Range<usize>, message: Text, hint: Text) {
+        self.problems
+            .push(Problem::at(self.file.location(span), message).hint(hint));
+    }
+
+    /// A bilingual text; each missing or empty language is reported.
+    fn text(&mut self, raw: &Spanned<RawText>, what: &str) -> Text {
+        let span = raw.span();
+        let raw = raw.get_ref();
+        let mut pick = |value: &Option<String>, lang: &str| match value {
+            Some(value) if !value.trim().is_empty() => value.clone(),
+            _ => {
+                self.report_with_hint(
+                    span.clone(),
+                    Text::new(
+                        format!("{what} : le texte « {lang} » manque ou est vide"),
+                        format!("{what}: the \"{lang}\" text is missing or empty"),
+                    ),
+                    Text::new(
+                        format!("écrivez {what} = {{ fr = \"…\", en = \"…\" }}"),
+                        format!("write {what} = {{ fr = \"…\", en = \"…\" }}"),
+                    ),
+                );
+                String::new()
+            }
+        };
+        let fr = pick(&raw.fr, "fr");
+        let en = pick(&raw.en, "en");
+        Text { fr, en }
+    }
+
+    fn in_range(&mut self, value: &Spanned<i64>, range: Range<i64>, what: &str) -> i64 {
+        let number = *value.get_ref();
+        if !range.contains(&number) {
+            self.report(
+                value.span(),
+                Text::new(
+                    format!(
+                        "{what} vaut {number} : il doit être entre {} et {}",
+                        range.start,
+                        range.end - 1
+                    ),
+                    format!(
+                        "{what} is {number}: it must be between {} and {}",
+                        range.start,
+                        range.end - 1
+                    ),
+                ),
+            );
+        }
+        number.clamp(range.start, range.end - 1)
+    }
+
+    fn non_empty_id(&mut self, id: &Spanned<String>, what: &str) -> String {
+        let value = id.get_ref().trim();
+        if value.is_empty() || value.chars().any(char::is_whitespace) {
+            self.report(
+                id.span(),
+                Text::new(
+                    format!("{what} « {} » est vide ou contient des espaces", id.get_ref()),
+                    format!("{what} \"{}\" is empty or contains spaces", id.get_ref()),
+                ),
+            );
+        }
+        value.to_owned()
+    }
+}
+
+/// A control as read, with the file it is in.
+pub(super) struct PlacedControl<'a> {
+    pub file: &'a SourceFile,
+    pub raw: &'a Spanned<RawControl>,
+    /// The position of the control across all files, to keep file order within a domain.
+    pub order: usize,
+}
+
+/// Checks a parsed header and its controls; returns the catalog or every problem found.
+pub(super) fn check(
+    header_file: &SourceFile,
+    header: &RawHeader,
+    controls: &[PlacedControl<'_>],
+    hash: String,
+    source: CatalogSource,
+) -> Result<Catalog, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut checker = Checker {
+        problems: Vec::new(),
+        file: header_file,
+    };
+    let id = checker.non_empty_id(&header.id, "id");
+    let version = checker.non_empty_id(&header.version, "version");
+    let title = checker.text(&header.title, "title");
+
+    let documents = check_documents(&mut checker, header);
+    let domains = check_domains(&mut checker, header);
+    let profiles = check_profiles(&mut checker, header);
+    problems.append(&mut checker.problems);
+
+    let mut built = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for placed in controls {
+        let mut checker = Checker {
+            problems: Vec::new(),
+            file: placed.file,
+        };
+        let control = check_control(&mut checker, placed.raw, &documents, &domains, &profiles);
+        let id_span = placed.raw.get_ref().id.span();
+        let first = placed.file.location(id_span.clone());
+        if let Some(previous) = seen.get(&control.id) {
+            checker.report_with_hint(
+                id_span,
+                Text::new(
+                    format!("l'identifiant de contrôle « {} » est déjà pris", control.id),
+                    format!("the control id \"{}\" is already taken", control.id),
+                ),
+                Text::new(
+                    format!("il est défini aussi en {previous} ; donnez-lui un autre identifiant"),
+                    format!("it is also defined at {previous}; give it another id"),
+                ),
+            );
+        } else {
+            seen.insert(control.id.clone(), first.to_string());
+        }
+        problems.append(&mut checker.problems);
+        built.push((placed, control));
+    }
+
+    check_conditions(&mut problems, header_file, header, &built);
+
+    // Every profile must have at least one control.
+    for (index, profile) in profiles.iter().enumerate() {
+        if !built
+            .iter()
+            .any(|(_, control)| control.profiles.contains(&profile.id))
+        {
+            let span = header.profiles[index].span();
+            problems.push(
+                Problem::at(
+                    header_file.location(span),
+                    Text::new(
+                        format!("le profil « {} » ne contient aucun contrôle", profile.id),
+                        format!("the profile \"{}\" has no control", profile.id),
+                    ),
+                )
+                .hint(Text::new(
+                    format!(
+                        "ajoutez « {} » au champ profiles des contrôles à poser",
+                        profile.id
+                    ),
+                    format!(
+                        "add \"{}\" to the profiles field of the controls to ask",
+                        profile.id
+                    ),
+                )),
+            );
+        }
+    }
+    if profiles.is_empty() {
+        problems.push(
+            Problem::at(
+                header_file.start(),
+                Text::new(
+                    "le catalogue ne définit aucun profil",
+                    "the catalog defines no profile",
+                ),
+            )
+            .hint(Text::new(
+                "ajoutez [[profiles]] id = \"complet\" all = true",
+                "add [[profiles]] id = \"complet\" all = true",
+            )),
+        );
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let domain_order: HashMap<&str, usize> = domains
+        .iter()
+        .enumerate()
+        .map(|(index, domain)| (domain.id.as_str(), index))
+        .collect();
+    built.sort_by_key(|(placed, control)| {
+        (
+            domain_order.get(control.domain.as_str()).copied(),
+            placed.order,
+        )
+    });
+    Ok(Catalog {
+        id,
+        version,
+        hash,
+        title,
+        source,
+        documents,
+        domains,
+        profiles,
+        controls: built.into_iter().map(|(_, control)| control).collect(),
+    })
+}
+
+fn check_documents(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Document> {
+    let mut documents: Vec<Document> = Vec::new();
+    for raw in &header.documents {
+        let raw = raw.get_ref();
+        let key = checker.non_empty_id(&raw.key, "key");
+        if documents.iter().any(|d| d.key == key) {
+            checker.report(
+                raw.key.span(),
+                Text::new(
+                    format!("le document « {key} » est déclaré deux fois"),
+                    format!("the document \"{key}\" is declared twice"),
+                ),
+            );
+        }
+        documents.push(Document {
+            key,
+            title: raw.title.clone(),
+            sections: raw.sections,
+        });
+    }
+    documents
+}
+
+fn check_domains(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Domain> {
+    let mut domains: Vec<Domain> = Vec::new();
+    for raw in &header.domains {
+        let raw: &RawDomain = raw.get_ref();
+        let id = checker.non_empty_id(&raw.id, "id");
+        if domains.iter().any(|d| d.id == id) {
+            checker.report(
+                raw.id.span(),
+                Text::new(
+                    format!("le domaine « {id} » est déclaré deux fois"),
+                    format!("the domain \"{id}\" is declared twice"),
+                ),
+            );
+        }
+        let weight = checker.in_range(&raw.weight, 1..4, "weight") as u32;
+        let title = checker.text(&raw.title, "title");
+        domains.push(Domain {
+            id,
+            weight,
+            title,
+            when: raw.when.as_ref().map(|when| condition(when.get_ref())),
+        });
+    }
+    if domains.is_empty() {
+        checker.report(
+            0..0,
+            Text::new(
+                "le catalogue ne déclare aucun domaine ([[domains]])",
+                "the catalog declares no domain ([[domains]])",
+            ),
+        );
+    }
+    domains
+}
+
+fn check_profiles(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Profile> {
+    let mut profiles: Vec<Profile> = Vec::new();
+    for raw in &header.profiles {
+        let raw: &RawProfile = raw.get_ref();
+        let id = checker.non_empty_id(&raw.id, "id");
+        if profiles.iter().any(|p| p.id == id) || RESERVED_CHOICES.contains(&id.as_str()) {
+            checker.report(
+                raw.id.span(),
+                Text::new(
+                    format!("le profil « {id} » est déclaré deux fois"),
+                    format!("the profile \"{id}\" is declared twice"),
+                ),
+            );
+        }
+        let title = checker.text(&raw.title, "title");
+        profiles.push(Profile {
+            id,
+            title,
+            all: raw.all,
+        });
+    }
+    profiles
+}
+
+fn condition(raw: &RawCondition) -> Condition {
+    Condition {
+        control: raw.control.get_ref().clone(),
+        any_of: raw.any_of.iter().map(|o| o.get_ref().clone()).collect(),
+    }
+}
+
+fn check_control(
+    checker: &mut Checker<'_>,
+    spanned: &Spanned<RawControl>,
+    documents: &[Document],
+    domains: &[Domain],
+    profiles: &[Profile],
+) -> Control {
+    let raw = spanned.get_ref();
+    let id = checker.non_empty_id(&raw.id, "id");
+    let domain = raw.domain.get_ref().clone();
+    if !domains.iter().any(|d| d.id == domain) {
+        let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
+        checker.report_with_hint(
+            raw.domain.span(),
+            Text::new(
+                format!("{id} : domaine inconnu « {domain} »"),
+                format!("{id}: unknown domain \"{domain}\""),
+            ),
+            Text::new(
+                format!("domaines déclarés : {}", known.join(", ")),
+                format!("declared domains: {}", known.join(", ")),
+            ),
+        );
+    }
+    let question = checker.text(&raw.question, "question");
+    let help = checker.text(&raw.help, "help");
+
+    // Profiles: the ones named, plus every `all` profile.
+    let mut in_profiles: Vec<String> = profiles
+        .iter()
+        .filter(|p| p.all)
+        .map(|p| p.id.clone())
+        .collect();
+    for named in &raw.profiles {
+        let name = named.get_ref();
+        if !profiles.iter().any(|p| &p.id == name) {
+            let known: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
+            checker.report_with_hint(
+                named.span(),
+                Text::new(
+                    format!("{id} : profil inconnu « {name} »"),
+                    format!("{id}: unknown profile \"{name}\""),
+                ),
+                Text::new(
+                    format!("profils déclarés : {}", known.join(", ")),
+                    format!("declared profiles: {}", known.join(", ")),
+                ),
+            );
+        } else if !in_profiles.contains(name) {
+            in_profiles.push(name.clone());
+        }
+    }
+    in_profiles.sort_by_key(|p| profiles.iter().position(|known| &known.id == p));
+
+    let refs = check_refs(checker, &id, raw, documents);
+    let options = check_options(checker, &id, raw);
+
+    let (weight, critical, target, recommendation) = if raw.context {
+        for (field, span) in [
+            ("weight", raw.weight.as_ref().map(Spanned::span)),
+            ("critical", raw.critical.as_ref().map(Spanned::span)),
+            ("target", raw.target.as_ref().map(Spanned::span)),
+            ("recommendation", raw.recommendation.as_ref().map(Spanned::span)),
+        ] {
+            if let Some(span) = span {
+                checker.report(
+                    span,
+                    Text::new(
+                        format!("{id} est une question de contexte : elle n'a pas de « {field} »"),
+                        format!("{id} is a context question: it has no \"{field}\""),
+                    ),
+                );
+            }
+        }
+        if raw.na_allowed {
+            checker.report(
+                spanned.span(),
+                Text::new(
+                    format!("{id} est une question de contexte : na_allowed n'a pas de sens"),
+                    format!("{id} is a context question: na_allowed has no meaning"),
+                ),
+            );
+        }
+        (0, false, 0, None)
+    } else {
+        let mut required = |field: &str| {
+            checker.report(
+                spanned.span(),
+                Text::new(
+                    format!("{id} : le champ « {field} » manque"),
+                    format!("{id}: the field \"{field}\" is missing"),
+                ),
+            );
+        };
+        if raw.weight.is_none() {
+            required("weight");
+        }
+        if raw.target.is_none() {
+            required("target");
+        }
+        if raw.recommendation.is_none() {
+            required("recommendation");
+        }
+        let weight = raw
+            .weight
+            .as_ref()
+            .map_or(1, |w| checker.in_range(w, 1..4, "weight") as u32);
+        let target = raw
+            .target
+            .as_ref()
+            .map_or(0, |t| checker.in_range(t, 0..5, "target") as u8);
+        if let Some(raw_target) = &raw.target {
+            let top = options.iter().filter_map(|o| o.level).max();
+            if top.is_some_and(|top| top < target) {
+                checker.report(
+                    raw_target.span(),
+                    Text::new(
+                        format!("{id} : aucune option n'atteint la cible {target}"),
+                        format!("{id}: no option reaches the target {target}"),
+                    ),
+                );
+            }
+        }
+        let recommendation = raw
+            .recommendation
+            .as_ref()
+            .map(|r| check_recommendation(checker, r.get_ref()));
+        (
+            weight,
+            raw.critical.as_ref().is_some_and(|c| *c.get_ref()),
+            target,
+            recommendation,
+        )
+    };
+
+    Control {
+        id,
+        domain,
+        context: raw.context,
+        weight,
+        critical,
+        target,
+        na_allowed: raw.na_allowed,
+        profiles: in_profiles,
+        refs,
+        question,
+        help,
+        when: raw.when.as_ref().map(|when| condition(when.get_ref())),
+        options,
+        recommendation,
+    }
+}
+
+fn check_refs(
+    checker: &mut Checker<'_>,
+    id: &str,
+    raw: &RawControl,
+    documents: &[Document],
+) -> Vec<String> {
+    if raw.refs.is_empty() && !raw.context {
+        checker.report(
+            raw.id.span(),
+            Text::new(
+                format!("{id} ne cite aucune source (refs)"),
+                format!("{id} cites no source (refs)"),
+            ),
+        );
+    }
+    let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
+    let mut refs = Vec::new();
+    for reference in &raw.refs {
+        let text = reference.get_ref().trim();
+        let (key, section) = text.split_once(' ').unwrap_or((text, ""));
+        match documents.iter().find(|d| d.key == key) {
+            None => checker.report_with_hint(
+                reference.span(),
+                Text::new(
+                    format!("{id} : la référence « {text} » ne commence pas par une clé de document connue"),
+                    format!("{id}: the ref \"{text}\" does not start with a known document key"),
+                ),
+                Text::new(
+                    format!("écrivez la clé, une espace et la section, p. ex. « charte-ght §10.9.1 » ; clés : {}", keys.join(", ")),
+                    format!("write the key, a space and the section, e.g. \"charte-ght §10.9.1\"; keys: {}", keys.join(", ")),
+                ),
+            ),
+            Some(document) if document.sections && section.trim().is_empty() => checker.report_with_hint(
+                reference.span(),
+                Text::new(
+                    format!("{id} : la référence « {text} » ne donne pas de section"),
+                    format!("{id}: the ref \"{text}\" names no section"),
+                ),
+                Text::new(
+                    format!("ajoutez la section telle que le document la numérote, p. ex. « {key} §4 »"),
+                    format!("add the section as the document numbers it, e.g. \"{key} §4\""),
+                ),
+            ),
+            Some(document) if !document.sections && !section.trim().is_empty() => checker.report(
+                reference.span(),
+                Text::new(
+                    format!("{id} : « {key} » n'a pas de sections ; écrivez seulement « {key} »"),
+                    format!("{id}: \"{key}\" has no sections; write just \"{key}\""),
+                ),
+            ),
+            Some(_) => refs.push(text.to_owned()),
+        }
+    }
+    refs
+}
+
+fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<AnswerOption> {
+    let count = raw.options.len();
+    let allowed = if raw.context { 2..6 } else { OPTIONS_RANGE };
+    if !allowed.contains(&count) {
+        checker.report(
+            raw.id.span(),
+            Text::new(
+                format!(
+                    "{id} a {count} option(s) : il en faut de {} à {}",
+                    allowed.start,
+                    allowed.end - 1
+                ),
+                format!(
+                    "{id} has {count} option(s): it needs {} to {}",
+                    allowed.start,
+                    allowed.end - 1
+                ),
+            ),
+        );
+    }
+    let mut options: Vec<AnswerOption> = Vec::new();
+    for spanned in &raw.options {
+        let option: &RawOption = spanned.get_ref();
+        let option_id = option.id.get_ref().clone();
+        let valid_id = !option_id.is_empty()
+            && option_id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid_id {
+            checker.report(
+                option.id.span(),
+                Text::new(
+                    format!("{id} : l'identifiant d'option « {option_id} » doit être en minuscules ASCII, chiffres et tirets"),
+                    format!("{id}: the option id \"{option_id}\" must be lowercase ASCII letters, digits and dashes"),
+                ),
+            );
+        }
+        if RESERVED_CHOICES.contains(&option_id.as_str()) {
+            checker.report(
+                option.id.span(),
+                Text::new(
+                    format!("{id} : « {option_id} » est réservé (« Je ne sais pas » et « Non applicable » sont offerts d'office)"),
+                    format!("{id}: \"{option_id}\" is reserved (\"Don't know\" and \"Not applicable\" are always offered)"),
+                ),
+            );
+        }
+        if options.iter().any(|o| o.id == option_id) {
+            checker.report(
+                option.id.span(),
+                Text::new(
+                    format!("{id} : l'option « {option_id} » est définie deux fois"),
+                    format!("{id}: the option \"{option_id}\" is defined twice"),
+                ),
+            );
+        }
+        let level = match (&option.level, raw.context) {
+            (Some(level), true) => {
+                checker.report(
+                    level.span(),
+                    Text::new(
+                        format!("{id} est une question de contexte : ses options n'ont pas de niveau"),
+                        format!("{id} is a context question: its options have no level"),
+                    ),
+                );
+                None
+            }
+            (Some(level), false) => Some(checker.in_range(level, 0..5, "level") as u8),
+            (None, true) => None,
+            (None, false) => {
+                checker.report(
+                    spanned.span(),
+                    Text::new(
+                        format!("{id} : l'option « {option_id} » n'a pas de niveau (0 à 4)"),
+                        format!("{id}: the option \"{option_id}\" has no level (0 to 4)"),
+                    ),
+                );
+                None
+            }
+        };
+        if let (Some(level), Some(previous)) = (level, options.last().and_then(|o| o.level))
+            && level < previous
+        {
+            checker.report(
+                spanned.span(),
+                Text::new(
+                    format!("{id} : les options doivent monter l'échelle ; « {option_id} » (niveau {level}) vient après un niveau {previous}"),
+                    format!("{id}: options must climb the scale; \"{option_id}\" (level {level}) comes after a level {previous}"),
+                ),
+            );
+        }
+        let label = checker.text(&option.label, "label");
+        options.push(AnswerOption {
+            id: option_id,
+            level,
+            label,
+        });
+    }
+    if !raw.context && !options.is_empty() && options.iter().all(|o| o.level != Some(4)) {
+        checker.report_with_hint(
+            raw.id.span(),
+            Text::new(
+                format!("{id} n'a pas d'option au niveau 4 : une organisation exemplaire ne pourrait pas atteindre 100"),
+                format!("{id} has no option at level 4: an exemplary organisation could not reach 100"),
+            ),
+            Text::new(
+                "ajoutez une option « géré et vérifié » de niveau 4",
+                "add a \"managed and checked\" option at level 4",
+            ),
+        );
+    }
+    options
+}
+
+fn check_recommendation(checker: &mut Checker<'_>, raw: &RawRecommendation) -> Recommendation {
+    Recommendation {
+        title: checker.text(&raw.title, "recommendation.title"),
+        why: checker.text(&raw.why, "recommendation.why"),
+        how: checker.text(&raw.how, "recommendation.how"),
+    }
+}
+
+/// Conditions must point at an existing context question and its options, with no cycle.
+fn check_conditions(
+    problems: &mut Vec<Problem>,
+    header_file: &SourceFile,
+    header: &RawHeader,
+    built: &[(&PlacedControl<'_>, Control)],
+) {
+    let by_id: HashMap<&str, &Control> = built
+        .iter()
+        .map(|(_, control)| (control.id.as_str(), control))
+        .collect();
+    let mut check_one = |file: &SourceFile, owner: &str, raw: &Spanned<RawCondition>| {
+        let when = raw.get_ref();
+        let target = when.control.get_ref();
+        match by_id.get(target.as_str()) {
+            None => problems.push(Problem::at(
+                file.location(when.control.span()),
+                Text::new(
+                    format!("{owner} : la condition renvoie au contrôle inconnu « {target} »"),
+                    format!("{owner}: the condition points at the unknown control \"{target}\""),
+                ),
+            )),
+            Some(gate) if !gate.context => problems.push(
+                Problem::at(
+                    file.location(when.control.span()),
+                    Text::new(
+                        format!("{owner} : la condition renvoie à « {target} », qui n'est pas une question de contexte"),
+                        format!("{owner}: the condition points at \"{target}\", which is not a context question"),
+                    ),
+                )
+                .hint(Text::new(
+                    format!("ajoutez context = true à {target}, ou faites dépendre {owner} d'une question de contexte"),
+                    format!("add context = true to {target}, or make {owner} depend on a context question"),
+                )),
+            ),
+            Some(_) if target == owner => problems.push(Problem::at(
+                file.location(when.control.span()),
+                Text::new(
+                    format!("{owner} ne peut pas dépendre de lui-même"),
+                    format!("{owner} cannot depend on itself"),
+                ),
+            )),
+            Some(gate) => {
+                if when.any_of.is_empty() {
+                    problems.push(Problem::at(
+                        file.location(raw.span()),
+                        Text::new(
+                            format!("{owner} : la condition ne liste aucune option (any_of)"),
+                            format!("{owner}: the condition lists no option (any_of)"),
+                        ),
+                    ));
+                }
+                for option in &when.any_of {
+                    if gate.option(option.get_ref()).is_none() {
+                        let known: Vec<&str> = gate.options.iter().map(|o| o.id.as_str()).collect();
+                        problems.push(
+                            Problem::at(
+                                file.location(option.span()),
+                                Text::new(
+                                    format!("{owner} : « {target} » n'a pas d'option « {} »", option.get_ref()),
+                                    format!("{owner}: \"{target}\" has no option \"{}\"", option.get_ref()),
+                                ),
+                            )
+                            .hint(Text::new(
+                                format!("options de {target} : {}", known.join(", ")),
+                                format!("options of {target}: {}", known.join(", ")),
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+    };
+    for raw in &header.domains {
+        if let Some(when) = &raw.get_ref().when {
+            check_one(header_file, raw.get_ref().id.get_ref(), when);
+        }
+    }
+    for (placed, control) in built {
+        if let Some(when) = &placed.raw.get_ref().when {
+            check_one(placed.file, &control.id, when);
+        }
+    }
+
+    // A chain of gates must end: follow each control's gate until none is left.
+    for (placed, control) in built {
+        let mut seen = HashSet::new();
+        let mut current = control;
+        while let Some(when) = &current.when {
+            if !seen.insert(current.id.as_str()) {
+                problems.push(Problem::at(
+                    placed.file.location(placed.raw.get_ref().id.span()),
+                    Text::new(
+                        format!("{} : les conditions forment une boucle", control.id),
+                        format!("{}: the conditions form a loop", control.id),
+                    ),
+                ));
+                break;
+            }
+            match by_id.get(when.control.as_str()) {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+    }
+}

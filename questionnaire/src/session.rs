@@ -1,0 +1,295 @@
+//! One audit's answers on disk.
+//!
+//! A session file is TOML that a person can read and diff: a `[meta]` table (organisation,
+//! profile, the catalog's id, version and hash, times, auditor, participants…) and one
+//! `[answers.<control-id>]` table per answered control with `choice`, an optional `note` and
+//! `answered_at`. Fields this version does not know are kept as they are when the file is
+//! rewritten, so that nothing written by a newer posture is lost.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Problem};
+use crate::fsutil::write_atomic;
+use crate::lang::Text;
+use crate::source::SourceFile;
+
+/// The version of the session file format this posture writes.
+pub const FORMAT: u32 = 1;
+
+/// The choice that means "Je ne sais pas / Don't know".
+pub const UNKNOWN: &str = "unknown";
+/// The choice that means "Non applicable".
+pub const NOT_APPLICABLE: &str = "na";
+
+/// An audit session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Who, when, against which catalog.
+    pub meta: Meta,
+    /// Answers by control id, in id order.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Tables a newer posture wrote, kept as they are.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// The `[meta]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Session file format version.
+    pub format: u32,
+    /// The audited organisation.
+    pub organisation: String,
+    /// The profile asked (`express`, `complet`…).
+    pub profile: String,
+    /// Id of the catalog the answers refer to.
+    pub catalog_id: String,
+    /// Version of that catalog.
+    pub catalog_version: String,
+    /// Hash of that catalog's files.
+    pub catalog_hash: String,
+    /// The catalog's path when it is not the bundled one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_path: Option<String>,
+    /// When the session was created.
+    pub created: String,
+    /// When it was last changed.
+    pub updated: String,
+    /// Who runs the audit.
+    #[serde(default)]
+    pub auditor: String,
+    /// Who answers (director, project lead…).
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// Other fields, kept as they are.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// An option id of the control, or `unknown`, or `na`.
+    pub choice: String,
+    /// What was said, the evidence shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// When it was given (RFC 3339, UTC).
+    pub answered_at: String,
+    /// Other fields, kept as they are.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// What a new session needs to know.
+#[derive(Debug, Clone, Default)]
+pub struct NewSession {
+    /// The audited organisation.
+    pub organisation: String,
+    /// The profile to ask.
+    pub profile: String,
+    /// Who runs the audit.
+    pub auditor: String,
+    /// Who answers.
+    pub participants: Vec<String>,
+}
+
+/// The current time as written in session files.
+pub fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Session {
+    /// A session with no answer yet, against `catalog`.
+    pub fn new(catalog: &Catalog, new: NewSession, now: DateTime<Utc>) -> Result<Session, Error> {
+        if catalog.profile(&new.profile).is_none() {
+            return Err(Error::invalid(unknown_profile(&new.profile, catalog)));
+        }
+        if new.organisation.trim().is_empty() {
+            return Err(Error::invalid(Problem::new(Text::new(
+                "le nom de l'organisation est vide",
+                "the organisation name is empty",
+            ))));
+        }
+        let stamp = timestamp(now);
+        Ok(Session {
+            meta: Meta {
+                format: FORMAT,
+                organisation: new.organisation.trim().to_owned(),
+                profile: new.profile,
+                catalog_id: catalog.id.clone(),
+                catalog_version: catalog.version.clone(),
+                catalog_hash: catalog.hash.clone(),
+                catalog_path: match &catalog.source {
+                    crate::catalog::CatalogSource::Bundled => None,
+                    crate::catalog::CatalogSource::Path(path) => Some(path.display().to_string()),
+                },
+                created: stamp.clone(),
+                updated: stamp,
+                auditor: new.auditor,
+                participants: new.participants,
+                extra: toml::Table::new(),
+            },
+            answers: BTreeMap::new(),
+            extra: toml::Table::new(),
+        })
+    }
+
+    /// Reads a session file. Syntax errors point at their line and column.
+    pub fn load(path: &Path) -> Result<(Session, SessionSource), Error> {
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            Error::invalid(
+                Problem::new(Text::new(
+                    format!("impossible de lire la session {} : {error}", path.display()),
+                    format!("cannot read the session {}: {error}", path.display()),
+                ))
+                .hint(Text::new(
+                    "vérifiez le chemin, ou créez la session avec « posture session new »",
+                    "check the path, or create the session with \"posture session new\"",
+                )),
+            )
+        })?;
+        let source = SourceFile::new(path.display().to_string(), text);
+        let session = toml::from_str::<Session>(&source.text).map_err(|error| {
+            let location = error
+                .span()
+                .map_or_else(|| source.start(), |span| source.location(span));
+            Error::invalid(
+                Problem::at(
+                    location,
+                    Text::new(
+                        format!(
+                            "fichier de session illisible : {}",
+                            error.message().trim()
+                        ),
+                        format!("unreadable session file: {}", error.message().trim()),
+                    ),
+                )
+                .hint(Text::new(
+                    "corrigez le fichier à cet endroit (il n'a pas été modifié) ou repartez d'une copie de sauvegarde",
+                    "fix the file at that place (it was not changed) or start again from a backup copy",
+                )),
+            )
+        })?;
+        Ok((session, SessionSource(source)))
+    }
+
+    /// Writes the session atomically (mode 0600).
+    pub fn save(&self, path: &Path) -> Result<(), Error> {
+        let text = toml::to_string_pretty(self).map_err(|error| Error::Write {
+            path: path.to_owned(),
+            source: std::io::Error::other(error),
+        })?;
+        write_atomic(path, text.as_bytes())
+    }
+
+    /// Records an answer (the caller has checked it against the catalog).
+    pub fn set_answer(
+        &mut self,
+        control: &str,
+        choice: &str,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) {
+        let stamp = timestamp(now);
+        let previous = self.answers.remove(control);
+        let note = note.or_else(|| previous.as_ref().and_then(|a| a.note.clone()));
+        self.answers.insert(
+            control.to_owned(),
+            Answer {
+                choice: choice.to_owned(),
+                note,
+                answered_at: stamp.clone(),
+                extra: previous.map(|a| a.extra).unwrap_or_default(),
+            },
+        );
+        self.meta.updated = stamp;
+    }
+
+    /// Whether the session was made with exactly this catalog.
+    pub fn matches(&self, catalog: &Catalog) -> bool {
+        self.meta.catalog_id == catalog.id
+            && self.meta.catalog_version == catalog.version
+            && self.meta.catalog_hash == catalog.hash
+    }
+}
+
+/// The text of a session file as read, to point at places in it.
+#[derive(Debug, Clone)]
+pub struct SessionSource(SourceFile);
+
+/// The spans of a session's values, read again on demand for error messages only.
+#[derive(Debug, Deserialize)]
+struct SpannedSession {
+    meta: SpannedMeta,
+    #[serde(default)]
+    answers: BTreeMap<Spanned<String>, SpannedAnswer>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SpannedMeta {
+    profile: Spanned<String>,
+    catalog_id: Spanned<String>,
+    catalog_version: Spanned<String>,
+    catalog_hash: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SpannedAnswer {
+    choice: Spanned<String>,
+}
+
+/// Which value of the session file a problem is about.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SessionField<'a> {
+    Profile,
+    CatalogId,
+    CatalogVersion,
+    CatalogHash,
+    AnswerKey(&'a str),
+    AnswerChoice(&'a str),
+}
+
+impl SessionSource {
+    /// The file:line:column of a value of the session.
+    pub(crate) fn locate(&self, field: SessionField<'_>) -> crate::error::Location {
+        let Ok(spanned) = toml::from_str::<SpannedSession>(&self.0.text) else {
+            return self.0.start();
+        };
+        let answer_key = |id: &str| spanned.answers.keys().find(|key| key.get_ref() == id);
+        let span = match field {
+            SessionField::Profile => Some(spanned.meta.profile.span()),
+            SessionField::CatalogId => Some(spanned.meta.catalog_id.span()),
+            SessionField::CatalogVersion => Some(spanned.meta.catalog_version.span()),
+            SessionField::CatalogHash => Some(spanned.meta.catalog_hash.span()),
+            SessionField::AnswerKey(id) => answer_key(id).map(Spanned::span),
+            SessionField::AnswerChoice(id) => answer_key(id)
+                .and_then(|key| spanned.answers.get(key))
+                .map(|answer| answer.choice.span()),
+        };
+        span.map_or_else(|| self.0.start(), |span| self.0.location(span))
+    }
+
+    /// The file as the user named it.
+    pub fn name(&self) -> &str {
+        &self.0.name
+    }
+}
+
+pub(crate) fn unknown_profile(profile: &str, catalog: &Catalog) -> Problem {
+    Problem::new(Text::new(
+        format!("profil inconnu « {profile} »"),
+        format!("unknown profile \"{profile}\""),
+    ))
+    .hint(Text::new(
+        format!("profils du catalogue : {}", catalog.profile_ids().join(", ")),
+        format!("the catalog's profiles: {}", catalog.profile_ids().join(", ")),
+    ))
+}

@@ -1,0 +1,137 @@
+//! The command line: every command, flag and argument of `posture`.
+//!
+//! The doc comments are the English help; `help_fr.rs` gives the French one, chosen by `--lang`
+//! or the environment before clap parses anything.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Security-posture audits for small health and public organisations.
+#[derive(Debug, Parser)]
+#[command(name = "posture", version)]
+pub struct Cli {
+    /// Language of the interface (default: from LANG, else French).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
+    /// A control catalog of your own (a TOML file or a directory holding catalog.toml) instead of the bundled one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub catalog: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Français
+    Fr,
+    /// English
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check or export the control catalog.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Create an audit session.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Set one answer of a session.
+    Answer(AnswerArgs),
+    /// Score a session: domains, overall index, priority measures.
+    Score(ScoreArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Validate a catalog and report every problem with its file, line and column.
+    Check(CheckArgs),
+    /// Print the catalog in a machine-readable format.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The catalog to check (default: the bundled one, or --catalog).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Create an empty session file.
+    New(NewSessionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewSessionArgs {
+    /// The set of questions: express (the 90-minute meeting) or complet (every control).
+    #[arg(long, value_name = "PROFILE")]
+    pub profile: String,
+    /// Name of the audited organisation.
+    #[arg(long, value_name = "NAME")]
+    pub org: String,
+    /// Who runs the audit.
+    #[arg(long, value_name = "NAME", default_value = "")]
+    pub auditor: String,
+    /// A participant (repeat the flag, or separate names with commas).
+    #[arg(long = "participant", value_name = "NAME", value_delimiter = ',')]
+    pub participants: Vec<String>,
+    /// The session file to create.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The session file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The control id, e.g. PAT-01.
+    #[arg(value_name = "CONTROL")]
+    pub control: String,
+    /// An option id, its number as shown (from 1), "unknown" (don't know) or "na" (not applicable).
+    #[arg(value_name = "CHOICE")]
+    pub choice: String,
+    /// What was said, the evidence shown (an empty text removes the note).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The session file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScoreFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ScoreFormat {
+    /// A table for the terminal
+    Text,
+    /// JSON for scripts
+    Json,
+}

@@ -1,0 +1,111 @@
+//! `posture catalog check` and `posture catalog export`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use questionnaire::Lang;
+use questionnaire::catalog::{self, Catalog, Control};
+use serde_json::{Value, json};
+
+use crate::cli::ExportFormat;
+
+/// Validates a catalog; problems come back as an error (exit 2).
+pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
+    let catalog = catalog::load_or_bundled(path)?;
+    let scored = catalog.controls.iter().filter(|c| !c.context).count();
+    let context = catalog.controls.len() - scored;
+    let profiles: Vec<String> = catalog
+        .profiles
+        .iter()
+        .map(|profile| {
+            format!(
+                "{} ({})",
+                profile.id,
+                catalog.controls_in(&profile.id).count()
+            )
+        })
+        .collect();
+    println!(
+        "{}",
+        match lang {
+            Lang::Fr => format!(
+                "catalogue valide : {} {} — {scored} contrôles et {context} questions de contexte, {} domaines ; profils : {}",
+                catalog.id,
+                catalog.version,
+                catalog.domains.len(),
+                profiles.join(", ")
+            ),
+            Lang::En => format!(
+                "valid catalog: {} {} — {scored} controls and {context} context questions, {} domains; profiles: {}",
+                catalog.id,
+                catalog.version,
+                catalog.domains.len(),
+                profiles.join(", ")
+            ),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the catalog.
+pub fn export(path: Option<&Path>, format: ExportFormat, lang: Lang) -> anyhow::Result<ExitCode> {
+    let catalog = catalog::load_or_bundled(path)?;
+    match format {
+        ExportFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&to_json(&catalog, lang))?);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The catalog as JSON, texts in `lang`.
+pub fn to_json(catalog: &Catalog, lang: Lang) -> Value {
+    json!({
+        "id": catalog.id,
+        "version": catalog.version,
+        "hash": catalog.hash,
+        "lang": lang.code(),
+        "title": catalog.title.get(lang),
+        "documents": catalog.documents,
+        "profiles": catalog.profiles.iter().map(|profile| json!({
+            "id": profile.id,
+            "title": profile.title.get(lang),
+            "all": profile.all,
+            "controls": catalog.controls_in(&profile.id).count(),
+        })).collect::<Vec<_>>(),
+        "domains": catalog.domains.iter().map(|domain| json!({
+            "id": domain.id,
+            "title": domain.title.get(lang),
+            "weight": domain.weight,
+            "when": domain.when,
+        })).collect::<Vec<_>>(),
+        "controls": catalog.controls.iter().map(|control| control_json(control, lang)).collect::<Vec<_>>(),
+    })
+}
+
+fn control_json(control: &Control, lang: Lang) -> Value {
+    json!({
+        "id": control.id,
+        "domain": control.domain,
+        "weight": control.weight,
+        "critical": control.critical,
+        "target": control.target,
+        "context": control.context,
+        "profiles": control.profiles,
+        "refs": control.refs,
+        "na_allowed": control.na_allowed,
+        "question": control.question.get(lang),
+        "help": control.help.get(lang),
+        "when": control.when,
+        "options": control.options.iter().map(|option| json!({
+            "id": option.id,
+            "level": option.level,
+            "label": option.label.get(lang),
+        })).collect::<Vec<_>>(),
+        "recommendation": control.recommendation.as_ref().map(|r| json!({
+            "title": r.title.get(lang),
+            "why": r.why.get(lang),
+            "how": r.how.get(lang),
+        })),
+    })
+}

@@ -1,0 +1,58 @@
+//! One module per command; each turns parsed arguments into calls to the library crates and
+//! prints the result.
+
+mod answer;
+mod catalog;
+mod score;
+mod session;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use questionnaire::audit::Audit;
+use questionnaire::catalog::{self as catalogs, Catalog};
+use questionnaire::session::{Session, SessionSource};
+use questionnaire::Lang;
+
+use crate::cli::{CatalogCommand, Cli, Command, SessionCommand};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
+    let catalog = cli.catalog.as_deref();
+    match cli.command {
+        Command::Catalog(CatalogCommand::Check(args)) => {
+            catalog::check(args.path.as_deref().or(catalog), lang)
+        }
+        Command::Catalog(CatalogCommand::Export(args)) => catalog::export(catalog, args.format, lang),
+        Command::Session(SessionCommand::New(args)) => session::new(catalog, args, lang),
+        Command::Answer(args) => answer::run(catalog, args, lang),
+        Command::Score(args) => score::run(catalog, args, lang),
+    }
+}
+
+/// A session file and the catalog it was made with, checked against each other.
+pub struct Opened {
+    pub catalog: Catalog,
+    pub session: Session,
+    pub source: SessionSource,
+}
+
+impl Opened {
+    /// Reads the session at `path` and its catalog: `--catalog` if given, else the one the
+    /// session names, else the bundled one.
+    pub fn read(path: &Path, catalog: Option<&Path>) -> anyhow::Result<Opened> {
+        let (session, source) = Session::load(path)?;
+        let recorded = session.meta.catalog_path.as_ref().map(PathBuf::from);
+        let catalog = catalogs::load_or_bundled(catalog.or(recorded.as_deref()))?;
+        Ok(Opened {
+            catalog,
+            session,
+            source,
+        })
+    }
+
+    /// The audit, once the session is checked against the catalog.
+    pub fn audit(&self) -> anyhow::Result<Audit<'_>> {
+        Ok(Audit::open(&self.catalog, self.session.clone(), &self.source)?)
+    }
+}

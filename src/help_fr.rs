@@ -1,0 +1,186 @@
+//! The French help of the command line.
+//!
+//! clap takes its help from doc comments, in English; this module walks the command tree and puts
+//! the French text on every command and argument, with French section headings. A test checks
+//! that nothing is left in English.
+
+use clap::Command;
+
+/// French help texts by path: `""` is `posture`, `"catalog check"` a subcommand, and
+/// `"catalog check --PATH"` (command path, then `--` and the argument id) an argument.
+const TEXTS: &[(&str, &str)] = &[
+    (
+        "",
+        "Audits de posture de sécurité des petites structures de santé et du secteur public.",
+    ),
+    (
+        " --lang",
+        "Langue de l'interface (par défaut : celle de LANG, sinon le français).",
+    ),
+    (
+        " --catalog",
+        "Un catalogue de contrôles à vous (fichier TOML ou dossier contenant catalog.toml) au lieu du catalogue intégré.",
+    ),
+    (" --help", "Afficher l'aide."),
+    (" --version", "Afficher la version."),
+    ("catalog", "Vérifier ou exporter le catalogue de contrôles."),
+    (
+        "catalog check",
+        "Valider un catalogue et signaler chaque problème avec son fichier, sa ligne et sa colonne.",
+    ),
+    (
+        "catalog check --path",
+        "Le catalogue à vérifier (par défaut : le catalogue intégré, ou --catalog).",
+    ),
+    (
+        "catalog export",
+        "Afficher le catalogue dans un format lisible par les programmes.",
+    ),
+    ("catalog export --format", "Format de sortie."),
+    ("session", "Créer une session d'audit."),
+    ("session new", "Créer un fichier de session vide."),
+    (
+        "session new --profile",
+        "Le jeu de questions : express (la réunion de 90 minutes) ou complet (tous les contrôles).",
+    ),
+    ("session new --org", "Nom de l'organisation auditée."),
+    ("session new --auditor", "Qui mène l'audit."),
+    (
+        "session new --participants",
+        "Un participant (répétez l'option, ou séparez les noms par des virgules).",
+    ),
+    ("session new --output", "Le fichier de session à créer."),
+    ("session new --force", "Remplacer le fichier s'il existe."),
+    ("answer", "Enregistrer une réponse dans une session."),
+    ("answer --file", "Le fichier de session."),
+    ("answer --control", "L'identifiant du contrôle, p. ex. PAT-01."),
+    (
+        "answer --choice",
+        "Un identifiant d'option, son numéro affiché (à partir de 1), « unknown » (je ne sais pas) ou « na » (non applicable).",
+    ),
+    (
+        "answer --note",
+        "Ce qui a été dit, les preuves montrées (un texte vide efface la note).",
+    ),
+    (
+        "score",
+        "Calculer les scores d'une session : domaines, indice global, mesures prioritaires.",
+    ),
+    ("score --file", "Le fichier de session."),
+    ("score --format", "Format de sortie."),
+];
+
+fn text(path: &str) -> Option<&'static str> {
+    TEXTS
+        .iter()
+        .find(|(key, _)| *key == path)
+        .map(|(_, text)| *text)
+}
+
+/// The command tree with French help.
+pub fn frenchify(command: Command) -> Command {
+    localize(command, "")
+}
+
+fn localize(mut command: Command, path: &str) -> Command {
+    if let Some(about) = text(path) {
+        command = command.about(about);
+    }
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in ids {
+        let key = format!("{path} --{id}");
+        let global = format!(" --{id}");
+        if let Some(help) = text(&key).or_else(|| text(&global)) {
+            command = command.mut_arg(id, |arg| arg.help(help));
+        }
+    }
+    let has_positionals = command.get_positionals().next().is_some();
+    let has_subcommands = command.has_subcommands();
+    let mut template = String::from("{about-with-newline}\nUtilisation : {usage}\n");
+    if has_subcommands {
+        template.push_str("\nCommandes :\n{subcommands}\n");
+    }
+    if has_positionals {
+        template.push_str("\nArguments :\n{positionals}\n");
+    }
+    template.push_str("\nOptions :\n{options}{after-help}");
+    command = command
+        .help_template(template)
+        .disable_help_subcommand(true);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(&name, |sub| localize(sub, &sub_path));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    /// Every command and argument of the tree has a French text.
+    #[test]
+    fn every_command_and_argument_has_french_help() {
+        fn walk(command: &Command, path: &str, missing: &mut Vec<String>) {
+            if text(path).is_none() {
+                missing.push(path.to_owned());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().to_string();
+                if text(&format!("{path} --{id}")).is_none() && text(&format!(" --{id}")).is_none()
+                {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let sub_path = if path.is_empty() {
+                    sub.get_name().to_owned()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        let mut missing = Vec::new();
+        walk(&command, "", &mut missing);
+        assert!(missing.is_empty(), "no French help for: {missing:?}");
+    }
+
+    #[test]
+    fn every_french_text_is_used() {
+        let mut command = Cli::command();
+        command.build();
+        for (key, _) in TEXTS {
+            let (path, arg) = match key.split_once(" --") {
+                Some((path, arg)) => (path, Some(arg)),
+                None => (*key, None),
+            };
+            let mut found = Some(&command);
+            for name in path.split_whitespace() {
+                found = found.and_then(|c| c.find_subcommand(name));
+            }
+            let found = found.unwrap_or_else(|| panic!("no command for {key:?}"));
+            if let Some(arg) = arg {
+                let exists = found.get_arguments().any(|a| a.get_id() == arg)
+                    || command.get_arguments().any(|a| a.get_id() == arg);
+                assert!(exists, "no argument for {key:?}");
+            }
+        }
+    }
+}
