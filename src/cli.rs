@@ -5,12 +5,20 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 /// Security-posture audits for small health and public organisations.
 #[derive(Debug, Parser)]
-#[command(name = "posture", version)]
+#[command(name = "posture", version, disable_help_flag = true, disable_version_flag = true)]
 pub struct Cli {
+    /// Print help.
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    pub help: Option<bool>,
+
+    /// Print the version.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    pub version: Option<bool>,
+
     /// Language of the interface (default: from LANG, else French).
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,

@@ -15,7 +15,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         " --lang",
-        "Langue de l'interface (par défaut : celle de LANG, sinon le français).",
+        "Langue de l'interface : fr ou en (par défaut : celle de LANG, sinon le français).",
     ),
     (
         " --catalog",
@@ -36,7 +36,7 @@ const TEXTS: &[(&str, &str)] = &[
         "catalog export",
         "Afficher le catalogue dans un format lisible par les programmes.",
     ),
-    ("catalog export --format", "Format de sortie."),
+    ("catalog export --format", "Format de sortie : json (par défaut)."),
     ("session", "Créer une session d'audit."),
     ("session new", "Créer un fichier de session vide."),
     (
@@ -67,7 +67,10 @@ const TEXTS: &[(&str, &str)] = &[
         "Calculer les scores d'une session : domaines, indice global, mesures prioritaires.",
     ),
     ("score --file", "Le fichier de session."),
-    ("score --format", "Format de sortie."),
+    (
+        "score --format",
+        "Format de sortie : text (tableau, par défaut) ou json (pour les scripts).",
+    ),
 ];
 
 fn text(path: &str) -> Option<&'static str> {
@@ -94,7 +97,16 @@ fn localize(mut command: Command, path: &str) -> Command {
         let key = format!("{path} --{id}");
         let global = format!(" --{id}");
         if let Some(help) = text(&key).or_else(|| text(&global)) {
-            command = command.mut_arg(id, |arg| arg.help(help));
+            // clap prints possible and default values in English: the French texts say them.
+            command = command.mut_arg(id, |arg| {
+                if arg.get_action().takes_values() {
+                    arg.help(help)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
+                } else {
+                    arg.help(help)
+                }
+            });
         }
     }
     let has_positionals = command.get_positionals().next().is_some();
@@ -160,6 +172,11 @@ mod tests {
         let mut missing = Vec::new();
         walk(&command, "", &mut missing);
         assert!(missing.is_empty(), "no French help for: {missing:?}");
+    }
+
+    #[test]
+    fn the_french_command_tree_is_valid() {
+        frenchify(Cli::command()).debug_assert();
     }
 
     #[test]

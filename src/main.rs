@@ -37,8 +37,10 @@ fn main() -> ExitCode {
         Err(error) => {
             let label = lang.pick("erreur :", "error:");
             match error.downcast_ref::<questionnaire::Error>() {
-                Some(error @ questionnaire::Error::Invalid(_)) => {
-                    eprintln!("{label} {}", error.render(lang));
+                Some(questionnaire::Error::Invalid(problems)) => {
+                    for problem in problems {
+                        eprintln!("{label} {}", problem.render(lang));
+                    }
                     ExitCode::from(2)
                 }
                 Some(error) => {

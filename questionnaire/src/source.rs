@@ -63,6 +63,6 @@ mod tests {
         assert_eq!(at(12), (2, 5));
         // An offset inside a multi-byte character does not panic.
         assert_eq!(at(7), (2, 1));
-        assert_eq!(at(10_000).line, 3);
+        assert_eq!(at(10_000).0, 3);
     }
 }

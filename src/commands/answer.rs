@@ -65,12 +65,12 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
             )
         })
         .unwrap_or_default();
-    println!(
-        "{} = {} : {}{level}",
+    super::emit(&format!(
+        "{} = {} : {}{level}\n",
         control.id,
         choice,
         choice_label(control, &choice, lang)
-    );
+    ))?;
     if !audit.applies(control) {
         eprintln!(
             "{}",

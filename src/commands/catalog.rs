@@ -25,8 +25,8 @@ pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
             )
         })
         .collect();
-    println!(
-        "{}",
+    super::emit(&format!(
+        "{}\n",
         match lang {
             Lang::Fr => format!(
                 "catalogue valide : {} {} — {scored} contrôles et {context} questions de contexte, {} domaines ; profils : {}",
@@ -43,7 +43,7 @@ pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
                 profiles.join(", ")
             ),
         }
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -52,7 +52,7 @@ pub fn export(path: Option<&Path>, format: ExportFormat, lang: Lang) -> anyhow::
     let catalog = catalog::load_or_bundled(path)?;
     match format {
         ExportFormat::Json => {
-            println!("{}", serde_json::to_string_pretty(&to_json(&catalog, lang))?);
+            super::emit(&format!("{}\n", serde_json::to_string_pretty(&to_json(&catalog, lang))?))?;
         }
     }
     Ok(ExitCode::SUCCESS)

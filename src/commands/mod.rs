@@ -16,6 +16,17 @@ use questionnaire::Lang;
 
 use crate::cli::{CatalogCommand, Cli, Command, SessionCommand};
 
+/// Writes command output to standard output. A closed pipe (`posture score … | head`) is not an
+/// error: the reader has what it wanted.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     let catalog = cli.catalog.as_deref();

@@ -17,11 +17,11 @@ pub fn run(catalog: Option<&Path>, args: ScoreArgs, lang: Lang) -> anyhow::Resul
     let audit = opened.audit()?;
     let assessment = audit.assess();
     match args.format {
-        ScoreFormat::Json => println!(
-            "{}",
+        ScoreFormat::Json => super::emit(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&to_json(&audit, &assessment, lang))?
-        ),
-        ScoreFormat::Text => print!("{}", to_text(&audit, &assessment, lang)),
+        ))?,
+        ScoreFormat::Text => super::emit(&to_text(&audit, &assessment, lang))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -49,8 +49,8 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
     )?;
     session.save(&args.output)?;
     let questions = catalog.controls_in(&session.meta.profile).count();
-    println!(
-        "{}",
+    super::emit(&format!(
+        "{}\n",
         match lang {
             Lang::Fr => format!(
                 "session créée : {} — {}, profil {} ({questions} questions), catalogue {} {}",
@@ -69,6 +69,6 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
                 catalog.version
             ),
         }
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,352 @@
+//! Tests of catalog loading and validation: the bundled catalog's shape, and one malformed
+//! catalog per rule, each checked for the place and words of its error.
+
+use super::*;
+use crate::Lang;
+
+const HEADER: &str = r#"
+id = "test"
+version = "1"
+title = { fr = "Test", en = "Test" }
+
+[[documents]]
+key = "charte-ght"
+title = "Charte"
+
+[[documents]]
+key = "cpts-sesan"
+title = "Slides"
+sections = false
+
+[[domains]]
+id = "sauvegardes"
+weight = 3
+title = { fr = "Sauvegardes", en = "Backups" }
+
+[[profiles]]
+id = "express"
+title = { fr = "Express", en = "Express" }
+
+[[profiles]]
+id = "complet"
+title = { fr = "Complet", en = "Complete" }
+all = true
+"#;
+
+fn control(id: &str, extra: &str) -> String {
+    format!(
+        r#"
+[[controls]]
+id = "{id}"
+domain = "sauvegardes"
+weight = 3
+critical = true
+target = 3
+profiles = ["express"]
+refs = ["charte-ght §10.4", "cpts-sesan"]
+question = {{ fr = "Sauvegardez-vous ?", en = "Do you back up?" }}
+help = {{ fr = "Aide", en = "Help" }}
+{extra}
+[[controls.options]]
+id = "non"
+level = 0
+label = {{ fr = "Non", en = "No" }}
+
+[[controls.options]]
+id = "parfois"
+level = 2
+label = {{ fr = "Parfois", en = "Sometimes" }}
+
+[[controls.options]]
+id = "teste"
+level = 4
+label = {{ fr = "Oui, testé", en = "Yes, tested" }}
+
+[controls.recommendation]
+title = {{ fr = "Sauvegarder", en = "Back up" }}
+why = {{ fr = "Pourquoi", en = "Why" }}
+how = {{ fr = "Comment", en = "How" }}
+"#
+    )
+}
+
+fn load_text(text: &str) -> Result<Catalog, Error> {
+    load_sources(
+        vec![SourceFile::new("c.toml", text)],
+        CatalogSource::Path("c.toml".into()),
+    )
+}
+
+/// The problems of an invalid catalog, rendered in English, one per line.
+fn problems(text: &str) -> Vec<String> {
+    match load_text(text) {
+        Ok(_) => panic!("the catalog should be invalid"),
+        Err(Error::Invalid(problems)) => problems.iter().map(|p| p.render(Lang::En)).collect(),
+        Err(other) => panic!("unexpected error {other:?}"),
+    }
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not in text"))
+        + 1
+}
+
+#[test]
+fn a_valid_single_file_catalog_loads() {
+    let catalog = load_text(&format!("{HEADER}{}", control("BAK-01", ""))).unwrap();
+    assert_eq!(catalog.controls.len(), 1);
+    let control = &catalog.controls[0];
+    assert_eq!(control.profiles, vec!["express", "complet"]);
+    assert_eq!(control.refs, vec!["charte-ght §10.4", "cpts-sesan"]);
+    assert!(catalog.hash.starts_with("sha256:"));
+}
+
+#[test]
+fn a_syntax_error_names_file_line_and_column() {
+    let text = format!("{HEADER}\n[[controls]]\nid = \"X\nweight = 1\n");
+    let found = problems(&text);
+    let line = line_of(&text, "id = \"X");
+    assert!(
+        found[0].starts_with(&format!("c.toml:{line}:")),
+        "{found:?}"
+    );
+    assert!(found[0].contains("invalid TOML"), "{found:?}");
+}
+
+#[test]
+fn an_unknown_field_is_reported_where_it_stands() {
+    let text = format!(
+        "{HEADER}{}",
+        control("BAK-01", "qestion = { fr = \"x\", en = \"x\" }\n")
+    );
+    let found = problems(&text);
+    assert!(found[0].contains("unknown field `qestion`"), "{found:?}");
+    assert!(found[0].starts_with(&format!("c.toml:{}:", line_of(&text, "qestion"))));
+}
+
+#[test]
+fn duplicate_control_ids_point_at_both_places() {
+    let text = format!("{HEADER}{}{}", control("BAK-01", ""), control("BAK-01", ""));
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let second = text.match_indices("id = \"BAK-01\"").nth(1).unwrap().0;
+    let line = text[..second].lines().count() + 1;
+    assert!(found[0].starts_with(&format!("c.toml:{line}:6:")), "{found:?}");
+    assert!(found[0].contains("already taken"));
+    assert!(found[0].contains(&format!("c.toml:{}:", line_of(&text, "id = \"BAK-01\""))));
+}
+
+#[test]
+fn levels_weights_and_targets_must_be_in_range() {
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("level = 2", "level = 7");
+    let found = problems(&text);
+    assert!(found.iter().any(|p| p.contains("level is 7: it must be between 0 and 4")), "{found:?}");
+
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("weight = 3\ncritical", "weight = 5\ncritical");
+    assert!(problems(&text).iter().any(|p| p.contains("weight is 5")));
+}
+
+#[test]
+fn unknown_domains_documents_and_profiles_are_named() {
+    let text = format!("{HEADER}{}", control("BAK-01", ""))
+        .replace("domain = \"sauvegardes\"", "domain = \"sauvegarde\"")
+        .replace("charte-ght §10.4", "charte §10.4")
+        .replace("profiles = [\"express\"]", "profiles = [\"rapide\"]");
+    let found = problems(&text).join("\n");
+    assert!(found.contains("unknown domain \"sauvegarde\""), "{found}");
+    assert!(found.contains("declared domains: sauvegardes"), "{found}");
+    assert!(found.contains("does not start with a known document key"), "{found}");
+    assert!(found.contains("unknown profile \"rapide\""), "{found}");
+}
+
+#[test]
+fn refs_name_a_section_unless_the_document_has_none() {
+    let text = format!("{HEADER}{}", control("BAK-01", ""))
+        .replace("\"charte-ght §10.4\", \"cpts-sesan\"", "\"charte-ght\", \"cpts-sesan §3\"");
+    let found = problems(&text).join("\n");
+    assert!(found.contains("names no section"), "{found}");
+    assert!(found.contains("\"cpts-sesan\" has no sections"), "{found}");
+}
+
+#[test]
+fn both_languages_must_be_present() {
+    let text = format!("{HEADER}{}", control("BAK-01", ""))
+        .replace("help = { fr = \"Aide\", en = \"Help\" }", "help = { fr = \"Aide\" }");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("help: the \"en\" text is missing"));
+    assert!(found[0].starts_with(&format!("c.toml:{}:", line_of(&text, "help = "))));
+}
+
+#[test]
+fn options_must_climb_and_reach_level_4() {
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("level = 4", "level = 1");
+    let found = problems(&text).join("\n");
+    assert!(found.contains("must climb the scale"), "{found}");
+    assert!(found.contains("no option at level 4"), "{found}");
+}
+
+#[test]
+fn reserved_choices_are_not_options() {
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("id = \"parfois\"", "id = \"na\"");
+    assert!(problems(&text).join("\n").contains("\"na\" is reserved"));
+}
+
+#[test]
+fn conditions_must_point_at_a_context_question_and_its_options() {
+    let gate = r#"
+[[controls]]
+id = "CTX-00"
+domain = "sauvegardes"
+context = true
+question = { fr = "Hébergez-vous ?", en = "Do you host?" }
+help = { fr = "Aide", en = "Help" }
+[[controls.options]]
+id = "oui"
+label = { fr = "Oui", en = "Yes" }
+[[controls.options]]
+id = "non"
+label = { fr = "Non", en = "No" }
+"#;
+    let ok = format!(
+        "{HEADER}{gate}{}",
+        control("BAK-01", "when = { control = \"CTX-00\", any_of = [\"oui\"] }\n")
+    );
+    assert!(load_text(&ok).is_ok());
+
+    let bad_option = ok.replace("any_of = [\"oui\"]", "any_of = [\"peut-etre\"]");
+    let found = problems(&bad_option).join("\n");
+    assert!(found.contains("\"CTX-00\" has no option \"peut-etre\""), "{found}");
+    assert!(found.contains("options of CTX-00: oui, non"), "{found}");
+
+    let not_context = format!(
+        "{HEADER}{}{}",
+        control("BAK-01", ""),
+        control("BAK-02", "when = { control = \"BAK-01\", any_of = [\"non\"] }\n")
+    );
+    assert!(problems(&not_context).join("\n").contains("not a context question"));
+
+    let with_level = ok.replacen("id = \"oui\"\n", "id = \"oui\"\nlevel = 2\n", 1);
+    assert!(problems(&with_level).join("\n").contains("its options have no level"));
+}
+
+#[test]
+fn a_profile_without_controls_is_an_error() {
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("profiles = [\"express\"]", "profiles = []");
+    let found = problems(&text).join("\n");
+    assert!(found.contains("the profile \"express\" has no control"), "{found}");
+}
+
+#[test]
+fn a_directory_catalog_is_read_header_first() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("catalog.toml"), HEADER).unwrap();
+    std::fs::write(dir.path().join("b.toml"), control("BAK-02", "")).unwrap();
+    std::fs::write(dir.path().join("a.toml"), control("BAK-01", "")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+    let catalog = load(dir.path()).unwrap();
+    let ids: Vec<&str> = catalog.controls.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, vec!["BAK-01", "BAK-02"]);
+
+    std::fs::remove_file(dir.path().join("catalog.toml")).unwrap();
+    let error = load(dir.path()).unwrap_err().render(Lang::Fr);
+    assert!(error.contains("ne contient pas de catalog.toml"), "{error}");
+}
+
+#[test]
+fn the_hash_follows_the_content() {
+    let a = load_text(&format!("{HEADER}{}", control("BAK-01", ""))).unwrap();
+    let b = load_text(&format!("{HEADER}{}", control("BAK-01", ""))).unwrap();
+    let c = load_text(&format!("{HEADER}{}", control("BAK-01", "")).replace("Aide", "Aide.")).unwrap();
+    assert_eq!(a.hash, b.hash);
+    assert_ne!(a.hash, c.hash);
+}
+
+mod bundled_catalog {
+    use super::*;
+
+    const DOMAINS: [&str; 13] = [
+        "gouvernance",
+        "prestataires",
+        "acces",
+        "mises-a-jour",
+        "sauvegardes",
+        "acces-distants",
+        "reseau",
+        "postes",
+        "journalisation",
+        "incidents",
+        "sensibilisation",
+        "physique",
+        "developpement",
+    ];
+
+    #[test]
+    fn is_valid_and_has_the_thirteen_domains() {
+        let catalog = bundled().unwrap_or_else(|error| panic!("{}", error.render(Lang::En)));
+        let ids: Vec<&str> = catalog.domains.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, DOMAINS);
+        for domain in DOMAINS {
+            assert!(
+                catalog.controls.iter().any(|c| c.domain == domain && !c.context),
+                "no scored control in {domain}"
+            );
+        }
+    }
+
+    #[test]
+    fn has_60_to_90_controls_each_citing_its_sources() {
+        let catalog = bundled().unwrap();
+        let scored: Vec<&Control> = catalog.controls.iter().filter(|c| !c.context).collect();
+        assert!((60..=90).contains(&scored.len()), "{} controls", scored.len());
+        for control in scored {
+            assert!(!control.refs.is_empty(), "{} cites nothing", control.id);
+            assert!((3..=5).contains(&control.options.len()), "{}", control.id);
+            assert!(control.recommendation.is_some(), "{}", control.id);
+        }
+    }
+
+    #[test]
+    fn express_fits_a_90_minute_meeting_and_covers_what_the_audit_names_first() {
+        let catalog = bundled().unwrap();
+        let express: Vec<&Control> = catalog.controls_in("express").collect();
+        assert!((18..=25).contains(&express.len()), "{} questions", express.len());
+        let complet = catalog.controls_in("complet").count();
+        assert_eq!(complet, catalog.controls.len());
+        // Each topic the issue names, found by the words of its question.
+        let topics: [(&str, &[&str]); 9] = [
+            ("patch delays", &["correctifs", "mises à jour"]),
+            ("MFA", &["double authentification", "deux facteurs", "authentification forte"]),
+            ("backups and restore tests", &["restaur"]),
+            ("remote access / VPN", &["VPN"]),
+            ("admin interfaces exposed", &["administration"]),
+            ("cyberattack protocol", &["cyberattaque", "rançon", "fiche réflexe"]),
+            ("continuity plan", &["continuité", "reprise"]),
+            ("staff awareness", &["sensibilis"]),
+            ("register / DPO", &["registre", "délégué"]),
+        ];
+        for (topic, words) in topics {
+            let found = express.iter().any(|control| {
+                let text = format!("{} {}", control.question.fr, control.help.fr).to_lowercase();
+                words.iter().any(|word| text.contains(&word.to_lowercase()))
+            });
+            assert!(found, "express does not cover {topic}");
+        }
+    }
+
+    #[test]
+    fn gates_are_context_questions_that_never_count() {
+        let catalog = bundled().unwrap();
+        let gated: Vec<&Control> = catalog.controls.iter().filter(|c| c.when.is_some()).collect();
+        assert!(!gated.is_empty());
+        for control in gated {
+            let gate = catalog.control(&control.when.as_ref().unwrap().control).unwrap();
+            assert!(gate.context);
+            assert!(gate.options.iter().all(|o| o.level.is_none()));
+        }
+        let dev = catalog.domain("developpement").unwrap();
+        assert_eq!(dev.when.as_ref().unwrap().control, "DEV-00");
+    }
+}
