@@ -297,3 +297,138 @@ fn check_catalog_identity(
         Problem::at(source.locate(field), message).hint(hint),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::catalog;
+    use crate::session::NewSession;
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+    }
+
+    fn audit<'c>(catalog: &'c Catalog, profile: &str, answers: &[(&str, &str)]) -> Audit<'c> {
+        let mut session = Session::new(
+            catalog,
+            NewSession {
+                organisation: "CPTS".into(),
+                profile: profile.into(),
+                ..NewSession::default()
+            },
+            now(),
+        )
+        .unwrap();
+        for (control, choice) in answers {
+            session.set_answer(control, choice, None, now());
+        }
+        Audit {
+            catalog,
+            session,
+        }
+    }
+
+    fn domain<'a>(assessment: &'a Assessment, id: &str) -> &'a scoring::DomainResult {
+        assessment.domains.iter().find(|d| d.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_no_to_the_remote_maintenance_gate_makes_its_controls_not_applicable() {
+        let catalog = catalog::bundled().unwrap();
+        let gated: Vec<&Control> = catalog
+            .controls
+            .iter()
+            .filter(|c| c.when.as_ref().is_some_and(|w| w.control == "REM-00"))
+            .collect();
+        assert!(!gated.is_empty());
+
+        let open = audit(&catalog, "complet", &[]);
+        assert!(gated.iter().all(|c| open.applies(c)), "unanswered gate: asked");
+        let unknown = audit(&catalog, "complet", &[("REM-00", UNKNOWN)]);
+        assert!(gated.iter().all(|c| unknown.applies(c)), "unknown gate: asked");
+        let yes = audit(&catalog, "complet", &[("REM-00", "oui")]);
+        assert!(gated.iter().all(|c| yes.applies(c)));
+        let no = audit(&catalog, "complet", &[("REM-00", "non")]);
+        for control in &gated {
+            assert!(!no.applies(control));
+            assert_eq!(no.state(control), ControlState::NotApplicable);
+        }
+        // The VPN and admin-interface controls concern everyone: not gated.
+        assert!(no.applies(catalog.control("REM-01").unwrap()));
+    }
+
+    #[test]
+    fn a_no_to_the_development_gate_makes_the_domain_not_applicable() {
+        let catalog = catalog::bundled().unwrap();
+        let no = audit(&catalog, "complet", &[("DEV-00", "non")]);
+        let result = no.assess();
+        let dev = domain(&result, "developpement");
+        assert!(!dev.applicable);
+        assert_eq!(dev.score, None);
+        assert!(no.applies(catalog.control("DEV-00").unwrap()), "the gate itself is still asked");
+
+        let yes = audit(&catalog, "complet", &[("DEV-00", "oui")]);
+        assert!(domain(&yes.assess(), "developpement").applicable);
+    }
+
+    #[test]
+    fn context_questions_never_reach_the_scoring() {
+        let catalog = catalog::bundled().unwrap();
+        let audit = audit(&catalog, "complet", &[]);
+        let ids: Vec<String> = audit
+            .scoring_input()
+            .into_iter()
+            .flat_map(|d| d.controls.into_iter().map(|c| c.id))
+            .collect();
+        for control in catalog.controls.iter().filter(|c| c.context) {
+            assert!(!ids.contains(&control.id), "{}", control.id);
+        }
+        assert_eq!(ids.len(), catalog.controls.iter().filter(|c| !c.context).count());
+    }
+
+    #[test]
+    fn the_express_profile_scores_only_its_own_controls() {
+        let catalog = catalog::bundled().unwrap();
+        let express = audit(&catalog, "express", &[]);
+        let scored: usize = express.assess().domains.iter().map(|d| d.total).sum();
+        let expected = catalog
+            .controls_in("express")
+            .filter(|c| !c.context && express.applies(c))
+            .count();
+        assert_eq!(scored, expected);
+        assert!(scored < catalog.controls.len());
+    }
+
+    #[test]
+    fn answers_resume_at_the_first_unanswered_applicable_question() {
+        let catalog = catalog::bundled().unwrap();
+        let first = catalog.controls_in("express").next().unwrap();
+        let mut progress = audit(&catalog, "express", &[]);
+        assert_eq!(progress.first_unanswered().unwrap().id, first.id);
+        progress.session.set_answer(&first.id, UNKNOWN, None, now());
+        assert_ne!(progress.first_unanswered().unwrap().id, first.id);
+    }
+
+    #[test]
+    fn choices_are_option_ids_numbers_unknown_or_na_where_allowed() {
+        let catalog = catalog::bundled().unwrap();
+        let control = catalog.controls.iter().find(|c| !c.context && !c.na_allowed).unwrap();
+        assert_eq!(resolve_choice(control, "1").unwrap(), control.options[0].id);
+        assert_eq!(
+            resolve_choice(control, &control.options[2].id).unwrap(),
+            control.options[2].id
+        );
+        assert_eq!(resolve_choice(control, "unknown").unwrap(), UNKNOWN);
+        let refused = resolve_choice(control, "na").unwrap_err().render(Lang::En);
+        assert!(refused.contains("cannot be \"Not applicable\""), "{refused}");
+        let unknown = resolve_choice(control, "zzz").unwrap_err().render(Lang::Fr);
+        assert!(unknown.contains("n'a pas d'option « zzz »"), "{unknown}");
+        assert!(resolve_choice(control, "0").is_err());
+        assert!(resolve_choice(control, "99").is_err());
+
+        let allowed = catalog.controls.iter().find(|c| c.na_allowed).unwrap();
+        assert_eq!(resolve_choice(allowed, "na").unwrap(), NOT_APPLICABLE);
+    }
+}

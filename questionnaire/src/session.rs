@@ -293,3 +293,133 @@ pub(crate) fn unknown_profile(profile: &str, catalog: &Catalog) -> Problem {
         format!("the catalog's profiles: {}", catalog.profile_ids().join(", ")),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::audit::Audit;
+    use crate::catalog;
+    use crate::lang::Lang;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+    }
+
+    fn new_session(catalog: &Catalog) -> Session {
+        Session::new(
+            catalog,
+            NewSession {
+                organisation: "Service de santé au travail".into(),
+                profile: "express".into(),
+                auditor: "A. Martin".into(),
+                participants: vec!["Directrice".into()],
+            },
+            now(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_session_round_trips_through_its_file() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let mut session = new_session(&catalog);
+        session.set_answer("PAT-01", "8-jours", Some("WSUS, rapport mensuel\n« vu »".into()), now());
+        session.save(&path).unwrap();
+        let (read, _) = Session::load(&path).unwrap();
+        assert_eq!(read, session);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("[answers.PAT-01]"), "{text}");
+        assert!(text.contains("choice = \"8-jours\""));
+        assert!(text.contains("answered_at = \"2026-11-23T10:00:00Z\""));
+    }
+
+    #[test]
+    fn fields_written_by_a_newer_version_are_kept() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        new_session(&catalog).save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replace("[meta]\n", "[meta]\nsector = \"santé au travail\"\n")
+            + "\n[answers.PAT-01]\nchoice = \"8-jours\"\nanswered_at = \"2026-11-23T10:00:00Z\"\nflagged = true\n\n[future]\nx = 1\n";
+        std::fs::write(&path, text).unwrap();
+        let (mut session, _) = Session::load(&path).unwrap();
+        session.set_answer("PAT-01", "dans-le-mois", None, now());
+        session.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for kept in ["sector = \"santé au travail\"", "flagged = true", "[future]"] {
+            assert!(text.contains(kept), "lost {kept}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_corrupt_file_is_refused_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        std::fs::write(&path, "[meta]\nformat = 1\norganisation = \"X\n").unwrap();
+        let error = Session::load(&path).unwrap_err().render(Lang::En);
+        assert!(error.contains(&format!("{}:3:", path.display())), "{error}");
+        assert!(error.contains("unreadable session file"), "{error}");
+    }
+
+    #[test]
+    fn a_session_from_another_catalog_version_is_refused_at_the_version_line() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        new_session(&catalog).save(&path).unwrap();
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(&catalog.version, "2020.01");
+        std::fs::write(&path, &text).unwrap();
+        let (session, source) = Session::load(&path).unwrap();
+        let error = Audit::open(&catalog, session, &source).unwrap_err().render(Lang::Fr);
+        let line = text.lines().position(|l| l.starts_with("catalog_version")).unwrap() + 1;
+        assert!(error.contains(&format!("{}:{line}:", path.display())), "{error}");
+        assert!(error.contains("version 2020.01"), "{error}");
+    }
+
+    #[test]
+    fn unknown_controls_and_options_are_refused_at_their_place() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        new_session(&catalog).save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap()
+            + "\n[answers.ZZZ-99]\nchoice = \"1\"\nanswered_at = \"x\"\n\n[answers.PAT-01]\nchoice = \"peut-etre\"\nanswered_at = \"x\"\n";
+        std::fs::write(&path, &text).unwrap();
+        let (session, source) = Session::load(&path).unwrap();
+        let Error::Invalid(problems) = Audit::open(&catalog, session, &source).unwrap_err() else {
+            panic!("expected problems");
+        };
+        let rendered: Vec<String> = problems.iter().map(|p| p.render(Lang::En)).collect();
+        assert_eq!(rendered.len(), 2, "{rendered:?}");
+        let line = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        assert!(rendered[0].contains(&format!(":{}:", line("choice = \"peut-etre\""))), "{rendered:?}");
+        assert!(rendered[0].contains("PAT-01 has no option \"peut-etre\""));
+        assert!(rendered[1].contains(&format!(":{}:", line("[answers.ZZZ-99]"))), "{rendered:?}");
+        assert!(rendered[1].contains("unknown control \"ZZZ-99\""));
+    }
+
+    #[test]
+    fn an_unknown_profile_is_refused() {
+        let catalog = catalog::bundled().unwrap();
+        let error = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "X".into(),
+                profile: "rapide".into(),
+                ..NewSession::default()
+            },
+            now(),
+        )
+        .unwrap_err()
+        .render(Lang::En);
+        assert!(error.contains("unknown profile \"rapide\""));
+        assert!(error.contains("express, complet"));
+    }
+}

@@ -56,3 +56,25 @@ mod tests {
         assert_eq!(round_score(12.04), 12.0);
     }
 }
+
+#[cfg(test)]
+mod documented {
+    //! `docs/scoring.md` states these constants in words; keep the two in step.
+
+    const DOC: &str = include_str!("../../docs/scoring.md");
+
+    #[test]
+    fn the_method_annex_states_the_thresholds_and_caps() {
+        for words in [
+            "0 below 20; 1 from 20; 2 from 45; 3 from 70;\n4 from 95",
+            "caps its domain's level at 1",
+            "overall level\nis at most 2",
+            "0 en dessous de 20 ; 1 à partir de 20 ;\n2 à partir de 45 ; 3 à partir de 70 ; 4 à partir de 95",
+        ] {
+            assert!(DOC.contains(words), "docs/scoring.md no longer says: {words}");
+        }
+        assert_eq!(super::LEVEL_THRESHOLDS, [20.0, 45.0, 70.0, 95.0]);
+        assert_eq!(super::CAPPED_DOMAIN_LEVEL, 1);
+        assert_eq!(super::CAPPED_OVERALL_LEVEL, 2);
+    }
+}
