@@ -102,12 +102,47 @@ pub struct NewSessionArgs {
     /// A participant (repeat the flag, or separate names with commas).
     #[arg(long = "participant", value_name = "NAME", value_delimiter = ',')]
     pub participants: Vec<String>,
+    /// The organisation's sector (care network, occupational health…).
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub sector: String,
+    /// The organisation's headcount band.
+    #[arg(long, value_enum, value_name = "BAND")]
+    pub headcount: Option<Headcount>,
     /// The session file to create.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Headcount bands, as the start form offers them.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Headcount {
+    /// 1 to 9 people
+    #[value(name = "1-9")]
+    Micro,
+    /// 10 to 49 people
+    #[value(name = "10-49")]
+    Small,
+    /// 50 to 249 people
+    #[value(name = "50-249")]
+    Medium,
+    /// 250 people or more
+    #[value(name = "250+")]
+    Large,
+}
+
+impl Headcount {
+    /// The band as written in session files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Headcount::Micro => "1-9",
+            Headcount::Small => "10-49",
+            Headcount::Medium => "50-249",
+            Headcount::Large => "250+",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -49,6 +49,14 @@ const TEXTS: &[(&str, &str)] = &[
         "session new --participants",
         "Un participant (répétez l'option, ou séparez les noms par des virgules).",
     ),
+    (
+        "session new --sector",
+        "Le secteur de l'organisation (CPTS, santé au travail…).",
+    ),
+    (
+        "session new --headcount",
+        "La tranche d'effectif : 1-9, 10-49, 50-249 ou 250+.",
+    ),
     ("session new --output", "Le fichier de session à créer."),
     ("session new --force", "Remplacer le fichier s'il existe."),
     ("answer", "Enregistrer une réponse dans une session."),

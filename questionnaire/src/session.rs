@@ -35,6 +35,10 @@ pub struct Session {
     /// Answers by control id, in id order.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Notes taken on questions not answered yet, by control id; moved into the answer when
+    /// the question is answered.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
     /// Tables a newer posture wrote, kept as they are.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -68,6 +72,27 @@ pub struct Meta {
     /// Who answers (director, project lead…).
     #[serde(default)]
     pub participants: Vec<String>,
+    /// The organisation's sector (care network, occupational health…).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sector: String,
+    /// The organisation's headcount band (`1-9`, `10-49`, `50-249`, `250+`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub headcount: String,
+    /// The meeting's time budget, in minutes.
+    #[serde(default = "default_duration", skip_serializing_if = "is_default_duration")]
+    pub duration_minutes: u32,
+    /// Time spent in the meeting so far, in seconds, over every run of `posture audit`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub elapsed_seconds: u64,
+    /// Questions flagged to come back to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flagged: Vec<String>,
+    /// The session this one re-assesses, when started with `--from`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub previous: String,
+    /// The date set for the next assessment (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_assessment: String,
     /// Other fields, kept as they are.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -83,9 +108,33 @@ pub struct Answer {
     pub note: Option<String>,
     /// When it was given (RFC 3339, UTC).
     pub answered_at: String,
+    /// Carried over from the previous assessment and not confirmed yet.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub to_confirm: bool,
+    /// The answer given at the previous assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_choice: Option<String>,
+    /// The note taken at the previous assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_note: Option<String>,
     /// Other fields, kept as they are.
     #[serde(flatten)]
     pub extra: toml::Table,
+}
+
+/// The meeting's default time budget: the 90 minutes of the audit format.
+pub const DEFAULT_DURATION_MINUTES: u32 = 90;
+
+fn default_duration() -> u32 {
+    DEFAULT_DURATION_MINUTES
+}
+
+fn is_default_duration(minutes: &u32) -> bool {
+    *minutes == DEFAULT_DURATION_MINUTES
+}
+
+fn is_zero(seconds: &u64) -> bool {
+    *seconds == 0
 }
 
 /// What a new session needs to know.
@@ -99,6 +148,10 @@ pub struct NewSession {
     pub auditor: String,
     /// Who answers.
     pub participants: Vec<String>,
+    /// The organisation's sector.
+    pub sector: String,
+    /// The organisation's headcount band.
+    pub headcount: String,
 }
 
 /// The current time as written in session files.
@@ -135,9 +188,17 @@ impl Session {
                 updated: stamp,
                 auditor: new.auditor,
                 participants: new.participants,
+                sector: new.sector,
+                headcount: new.headcount,
+                duration_minutes: DEFAULT_DURATION_MINUTES,
+                elapsed_seconds: 0,
+                flagged: Vec::new(),
+                previous: String::new(),
+                next_assessment: String::new(),
                 extra: toml::Table::new(),
             },
             answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
             extra: toml::Table::new(),
         })
     }
@@ -190,7 +251,9 @@ impl Session {
         write_atomic(path, text.as_bytes())
     }
 
-    /// Records an answer (the caller has checked it against the catalog).
+    /// Records an answer (the caller has checked it against the catalog). A note of `None`
+    /// keeps the note already there; an answer carried over from the previous assessment is
+    /// confirmed by it.
     pub fn set_answer(
         &mut self,
         control: &str,
@@ -200,17 +263,65 @@ impl Session {
     ) {
         let stamp = timestamp(now);
         let previous = self.answers.remove(control);
-        let note = note.or_else(|| previous.as_ref().and_then(|a| a.note.clone()));
+        let pending = self.notes.remove(control);
+        let note = note
+            .or_else(|| previous.as_ref().and_then(|a| a.note.clone()))
+            .or(pending);
+        let (previous_choice, previous_note, extra) = previous
+            .map(|a| (a.previous_choice, a.previous_note, a.extra))
+            .unwrap_or_default();
         self.answers.insert(
             control.to_owned(),
             Answer {
                 choice: choice.to_owned(),
                 note,
                 answered_at: stamp.clone(),
-                extra: previous.map(|a| a.extra).unwrap_or_default(),
+                to_confirm: false,
+                previous_choice,
+                previous_note,
+                extra,
             },
         );
         self.meta.updated = stamp;
+    }
+
+    /// Sets or clears the note of a control, keeping its answer. A note on a question with no
+    /// answer yet is kept in an answer-less table until the question is answered.
+    pub fn set_note(&mut self, control: &str, note: Option<String>, now: DateTime<Utc>) {
+        let note = note.filter(|n| !n.trim().is_empty());
+        match (self.answers.get_mut(control), note) {
+            (Some(answer), note) => answer.note = note,
+            (None, Some(note)) => {
+                self.notes.insert(control.to_owned(), note);
+            }
+            (None, None) => {
+                self.notes.remove(control);
+            }
+        }
+        self.meta.updated = timestamp(now);
+    }
+
+    /// The note of a question, answered or not.
+    pub fn note(&self, control: &str) -> Option<&str> {
+        self.answers
+            .get(control)
+            .and_then(|answer| answer.note.as_deref())
+            .or_else(|| self.notes.get(control).map(String::as_str))
+    }
+
+    /// Whether a question is flagged to come back to.
+    pub fn is_flagged(&self, control: &str) -> bool {
+        self.meta.flagged.iter().any(|id| id == control)
+    }
+
+    /// Flags or unflags a question.
+    pub fn toggle_flag(&mut self, control: &str, now: DateTime<Utc>) {
+        if let Some(index) = self.meta.flagged.iter().position(|id| id == control) {
+            self.meta.flagged.remove(index);
+        } else {
+            self.meta.flagged.push(control.to_owned());
+        }
+        self.meta.updated = timestamp(now);
     }
 
     /// Whether the session was made with exactly this catalog.
@@ -315,6 +426,7 @@ mod tests {
                 profile: "express".into(),
                 auditor: "A. Martin".into(),
                 participants: vec!["Directrice".into()],
+                ..NewSession::default()
             },
             now(),
         )

@@ -44,6 +44,8 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
             profile: args.profile,
             auditor: args.auditor.trim().to_owned(),
             participants,
+            sector: args.sector.trim().to_owned(),
+            headcount: args.headcount.map(|h| h.label().to_owned()).unwrap_or_default(),
         },
         chrono::Utc::now(),
     )?;
