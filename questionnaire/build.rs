@@ -15,13 +15,21 @@ fn main() {
         })
         .collect();
     names.sort_by_key(|name| (name != "catalog.toml", name.clone()));
-    let mut code = String::from("/// The bundled catalog files, header first.\npub(crate) const FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// The bundled catalog files, header first.\npub(crate) const FILES: &[(&str, &str)] = &[\n",
+    );
     for name in names {
         let path = dir.join(&name);
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_catalog.rs");
-    std::fs::write(out, code).unwrap();
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("bundled_catalog.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
 }

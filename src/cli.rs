@@ -9,7 +9,12 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 /// Security-posture audits for small health and public organisations.
 #[derive(Debug, Parser)]
-#[command(name = "posture", version, disable_help_flag = true, disable_version_flag = true)]
+#[command(
+    name = "posture",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
 pub struct Cli {
     /// Print help.
     #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
@@ -42,6 +47,8 @@ pub enum LangArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the guided audit in the terminal (resumes FILE if it exists).
+    Audit(AuditArgs),
     /// Check or export the control catalog.
     #[command(subcommand)]
     Catalog(CatalogCommand),
@@ -52,6 +59,30 @@ pub enum Command {
     Answer(AnswerArgs),
     /// Score a session: domains, overall index, priority measures.
     Score(ScoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The session file: resumed at the first unanswered question if it exists; otherwise a start form creates it.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The set of questions for a new session: express or complet.
+    #[arg(long, value_name = "PROFILE")]
+    pub profile: Option<String>,
+    /// The meeting's time budget, e.g. 90m, 1h30, 2h.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub duration: Option<std::time::Duration>,
+    /// Re-assess: start from this previous session's answers, each to confirm.
+    #[arg(long, value_name = "PREVIOUS")]
+    pub from: Option<PathBuf>,
+    /// The new session file (with --from).
+    #[arg(short = 'o', long = "output", value_name = "NEW")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    questionnaire::tui::clock::parse_duration(text)
+        .ok_or_else(|| format!("\"{text}\": use minutes (90m, 90) or hours (1h30, 2h) / en minutes (90m) ou en heures (1h30)"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -23,6 +23,30 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (" --help", "Afficher l'aide."),
     (" --version", "Afficher la version."),
+    (
+        "audit",
+        "Mener l'audit guidé dans le terminal (reprend FICHIER s'il existe).",
+    ),
+    (
+        "audit --file",
+        "Le fichier de session : repris à la première question sans réponse s'il existe ; sinon un formulaire le crée.",
+    ),
+    (
+        "audit --profile",
+        "Le jeu de questions d'une nouvelle session : express ou complet.",
+    ),
+    (
+        "audit --duration",
+        "Le temps prévu pour la réunion, p. ex. 90m, 1h30, 2h (par défaut 90 minutes).",
+    ),
+    (
+        "audit --from",
+        "Réévaluation : partir des réponses de cette session précédente, chacune à confirmer.",
+    ),
+    (
+        "audit --output",
+        "Le fichier de la nouvelle session (avec --from).",
+    ),
     ("catalog", "Vérifier ou exporter le catalogue de contrôles."),
     (
         "catalog check",
@@ -36,7 +60,10 @@ const TEXTS: &[(&str, &str)] = &[
         "catalog export",
         "Afficher le catalogue dans un format lisible par les programmes.",
     ),
-    ("catalog export --format", "Format de sortie : json (par défaut)."),
+    (
+        "catalog export --format",
+        "Format de sortie : json (par défaut).",
+    ),
     ("session", "Créer une session d'audit."),
     ("session new", "Créer un fichier de session vide."),
     (
@@ -61,7 +88,10 @@ const TEXTS: &[(&str, &str)] = &[
     ("session new --force", "Remplacer le fichier s'il existe."),
     ("answer", "Enregistrer une réponse dans une session."),
     ("answer --file", "Le fichier de session."),
-    ("answer --control", "L'identifiant du contrôle, p. ex. PAT-01."),
+    (
+        "answer --control",
+        "L'identifiant du contrôle, p. ex. PAT-01.",
+    ),
     (
         "answer --choice",
         "Un identifiant d'option, son numéro affiché (à partir de 1), « unknown » (je ne sais pas) ou « na » (non applicable).",

@@ -155,8 +155,9 @@ impl<'c> Audit<'c> {
 
     /// The first question of the profile that applies and has no answer yet.
     pub fn first_unanswered(&self) -> Option<&'c Control> {
-        self.controls()
-            .find(|control| self.applies(control) && !self.session.answers.contains_key(&control.id))
+        self.controls().find(|control| {
+            self.applies(control) && !self.session.answers.contains_key(&control.id)
+        })
     }
 }
 
@@ -285,8 +286,12 @@ fn check_catalog_identity(
     };
     let hint = match &meta.catalog_path {
         Some(path) => Text::new(
-            format!("utilisez le catalogue de la session : --catalog {path} ; le fichier de session n'a pas été modifié"),
-            format!("use the session's catalog: --catalog {path}; the session file was not changed"),
+            format!(
+                "utilisez le catalogue de la session : --catalog {path} ; le fichier de session n'a pas été modifié"
+            ),
+            format!(
+                "use the session's catalog: --catalog {path}; the session file was not changed"
+            ),
         ),
         None => Text::new(
             "utilisez la version de posture (ou --catalog) avec laquelle la session a été créée ; le fichier de session n'a pas été modifié",
@@ -307,7 +312,9 @@ mod tests {
     use crate::session::NewSession;
 
     fn now() -> chrono::DateTime<chrono::Utc> {
-        chrono::Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .unwrap()
     }
 
     fn audit<'c>(catalog: &'c Catalog, profile: &str, answers: &[(&str, &str)]) -> Audit<'c> {
@@ -324,10 +331,7 @@ mod tests {
         for (control, choice) in answers {
             session.set_answer(control, choice, None, now());
         }
-        Audit {
-            catalog,
-            session,
-        }
+        Audit { catalog, session }
     }
 
     fn domain<'a>(assessment: &'a Assessment, id: &str) -> &'a scoring::DomainResult {
@@ -345,9 +349,15 @@ mod tests {
         assert!(!gated.is_empty());
 
         let open = audit(&catalog, "complet", &[]);
-        assert!(gated.iter().all(|c| open.applies(c)), "unanswered gate: asked");
+        assert!(
+            gated.iter().all(|c| open.applies(c)),
+            "unanswered gate: asked"
+        );
         let unknown = audit(&catalog, "complet", &[("REM-00", UNKNOWN)]);
-        assert!(gated.iter().all(|c| unknown.applies(c)), "unknown gate: asked");
+        assert!(
+            gated.iter().all(|c| unknown.applies(c)),
+            "unknown gate: asked"
+        );
         let yes = audit(&catalog, "complet", &[("REM-00", "oui")]);
         assert!(gated.iter().all(|c| yes.applies(c)));
         let no = audit(&catalog, "complet", &[("REM-00", "non")]);
@@ -367,7 +377,10 @@ mod tests {
         let dev = domain(&result, "developpement");
         assert!(!dev.applicable);
         assert_eq!(dev.score, None);
-        assert!(no.applies(catalog.control("DEV-00").unwrap()), "the gate itself is still asked");
+        assert!(
+            no.applies(catalog.control("DEV-00").unwrap()),
+            "the gate itself is still asked"
+        );
 
         let yes = audit(&catalog, "complet", &[("DEV-00", "oui")]);
         assert!(domain(&yes.assess(), "developpement").applicable);
@@ -385,7 +398,10 @@ mod tests {
         for control in catalog.controls.iter().filter(|c| c.context) {
             assert!(!ids.contains(&control.id), "{}", control.id);
         }
-        assert_eq!(ids.len(), catalog.controls.iter().filter(|c| !c.context).count());
+        assert_eq!(
+            ids.len(),
+            catalog.controls.iter().filter(|c| !c.context).count()
+        );
     }
 
     #[test]
@@ -414,7 +430,11 @@ mod tests {
     #[test]
     fn choices_are_option_ids_numbers_unknown_or_na_where_allowed() {
         let catalog = catalog::bundled().unwrap();
-        let control = catalog.controls.iter().find(|c| !c.context && !c.na_allowed).unwrap();
+        let control = catalog
+            .controls
+            .iter()
+            .find(|c| !c.context && !c.na_allowed)
+            .unwrap();
         assert_eq!(resolve_choice(control, "1").unwrap(), control.options[0].id);
         assert_eq!(
             resolve_choice(control, &control.options[2].id).unwrap(),
@@ -422,7 +442,10 @@ mod tests {
         );
         assert_eq!(resolve_choice(control, "unknown").unwrap(), UNKNOWN);
         let refused = resolve_choice(control, "na").unwrap_err().render(Lang::En);
-        assert!(refused.contains("cannot be \"Not applicable\""), "{refused}");
+        assert!(
+            refused.contains("cannot be \"Not applicable\""),
+            "{refused}"
+        );
         let unknown = resolve_choice(control, "zzz").unwrap_err().render(Lang::Fr);
         assert!(unknown.contains("n'a pas d'option « zzz »"), "{unknown}");
         assert!(resolve_choice(control, "0").is_err());

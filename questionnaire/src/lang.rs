@@ -44,6 +44,15 @@ impl Lang {
         }
     }
 
+    /// A score with one decimal, written as the language writes numbers (`42,5` / `42.5`).
+    pub fn score(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Lang::Fr => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// Picks the French or the English of a pair.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -77,6 +86,17 @@ impl Text {
     }
 }
 
+/// The name of a maturity level (0–4), as every output prints it.
+pub fn level_name(level: u8) -> Text {
+    match level {
+        0 => Text::new("inexistant", "none"),
+        1 => Text::new("initial", "initial"),
+        2 => Text::new("partiel", "partial"),
+        3 => Text::new("défini et appliqué", "defined and applied"),
+        _ => Text::new("géré et vérifié", "managed and checked"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,16 +108,5 @@ mod tests {
         assert_eq!(Lang::parse("FR_fr"), Some(Lang::Fr));
         assert_eq!(Lang::parse("de_DE.UTF-8"), None);
         assert_eq!(Lang::parse("C"), None);
-    }
-}
-
-/// The name of a maturity level (0–4), as every output prints it.
-pub fn level_name(level: u8) -> Text {
-    match level {
-        0 => Text::new("inexistant", "none"),
-        1 => Text::new("initial", "initial"),
-        2 => Text::new("partiel", "partial"),
-        3 => Text::new("défini et appliqué", "defined and applied"),
-        _ => Text::new("géré et vérifié", "managed and checked"),
     }
 }

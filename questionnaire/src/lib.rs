@@ -12,8 +12,11 @@ pub mod catalog;
 mod error;
 pub mod fsutil;
 pub mod lang;
+pub mod reassess;
+pub mod results;
 pub mod session;
 mod source;
+pub mod tui;
 
 pub use error::{Error, Location, Problem};
 pub use lang::{Lang, Text, level_name};

@@ -79,7 +79,10 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub headcount: String,
     /// The meeting's time budget, in minutes.
-    #[serde(default = "default_duration", skip_serializing_if = "is_default_duration")]
+    #[serde(
+        default = "default_duration",
+        skip_serializing_if = "is_default_duration"
+    )]
     pub duration_minutes: u32,
     /// Time spent in the meeting so far, in seconds, over every run of `posture audit`.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -138,7 +141,7 @@ fn is_zero(seconds: &u64) -> bool {
 }
 
 /// What a new session needs to know.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewSession {
     /// The audited organisation.
     pub organisation: String,
@@ -400,8 +403,14 @@ pub(crate) fn unknown_profile(profile: &str, catalog: &Catalog) -> Problem {
         format!("unknown profile \"{profile}\""),
     ))
     .hint(Text::new(
-        format!("profils du catalogue : {}", catalog.profile_ids().join(", ")),
-        format!("the catalog's profiles: {}", catalog.profile_ids().join(", ")),
+        format!(
+            "profils du catalogue : {}",
+            catalog.profile_ids().join(", ")
+        ),
+        format!(
+            "the catalog's profiles: {}",
+            catalog.profile_ids().join(", ")
+        ),
     ))
 }
 
@@ -439,7 +448,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.toml");
         let mut session = new_session(&catalog);
-        session.set_answer("PAT-01", "8-jours", Some("WSUS, rapport mensuel\n« vu »".into()), now());
+        session.set_answer(
+            "PAT-01",
+            "8-jours",
+            Some("WSUS, rapport mensuel\n« vu »".into()),
+            now(),
+        );
         session.save(&path).unwrap();
         let (read, _) = Session::load(&path).unwrap();
         assert_eq!(read, session);
@@ -463,7 +477,11 @@ mod tests {
         session.set_answer("PAT-01", "dans-le-mois", None, now());
         session.save(&path).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        for kept in ["sector = \"santé au travail\"", "flagged = true", "[future]"] {
+        for kept in [
+            "sector = \"santé au travail\"",
+            "flagged = true",
+            "[future]",
+        ] {
             assert!(text.contains(kept), "lost {kept}: {text}");
         }
     }
@@ -489,9 +507,18 @@ mod tests {
             .replace(&catalog.version, "2020.01");
         std::fs::write(&path, &text).unwrap();
         let (session, source) = Session::load(&path).unwrap();
-        let error = Audit::open(&catalog, session, &source).unwrap_err().render(Lang::Fr);
-        let line = text.lines().position(|l| l.starts_with("catalog_version")).unwrap() + 1;
-        assert!(error.contains(&format!("{}:{line}:", path.display())), "{error}");
+        let error = Audit::open(&catalog, session, &source)
+            .unwrap_err()
+            .render(Lang::Fr);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("catalog_version"))
+            .unwrap()
+            + 1;
+        assert!(
+            error.contains(&format!("{}:{line}:", path.display())),
+            "{error}"
+        );
         assert!(error.contains("version 2020.01"), "{error}");
     }
 
@@ -511,9 +538,15 @@ mod tests {
         let rendered: Vec<String> = problems.iter().map(|p| p.render(Lang::En)).collect();
         assert_eq!(rendered.len(), 2, "{rendered:?}");
         let line = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
-        assert!(rendered[0].contains(&format!(":{}:", line("choice = \"peut-etre\""))), "{rendered:?}");
+        assert!(
+            rendered[0].contains(&format!(":{}:", line("choice = \"peut-etre\""))),
+            "{rendered:?}"
+        );
         assert!(rendered[0].contains("PAT-01 has no option \"peut-etre\""));
-        assert!(rendered[1].contains(&format!(":{}:", line("[answers.ZZZ-99]"))), "{rendered:?}");
+        assert!(
+            rendered[1].contains(&format!(":{}:", line("[answers.ZZZ-99]"))),
+            "{rendered:?}"
+        );
         assert!(rendered[1].contains("unknown control \"ZZZ-99\""));
     }
 

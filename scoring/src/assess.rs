@@ -108,8 +108,8 @@ fn assess_domain(domain: &DomainInput) -> DomainResult {
         }
     }
     let applicable = weights > 0.0;
-    let score = applicable
-        .then(|| round_score(weighted_levels / weights / f64::from(MAX_LEVEL) * 100.0));
+    let score =
+        applicable.then(|| round_score(weighted_levels / weights / f64::from(MAX_LEVEL) * 100.0));
     let capped = !capped_by.is_empty();
     let level = score.map(|score| {
         let level = level_for_score(score);
@@ -203,8 +203,16 @@ mod tests {
     #[test]
     fn overall_is_the_weighted_mean_of_domain_scores() {
         let result = assess(&[
-            domain("a", 3, vec![control("A-01", 1, false, ControlState::Level(4))]),
-            domain("b", 1, vec![control("B-01", 1, false, ControlState::Level(0))]),
+            domain(
+                "a",
+                3,
+                vec![control("A-01", 1, false, ControlState::Level(4))],
+            ),
+            domain(
+                "b",
+                1,
+                vec![control("B-01", 1, false, ControlState::Level(0))],
+            ),
         ]);
         assert_eq!(result.overall.score, Some(75.0));
     }
@@ -251,7 +259,11 @@ mod tests {
     #[test]
     fn a_domain_with_nothing_applicable_is_not_scored_and_not_counted() {
         let result = assess(&[
-            domain("a", 1, vec![control("A-01", 1, false, ControlState::Level(2))]),
+            domain(
+                "a",
+                1,
+                vec![control("A-01", 1, false, ControlState::Level(2))],
+            ),
             domain(
                 "developpement",
                 3,

@@ -71,7 +71,10 @@ mod documented {
             "overall level\nis at most 2",
             "0 en dessous de 20 ; 1 à partir de 20 ;\n2 à partir de 45 ; 3 à partir de 70 ; 4 à partir de 95",
         ] {
-            assert!(DOC.contains(words), "docs/scoring.md no longer says: {words}");
+            assert!(
+                DOC.contains(words),
+                "docs/scoring.md no longer says: {words}"
+            );
         }
         assert_eq!(super::LEVEL_THRESHOLDS, [20.0, 45.0, 70.0, 95.0]);
         assert_eq!(super::CAPPED_DOMAIN_LEVEL, 1);

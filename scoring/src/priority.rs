@@ -50,9 +50,7 @@ pub(crate) fn rank_priorities(domains: &[DomainInput]) -> Vec<Priority> {
         .collect();
     priorities.sort_by(|a, b| {
         let key = |p: &Priority| (Reverse(p.critical), Reverse(p.weight * u32::from(p.gap)));
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.control.cmp(&b.control))
+        key(a).cmp(&key(b)).then_with(|| a.control.cmp(&b.control))
     });
     for (index, priority) in priorities.iter_mut().enumerate() {
         priority.rank = index + 1;

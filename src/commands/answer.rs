@@ -21,10 +21,7 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
                 format!("unknown control \"{}\"", args.control),
             ))
             .hint(Text::new(
-                format!(
-                    "contrôles du profil {profile} : {}",
-                    control_ids(&audit)
-                ),
+                format!("contrôles du profil {profile} : {}", control_ids(&audit)),
                 format!("controls of the profile {profile}: {}", control_ids(&audit)),
             )),
         )
@@ -33,8 +30,14 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     if !control.profiles.contains(&profile) {
         return Err(Error::invalid(
             Problem::new(Text::new(
-                format!("{} ne fait pas partie du profil {profile} de cette session", control.id),
-                format!("{} is not part of this session's profile {profile}", control.id),
+                format!(
+                    "{} ne fait pas partie du profil {profile} de cette session",
+                    control.id
+                ),
+                format!(
+                    "{} is not part of this session's profile {profile}",
+                    control.id
+                ),
             ))
             .hint(Text::new(
                 format!("profils qui le posent : {}", control.profiles.join(", ")),
@@ -46,9 +49,12 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     let choice = resolve_choice(control, &args.choice).map_err(Error::invalid)?;
     let note = args.note.map(|note| note.trim().to_owned());
     let clear_note = note.as_deref() == Some("");
-    audit
-        .session
-        .set_answer(&control.id, &choice, note.filter(|n| !n.is_empty()), chrono::Utc::now());
+    audit.session.set_answer(
+        &control.id,
+        &choice,
+        note.filter(|n| !n.is_empty()),
+        chrono::Utc::now(),
+    );
     if clear_note && let Some(answer) = audit.session.answers.get_mut(&control.id) {
         answer.note = None;
     }

@@ -52,7 +52,10 @@ pub fn export(path: Option<&Path>, format: ExportFormat, lang: Lang) -> anyhow::
     let catalog = catalog::load_or_bundled(path)?;
     match format {
         ExportFormat::Json => {
-            super::emit(&format!("{}\n", serde_json::to_string_pretty(&to_json(&catalog, lang))?))?;
+            super::emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&to_json(&catalog, lang))?
+            ))?;
         }
     }
     Ok(ExitCode::SUCCESS)

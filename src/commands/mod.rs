@@ -2,6 +2,7 @@
 //! prints the result.
 
 mod answer;
+mod audit;
 mod catalog;
 mod score;
 mod session;
@@ -9,10 +10,10 @@ mod session;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use questionnaire::Lang;
 use questionnaire::audit::Audit;
 use questionnaire::catalog::{self as catalogs, Catalog};
 use questionnaire::session::{Session, SessionSource};
-use questionnaire::Lang;
 
 use crate::cli::{CatalogCommand, Cli, Command, SessionCommand};
 
@@ -21,7 +22,10 @@ use crate::cli::{CatalogCommand, Cli, Command, SessionCommand};
 pub fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }
@@ -31,10 +35,13 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     let catalog = cli.catalog.as_deref();
     match cli.command {
+        Command::Audit(args) => audit::run(cli.catalog, args, lang),
         Command::Catalog(CatalogCommand::Check(args)) => {
             catalog::check(args.path.as_deref().or(catalog), lang)
         }
-        Command::Catalog(CatalogCommand::Export(args)) => catalog::export(catalog, args.format, lang),
+        Command::Catalog(CatalogCommand::Export(args)) => {
+            catalog::export(catalog, args.format, lang)
+        }
         Command::Session(SessionCommand::New(args)) => session::new(catalog, args, lang),
         Command::Answer(args) => answer::run(catalog, args, lang),
         Command::Score(args) => score::run(catalog, args, lang),
@@ -64,6 +71,10 @@ impl Opened {
 
     /// The audit, once the session is checked against the catalog.
     pub fn audit(&self) -> anyhow::Result<Audit<'_>> {
-        Ok(Audit::open(&self.catalog, self.session.clone(), &self.source)?)
+        Ok(Audit::open(
+            &self.catalog,
+            self.session.clone(),
+            &self.source,
+        )?)
     }
 }

@@ -45,7 +45,10 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
             auditor: args.auditor.trim().to_owned(),
             participants,
             sector: args.sector.trim().to_owned(),
-            headcount: args.headcount.map(|h| h.label().to_owned()).unwrap_or_default(),
+            headcount: args
+                .headcount
+                .map(|h| h.label().to_owned())
+                .unwrap_or_default(),
         },
         chrono::Utc::now(),
     )?;

@@ -95,7 +95,10 @@ impl<'a> Checker<'a> {
             self.report(
                 id.span(),
                 Text::new(
-                    format!("{what} « {} » est vide ou contient des espaces", id.get_ref()),
+                    format!(
+                        "{what} « {} » est vide ou contient des espaces",
+                        id.get_ref()
+                    ),
                     format!("{what} \"{}\" is empty or contains spaces", id.get_ref()),
                 ),
             );
@@ -387,7 +390,10 @@ fn check_control(
             ("weight", raw.weight.as_ref().map(Spanned::span)),
             ("critical", raw.critical.as_ref().map(Spanned::span)),
             ("target", raw.target.as_ref().map(Spanned::span)),
-            ("recommendation", raw.recommendation.as_ref().map(Spanned::span)),
+            (
+                "recommendation",
+                raw.recommendation.as_ref().map(Spanned::span),
+            ),
         ] {
             if let Some(span) = span {
                 checker.report(
@@ -594,7 +600,9 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
                 checker.report(
                     level.span(),
                     Text::new(
-                        format!("{id} est une question de contexte : ses options n'ont pas de niveau"),
+                        format!(
+                            "{id} est une question de contexte : ses options n'ont pas de niveau"
+                        ),
                         format!("{id} is a context question: its options have no level"),
                     ),
                 );

@@ -83,7 +83,10 @@ fn read_directory(dir: &Path) -> Result<Vec<SourceFile>, Error> {
     if !header.is_file() {
         return Err(Error::invalid(
             Problem::new(Text::new(
-                format!("le dossier {} ne contient pas de {HEADER_FILE}", dir.display()),
+                format!(
+                    "le dossier {} ne contient pas de {HEADER_FILE}",
+                    dir.display()
+                ),
                 format!("the directory {} holds no {HEADER_FILE}", dir.display()),
             ))
             .hint(Text::new(

@@ -133,7 +133,10 @@ fn duplicate_control_ids_point_at_both_places() {
     assert_eq!(found.len(), 1, "{found:?}");
     let second = text.match_indices("id = \"BAK-01\"").nth(1).unwrap().0;
     let line = text[..second].lines().count() + 1;
-    assert!(found[0].starts_with(&format!("c.toml:{line}:6:")), "{found:?}");
+    assert!(
+        found[0].starts_with(&format!("c.toml:{line}:6:")),
+        "{found:?}"
+    );
     assert!(found[0].contains("already taken"));
     assert!(found[0].contains(&format!("c.toml:{}:", line_of(&text, "id = \"BAK-01\""))));
 }
@@ -142,9 +145,15 @@ fn duplicate_control_ids_point_at_both_places() {
 fn levels_weights_and_targets_must_be_in_range() {
     let text = format!("{HEADER}{}", control("BAK-01", "")).replace("level = 2", "level = 7");
     let found = problems(&text);
-    assert!(found.iter().any(|p| p.contains("level is 7: it must be between 0 and 4")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("level is 7: it must be between 0 and 4")),
+        "{found:?}"
+    );
 
-    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("weight = 3\ncritical", "weight = 5\ncritical");
+    let text = format!("{HEADER}{}", control("BAK-01", ""))
+        .replace("weight = 3\ncritical", "weight = 5\ncritical");
     assert!(problems(&text).iter().any(|p| p.contains("weight is 5")));
 }
 
@@ -157,14 +166,19 @@ fn unknown_domains_documents_and_profiles_are_named() {
     let found = problems(&text).join("\n");
     assert!(found.contains("unknown domain \"sauvegarde\""), "{found}");
     assert!(found.contains("declared domains: sauvegardes"), "{found}");
-    assert!(found.contains("does not start with a known document key"), "{found}");
+    assert!(
+        found.contains("does not start with a known document key"),
+        "{found}"
+    );
     assert!(found.contains("unknown profile \"rapide\""), "{found}");
 }
 
 #[test]
 fn refs_name_a_section_unless_the_document_has_none() {
-    let text = format!("{HEADER}{}", control("BAK-01", ""))
-        .replace("\"charte-ght §10.4\", \"cpts-sesan\"", "\"charte-ght\", \"cpts-sesan §3\"");
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace(
+        "\"charte-ght §10.4\", \"cpts-sesan\"",
+        "\"charte-ght\", \"cpts-sesan §3\"",
+    );
     let found = problems(&text).join("\n");
     assert!(found.contains("names no section"), "{found}");
     assert!(found.contains("\"cpts-sesan\" has no sections"), "{found}");
@@ -172,8 +186,10 @@ fn refs_name_a_section_unless_the_document_has_none() {
 
 #[test]
 fn both_languages_must_be_present() {
-    let text = format!("{HEADER}{}", control("BAK-01", ""))
-        .replace("help = { fr = \"Aide\", en = \"Help\" }", "help = { fr = \"Aide\" }");
+    let text = format!("{HEADER}{}", control("BAK-01", "")).replace(
+        "help = { fr = \"Aide\", en = \"Help\" }",
+        "help = { fr = \"Aide\" }",
+    );
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("help: the \"en\" text is missing"));
@@ -190,7 +206,8 @@ fn options_must_climb_and_reach_level_4() {
 
 #[test]
 fn reserved_choices_are_not_options() {
-    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("id = \"parfois\"", "id = \"na\"");
+    let text =
+        format!("{HEADER}{}", control("BAK-01", "")).replace("id = \"parfois\"", "id = \"na\"");
     assert!(problems(&text).join("\n").contains("\"na\" is reserved"));
 }
 
@@ -212,31 +229,52 @@ label = { fr = "Non", en = "No" }
 "#;
     let ok = format!(
         "{HEADER}{gate}{}",
-        control("BAK-01", "when = { control = \"CTX-00\", any_of = [\"oui\"] }\n")
+        control(
+            "BAK-01",
+            "when = { control = \"CTX-00\", any_of = [\"oui\"] }\n"
+        )
     );
     assert!(load_text(&ok).is_ok());
 
     let bad_option = ok.replace("any_of = [\"oui\"]", "any_of = [\"peut-etre\"]");
     let found = problems(&bad_option).join("\n");
-    assert!(found.contains("\"CTX-00\" has no option \"peut-etre\""), "{found}");
+    assert!(
+        found.contains("\"CTX-00\" has no option \"peut-etre\""),
+        "{found}"
+    );
     assert!(found.contains("options of CTX-00: oui, non"), "{found}");
 
     let not_context = format!(
         "{HEADER}{}{}",
         control("BAK-01", ""),
-        control("BAK-02", "when = { control = \"BAK-01\", any_of = [\"non\"] }\n")
+        control(
+            "BAK-02",
+            "when = { control = \"BAK-01\", any_of = [\"non\"] }\n"
+        )
     );
-    assert!(problems(&not_context).join("\n").contains("not a context question"));
+    assert!(
+        problems(&not_context)
+            .join("\n")
+            .contains("not a context question")
+    );
 
     let with_level = ok.replacen("id = \"oui\"\n", "id = \"oui\"\nlevel = 2\n", 1);
-    assert!(problems(&with_level).join("\n").contains("its options have no level"));
+    assert!(
+        problems(&with_level)
+            .join("\n")
+            .contains("its options have no level")
+    );
 }
 
 #[test]
 fn a_profile_without_controls_is_an_error() {
-    let text = format!("{HEADER}{}", control("BAK-01", "")).replace("profiles = [\"express\"]", "profiles = []");
+    let text = format!("{HEADER}{}", control("BAK-01", ""))
+        .replace("profiles = [\"express\"]", "profiles = []");
     let found = problems(&text).join("\n");
-    assert!(found.contains("the profile \"express\" has no control"), "{found}");
+    assert!(
+        found.contains("the profile \"express\" has no control"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -259,7 +297,8 @@ fn a_directory_catalog_is_read_header_first() {
 fn the_hash_follows_the_content() {
     let a = load_text(&format!("{HEADER}{}", control("BAK-01", ""))).unwrap();
     let b = load_text(&format!("{HEADER}{}", control("BAK-01", ""))).unwrap();
-    let c = load_text(&format!("{HEADER}{}", control("BAK-01", "")).replace("Aide", "Aide.")).unwrap();
+    let c =
+        load_text(&format!("{HEADER}{}", control("BAK-01", "")).replace("Aide", "Aide.")).unwrap();
     assert_eq!(a.hash, b.hash);
     assert_ne!(a.hash, c.hash);
 }
@@ -290,7 +329,10 @@ mod bundled_catalog {
         assert_eq!(ids, DOMAINS);
         for domain in DOMAINS {
             assert!(
-                catalog.controls.iter().any(|c| c.domain == domain && !c.context),
+                catalog
+                    .controls
+                    .iter()
+                    .any(|c| c.domain == domain && !c.context),
                 "no scored control in {domain}"
             );
         }
@@ -300,7 +342,11 @@ mod bundled_catalog {
     fn has_60_to_90_controls_each_citing_its_sources() {
         let catalog = bundled().unwrap();
         let scored: Vec<&Control> = catalog.controls.iter().filter(|c| !c.context).collect();
-        assert!((60..=90).contains(&scored.len()), "{} controls", scored.len());
+        assert!(
+            (60..=90).contains(&scored.len()),
+            "{} controls",
+            scored.len()
+        );
         for control in scored {
             assert!(!control.refs.is_empty(), "{} cites nothing", control.id);
             assert!((3..=5).contains(&control.options.len()), "{}", control.id);
@@ -312,17 +358,31 @@ mod bundled_catalog {
     fn express_fits_a_90_minute_meeting_and_covers_what_the_audit_names_first() {
         let catalog = bundled().unwrap();
         let express: Vec<&Control> = catalog.controls_in("express").collect();
-        assert!((18..=25).contains(&express.len()), "{} questions", express.len());
+        assert!(
+            (18..=25).contains(&express.len()),
+            "{} questions",
+            express.len()
+        );
         let complet = catalog.controls_in("complet").count();
         assert_eq!(complet, catalog.controls.len());
         // Each topic the issue names, found by the words of its question.
         let topics: [(&str, &[&str]); 9] = [
             ("patch delays", &["correctifs", "mises à jour"]),
-            ("MFA", &["double authentification", "deux facteurs", "authentification forte"]),
+            (
+                "MFA",
+                &[
+                    "double authentification",
+                    "deux facteurs",
+                    "authentification forte",
+                ],
+            ),
             ("backups and restore tests", &["restaur"]),
             ("remote access / VPN", &["VPN"]),
             ("admin interfaces exposed", &["administration"]),
-            ("cyberattack protocol", &["cyberattaque", "rançon", "fiche réflexe"]),
+            (
+                "cyberattack protocol",
+                &["cyberattaque", "rançon", "fiche réflexe"],
+            ),
             ("continuity plan", &["continuité", "reprise"]),
             ("staff awareness", &["sensibilis"]),
             ("register / DPO", &["registre", "délégué"]),
@@ -339,10 +399,16 @@ mod bundled_catalog {
     #[test]
     fn gates_are_context_questions_that_never_count() {
         let catalog = bundled().unwrap();
-        let gated: Vec<&Control> = catalog.controls.iter().filter(|c| c.when.is_some()).collect();
+        let gated: Vec<&Control> = catalog
+            .controls
+            .iter()
+            .filter(|c| c.when.is_some())
+            .collect();
         assert!(!gated.is_empty());
         for control in gated {
-            let gate = catalog.control(&control.when.as_ref().unwrap().control).unwrap();
+            let gate = catalog
+                .control(&control.when.as_ref().unwrap().control)
+                .unwrap();
             assert!(gate.context);
             assert!(gate.options.iter().all(|o| o.level.is_none()));
         }

@@ -1,0 +1,111 @@
+//! The six-month re-assessment: a new session that starts from the previous one's answers,
+//! each marked "to confirm", so the meeting goes faster and the changes show.
+//!
+//! The previous session may have been made with an older version of the catalog: answers whose
+//! control or option no longer exists are dropped and listed, never silently kept.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use crate::catalog::Catalog;
+use crate::error::Error;
+use crate::session::{Answer, NOT_APPLICABLE, NewSession, Session, UNKNOWN, timestamp};
+
+/// A new session pre-filled from `previous`, and the ids of the answers that could not be carried
+/// over (control or option gone from the catalog).
+pub fn reassess(
+    catalog: &Catalog,
+    previous: &Session,
+    previous_path: &Path,
+    profile: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(Session, Vec<String>), Error> {
+    let meta = &previous.meta;
+    let mut session = Session::new(
+        catalog,
+        NewSession {
+            organisation: meta.organisation.clone(),
+            profile: profile.unwrap_or(&meta.profile).to_owned(),
+            auditor: meta.auditor.clone(),
+            participants: meta.participants.clone(),
+            sector: meta.sector.clone(),
+            headcount: meta.headcount.clone(),
+        },
+        now,
+    )?;
+    session.meta.duration_minutes = meta.duration_minutes;
+    session.meta.previous = std::fs::canonicalize(previous_path)
+        .unwrap_or_else(|_| previous_path.to_owned())
+        .display()
+        .to_string();
+    let mut dropped = Vec::new();
+    let mut answers = BTreeMap::new();
+    for (id, answer) in &previous.answers {
+        let carried = catalog.control(id).filter(|control| {
+            control.profiles.contains(&session.meta.profile)
+                && (answer.choice == UNKNOWN
+                    || (answer.choice == NOT_APPLICABLE && control.na_allowed)
+                    || control.option(&answer.choice).is_some())
+        });
+        if carried.is_none() {
+            dropped.push(id.clone());
+            continue;
+        }
+        answers.insert(
+            id.clone(),
+            Answer {
+                choice: answer.choice.clone(),
+                note: None,
+                answered_at: timestamp(now),
+                to_confirm: true,
+                previous_choice: Some(answer.choice.clone()),
+                previous_note: answer.note.clone(),
+                extra: toml::Table::new(),
+            },
+        );
+    }
+    session.answers = answers;
+    Ok((session, dropped))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::catalog;
+
+    #[test]
+    fn previous_answers_are_carried_over_to_confirm() {
+        let catalog = catalog::bundled().unwrap();
+        let then = Utc.with_ymd_and_hms(2026, 5, 20, 9, 0, 0).unwrap();
+        let mut previous = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "CPTS".into(),
+                profile: "express".into(),
+                sector: "CPTS".into(),
+                ..NewSession::default()
+            },
+            then,
+        )
+        .unwrap();
+        previous.set_answer("PAT-01", "dans-le-mois", Some("WSUS".into()), then);
+        previous.set_answer("ZZZ-01", "1", None, then);
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
+        let (session, dropped) =
+            reassess(&catalog, &previous, Path::new("old.toml"), None, now).unwrap();
+        assert_eq!(dropped, vec!["ZZZ-01"]);
+        let answer = &session.answers["PAT-01"];
+        assert!(answer.to_confirm);
+        assert_eq!(answer.choice, "dans-le-mois");
+        assert_eq!(answer.previous_choice.as_deref(), Some("dans-le-mois"));
+        assert_eq!(answer.previous_note.as_deref(), Some("WSUS"));
+        assert_eq!(answer.note, None);
+        assert_eq!(session.meta.sector, "CPTS");
+        assert!(session.meta.previous.ends_with("old.toml"));
+        assert_eq!(session.meta.created, "2026-11-20T09:00:00Z");
+    }
+}

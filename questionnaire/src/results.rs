@@ -1,0 +1,299 @@
+//! What a scored audit says, as JSON for scripts, a table for the terminal and Markdown for a
+//! wiki: shared by `posture score` and the end-of-meeting screen of `posture audit`.
+
+use scoring::Assessment;
+use serde_json::{Value, json};
+
+use crate::audit::Audit;
+use crate::lang::{Lang, level_name};
+
+/// The score as JSON: the fields of the contract, and titles in `lang`.
+pub fn score_json(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Value {
+    let catalog = audit.catalog;
+    let meta = &audit.session.meta;
+    json!({
+        "session": {
+            "organisation": meta.organisation,
+            "profile": meta.profile,
+            "auditor": meta.auditor,
+            "participants": meta.participants,
+            "created": meta.created,
+            "updated": meta.updated,
+            "catalog": { "id": catalog.id, "version": catalog.version, "hash": catalog.hash },
+        },
+        "lang": lang.code(),
+        "overall": {
+            "score": assessment.overall.score,
+            "level": assessment.overall.level,
+            "level_name": assessment.overall.level.map(|l| level_name(l).get(lang).to_owned()),
+            "capped": assessment.overall.capped,
+        },
+        "domains": assessment.domains.iter().map(|domain| json!({
+            "id": domain.id,
+            "title": catalog.domain(&domain.id).map(|d| d.title.get(lang)),
+            "weight": domain.weight,
+            "applicable": domain.applicable,
+            "score": domain.score,
+            "level": domain.level,
+            "level_name": domain.level.map(|l| level_name(l).get(lang).to_owned()),
+            "answered": domain.answered,
+            "total": domain.total,
+            "not_applicable": domain.not_applicable,
+            "capped": domain.capped,
+            "capped_by": domain.capped_by,
+        })).collect::<Vec<_>>(),
+        "priorities": assessment.priorities.iter().map(|priority| {
+            let control = catalog.control(&priority.control);
+            json!({
+                "rank": priority.rank,
+                "control": priority.control,
+                "domain": priority.domain,
+                "level": priority.level,
+                "target": priority.target,
+                "gap": priority.gap,
+                "weight": priority.weight,
+                "critical": priority.critical,
+                "title": control.and_then(|c| c.recommendation.as_ref()).map(|r| r.title.get(lang)),
+                "refs": control.map(|c| c.refs.clone()).unwrap_or_default(),
+            })
+        }).collect::<Vec<_>>(),
+        "unknown": assessment.unknown,
+        "unanswered": assessment.unanswered,
+    })
+}
+
+/// The score as a table for the terminal.
+pub fn score_text(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> String {
+    let catalog = audit.catalog;
+    let meta = &audit.session.meta;
+    let pick = |fr, en| lang.pick(fr, en);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} — {} {} — {} {} {}\n\n",
+        meta.organisation,
+        pick("profil", "profile"),
+        meta.profile,
+        pick("catalogue", "catalog"),
+        catalog.id,
+        catalog.version
+    ));
+    let overall = match (assessment.overall.score, assessment.overall.level) {
+        (Some(score), Some(level)) => format!(
+            "{} / 100 — {} {level} ({})",
+            lang.score(score),
+            pick("niveau", "level"),
+            level_name(level).get(lang)
+        ),
+        _ => pick("non applicable", "not applicable").to_owned(),
+    };
+    out.push_str(&format!(
+        "{} : {overall}\n\n",
+        pick("Indice global", "Overall index")
+    ));
+    let width = catalog
+        .domains
+        .iter()
+        .map(|d| d.title.get(lang).chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(8);
+    out.push_str(&format!(
+        "{:<width$}  {:>6}  {:<7} {}\n",
+        pick("Domaine", "Domain"),
+        "Score",
+        pick("Niveau", "Level"),
+        pick("Réponses", "Answers"),
+    ));
+    for domain in &assessment.domains {
+        let title = catalog
+            .domain(&domain.id)
+            .map_or(domain.id.as_str(), |d| d.title.get(lang));
+        let (score, level) = match (domain.score, domain.level) {
+            (Some(score), Some(level)) => (
+                lang.score(score),
+                format!("{level}{}", if domain.capped { " (*)" } else { "" }),
+            ),
+            _ => ("—".to_owned(), pick("n/a", "n/a").to_owned()),
+        };
+        out.push_str(&format!(
+            "{title:<width$}  {score:>6}  {level:<7} {}/{}\n",
+            domain.answered, domain.total
+        ));
+    }
+    let capped: Vec<&str> = assessment
+        .domains
+        .iter()
+        .flat_map(|d| d.capped_by.iter().map(String::as_str))
+        .collect();
+    if !capped.is_empty() {
+        out.push_str(&format!(
+            "(*) {} {}\n",
+            pick(
+                "niveau plafonné à 1 par un contrôle critique insuffisant :",
+                "level capped at 1 by a failed critical control:"
+            ),
+            capped.join(", ")
+        ));
+    }
+    if !assessment.priorities.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            pick("Mesures prioritaires", "Priority measures")
+        ));
+        for priority in assessment.priorities.iter().take(6) {
+            let title = catalog
+                .control(&priority.control)
+                .and_then(|c| c.recommendation.as_ref())
+                .map_or("", |r| r.title.get(lang));
+            out.push_str(&format!(
+                "{:>2}. [{}] {title} ({} {} → {}){}\n",
+                priority.rank,
+                priority.control,
+                pick("niveau", "level"),
+                priority.level,
+                priority.target,
+                if priority.critical {
+                    pick(" — critique", " — critical")
+                } else {
+                    ""
+                }
+            ));
+        }
+        if assessment.priorities.len() > 6 {
+            out.push_str(&format!(
+                "    {} {}\n",
+                assessment.priorities.len() - 6,
+                pick(
+                    "autres mesures (--format json pour la liste complète)",
+                    "more measures (--format json for the full list)"
+                )
+            ));
+        }
+    }
+    if !assessment.unknown.is_empty() {
+        out.push_str(&format!(
+            "\n{} : {}\n",
+            pick(
+                "À vérifier (je ne sais pas, ou sans réponse)",
+                "To check (don't know, or not answered)"
+            ),
+            assessment.unknown.join(", ")
+        ));
+    }
+    out
+}
+
+/// The score as Markdown, for a wiki page or a ticket.
+pub fn score_markdown(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> String {
+    let catalog = audit.catalog;
+    let meta = &audit.session.meta;
+    let pick = |fr, en| lang.pick(fr, en);
+    let mut out = format!(
+        "# {} — {}\n\n",
+        pick("Audit de sécurité", "Security audit"),
+        meta.organisation
+    );
+    out.push_str(&format!(
+        "- {} : {}\n- {} : {} {}\n- {} : {}\n",
+        pick("Profil", "Profile"),
+        meta.profile,
+        pick("Catalogue", "Catalog"),
+        catalog.id,
+        catalog.version,
+        pick("Mis à jour", "Updated"),
+        meta.updated
+    ));
+    if !meta.auditor.is_empty() {
+        out.push_str(&format!(
+            "- {} : {}\n",
+            pick("Auditeur", "Auditor"),
+            meta.auditor
+        ));
+    }
+    if !meta.participants.is_empty() {
+        out.push_str(&format!(
+            "- {} : {}\n",
+            pick("Participants", "Participants"),
+            meta.participants.join(", ")
+        ));
+    }
+    let overall = match (assessment.overall.score, assessment.overall.level) {
+        (Some(score), Some(level)) => format!(
+            "**{} / 100** — {} {level} ({})",
+            lang.score(score),
+            pick("niveau", "level"),
+            level_name(level).get(lang)
+        ),
+        _ => pick("non applicable", "not applicable").to_owned(),
+    };
+    out.push_str(&format!(
+        "\n{} : {overall}\n\n",
+        pick("Indice global", "Overall index")
+    ));
+    out.push_str(&format!(
+        "| {} | Score | {} | {} |\n|---|---:|---:|---:|\n",
+        pick("Domaine", "Domain"),
+        pick("Niveau", "Level"),
+        pick("Réponses", "Answers")
+    ));
+    for domain in &assessment.domains {
+        let title = catalog
+            .domain(&domain.id)
+            .map_or(domain.id.as_str(), |d| d.title.get(lang));
+        let (score, level) = match (domain.score, domain.level) {
+            (Some(score), Some(level)) => (
+                lang.score(score),
+                format!(
+                    "{level}{}",
+                    if domain.capped {
+                        pick(" (plafonné)", " (capped)")
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            _ => (
+                "—".to_owned(),
+                pick("non applicable", "not applicable").to_owned(),
+            ),
+        };
+        out.push_str(&format!(
+            "| {title} | {score} | {level} | {}/{} |\n",
+            domain.answered, domain.total
+        ));
+    }
+    if !assessment.priorities.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            pick("Mesures prioritaires", "Priority measures")
+        ));
+        for priority in &assessment.priorities {
+            let control = catalog.control(&priority.control);
+            let title = control
+                .and_then(|c| c.recommendation.as_ref())
+                .map_or("", |r| r.title.get(lang));
+            let refs = control.map(|c| c.refs.join(", ")).unwrap_or_default();
+            out.push_str(&format!(
+                "{}. **{title}** — {} ({} {} → {}){} — {refs}\n",
+                priority.rank,
+                priority.control,
+                pick("niveau", "level"),
+                priority.level,
+                priority.target,
+                if priority.critical {
+                    pick(", critique", ", critical")
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    if !assessment.unknown.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n{}\n",
+            pick("Points à vérifier", "Points to check"),
+            assessment.unknown.join(", ")
+        ));
+    }
+    out
+}

@@ -1,0 +1,564 @@
+//! The state of the guided audit and [`App::update`], the one place where a key changes it.
+//!
+//! `update` is pure: it reads the event and the state (including the time, set by the runtime
+//! before each call) and returns what the runtime must do — save the session, export, quit. This
+//! is what the unit tests drive, key by key.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Months, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::TextArea;
+use scoring::Assessment;
+
+use super::clock::Clock;
+use super::search::Search;
+use crate::audit::Audit;
+use crate::catalog::Control;
+use crate::lang::{Lang, Text};
+use crate::session::{NOT_APPLICABLE, UNKNOWN};
+
+/// What happens to the audit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// Time passed (the runtime has updated [`App::clock`]).
+    Tick,
+}
+
+/// What the runtime must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the session file now.
+    Save,
+    /// Write the results next to the session file (JSON and Markdown).
+    Export,
+    /// Leave (after saving).
+    Quit,
+}
+
+/// The screen shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// One question at a time.
+    Questions,
+    /// The end of the meeting: index, levels, priorities.
+    Summary,
+}
+
+/// A window over the screen.
+#[derive(Debug, Default)]
+pub enum Overlay {
+    /// Nothing over the screen.
+    #[default]
+    None,
+    /// Every key and what it does.
+    Keys,
+    /// Searching the questions.
+    Search(Search),
+    /// Editing the note of the current question.
+    Note(Box<TextArea<'static>>),
+}
+
+/// One line the auditor can pick for the current question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The option at this index of the control's options.
+    Option(usize),
+    /// "Je ne sais pas".
+    Unknown,
+    /// "Non applicable".
+    NotApplicable,
+}
+
+/// A message in the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: Text,
+    /// Whether it reports a failure (shown with a "!" mark, not by colour alone).
+    pub error: bool,
+}
+
+/// The guided audit.
+#[derive(Debug)]
+pub struct App<'c> {
+    /// The session and its catalog.
+    pub audit: Audit<'c>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The current time, set by the runtime before each update.
+    pub now: DateTime<Utc>,
+    /// The meeting's clock.
+    pub clock: Clock,
+    /// The screen shown.
+    pub screen: Screen,
+    /// A window over it, if any.
+    pub overlay: Overlay,
+    /// Whether the help text of the question is shown.
+    pub show_help: bool,
+    /// Whether scores are shown (hidden so participants do not steer their answers by them).
+    pub show_score: bool,
+    /// The last message.
+    pub status: Option<Status>,
+    /// How far the summary is scrolled down, in lines.
+    pub summary_scroll: u16,
+    questions: Vec<&'c Control>,
+    current: usize,
+    cursor: usize,
+    assessment: Assessment,
+}
+
+impl<'c> App<'c> {
+    /// The audit at its first question needing an answer (or its first question).
+    pub fn new(audit: Audit<'c>, lang: Lang, now: DateTime<Utc>, budget: Duration) -> App<'c> {
+        let before = Duration::from_secs(audit.session.meta.elapsed_seconds);
+        let assessment = audit.assess();
+        let mut app = App {
+            audit,
+            lang,
+            now,
+            clock: Clock {
+                budget,
+                before,
+                this_run: Duration::ZERO,
+            },
+            screen: Screen::Questions,
+            overlay: Overlay::None,
+            show_help: false,
+            show_score: true,
+            status: None,
+            summary_scroll: 0,
+            questions: Vec::new(),
+            current: 0,
+            cursor: 0,
+            assessment,
+        };
+        app.refresh(None);
+        match app.next_needing_answer(0) {
+            Some(index) => app.go_to(index),
+            None if !app.questions.is_empty() => app.screen = Screen::Summary,
+            None => {}
+        }
+        app
+    }
+
+    /// The questions asked, given the answers so far, in order.
+    pub fn questions(&self) -> &[&'c Control] {
+        &self.questions
+    }
+
+    /// The index of the current question in [`App::questions`].
+    pub fn current_index(&self) -> usize {
+        self.current
+    }
+
+    /// The current question.
+    pub fn current(&self) -> Option<&'c Control> {
+        self.questions.get(self.current).copied()
+    }
+
+    /// The highlighted line among [`App::choices`].
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The scores, as of the last change.
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// The lines the auditor can pick for the current question: options, then "don't know",
+    /// then "not applicable" where allowed.
+    pub fn choices(&self) -> Vec<Choice> {
+        let Some(control) = self.current() else {
+            return Vec::new();
+        };
+        let mut choices: Vec<Choice> = (0..control.options.len()).map(Choice::Option).collect();
+        choices.push(Choice::Unknown);
+        if control.na_allowed {
+            choices.push(Choice::NotApplicable);
+        }
+        choices
+    }
+
+    /// Whether a question still needs the auditor: no answer, or an answer carried over from the
+    /// previous assessment and not confirmed yet.
+    pub fn needs_answer(&self, control: &Control) -> bool {
+        self.audit
+            .session
+            .answers
+            .get(&control.id)
+            .is_none_or(|answer| answer.to_confirm)
+    }
+
+    /// How many questions still need an answer.
+    pub fn left(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|control| self.needs_answer(control))
+            .count()
+    }
+
+    /// Seconds spent, to record in the session.
+    pub fn elapsed_seconds(&self) -> u64 {
+        self.clock.elapsed().as_secs()
+    }
+
+    /// Applies one event; returns what the runtime must do, in order.
+    pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        let Event::Key(key) = event else {
+            return Vec::new();
+        };
+        if key.kind == KeyEventKind::Release {
+            return Vec::new();
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return self.quit();
+        }
+        match std::mem::take(&mut self.overlay) {
+            Overlay::None => {}
+            Overlay::Keys => return Vec::new(),
+            Overlay::Search(search) => return self.update_search(search, key),
+            Overlay::Note(editor) => return self.update_note(editor, key),
+        }
+        match self.screen {
+            Screen::Questions => self.update_questions(key),
+            Screen::Summary => self.update_summary(key),
+        }
+    }
+
+    fn update_questions(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.status = None;
+        let Some(control) = self.current() else {
+            return match key.code {
+                KeyCode::Char('q') => self.quit(),
+                _ => Vec::new(),
+            };
+        };
+        let choices = self.choices();
+        match key.code {
+            KeyCode::Char('q') => return self.quit(),
+            KeyCode::Char(digit @ '1'..='9') => {
+                let index = digit as usize - '1' as usize;
+                if index < control.options.len() {
+                    return self.pick(Choice::Option(index));
+                }
+                self.say(
+                    Text::new(
+                        format!("pas d'option {digit} pour cette question"),
+                        format!("no option {digit} for this question"),
+                    ),
+                    true,
+                );
+            }
+            KeyCode::Char('u') => return self.pick(Choice::Unknown),
+            KeyCode::Char('a') => {
+                if control.na_allowed {
+                    return self.pick(Choice::NotApplicable);
+                }
+                self.say(
+                    Text::new(
+                        "« Non applicable » n'est pas possible pour cette question",
+                        "\"Not applicable\" is not possible for this question",
+                    ),
+                    true,
+                );
+            }
+            KeyCode::Enter => {
+                if let Some(choice) = choices.get(self.cursor) {
+                    return self.pick(*choice);
+                }
+            }
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(choices.len().saturating_sub(1));
+            }
+            KeyCode::Left | KeyCode::PageUp | KeyCode::Char('p') => {
+                self.go_to(self.current.saturating_sub(1));
+            }
+            KeyCode::Right | KeyCode::PageDown => {
+                self.go_to((self.current + 1).min(self.questions.len() - 1));
+            }
+            KeyCode::Char('c') => return self.confirm(control),
+            KeyCode::Tab => match self
+                .next_matching(|app, c| app.needs_answer(c) || app.audit.session.is_flagged(&c.id))
+            {
+                Some(index) => self.go_to(index),
+                None => self.say(
+                    Text::new(
+                        "aucune question sans réponse ni marquée",
+                        "no unanswered or flagged question",
+                    ),
+                    false,
+                ),
+            },
+            KeyCode::Char('F') => {
+                match self.next_matching(|app, c| app.audit.session.is_flagged(&c.id)) {
+                    Some(index) => self.go_to(index),
+                    None => self.say(
+                        Text::new("aucune question marquée", "no flagged question"),
+                        false,
+                    ),
+                }
+            }
+            KeyCode::Char('f') => {
+                self.audit.session.toggle_flag(&control.id, self.now);
+                return vec![Effect::Save];
+            }
+            KeyCode::Char('n') => {
+                let note = self.audit.session.note(&control.id).unwrap_or_default();
+                let mut editor = TextArea::new(note.lines().map(str::to_owned).collect());
+                editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+                editor.move_cursor(ratatui_textarea::CursorMove::End);
+                self.overlay = Overlay::Note(Box::new(editor));
+            }
+            KeyCode::Char('h') => self.show_help = !self.show_help,
+            KeyCode::Char('s') => self.show_score = !self.show_score,
+            KeyCode::Char('/') => self.overlay = Overlay::Search(Search::default()),
+            KeyCode::Char('?') => self.overlay = Overlay::Keys,
+            KeyCode::Char('r') => {
+                self.summary_scroll = 0;
+                self.screen = Screen::Summary;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_summary(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.status = None;
+        match key.code {
+            KeyCode::Char('q') => return self.quit(),
+            KeyCode::Esc | KeyCode::Char('r') | KeyCode::Backspace
+                if !self.questions.is_empty() =>
+            {
+                self.screen = Screen::Questions;
+            }
+            KeyCode::Char('x') => return vec![Effect::Export],
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.summary_scroll = self.summary_scroll.saturating_sub(1);
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.summary_scroll = self.summary_scroll.saturating_add(1);
+            }
+            KeyCode::Char('p') => {
+                let next = self
+                    .now
+                    .date_naive()
+                    .checked_add_months(Months::new(6))
+                    .map(|date| date.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default();
+                self.audit.session.meta.next_assessment = next.clone();
+                self.say(
+                    Text::new(
+                        format!("prochaine évaluation fixée au {next}"),
+                        format!("next assessment set for {next}"),
+                    ),
+                    false,
+                );
+                return vec![Effect::Save];
+            }
+            KeyCode::Char('?') => self.overlay = Overlay::Keys,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_search(&mut self, mut search: Search, key: KeyEvent) -> Vec<Effect> {
+        match key.code {
+            KeyCode::Esc => return Vec::new(),
+            KeyCode::Enter => {
+                if let Some(id) = search.selected_id()
+                    && let Some(index) = self.questions.iter().position(|c| c.id == id)
+                {
+                    self.screen = Screen::Questions;
+                    self.go_to(index);
+                }
+                return Vec::new();
+            }
+            KeyCode::Up => search.select_previous(),
+            KeyCode::Down => search.select_next(),
+            KeyCode::Backspace => {
+                search.query.pop();
+                search.refresh(&self.questions, self.lang);
+            }
+            KeyCode::Char(c) => {
+                search.query.push(c);
+                search.refresh(&self.questions, self.lang);
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Search(search);
+        Vec::new()
+    }
+
+    fn update_note(&mut self, mut editor: Box<TextArea<'static>>, key: KeyEvent) -> Vec<Effect> {
+        let done = key.code == KeyCode::Esc
+            || (key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s'));
+        if !done {
+            editor.input(key);
+            self.overlay = Overlay::Note(editor);
+            return Vec::new();
+        }
+        let Some(control) = self.current() else {
+            return Vec::new();
+        };
+        let text = editor.lines().join("\n").trim_end().to_owned();
+        let before = self
+            .audit
+            .session
+            .note(&control.id)
+            .unwrap_or_default()
+            .to_owned();
+        if text == before {
+            return Vec::new();
+        }
+        self.audit
+            .session
+            .set_note(&control.id, Some(text), self.now);
+        self.say(Text::new("note enregistrée", "note saved"), false);
+        vec![Effect::Save]
+    }
+
+    /// Records a choice for the current question and moves on.
+    fn pick(&mut self, choice: Choice) -> Vec<Effect> {
+        let Some(control) = self.current() else {
+            return Vec::new();
+        };
+        let stored = match choice {
+            Choice::Option(index) => control.options[index].id.clone(),
+            Choice::Unknown => UNKNOWN.to_owned(),
+            Choice::NotApplicable => NOT_APPLICABLE.to_owned(),
+        };
+        self.audit
+            .session
+            .set_answer(&control.id, &stored, None, self.now);
+        self.refresh(Some(&control.id));
+        self.advance();
+        vec![Effect::Save]
+    }
+
+    /// Confirms an answer carried over from the previous assessment.
+    fn confirm(&mut self, control: &Control) -> Vec<Effect> {
+        let carried = self
+            .audit
+            .session
+            .answers
+            .get(&control.id)
+            .filter(|answer| answer.to_confirm)
+            .map(|answer| answer.choice.clone());
+        let Some(choice) = carried else {
+            self.say(
+                Text::new(
+                    "rien à confirmer : cette réponse n'a pas été reprise de l'évaluation précédente",
+                    "nothing to confirm: this answer was not carried over from the previous assessment",
+                ),
+                true,
+            );
+            return Vec::new();
+        };
+        self.audit
+            .session
+            .set_answer(&control.id, &choice, None, self.now);
+        self.refresh(Some(&control.id));
+        self.advance();
+        vec![Effect::Save]
+    }
+
+    /// After an answer: the next question, or the first one still open, or the summary.
+    fn advance(&mut self) {
+        if self.current + 1 < self.questions.len() {
+            self.go_to(self.current + 1);
+        } else if let Some(index) = self.next_needing_answer(0) {
+            self.go_to(index);
+        } else {
+            self.screen = Screen::Summary;
+        }
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.overlay = Overlay::None;
+        vec![Effect::Save, Effect::Quit]
+    }
+
+    /// Recomputes the questions asked and the scores after a change, keeping the current
+    /// question (or, when it has just disappeared, the one after it).
+    fn refresh(&mut self, keep: Option<&str>) {
+        let keep = keep
+            .map(str::to_owned)
+            .or_else(|| self.current().map(|c| c.id.clone()));
+        let profile_order: Vec<&'c Control> = self.audit.controls().collect();
+        self.questions = profile_order
+            .iter()
+            .copied()
+            .filter(|control| self.audit.applies(control))
+            .collect();
+        self.assessment = self.audit.assess();
+        if let Some(keep) = keep {
+            let position = profile_order.iter().position(|c| c.id == keep);
+            self.current = self
+                .questions
+                .iter()
+                .position(|c| c.id == keep)
+                .or_else(|| {
+                    // The kept question is gone: stand on the first asked question after it.
+                    let position = position?;
+                    self.questions.iter().position(|c| {
+                        profile_order.iter().position(|p| p.id == c.id) > Some(position)
+                    })
+                })
+                .unwrap_or(0);
+        }
+        self.current = self.current.min(self.questions.len().saturating_sub(1));
+    }
+
+    fn go_to(&mut self, index: usize) {
+        self.current = index.min(self.questions.len().saturating_sub(1));
+        self.cursor = self.default_cursor();
+    }
+
+    /// The cursor starts on the current answer, if any.
+    fn default_cursor(&self) -> usize {
+        let Some(control) = self.current() else {
+            return 0;
+        };
+        let Some(answer) = self.audit.session.answers.get(&control.id) else {
+            return 0;
+        };
+        let choice = match answer.choice.as_str() {
+            UNKNOWN => Choice::Unknown,
+            NOT_APPLICABLE => Choice::NotApplicable,
+            id => match control.options.iter().position(|o| o.id == id) {
+                Some(index) => Choice::Option(index),
+                None => return 0,
+            },
+        };
+        self.choices()
+            .iter()
+            .position(|c| *c == choice)
+            .unwrap_or(0)
+    }
+
+    fn next_needing_answer(&self, from: usize) -> Option<usize> {
+        (from..self.questions.len()).find(|&index| self.needs_answer(self.questions[index]))
+    }
+
+    /// The next question after the current one (wrapping) that matches.
+    fn next_matching(&self, matches: impl Fn(&Self, &Control) -> bool) -> Option<usize> {
+        let count = self.questions.len();
+        (1..=count)
+            .map(|step| (self.current + step) % count)
+            .find(|&index| matches(self, self.questions[index]))
+    }
+
+    fn say(&mut self, text: Text, error: bool) {
+        self.status = Some(Status { text, error });
+    }
+
+    /// Reports the result of a save or an export.
+    pub fn report(&mut self, text: Text, error: bool) {
+        self.say(text, error);
+    }
+}

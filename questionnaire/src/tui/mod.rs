@@ -1,0 +1,382 @@
+//! `posture audit`: the guided audit in the terminal.
+//!
+//! Everything that can fail on the user's input (a corrupt session, another catalog version) is
+//! checked before the terminal is taken over, so errors print like any other command's. Then the
+//! loop draws, waits for a key or a second, lets [`app::App::update`] decide, and carries out what
+//! it asks: every change is written to the session file at once, atomically.
+
+pub mod app;
+pub mod clock;
+pub mod form;
+pub mod search;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event as TermEvent};
+
+use self::app::{App, Effect, Event};
+use self::form::{FormOutcome, StartForm};
+use crate::audit::Audit;
+use crate::catalog::{self, Catalog};
+use crate::error::{Error, Problem};
+use crate::fsutil::write_atomic;
+use crate::lang::{Lang, Text};
+use crate::reassess::reassess;
+use crate::results::{score_json, score_markdown};
+use crate::session::{DEFAULT_DURATION_MINUTES, Session};
+
+/// What `posture audit` was asked.
+#[derive(Debug, Clone, Default)]
+pub struct AuditOptions {
+    /// The session file: resumed if it exists, created by the start form otherwise.
+    pub file: Option<PathBuf>,
+    /// With `from`: the new session file.
+    pub output: Option<PathBuf>,
+    /// The profile, for a new session.
+    pub profile: Option<String>,
+    /// A catalog of the team's own.
+    pub catalog: Option<PathBuf>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The meeting's time budget.
+    pub duration: Option<Duration>,
+    /// A previous session to re-assess.
+    pub from: Option<PathBuf>,
+}
+
+/// How the audit ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The session file.
+    pub path: PathBuf,
+    /// Questions answered.
+    pub answered: usize,
+    /// Questions asked.
+    pub total: usize,
+    /// Answers of the previous session that could not be carried over.
+    pub dropped: Vec<String>,
+}
+
+/// How often the clock redraws while no key is pressed.
+const TICK: Duration = Duration::from_millis(500);
+/// How often the time spent is written to the session while no key is pressed.
+const SAVE_CLOCK_EVERY: Duration = Duration::from_secs(30);
+
+/// Runs the guided audit. `None` when the start form was cancelled.
+pub fn run(options: AuditOptions) -> Result<Option<Outcome>, Error> {
+    let lang = options.lang;
+    let prepared = prepare(&options)?;
+    let mut terminal = Terminal::enter()?;
+    let (catalog, session, path, dropped) = match prepared {
+        Prepared::Ready {
+            catalog,
+            session,
+            path,
+            dropped,
+        } => (catalog, session, path, dropped),
+        Prepared::Form { catalog, file } => {
+            let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            let mut form = StartForm::new(
+                &catalog,
+                options.profile.as_deref(),
+                &dir,
+                chrono::Utc::now(),
+            );
+            if let Some(file) = file {
+                form.set_file(&file);
+            }
+            let Some((session, path)) = run_form(&mut terminal, &catalog, &mut form, lang)? else {
+                return Ok(None);
+            };
+            (catalog, session, path, Vec::new())
+        }
+    };
+    let mut session = session;
+    if let Some(duration) = options.duration {
+        session.meta.duration_minutes = u32::try_from(duration.as_secs() / 60).unwrap_or(u32::MAX);
+    }
+    session.save(&path)?;
+    let budget = Duration::from_secs(u64::from(session.meta.duration_minutes.max(1)) * 60);
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    let mut app = App::new(audit, lang, chrono::Utc::now(), budget);
+    if !dropped.is_empty() {
+        app.report(
+            Text::new(
+                format!(
+                    "réponses précédentes non reprises (contrôles modifiés) : {}",
+                    dropped.join(", ")
+                ),
+                format!(
+                    "previous answers not carried over (controls changed): {}",
+                    dropped.join(", ")
+                ),
+            ),
+            true,
+        );
+    }
+    run_app(&mut terminal, &mut app, &path)?;
+    drop(terminal);
+    let total = app.questions().len();
+    Ok(Some(Outcome {
+        path,
+        answered: total - app.left(),
+        total,
+        dropped,
+    }))
+}
+
+/// Made once per run: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Prepared {
+    Ready {
+        catalog: Catalog,
+        session: Session,
+        path: PathBuf,
+        dropped: Vec<String>,
+    },
+    Form {
+        catalog: Catalog,
+        file: Option<PathBuf>,
+    },
+}
+
+/// Reads and checks everything before the terminal is taken over.
+fn prepare(options: &AuditOptions) -> Result<Prepared, Error> {
+    if let Some(previous_path) = &options.from {
+        let (previous, _) = Session::load(previous_path)?;
+        let recorded = previous.meta.catalog_path.as_ref().map(PathBuf::from);
+        let catalog = catalog::load_or_bundled(options.catalog.as_deref().or(recorded.as_deref()))?;
+        let Some(path) = options.output.clone().or_else(|| options.file.clone()) else {
+            return Err(Error::invalid(
+                Problem::new(Text::new(
+                    "--from demande le fichier de la nouvelle session",
+                    "--from needs the file of the new session",
+                ))
+                .hint(Text::new("ajoutez -o NOUVEAU.toml", "add -o NEW.toml")),
+            ));
+        };
+        refuse_existing(&path)?;
+        let (session, dropped) = reassess(
+            &catalog,
+            &previous,
+            previous_path,
+            options.profile.as_deref(),
+            chrono::Utc::now(),
+        )?;
+        return Ok(Prepared::Ready {
+            catalog,
+            session,
+            path,
+            dropped,
+        });
+    }
+    match options.file.clone().or_else(|| options.output.clone()) {
+        Some(path) if path.exists() => {
+            let (session, source) = Session::load(&path)?;
+            let recorded = session.meta.catalog_path.as_ref().map(PathBuf::from);
+            let catalog =
+                catalog::load_or_bundled(options.catalog.as_deref().or(recorded.as_deref()))?;
+            // Refuse a session that does not match its catalog before touching anything.
+            Audit::open(&catalog, session.clone(), &source)?;
+            Ok(Prepared::Ready {
+                catalog,
+                session,
+                path,
+                dropped: Vec::new(),
+            })
+        }
+        file => {
+            let catalog = catalog::load_or_bundled(options.catalog.as_deref())?;
+            if let Some(profile) = &options.profile
+                && catalog.profile(profile).is_none()
+            {
+                return Err(Error::invalid(crate::session::unknown_profile(
+                    profile, &catalog,
+                )));
+            }
+            Ok(Prepared::Form { catalog, file })
+        }
+    }
+}
+
+fn refuse_existing(path: &Path) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::invalid(
+            Problem::new(Text::new(
+                format!("le fichier {} existe déjà", path.display()),
+                format!("the file {} already exists", path.display()),
+            ))
+            .hint(Text::new(
+                "choisissez un autre nom pour la nouvelle session",
+                "choose another name for the new session",
+            )),
+        ));
+    }
+    Ok(())
+}
+
+/// The terminal in raw mode on the alternate screen, restored when dropped (and by ratatui's
+/// panic hook after a panic).
+struct Terminal(ratatui::DefaultTerminal);
+
+impl Terminal {
+    fn enter() -> Result<Terminal, Error> {
+        ratatui::try_init().map(Terminal).map_err(|error| {
+            Error::invalid(
+                Problem::new(Text::new(
+                    format!("impossible d'utiliser le terminal : {error}"),
+                    format!("cannot use the terminal: {error}"),
+                ))
+                .hint(Text::new(
+                    "lancez posture audit dans un terminal interactif ; en script, utilisez posture answer",
+                    "run posture audit in an interactive terminal; in scripts, use posture answer",
+                )),
+            )
+        })
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+fn terminal_error(error: std::io::Error) -> Error {
+    Error::Write {
+        path: PathBuf::from("<terminal>"),
+        source: error,
+    }
+}
+
+fn run_form(
+    terminal: &mut Terminal,
+    catalog: &Catalog,
+    form: &mut StartForm,
+    lang: Lang,
+) -> Result<Option<(Session, PathBuf)>, Error> {
+    loop {
+        terminal
+            .0
+            .draw(|frame| view::render_form(frame, form, catalog, lang))
+            .map_err(terminal_error)?;
+        if let TermEvent::Key(key) = event::read().map_err(terminal_error)? {
+            match form.update(key) {
+                FormOutcome::Continue => {}
+                FormOutcome::Cancel => return Ok(None),
+                FormOutcome::Submit(new, path) => {
+                    let session = Session::new(catalog, new, chrono::Utc::now())?;
+                    match session.save(&path) {
+                        Ok(()) => return Ok(Some((session, path))),
+                        Err(error) => {
+                            form.error =
+                                Some(Text::new(error.render(Lang::Fr), error.render(Lang::En)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn run_app(terminal: &mut Terminal, app: &mut App<'_>, path: &Path) -> Result<(), Error> {
+    let started = Instant::now();
+    let mut last_clock_save = Instant::now();
+    loop {
+        app.clock.this_run = started.elapsed();
+        app.now = chrono::Utc::now();
+        terminal
+            .0
+            .draw(|frame| view::render(frame, app))
+            .map_err(terminal_error)?;
+        let event = if event::poll(TICK).map_err(terminal_error)? {
+            match event::read().map_err(terminal_error)? {
+                TermEvent::Key(key) => Event::Key(key),
+                _ => Event::Tick,
+            }
+        } else {
+            Event::Tick
+        };
+        app.clock.this_run = started.elapsed();
+        let mut effects = app.update(event);
+        if last_clock_save.elapsed() >= SAVE_CLOCK_EVERY && !effects.contains(&Effect::Save) {
+            effects.insert(0, Effect::Save);
+        }
+        for effect in effects {
+            match effect {
+                Effect::Save => {
+                    last_clock_save = Instant::now();
+                    save(app, path);
+                }
+                Effect::Export => export(app, path),
+                Effect::Quit => return Ok(()),
+            }
+        }
+    }
+}
+
+/// Writes the session; a failure is shown on screen and retried at the next change.
+fn save(app: &mut App<'_>, path: &Path) {
+    app.audit.session.meta.elapsed_seconds = app.elapsed_seconds();
+    if let Err(error) = app.audit.session.save(path) {
+        app.report(
+            Text::new(
+                format!("NON ENREGISTRÉ : {}", error.render(Lang::Fr)),
+                format!("NOT SAVED: {}", error.render(Lang::En)),
+            ),
+            true,
+        );
+    }
+}
+
+/// The files `x` writes next to the session: results as JSON and Markdown.
+pub fn export_paths(session: &Path) -> (PathBuf, PathBuf) {
+    (
+        session.with_extension("score.json"),
+        session.with_extension("score.md"),
+    )
+}
+
+fn export(app: &mut App<'_>, path: &Path) {
+    let (json_path, markdown_path) = export_paths(path);
+    let assessment = app.assessment().clone();
+    let json = serde_json::to_string_pretty(&score_json(&app.audit, &assessment, app.lang))
+        .unwrap_or_default();
+    let markdown = score_markdown(&app.audit, &assessment, app.lang);
+    let result = write_atomic(&json_path, json.as_bytes())
+        .and_then(|()| write_atomic(&markdown_path, markdown.as_bytes()));
+    match result {
+        Ok(()) => app.report(
+            Text::new(
+                format!(
+                    "exporté : {} et {}",
+                    json_path.display(),
+                    markdown_path.display()
+                ),
+                format!(
+                    "exported: {} and {}",
+                    json_path.display(),
+                    markdown_path.display()
+                ),
+            ),
+            false,
+        ),
+        Err(error) => app.report(
+            Text::new(error.render(Lang::Fr), error.render(Lang::En)),
+            true,
+        ),
+    }
+}
+
+/// The default meeting budget.
+pub fn default_budget() -> Duration {
+    Duration::from_secs(u64::from(DEFAULT_DURATION_MINUTES) * 60)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! Drawing the start form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::text::truncate;
+use crate::catalog::Catalog;
+use crate::lang::Lang;
+use crate::tui::form::{FIELDS, StartForm};
+
+/// Draws the start form.
+pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, lang: Lang) {
+    let area = frame.area();
+    let width = area.width.min(100);
+    let area = Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    };
+    let block = Block::bordered().title(Span::styled(
+        lang.pick(" posture — nouvel audit ", " posture — new audit "),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [intro, fields, footer] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(FIELDS.len() as u16),
+        Constraint::Length(3),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(truncate(catalog.title.get(lang), intro.width as usize)),
+            Line::styled(
+                truncate(
+                    &format!(
+                        "{} {} {}",
+                        lang.pick("catalogue", "catalog"),
+                        catalog.id,
+                        catalog.version
+                    ),
+                    intro.width as usize,
+                ),
+                Style::new().add_modifier(Modifier::DIM),
+            ),
+        ]),
+        intro,
+    );
+    let label_width = 15;
+    let value_width = (fields.width as usize).saturating_sub(label_width + 4);
+    let mut lines = Vec::new();
+    for (index, field) in FIELDS.iter().enumerate() {
+        let here = index == form.focus;
+        let mut value = form.value(*field);
+        if field.is_choice() {
+            value = format!("◂ {value} ▸");
+        }
+        if *field == crate::tui::form::Field::Profile
+            && let Some(profile) = catalog.profiles.get(form.profile)
+        {
+            let count = catalog.controls_in(&profile.id).count();
+            value.push_str(&format!(
+                "  {} ({count} {})",
+                profile.title.get(lang),
+                lang.pick("questions", "questions")
+            ));
+        }
+        // Show the end of long values (the file path), where the typing happens.
+        let shown: String = if value.chars().count() > value_width {
+            let skip = value.chars().count() - value_width;
+            value.chars().skip(skip).collect()
+        } else {
+            value
+        };
+        let style = if here {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {:<label_width$}",
+                    if here { "›" } else { " " },
+                    field.label().get(lang)
+                ),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                format!(
+                    "{shown}{}",
+                    if here && !field.is_choice() {
+                        "▏"
+                    } else {
+                        ""
+                    }
+                ),
+                style,
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), fields);
+    let help = lang.pick(
+        "Tab/↑↓ champ · ← → changer le choix · Entrée champ suivant, puis créer · Échap annuler",
+        "Tab/↑↓ field · ← → change the choice · Enter next field, then create · Esc cancel",
+    );
+    let mut footer_lines = vec![Line::styled(help, Style::new().add_modifier(Modifier::DIM))];
+    if let Some(error) = &form.error {
+        footer_lines.push(Line::styled(
+            truncate(&format!("! {}", error.get(lang)), footer.width as usize),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(footer_lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        footer,
+    );
+}

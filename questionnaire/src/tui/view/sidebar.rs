@@ -1,0 +1,107 @@
+//! The domains and how far each one is: answered / asked, to confirm, and (unless hidden) the
+//! level; then the live score.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::truncate;
+use crate::tui::app::App;
+
+/// Draws the sidebar.
+pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
+    let lang = app.lang;
+    let block = Block::new().borders(Borders::RIGHT).title(Span::styled(
+        lang.pick("Domaines", "Domains"),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let current_domain = app.current().map(|c| c.domain.as_str());
+    let mut lines = Vec::new();
+    for domain in &app.audit.catalog.domains {
+        let asked: Vec<_> = app
+            .questions()
+            .iter()
+            .filter(|c| c.domain == domain.id)
+            .collect();
+        if asked.is_empty() {
+            continue;
+        }
+        let answered = asked.iter().filter(|c| !app.needs_answer(c)).count();
+        let session = &app.audit.session;
+        let to_confirm = asked
+            .iter()
+            .filter(|c| session.answers.get(&c.id).is_some_and(|a| a.to_confirm))
+            .count();
+        let changed = asked
+            .iter()
+            .filter(|c| {
+                session.answers.get(&c.id).is_some_and(|a| {
+                    !a.to_confirm && a.previous_choice.as_ref().is_some_and(|p| *p != a.choice)
+                })
+            })
+            .count();
+        let result = app.assessment().domains.iter().find(|d| d.id == domain.id);
+        let mut tail = format!("{answered}/{}", asked.len());
+        if to_confirm > 0 {
+            tail.push_str(&format!(" ↻{to_confirm}"));
+        }
+        if changed > 0 {
+            tail.push_str(&format!(" Δ{changed}"));
+        }
+        if app.show_score
+            && answered == asked.len()
+            && let Some(level) = result.and_then(|r| r.level)
+        {
+            let capped = result.is_some_and(|r| r.capped);
+            tail.push_str(&format!(" N{level}{}", if capped { "!" } else { "" }));
+        }
+        let here = current_domain == Some(domain.id.as_str());
+        let mark = if here { "› " } else { "  " };
+        let room = width.saturating_sub(mark.chars().count() + tail.chars().count() + 1);
+        let title = truncate(domain.title.get(lang), room);
+        let pad = room.saturating_sub(title.chars().count()) + 1;
+        let style = if here {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark}{title}"), style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(tail, style),
+        ]));
+    }
+    if app.show_score {
+        lines.push(Line::raw(""));
+        let overall = &app.assessment().overall;
+        let score = match (overall.score, overall.level) {
+            (Some(score), Some(level)) => format!(
+                "{} {} · {} {level}",
+                lang.pick("Indice", "Index"),
+                lang.score(score),
+                lang.pick("niv.", "lvl")
+            ),
+            _ => lang.pick("Indice : —", "Index: —").to_owned(),
+        };
+        lines.push(Line::styled(
+            truncate(&score, width),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        lines.push(Line::styled(
+            truncate(lang.pick("s : masquer les scores", "s: hide scores"), width),
+            Style::new().add_modifier(Modifier::DIM),
+        ));
+    } else {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            truncate(lang.pick("scores masqués (s)", "scores hidden (s)"), width),
+            Style::new().add_modifier(Modifier::DIM),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

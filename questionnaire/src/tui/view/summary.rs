@@ -1,0 +1,161 @@
+//! The end of the meeting: the overall index and level, the level of each domain, and the six
+//! priority measures.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::text::{hanging, truncate};
+use crate::lang::level_name;
+use crate::tui::app::App;
+
+/// How many measures the summary lists first.
+pub const PRIORITY_COUNT: usize = 6;
+
+/// Draws the summary.
+pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
+    let lang = app.lang;
+    let block = Block::bordered().title(Span::styled(
+        lang.pick(" Synthèse de l'audit ", " Audit summary "),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let assessment = app.assessment();
+    let catalog = app.audit.catalog;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+
+    let overall = match (assessment.overall.score, assessment.overall.level) {
+        (Some(score), Some(level)) => format!(
+            "{} / 100 — {} {level} ({})",
+            lang.score(score),
+            lang.pick("niveau", "level"),
+            level_name(level).get(lang)
+        ),
+        _ => lang.pick("non applicable", "not applicable").to_owned(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled(lang.pick("Indice global : ", "Overall index: "), bold),
+        Span::styled(overall, bold),
+    ]));
+    let left = app.left();
+    if left > 0 {
+        lines.push(Line::raw(truncate(
+            &match lang {
+                crate::lang::Lang::Fr => {
+                    format!("{left} question(s) encore sans réponse (comptées au niveau 0)")
+                }
+                crate::lang::Lang::En => {
+                    format!("{left} question(s) still unanswered (counted as level 0)")
+                }
+            },
+            width,
+        )));
+    }
+    lines.push(Line::raw(""));
+
+    let title_width = width.saturating_sub(16).max(10);
+    lines.push(Line::styled(
+        format!(
+            "{:<title_width$} {:>6}  {}",
+            lang.pick("Domaine", "Domain"),
+            "Score",
+            lang.pick("Niveau", "Level")
+        ),
+        bold,
+    ));
+    for domain in &assessment.domains {
+        let title = catalog
+            .domain(&domain.id)
+            .map_or(domain.id.as_str(), |d| d.title.get(lang));
+        let (score, level) = match (domain.score, domain.level) {
+            (Some(score), Some(level)) => (
+                lang.score(score),
+                format!("{level}{}", if domain.capped { " !" } else { "" }),
+            ),
+            _ => ("—".to_owned(), "n/a".to_owned()),
+        };
+        lines.push(Line::raw(format!(
+            "{:<title_width$} {score:>6}  {level}",
+            truncate(title, title_width)
+        )));
+    }
+    if assessment.domains.iter().any(|d| d.capped) {
+        lines.push(Line::raw(truncate(
+            lang.pick(
+                "! niveau plafonné à 1 par un contrôle critique insuffisant",
+                "! level capped at 1 by a failed critical control",
+            ),
+            width,
+        )));
+    }
+    lines.push(Line::raw(""));
+
+    lines.push(Line::styled(
+        lang.pick("Mesures prioritaires", "Priority measures"),
+        bold,
+    ));
+    if assessment.priorities.is_empty() {
+        lines.push(Line::raw(lang.pick(
+            "Aucune : chaque contrôle atteint sa cible.",
+            "None: every control meets its target.",
+        )));
+    }
+    for priority in assessment.priorities.iter().take(PRIORITY_COUNT) {
+        let title = catalog
+            .control(&priority.control)
+            .and_then(|c| c.recommendation.as_ref())
+            .map_or("", |r| r.title.get(lang));
+        let critical = if priority.critical {
+            lang.pick(" (critique)", " (critical)")
+        } else {
+            ""
+        };
+        lines.extend(hanging(
+            Span::raw(format!("{}. ", priority.rank)),
+            &format!("{title} — {}{critical}", priority.control),
+            width,
+            Style::new(),
+        ));
+    }
+    let next = &app.audit.session.meta.next_assessment;
+    if !next.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(
+                lang.pick("Prochaine évaluation : ", "Next assessment: "),
+                bold,
+            ),
+            Span::raw(next.clone()),
+        ]));
+    }
+    // Scrolled with ↑↓ when the terminal is too short; the last line never leaves the screen.
+    let overflow = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (app.summary_scroll as usize).min(overflow);
+    if overflow > scroll {
+        let last = inner.height.saturating_sub(1);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ))
+            .right_aligned(),
+            Rect {
+                y: inner.y + last,
+                height: 1,
+                ..inner
+            },
+        );
+        let shown = Rect {
+            height: last,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), shown);
+    } else {
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    }
+}

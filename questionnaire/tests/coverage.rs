@@ -1,0 +1,216 @@
+//! The bundled catalog covers every requirement of the fact sheet it was built from
+//! (`requirements-from-seeds.md`), citing the clauses each requirement cites.
+//!
+//! The sheet's requirement bullets are committed as `tests/data/requirements.toml`: one
+//! `[[requirement]]` per bullet, in order, with its domain, its text, the clauses it cites
+//! (in the catalog's ref format) and the controls that cover it. These tests fail when a bullet
+//! is dropped, when a control it names disappears or becomes a context question, or when none
+//! of its controls cites one of its clauses any more.
+
+use std::collections::{BTreeSet, HashSet};
+
+use questionnaire::catalog::{self, Catalog, Control};
+use serde::Deserialize;
+
+/// The number of requirement bullets in `requirements-from-seeds.md` (the "How a good control
+/// reads" section gives writing guidance, not requirements, and is not counted).
+const REQUIREMENT_COUNT: usize = 76;
+
+/// The keys of the five source documents.
+const DOCUMENT_KEYS: [&str; 5] = [
+    "annexe-cdg56",
+    "contrat-slime",
+    "cpts-sesan",
+    "charte-ght",
+    "procedure-violation",
+];
+
+const REQUIREMENTS: &str = include_str!("data/requirements.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Requirements {
+    requirement: Vec<Requirement>,
+}
+
+/// One bullet of the fact sheet.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Requirement {
+    /// The catalog domain of the bullet's section.
+    domain: String,
+    /// The bullet, without its clause list.
+    text: String,
+    /// The clauses it cites, in ref format (`charte-ght §10.9.1`).
+    clauses: Vec<String>,
+    /// The controls that cover it.
+    controls: Vec<String>,
+}
+
+impl Requirement {
+    /// How failure messages name the bullet.
+    fn name(&self, index: usize) -> String {
+        format!(
+            "requirement #{} ({}) \"{}\"",
+            index + 1,
+            self.domain,
+            self.text
+        )
+    }
+}
+
+fn requirements() -> Vec<Requirement> {
+    toml::from_str::<Requirements>(REQUIREMENTS)
+        .expect("tests/data/requirements.toml must parse")
+        .requirement
+}
+
+fn bundled() -> Catalog {
+    catalog::bundled().expect("the bundled catalog must load")
+}
+
+/// Fails with every problem found, one per line.
+fn assert_none(problems: &[String], what: &str) {
+    assert!(
+        problems.is_empty(),
+        "{what}: {} problem(s)\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_bullet_of_the_sheet_is_listed() {
+    let requirements = requirements();
+    assert_eq!(
+        requirements.len(),
+        REQUIREMENT_COUNT,
+        "tests/data/requirements.toml must hold one [[requirement]] per bullet of \
+         requirements-from-seeds.md"
+    );
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, requirement) in requirements.iter().enumerate() {
+        let name = requirement.name(index);
+        if requirement.text.trim().is_empty() {
+            problems.push(format!("{name}: empty text"));
+        }
+        if !seen.insert(requirement.text.as_str()) {
+            problems.push(format!("{name}: listed twice"));
+        }
+        if requirement.clauses.is_empty() {
+            problems.push(format!("{name}: cites no clause"));
+        }
+        for clause in &requirement.clauses {
+            let key = clause.split_whitespace().next().unwrap_or_default();
+            if !DOCUMENT_KEYS.contains(&key) {
+                problems.push(format!(
+                    "{name}: clause \"{clause}\" does not start with a document key"
+                ));
+            }
+        }
+    }
+    assert_none(&problems, "requirements.toml");
+}
+
+#[test]
+fn every_requirement_lists_existing_scored_controls() {
+    let catalog = bundled();
+    let mut problems = Vec::new();
+    for (index, requirement) in requirements().iter().enumerate() {
+        let name = requirement.name(index);
+        if requirement.controls.is_empty() {
+            problems.push(format!("{name}: no control covers it"));
+        }
+        for id in &requirement.controls {
+            match catalog.control(id) {
+                None => problems.push(format!(
+                    "{name}: control {id} is not in the bundled catalog"
+                )),
+                Some(control) if control.context => problems.push(format!(
+                    "{name}: control {id} is a context question, which is never scored"
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    assert_none(&problems, "controls of the requirements");
+}
+
+#[test]
+fn every_clause_is_cited_by_a_covering_control() {
+    let catalog = bundled();
+    let mut problems = Vec::new();
+    for (index, requirement) in requirements().iter().enumerate() {
+        let name = requirement.name(index);
+        let controls: Vec<&Control> = requirement
+            .controls
+            .iter()
+            .filter_map(|id| catalog.control(id))
+            .collect();
+        for clause in &requirement.clauses {
+            let clause = clause.trim();
+            let cited = controls
+                .iter()
+                .any(|control| control.refs.iter().any(|r| r.trim() == clause));
+            if !cited {
+                problems.push(format!(
+                    "{name}: clause \"{clause}\" is in the refs of none of {}",
+                    requirement.controls.join(", ")
+                ));
+            }
+        }
+    }
+    assert_none(&problems, "clauses of the requirements");
+}
+
+#[test]
+fn every_domain_has_requirements_in_catalog_order() {
+    let catalog = bundled();
+    let order: Vec<&str> = catalog.domains.iter().map(|d| d.id.as_str()).collect();
+    let requirements = requirements();
+    let mut problems = Vec::new();
+    let mut previous = 0;
+    for (index, requirement) in requirements.iter().enumerate() {
+        let name = requirement.name(index);
+        match order.iter().position(|id| *id == requirement.domain) {
+            None => problems.push(format!("{name}: no such domain in the catalog")),
+            Some(position) if position < previous => problems.push(format!(
+                "{name}: out of order, after the requirements of domain {}",
+                order[previous]
+            )),
+            Some(position) => previous = position,
+        }
+    }
+    let covered: BTreeSet<&str> = requirements.iter().map(|r| r.domain.as_str()).collect();
+    for id in &order {
+        if !covered.contains(id) {
+            problems.push(format!("domain {id}: no requirement"));
+        }
+    }
+    assert_none(&problems, "domains of the requirements");
+}
+
+#[test]
+fn every_ref_points_at_a_source_document() {
+    let catalog = bundled();
+    let keys: BTreeSet<&str> = catalog.documents.iter().map(|d| d.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        DOCUMENT_KEYS.into_iter().collect::<BTreeSet<_>>(),
+        "the bundled catalog must cite exactly the five source documents"
+    );
+    let mut problems = Vec::new();
+    for control in &catalog.controls {
+        for r in &control.refs {
+            let key = r.split_whitespace().next().unwrap_or_default();
+            if !DOCUMENT_KEYS.contains(&key) {
+                problems.push(format!(
+                    "{}: ref \"{r}\" names no source document",
+                    control.id
+                ));
+            }
+        }
+    }
+    assert_none(&problems, "refs of the bundled catalog");
+}
