@@ -11,11 +11,13 @@
 #![forbid(unsafe_code)]
 
 mod assess;
+mod compare;
 mod input;
 pub mod method;
 mod priority;
 
 pub use assess::{Assessment, DomainResult, Overall, assess};
+pub use compare::{Comparison, ControlChange, Delta, compare};
 pub use input::{ControlInput, ControlState, DomainInput};
 pub use method::{MAX_LEVEL, level_for_score};
 pub use priority::Priority;
