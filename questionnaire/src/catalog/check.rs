@@ -254,6 +254,7 @@ fn check_documents(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Documen
             );
         }
         documents.push(Document {
+            label: raw.label.clone().unwrap_or_else(|| key.clone()),
             key,
             title: raw.title.clone(),
             sections: raw.sections,

@@ -44,6 +44,8 @@ pub struct Document {
     pub key: String,
     /// Its title.
     pub title: String,
+    /// The short name reports print before a section, e.g. `Charte GHT`.
+    pub label: String,
     /// Whether refs to it name a section.
     pub sections: bool,
 }
@@ -165,6 +167,19 @@ impl Catalog {
     /// The ids of the profiles, for messages.
     pub fn profile_ids(&self) -> Vec<&str> {
         self.profiles.iter().map(|p| p.id.as_str()).collect()
+    }
+}
+
+impl Catalog {
+    /// A ref as reports print it: the document's label and the section, e.g.
+    /// `charte-ght §10.9.1` → `Charte GHT §10.9.1`.
+    pub fn cite(&self, reference: &str) -> String {
+        let (key, section) = reference.split_once(' ').unwrap_or((reference, ""));
+        match self.documents.iter().find(|d| d.key == key) {
+            Some(document) if section.is_empty() => document.label.clone(),
+            Some(document) => format!("{} {section}", document.label),
+            None => reference.to_owned(),
+        }
     }
 }
 

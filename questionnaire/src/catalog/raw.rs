@@ -45,6 +45,7 @@ pub(super) struct RawControlsFile {
 pub(super) struct RawDocument {
     pub key: Spanned<String>,
     pub title: String,
+    pub label: Option<String>,
     #[serde(default = "yes")]
     pub sections: bool,
 }

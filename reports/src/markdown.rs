@@ -1,0 +1,230 @@
+//! The report as Markdown, for a wiki page or a ticket.
+
+use std::fmt::Write as _;
+
+use crate::model::Report;
+
+fn score(value: Option<f64>, fr: bool) -> String {
+    value.map_or_else(
+        || "—".to_owned(),
+        |v| {
+            let text = format!("{v:.1}");
+            if fr { text.replace('.', ",") } else { text }
+        },
+    )
+}
+
+fn signed(value: Option<f64>, fr: bool) -> String {
+    match value {
+        Some(v) if v > 0.0 => format!("+{}", score(Some(v), fr)),
+        other => score(other, fr),
+    }
+}
+
+/// Escapes the characters that would break a table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as Markdown.
+pub fn render(report: &Report) -> String {
+    let fr = report.lang == "fr";
+    let t = |a: &'static str, b: &'static str| if fr { a } else { b };
+    let cover = &report.cover;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}\n", t("Audit de sécurité", "Security audit"), cover.organisation);
+    let mut facts = vec![
+        (t("Date", "Date"), cover.date.clone()),
+        (t("Auditeur", "Auditor"), cover.auditor.clone()),
+        (t("Participants", "Participants"), cover.participants.join(", ")),
+        (t("Secteur", "Sector"), cover.sector.clone()),
+        (t("Effectif", "Headcount"), cover.headcount.clone()),
+        (t("Profil", "Profile"), cover.profile_title.clone()),
+        (
+            t("Durée de la réunion", "Meeting duration"),
+            format!("{} min ({} {} min)", cover.duration_minutes, t("prévu", "planned"), cover.planned_minutes),
+        ),
+        (
+            t("Catalogue", "Catalog"),
+            format!("{} {}", cover.catalog_id, cover.catalog_version),
+        ),
+    ];
+    facts.retain(|(_, value)| !value.trim().is_empty());
+    for (label, value) in facts {
+        let _ = writeln!(out, "- **{label}** : {value}");
+    }
+
+    let _ = writeln!(out, "\n## {}\n", t("Synthèse", "Summary"));
+    let overall = &report.overall;
+    let _ = writeln!(
+        out,
+        "{} : **{} / 100** — {} {} ({})\n",
+        t("Indice global", "Overall index"),
+        score(overall.score, fr),
+        t("niveau", "level"),
+        overall.level.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
+        overall.level_name.clone().unwrap_or_default()
+    );
+    let _ = writeln!(
+        out,
+        "| {} | Score | {} | {} |\n|---|---:|---|---|",
+        t("Domaine", "Domain"),
+        t("Niveau", "Level"),
+        t("Plafonné", "Capped")
+    );
+    for domain in &report.domains {
+        let level = match (domain.level, &domain.level_name) {
+            (Some(level), Some(name)) => format!("{level} ({name})"),
+            _ => t("non applicable", "not applicable").to_owned(),
+        };
+        let capped = if domain.capped {
+            format!("{} ({})", t("oui", "yes"), domain.capped_by.join(", "))
+        } else {
+            t("non", "no").to_owned()
+        };
+        let _ = writeln!(out, "| {} | {} | {level} | {capped} |", cell(&domain.title), score(domain.score, fr));
+    }
+
+    let _ = writeln!(out, "\n## {}\n", t("Les six mesures prioritaires", "The six priority measures"));
+    for measure in report.measures.iter().filter(|m| m.priority) {
+        let _ = writeln!(out, "### {}. {}\n", measure.rank, measure.title);
+        let _ = writeln!(out, "**{}** {}\n", t("Pourquoi :", "Why:"), measure.why);
+        let _ = writeln!(out, "**{}** {}\n", t("Comment :", "How:"), measure.how);
+        let _ = writeln!(
+            out,
+            "*{} {} — {} « {} » ({} {} → {}){}*\n",
+            t("Contrôle", "Control"),
+            measure.control,
+            t("réponse", "answer"),
+            measure.answer,
+            t("niveau", "level"),
+            measure.level,
+            measure.target,
+            if measure.critical { t(", critique", ", critical") } else { "" }
+        );
+        let refs: Vec<&str> = measure.refs.iter().map(|r| r.label.as_str()).collect();
+        let _ = writeln!(out, "{} : {}\n", t("Sources", "Sources"), refs.join(", "));
+    }
+    let others: Vec<_> = report.measures.iter().filter(|m| !m.priority).collect();
+    if !others.is_empty() {
+        let _ = writeln!(out, "## {}\n", t("Plan d'action", "Action plan"));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---:|---|---|---|---:|",
+            t("Priorité", "Priority"),
+            t("Mesure", "Measure"),
+            t("Contrôle", "Control"),
+            t("Domaine", "Domain"),
+            t("Niveau cible", "Target level")
+        );
+        for measure in others {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                measure.rank,
+                cell(&measure.title),
+                measure.control,
+                cell(&measure.domain_title),
+                measure.target
+            );
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## {}\n", t("Réponses par domaine", "Answers by domain"));
+    for domain in &report.answers {
+        let _ = writeln!(out, "### {}\n", domain.title);
+        let _ = writeln!(
+            out,
+            "| {} | Question | {} | {} | Note |\n|---|---|---|---:|---|",
+            t("Contrôle", "Control"),
+            t("Réponse", "Answer"),
+            t("Niveau", "Level")
+        );
+        for row in &domain.answers {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                row.control,
+                cell(&row.question),
+                cell(&row.answer),
+                row.level.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
+                cell(&row.note)
+            );
+        }
+        out.push('\n');
+    }
+    if !report.to_check.is_empty() {
+        let _ = writeln!(out, "## {}\n", t("Points à vérifier", "Points to check"));
+        for row in &report.to_check {
+            let _ = writeln!(out, "- **{}** — {} *({})*", row.control, row.question, row.answer);
+        }
+        out.push('\n');
+    }
+
+    if let Some(comparison) = &report.comparison {
+        let _ = writeln!(
+            out,
+            "## {} ({})\n",
+            t("Évolution depuis l'évaluation précédente", "Progress since the previous assessment"),
+            comparison.previous_date
+        );
+        let _ = writeln!(
+            out,
+            "{} : {} → {} ({})\n",
+            t("Indice global", "Overall index"),
+            score(comparison.overall.before, fr),
+            score(comparison.overall.after, fr),
+            signed(comparison.overall.delta, fr)
+        );
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+            t("Domaine", "Domain"),
+            t("Avant", "Before"),
+            t("Après", "After"),
+            t("Écart", "Change")
+        );
+        for domain in &comparison.domains {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&domain.title),
+                score(domain.before, fr),
+                score(domain.after, fr),
+                signed(domain.delta, fr)
+            );
+        }
+        for (title, changes) in [
+            (t("Contrôles en progrès", "Controls improved"), &comparison.improved),
+            (t("Contrôles en recul", "Controls regressed"), &comparison.regressed),
+        ] {
+            let _ = writeln!(out, "\n**{title}** : {}", if changes.is_empty() { t("aucun", "none") } else { "" });
+            for change in changes {
+                let _ = writeln!(out, "- {} ({} → {}) — {}", change.control, change.before, change.after, change.question);
+            }
+        }
+        for (title, measures) in [
+            (t("Mesures réalisées depuis", "Measures done since"), &comparison.measures_done),
+            (t("Mesures encore ouvertes", "Measures still open"), &comparison.still_open),
+        ] {
+            let _ = writeln!(out, "\n**{title}** : {}", if measures.is_empty() { t("aucune", "none") } else { "" });
+            for measure in measures {
+                let _ = writeln!(out, "- {} — {}", measure.control, measure.title);
+            }
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        t("Prochaine évaluation", "Next assessment"),
+        report.next_assessment
+    );
+    let _ = writeln!(out, "## {}\n", t("Annexe : méthode", "Annex: method"));
+    for paragraph in &report.method {
+        let _ = writeln!(out, "{paragraph}\n");
+    }
+    out
+}

@@ -1,0 +1,542 @@
+//! What a report says, built once from an audit (and the previous one), in one language.
+//!
+//! Every renderer reads this model and nothing else, so that HTML, PDF, Markdown, JSON and CSV
+//! carry the same content. It is also the JSON format (`docs/report-json.md`) that SSI teams'
+//! collection reads: field names here are a contract.
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use questionnaire::audit::{Audit, choice_label};
+use questionnaire::catalog::Control;
+use questionnaire::{Lang, level_name};
+use scoring::{Assessment, ControlState};
+use serde::Serialize;
+
+use crate::method;
+
+/// The version of the JSON format; bumped when a field changes meaning or disappears.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How many measures the report puts first.
+pub const PRIORITY_COUNT: usize = 6;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Version of this format.
+    pub schema_version: u32,
+    /// Language of the texts (`fr` or `en`).
+    pub lang: &'static str,
+    /// When the report was made (RFC 3339).
+    pub generated_at: String,
+    /// The cover.
+    pub cover: Cover,
+    /// The overall index and level.
+    pub overall: Overall,
+    /// One row per domain, in catalog order.
+    pub domains: Vec<DomainRow>,
+    /// Every measure, ranked; the first [`PRIORITY_COUNT`] are the priority measures.
+    pub measures: Vec<Measure>,
+    /// Every question of the profile, by domain.
+    pub answers: Vec<DomainAnswers>,
+    /// Questions answered "don't know" or not answered: points to check.
+    pub to_check: Vec<AnswerRow>,
+    /// Progress since the previous assessment, when one is given.
+    pub comparison: Option<Comparison>,
+    /// The date of the next assessment (YYYY-MM-DD), six months after this one unless set.
+    pub next_assessment: String,
+    /// The method annex, in the words of `docs/scoring.md`.
+    pub method: Vec<String>,
+}
+
+/// The cover page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cover {
+    /// Audited organisation.
+    pub organisation: String,
+    /// Its sector.
+    pub sector: String,
+    /// Its headcount band.
+    pub headcount: String,
+    /// Date of the audit (YYYY-MM-DD, from the session's creation).
+    pub date: String,
+    /// Who ran it.
+    pub auditor: String,
+    /// Who answered.
+    pub participants: Vec<String>,
+    /// Profile id.
+    pub profile: String,
+    /// Profile title.
+    pub profile_title: String,
+    /// Minutes spent in the meeting.
+    pub duration_minutes: u64,
+    /// Minutes planned.
+    pub planned_minutes: u32,
+    /// Catalog id.
+    pub catalog_id: String,
+    /// Catalog version.
+    pub catalog_version: String,
+    /// Catalog hash.
+    pub catalog_hash: String,
+    /// Catalog title.
+    pub catalog_title: String,
+}
+
+/// The overall result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overall {
+    /// 0–100, one decimal.
+    pub score: Option<f64>,
+    /// 0–4.
+    pub level: Option<u8>,
+    /// The level's name.
+    pub level_name: Option<String>,
+    /// Whether a capped domain holds the level down.
+    pub capped: bool,
+    /// Questions answered / asked.
+    pub answered: usize,
+    /// Questions asked.
+    pub total: usize,
+}
+
+/// One domain's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainRow {
+    /// Domain id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Weight in the overall index.
+    pub weight: u32,
+    /// False when nothing in it applies.
+    pub applicable: bool,
+    /// 0–100.
+    pub score: Option<f64>,
+    /// 0–4 after caps.
+    pub level: Option<u8>,
+    /// Level name.
+    pub level_name: Option<String>,
+    /// Whether a failed critical control caps it.
+    pub capped: bool,
+    /// The controls that cap it.
+    pub capped_by: Vec<String>,
+    /// Answered questions.
+    pub answered: usize,
+    /// Applicable questions.
+    pub total: usize,
+    /// The previous assessment's score, when compared.
+    pub previous_score: Option<f64>,
+}
+
+/// A source clause.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    /// As written in the catalog: `charte-ght §10.9.1`.
+    pub r#ref: String,
+    /// As printed: `Charte GHT §10.9.1`.
+    pub label: String,
+}
+
+/// A measure to take.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    /// 1 for the first.
+    pub rank: usize,
+    /// Whether it is one of the priority measures.
+    pub priority: bool,
+    /// Control id.
+    pub control: String,
+    /// Domain id.
+    pub domain: String,
+    /// Domain title.
+    pub domain_title: String,
+    /// What to do.
+    pub title: String,
+    /// Why it matters.
+    pub why: String,
+    /// How to do it.
+    pub how: String,
+    /// The question asked.
+    pub question: String,
+    /// The answer given (its label), or "Je ne sais pas", or "Sans réponse".
+    pub answer: String,
+    /// Level now.
+    pub level: u8,
+    /// Level to reach.
+    pub target: u8,
+    /// Weight of the control.
+    pub weight: u32,
+    /// Critical control.
+    pub critical: bool,
+    /// Sources.
+    pub refs: Vec<Citation>,
+}
+
+/// The questions of one domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainAnswers {
+    /// Domain id.
+    pub domain: String,
+    /// Title.
+    pub title: String,
+    /// Its questions, in order.
+    pub answers: Vec<AnswerRow>,
+}
+
+/// One question and its answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerRow {
+    /// Control id.
+    pub control: String,
+    /// Domain id.
+    pub domain: String,
+    /// The question.
+    pub question: String,
+    /// `answered`, `unknown`, `unanswered`, `not_applicable` or `context`.
+    pub status: &'static str,
+    /// The stored choice (option id, `unknown`, `na`), empty when unanswered.
+    pub choice: String,
+    /// What the answer says.
+    pub answer: String,
+    /// Its level, when it has one.
+    pub level: Option<u8>,
+    /// The target.
+    pub target: Option<u8>,
+    /// Weight.
+    pub weight: u32,
+    /// Critical control.
+    pub critical: bool,
+    /// The auditor's note.
+    pub note: String,
+    /// Sources.
+    pub refs: Vec<Citation>,
+}
+
+/// Progress since the previous assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// Date of the previous assessment.
+    pub previous_date: String,
+    /// Overall index then and now.
+    pub overall: scoring::Delta,
+    /// Each domain then and now.
+    pub domains: Vec<DomainDelta>,
+    /// Controls whose level rose.
+    pub improved: Vec<ControlChange>,
+    /// Controls whose level fell.
+    pub regressed: Vec<ControlChange>,
+    /// Measures of last time now done.
+    pub measures_done: Vec<ControlRef>,
+    /// Measures of last time still open.
+    pub still_open: Vec<ControlRef>,
+}
+
+/// A domain's delta, with its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainDelta {
+    /// Domain id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Score then.
+    pub before: Option<f64>,
+    /// Score now.
+    pub after: Option<f64>,
+    /// Difference.
+    pub delta: Option<f64>,
+}
+
+/// A control whose level changed, with its question.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlChange {
+    /// Control id.
+    pub control: String,
+    /// The question.
+    pub question: String,
+    /// Level then.
+    pub before: u8,
+    /// Level now.
+    pub after: u8,
+}
+
+/// A control named with its measure's title.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlRef {
+    /// Control id.
+    pub control: String,
+    /// The measure's title.
+    pub title: String,
+}
+
+/// Builds the report of `audit`, compared with `previous` when given.
+pub fn build(
+    audit: &Audit<'_>,
+    previous: Option<&Audit<'_>>,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Report {
+    let catalog = audit.catalog;
+    let meta = &audit.session.meta;
+    let assessment = audit.assess();
+    let date = day(&meta.created);
+    let profile_title = catalog
+        .profile(&meta.profile)
+        .map_or_else(|| meta.profile.clone(), |p| p.title.get(lang).to_owned());
+    let answers = answer_rows(audit, lang);
+    let scored: Vec<&AnswerRow> = answers
+        .iter()
+        .flat_map(|d| &d.answers)
+        .filter(|a| a.status != "context" && a.status != "not_applicable")
+        .collect();
+    let previous_assessment = previous.map(Audit::assess);
+    let comparison = previous.map(|previous| comparison(audit, previous, lang));
+    Report {
+        schema_version: SCHEMA_VERSION,
+        lang: lang.code(),
+        generated_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        cover: Cover {
+            organisation: meta.organisation.clone(),
+            sector: meta.sector.clone(),
+            headcount: meta.headcount.clone(),
+            date: date.clone(),
+            auditor: meta.auditor.clone(),
+            participants: meta.participants.clone(),
+            profile: meta.profile.clone(),
+            profile_title,
+            duration_minutes: meta.elapsed_seconds.div_ceil(60),
+            planned_minutes: meta.duration_minutes,
+            catalog_id: catalog.id.clone(),
+            catalog_version: catalog.version.clone(),
+            catalog_hash: catalog.hash.clone(),
+            catalog_title: catalog.title.get(lang).to_owned(),
+        },
+        overall: Overall {
+            score: assessment.overall.score,
+            level: assessment.overall.level,
+            level_name: assessment
+                .overall
+                .level
+                .map(|l| level_name(l).get(lang).to_owned()),
+            capped: assessment.overall.capped,
+            answered: scored
+                .iter()
+                .filter(|a| a.status != "unanswered")
+                .count(),
+            total: scored.len(),
+        },
+        domains: domain_rows(audit, &assessment, previous_assessment.as_ref(), lang),
+        measures: measures(audit, &assessment, lang),
+        to_check: answers
+            .iter()
+            .flat_map(|d| &d.answers)
+            .filter(|a| a.status == "unknown" || a.status == "unanswered")
+            .cloned()
+            .collect(),
+        answers,
+        comparison,
+        next_assessment: next_assessment(&meta.next_assessment, &date),
+        method: method::paragraphs(lang),
+    }
+}
+
+/// The date part of an RFC 3339 time.
+fn day(timestamp: &str) -> String {
+    timestamp.get(..10).unwrap_or(timestamp).to_owned()
+}
+
+fn next_assessment(set: &str, date: &str) -> String {
+    if !set.is_empty() {
+        return set.to_owned();
+    }
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.checked_add_months(Months::new(6)))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn citations(audit: &Audit<'_>, control: &Control) -> Vec<Citation> {
+    control
+        .refs
+        .iter()
+        .map(|r| Citation {
+            r#ref: r.clone(),
+            label: audit.catalog.cite(r),
+        })
+        .collect()
+}
+
+fn domain_title(audit: &Audit<'_>, id: &str, lang: Lang) -> String {
+    audit
+        .catalog
+        .domain(id)
+        .map_or_else(|| id.to_owned(), |d| d.title.get(lang).to_owned())
+}
+
+fn domain_rows(
+    audit: &Audit<'_>,
+    assessment: &Assessment,
+    previous: Option<&Assessment>,
+    lang: Lang,
+) -> Vec<DomainRow> {
+    assessment
+        .domains
+        .iter()
+        .map(|domain| DomainRow {
+            id: domain.id.clone(),
+            title: domain_title(audit, &domain.id, lang),
+            weight: domain.weight,
+            applicable: domain.applicable,
+            score: domain.score,
+            level: domain.level,
+            level_name: domain.level.map(|l| level_name(l).get(lang).to_owned()),
+            capped: domain.capped,
+            capped_by: domain.capped_by.clone(),
+            answered: domain.answered,
+            total: domain.total,
+            previous_score: previous
+                .and_then(|p| p.domains.iter().find(|d| d.id == domain.id))
+                .and_then(|d| d.score),
+        })
+        .collect()
+}
+
+fn answer_text(audit: &Audit<'_>, control: &Control, lang: Lang) -> String {
+    match audit.session.answers.get(&control.id) {
+        Some(answer) => choice_label(control, &answer.choice, lang),
+        None => lang.pick("Sans réponse", "Not answered").to_owned(),
+    }
+}
+
+fn measures(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Vec<Measure> {
+    assessment
+        .priorities
+        .iter()
+        .filter_map(|priority| {
+            let control = audit.catalog.control(&priority.control)?;
+            let recommendation = control.recommendation.as_ref()?;
+            Some(Measure {
+                rank: priority.rank,
+                priority: priority.rank <= PRIORITY_COUNT,
+                control: control.id.clone(),
+                domain: control.domain.clone(),
+                domain_title: domain_title(audit, &control.domain, lang),
+                title: recommendation.title.get(lang).to_owned(),
+                why: recommendation.why.get(lang).to_owned(),
+                how: recommendation.how.get(lang).to_owned(),
+                question: control.question.get(lang).to_owned(),
+                answer: answer_text(audit, control, lang),
+                level: priority.level,
+                target: priority.target,
+                weight: priority.weight,
+                critical: priority.critical,
+                refs: citations(audit, control),
+            })
+        })
+        .collect()
+}
+
+fn answer_rows(audit: &Audit<'_>, lang: Lang) -> Vec<DomainAnswers> {
+    audit
+        .catalog
+        .domains
+        .iter()
+        .filter_map(|domain| {
+            let answers: Vec<AnswerRow> = audit
+                .controls()
+                .filter(|control| control.domain == domain.id)
+                .map(|control| {
+                    let answer = audit.session.answers.get(&control.id);
+                    let state = audit.state(control);
+                    let status = if control.context {
+                        "context"
+                    } else {
+                        match state {
+                            ControlState::Level(_) => "answered",
+                            ControlState::Unknown => "unknown",
+                            ControlState::Unanswered => "unanswered",
+                            ControlState::NotApplicable => "not_applicable",
+                        }
+                    };
+                    let answer_label = if !audit.applies(control) && answer.is_none() {
+                        lang.pick("Non applicable (contexte)", "Not applicable (context)")
+                            .to_owned()
+                    } else {
+                        answer_text(audit, control, lang)
+                    };
+                    AnswerRow {
+                        control: control.id.clone(),
+                        domain: control.domain.clone(),
+                        question: control.question.get(lang).to_owned(),
+                        status,
+                        choice: answer.map(|a| a.choice.clone()).unwrap_or_default(),
+                        answer: answer_label,
+                        level: match state {
+                            ControlState::Level(level) => Some(level),
+                            ControlState::Unknown | ControlState::Unanswered => {
+                                (!control.context).then_some(0)
+                            }
+                            ControlState::NotApplicable => None,
+                        },
+                        target: (!control.context).then_some(control.target),
+                        weight: control.weight,
+                        critical: control.critical,
+                        note: audit.session.note(&control.id).unwrap_or_default().to_owned(),
+                        refs: citations(audit, control),
+                    }
+                })
+                .collect();
+            (!answers.is_empty()).then(|| DomainAnswers {
+                domain: domain.id.clone(),
+                title: domain.title.get(lang).to_owned(),
+                answers,
+            })
+        })
+        .collect()
+}
+
+fn comparison(audit: &Audit<'_>, previous: &Audit<'_>, lang: Lang) -> Comparison {
+    let compared = scoring::compare(&previous.scoring_input(), &audit.scoring_input());
+    let question = |id: &str| {
+        audit
+            .catalog
+            .control(id)
+            .map_or_else(String::new, |c| c.question.get(lang).to_owned())
+    };
+    let title = |id: &str| {
+        audit
+            .catalog
+            .control(id)
+            .or_else(|| previous.catalog.control(id))
+            .and_then(|c| c.recommendation.as_ref())
+            .map_or_else(|| id.to_owned(), |r| r.title.get(lang).to_owned())
+    };
+    let change = |c: &scoring::ControlChange| ControlChange {
+        control: c.control.clone(),
+        question: question(&c.control),
+        before: c.before,
+        after: c.after,
+    };
+    let named = |id: &String| ControlRef {
+        control: id.clone(),
+        title: title(id),
+    };
+    Comparison {
+        previous_date: day(&previous.session.meta.created),
+        overall: compared.overall,
+        domains: compared
+            .domains
+            .iter()
+            .map(|d| DomainDelta {
+                id: d.id.clone(),
+                title: domain_title(audit, &d.id, lang),
+                before: d.before,
+                after: d.after,
+                delta: d.delta,
+            })
+            .collect(),
+        improved: compared.improved.iter().map(change).collect(),
+        regressed: compared.regressed.iter().map(change).collect(),
+        measures_done: compared.measures_done.iter().map(named).collect(),
+        still_open: compared.still_open.iter().map(named).collect(),
+    }
+}
