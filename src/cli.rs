@@ -59,6 +59,10 @@ pub enum Command {
     Answer(AnswerArgs),
     /// Score a session: domains, overall index, priority measures.
     Score(ScoreArgs),
+    /// Write the audit report (HTML and PDF by default; Markdown, JSON, CSV).
+    Report(ReportArgs),
+    /// Compare two assessments of the same organisation.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +201,49 @@ pub struct ScoreArgs {
     /// The session file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScoreFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The session file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The previous assessment, to show progress.
+    #[arg(long, value_name = "OLD")]
+    pub previous: Option<PathBuf>,
+    /// Format (repeatable, or comma-separated); default: html and pdf side by side.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    pub format: Vec<ReportFormat>,
+    /// Output file (its extension is replaced for each format when there are several; "-" for standard output).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML file
+    Html,
+    /// A4 PDF
+    Pdf,
+    /// Markdown
+    Md,
+    /// JSON (docs/report-json.md)
+    Json,
+    /// CSV, one row per control
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The previous assessment.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The new assessment.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ScoreFormat,

@@ -106,6 +106,33 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("score --file", "Le fichier de session."),
     (
+        "report",
+        "Écrire le rapport d'audit (HTML et PDF par défaut ; Markdown, JSON, CSV).",
+    ),
+    ("report --file", "Le fichier de session."),
+    (
+        "report --previous",
+        "L'évaluation précédente, pour montrer les progrès.",
+    ),
+    (
+        "report --format",
+        "Format : html, pdf, md, json ou csv (répétable, ou séparés par des virgules) ; par défaut html et pdf côte à côte.",
+    ),
+    (
+        "report --output",
+        "Fichier de sortie (son extension est remplacée pour chaque format s'il y en a plusieurs ; « - » pour la sortie standard).",
+    ),
+    (
+        "compare",
+        "Comparer deux évaluations de la même organisation.",
+    ),
+    ("compare --old", "L'évaluation précédente."),
+    ("compare --new", "La nouvelle évaluation."),
+    (
+        "compare --format",
+        "Format de sortie : text (tableau, par défaut) ou json.",
+    ),
+    (
         "score --format",
         "Format de sortie : text (tableau, par défaut) ou json (pour les scripts).",
     ),

@@ -8,13 +8,33 @@ use crate::model::Report;
 fn header(lang: &str) -> [&'static str; 12] {
     if lang == "fr" {
         [
-            "domaine", "id_domaine", "contrôle", "question", "réponse", "statut", "niveau", "cible",
-            "poids", "critique", "note", "références",
+            "domaine",
+            "id_domaine",
+            "contrôle",
+            "question",
+            "réponse",
+            "statut",
+            "niveau",
+            "cible",
+            "poids",
+            "critique",
+            "note",
+            "références",
         ]
     } else {
         [
-            "domain", "domain_id", "control", "question", "answer", "status", "level", "target",
-            "weight", "critical", "note", "refs",
+            "domain",
+            "domain_id",
+            "control",
+            "question",
+            "answer",
+            "status",
+            "level",
+            "target",
+            "weight",
+            "critical",
+            "note",
+            "refs",
         ]
     }
 }

@@ -4,7 +4,11 @@ use std::collections::BTreeMap;
 
 /// Every label of the report templates, by key.
 const LABELS: &[(&str, &str, &str)] = &[
-    ("title", "Rapport d'audit de sécurité", "Security audit report"),
+    (
+        "title",
+        "Rapport d'audit de sécurité",
+        "Security audit report",
+    ),
     ("date", "Date de l'audit", "Audit date"),
     ("auditor", "Auditeur", "Auditor"),
     ("participants", "Participants", "Participants"),
@@ -21,15 +25,27 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("domain", "Domaine", "Domain"),
     ("score", "Score", "Score"),
     ("capped", "Plafonné", "Capped"),
-    ("capped_note", "Un contrôle critique insuffisant plafonne le niveau du domaine à 1.", "A failed critical control caps the domain's level at 1."),
+    (
+        "capped_note",
+        "Un contrôle critique insuffisant plafonne le niveau du domaine à 1.",
+        "A failed critical control caps the domain's level at 1.",
+    ),
     ("yes", "oui", "yes"),
     ("no", "non", "no"),
     ("not_applicable", "non applicable", "not applicable"),
     ("answered", "questions répondues", "questions answered"),
-    ("radar", "Profil de maturité par domaine", "Maturity profile by domain"),
+    (
+        "radar",
+        "Profil de maturité par domaine",
+        "Maturity profile by domain",
+    ),
     ("now", "Cette évaluation", "This assessment"),
     ("before", "Évaluation précédente", "Previous assessment"),
-    ("priorities", "Les six mesures prioritaires", "The six priority measures"),
+    (
+        "priorities",
+        "Les six mesures prioritaires",
+        "The six priority measures",
+    ),
     ("why", "Pourquoi", "Why"),
     ("how", "Comment", "How"),
     ("led_to", "Constat", "Finding"),
@@ -44,9 +60,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("answers", "Réponses par domaine", "Answers by domain"),
     ("question", "Question", "Question"),
     ("note", "Note", "Note"),
-    ("to_check", "Points à vérifier (« Je ne sais pas » ou sans réponse)", "Points to check (\"Don't know\" or not answered)"),
-    ("comparison", "Évolution depuis l'évaluation précédente", "Progress since the previous assessment"),
-    ("previous_date", "Évaluation précédente du", "Previous assessment of"),
+    (
+        "to_check",
+        "Points à vérifier (« Je ne sais pas » ou sans réponse)",
+        "Points to check (\"Don't know\" or not answered)",
+    ),
+    (
+        "comparison",
+        "Évolution depuis l'évaluation précédente",
+        "Progress since the previous assessment",
+    ),
+    (
+        "previous_date",
+        "Évaluation précédente du",
+        "Previous assessment of",
+    ),
     ("before_col", "Avant", "Before"),
     ("after_col", "Après", "After"),
     ("change", "Écart", "Change"),
@@ -56,10 +84,22 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("open", "Mesures encore ouvertes", "Measures still open"),
     ("none", "aucun", "none"),
     ("next", "Prochaine évaluation", "Next assessment"),
-    ("next_text", "La prochaine évaluation, pour mesurer les progrès, est prévue le", "The next assessment, to measure progress, is planned for"),
-    ("method", "Annexe : méthode de calcul", "Annex: scoring method"),
+    (
+        "next_text",
+        "La prochaine évaluation, pour mesurer les progrès, est prévue le",
+        "The next assessment, to measure progress, is planned for",
+    ),
+    (
+        "method",
+        "Annexe : méthode de calcul",
+        "Annex: scoring method",
+    ),
     ("generated", "Rapport établi le", "Report made on"),
-    ("confidential", "Confidentiel : ce rapport décrit les points faibles de l'organisation.", "Confidential: this report describes the organisation's weak points."),
+    (
+        "confidential",
+        "Confidentiel : ce rapport décrit les points faibles de l'organisation.",
+        "Confidential: this report describes the organisation's weak points.",
+    ),
 ];
 
 /// The labels in `lang` (`fr` or `en`).

@@ -32,17 +32,30 @@ pub fn render(report: &Report) -> String {
     let t = |a: &'static str, b: &'static str| if fr { a } else { b };
     let cover = &report.cover;
     let mut out = String::new();
-    let _ = writeln!(out, "# {} — {}\n", t("Audit de sécurité", "Security audit"), cover.organisation);
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        t("Audit de sécurité", "Security audit"),
+        cover.organisation
+    );
     let mut facts = vec![
         (t("Date", "Date"), cover.date.clone()),
         (t("Auditeur", "Auditor"), cover.auditor.clone()),
-        (t("Participants", "Participants"), cover.participants.join(", ")),
+        (
+            t("Participants", "Participants"),
+            cover.participants.join(", "),
+        ),
         (t("Secteur", "Sector"), cover.sector.clone()),
         (t("Effectif", "Headcount"), cover.headcount.clone()),
         (t("Profil", "Profile"), cover.profile_title.clone()),
         (
             t("Durée de la réunion", "Meeting duration"),
-            format!("{} min ({} {} min)", cover.duration_minutes, t("prévu", "planned"), cover.planned_minutes),
+            format!(
+                "{} min ({} {} min)",
+                cover.duration_minutes,
+                t("prévu", "planned"),
+                cover.planned_minutes
+            ),
         ),
         (
             t("Catalogue", "Catalog"),
@@ -51,7 +64,7 @@ pub fn render(report: &Report) -> String {
     ];
     facts.retain(|(_, value)| !value.trim().is_empty());
     for (label, value) in facts {
-        let _ = writeln!(out, "- **{label}** : {value}");
+        let _ = writeln!(out, "- **{label}**{} {value}", t(" :", ":"));
     }
 
     let _ = writeln!(out, "\n## {}\n", t("Synthèse", "Summary"));
@@ -62,7 +75,10 @@ pub fn render(report: &Report) -> String {
         t("Indice global", "Overall index"),
         score(overall.score, fr),
         t("niveau", "level"),
-        overall.level.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
+        overall
+            .level
+            .map(|l| l.to_string())
+            .unwrap_or_else(|| "—".into()),
         overall.level_name.clone().unwrap_or_default()
     );
     let _ = writeln!(
@@ -82,10 +98,19 @@ pub fn render(report: &Report) -> String {
         } else {
             t("non", "no").to_owned()
         };
-        let _ = writeln!(out, "| {} | {} | {level} | {capped} |", cell(&domain.title), score(domain.score, fr));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {level} | {capped} |",
+            cell(&domain.title),
+            score(domain.score, fr)
+        );
     }
 
-    let _ = writeln!(out, "\n## {}\n", t("Les six mesures prioritaires", "The six priority measures"));
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        t("Les six mesures prioritaires", "The six priority measures")
+    );
     for measure in report.measures.iter().filter(|m| m.priority) {
         let _ = writeln!(out, "### {}. {}\n", measure.rank, measure.title);
         let _ = writeln!(out, "**{}** {}\n", t("Pourquoi :", "Why:"), measure.why);
@@ -100,7 +125,11 @@ pub fn render(report: &Report) -> String {
             t("niveau", "level"),
             measure.level,
             measure.target,
-            if measure.critical { t(", critique", ", critical") } else { "" }
+            if measure.critical {
+                t(", critique", ", critical")
+            } else {
+                ""
+            }
         );
         let refs: Vec<&str> = measure.refs.iter().map(|r| r.label.as_str()).collect();
         let _ = writeln!(out, "{} : {}\n", t("Sources", "Sources"), refs.join(", "));
@@ -131,7 +160,11 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## {}\n", t("Réponses par domaine", "Answers by domain"));
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        t("Réponses par domaine", "Answers by domain")
+    );
     for domain in &report.answers {
         let _ = writeln!(out, "### {}\n", domain.title);
         let _ = writeln!(
@@ -148,7 +181,9 @@ pub fn render(report: &Report) -> String {
                 row.control,
                 cell(&row.question),
                 cell(&row.answer),
-                row.level.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
+                row.level
+                    .map(|l| l.to_string())
+                    .unwrap_or_else(|| "—".into()),
                 cell(&row.note)
             );
         }
@@ -157,7 +192,11 @@ pub fn render(report: &Report) -> String {
     if !report.to_check.is_empty() {
         let _ = writeln!(out, "## {}\n", t("Points à vérifier", "Points to check"));
         for row in &report.to_check {
-            let _ = writeln!(out, "- **{}** — {} *({})*", row.control, row.question, row.answer);
+            let _ = writeln!(
+                out,
+                "- **{}** — {} *({})*",
+                row.control, row.question, row.answer
+            );
         }
         out.push('\n');
     }
@@ -166,7 +205,10 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(
             out,
             "## {} ({})\n",
-            t("Évolution depuis l'évaluation précédente", "Progress since the previous assessment"),
+            t(
+                "Évolution depuis l'évaluation précédente",
+                "Progress since the previous assessment"
+            ),
             comparison.previous_date
         );
         let _ = writeln!(
@@ -196,19 +238,51 @@ pub fn render(report: &Report) -> String {
             );
         }
         for (title, changes) in [
-            (t("Contrôles en progrès", "Controls improved"), &comparison.improved),
-            (t("Contrôles en recul", "Controls regressed"), &comparison.regressed),
+            (
+                t("Contrôles en progrès", "Controls improved"),
+                &comparison.improved,
+            ),
+            (
+                t("Contrôles en recul", "Controls regressed"),
+                &comparison.regressed,
+            ),
         ] {
-            let _ = writeln!(out, "\n**{title}** : {}", if changes.is_empty() { t("aucun", "none") } else { "" });
+            let _ = writeln!(
+                out,
+                "\n**{title}** : {}",
+                if changes.is_empty() {
+                    t("aucun", "none")
+                } else {
+                    ""
+                }
+            );
             for change in changes {
-                let _ = writeln!(out, "- {} ({} → {}) — {}", change.control, change.before, change.after, change.question);
+                let _ = writeln!(
+                    out,
+                    "- {} ({} → {}) — {}",
+                    change.control, change.before, change.after, change.question
+                );
             }
         }
         for (title, measures) in [
-            (t("Mesures réalisées depuis", "Measures done since"), &comparison.measures_done),
-            (t("Mesures encore ouvertes", "Measures still open"), &comparison.still_open),
+            (
+                t("Mesures réalisées depuis", "Measures done since"),
+                &comparison.measures_done,
+            ),
+            (
+                t("Mesures encore ouvertes", "Measures still open"),
+                &comparison.still_open,
+            ),
         ] {
-            let _ = writeln!(out, "\n**{title}** : {}", if measures.is_empty() { t("aucune", "none") } else { "" });
+            let _ = writeln!(
+                out,
+                "\n**{title}** : {}",
+                if measures.is_empty() {
+                    t("aucune", "none")
+                } else {
+                    ""
+                }
+            );
             for measure in measures {
                 let _ = writeln!(out, "- {} — {}", measure.control, measure.title);
             }

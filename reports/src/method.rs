@@ -74,7 +74,10 @@ mod tests {
         assert_eq!(fr.len(), en.len());
         assert!(fr[0].starts_with("**Échelle.**"), "{}", fr[0]);
         assert!(en[0].starts_with("**Scale.**"), "{}", en[0]);
-        assert!(fr.iter().any(|p| p.contains("plafonne le niveau de son domaine à 1")));
+        assert!(
+            fr.iter()
+                .any(|p| p.contains("plafonne le niveau de son domaine à 1"))
+        );
         assert!(en.iter().all(|p| !p.contains("Échelle")));
     }
 

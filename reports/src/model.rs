@@ -317,10 +317,7 @@ pub fn build(
                 .level
                 .map(|l| level_name(l).get(lang).to_owned()),
             capped: assessment.overall.capped,
-            answered: scored
-                .iter()
-                .filter(|a| a.status != "unanswered")
-                .count(),
+            answered: scored.iter().filter(|a| a.status != "unanswered").count(),
             total: scored.len(),
         },
         domains: domain_rows(audit, &assessment, previous_assessment.as_ref(), lang),
@@ -480,7 +477,11 @@ fn answer_rows(audit: &Audit<'_>, lang: Lang) -> Vec<DomainAnswers> {
                         target: (!control.context).then_some(control.target),
                         weight: control.weight,
                         critical: control.critical,
-                        note: audit.session.note(&control.id).unwrap_or_default().to_owned(),
+                        note: audit
+                            .session
+                            .note(&control.id)
+                            .unwrap_or_default()
+                            .to_owned(),
                         refs: citations(audit, control),
                     }
                 })

@@ -4,6 +4,8 @@
 mod answer;
 mod audit;
 mod catalog;
+mod compare;
+mod report;
 mod score;
 mod session;
 
@@ -45,6 +47,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Session(SessionCommand::New(args)) => session::new(catalog, args, lang),
         Command::Answer(args) => answer::run(catalog, args, lang),
         Command::Score(args) => score::run(catalog, args, lang),
+        Command::Report(args) => report::run(catalog, args, lang),
+        Command::Compare(args) => compare::run(catalog, args, lang),
     }
 }
 

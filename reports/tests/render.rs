@@ -1,0 +1,216 @@
+//! The report of a fixed audit in every text format (snapshots), the HTML checked by content, and
+//! the comparison of two assessments where some domains rise and one falls.
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use questionnaire::Lang;
+use questionnaire::audit::Audit;
+use questionnaire::catalog::{self, Catalog};
+use questionnaire::session::{NewSession, Session};
+use reports::{Format, Report};
+
+fn at(month: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, month, 12, 9, 30, 0).unwrap()
+}
+
+/// An express audit: each question answered with the option at `pick(index)`, a note on some.
+fn session(catalog: &Catalog, month: u32, pick: impl Fn(usize, usize) -> usize) -> Session {
+    let mut session = Session::new(
+        catalog,
+        NewSession {
+            organisation: "CPTS Les Mureaux".into(),
+            profile: "express".into(),
+            auditor: "Alice Martin (SSI)".into(),
+            participants: vec![
+                "Dr Gandon, présidente".into(),
+                "M. Roux, chef de projet".into(),
+            ],
+            sector: "CPTS".into(),
+            headcount: "10-49".into(),
+        },
+        at(month),
+    )
+    .unwrap();
+    session.meta.elapsed_seconds = 84 * 60;
+    let controls: Vec<_> = catalog.controls_in("express").collect();
+    for (index, control) in controls.iter().enumerate() {
+        if control.id == "REM-00" {
+            session.set_answer(&control.id, "oui", None, at(month));
+            continue;
+        }
+        if index % 9 == 4 {
+            session.set_answer(&control.id, "unknown", None, at(month));
+            continue;
+        }
+        let option = &control.options[pick(index, control.options.len())];
+        let note = (index % 4 == 0).then(|| format!("Vu avec la direction ; preuve {index}"));
+        session.set_answer(&control.id, &option.id, note, at(month));
+    }
+    session
+}
+
+fn report(catalog: &Catalog, lang: Lang, with_previous: bool) -> Report {
+    let now = session(catalog, 11, |i, n| (i * 3 + 1) % n);
+    let audit = Audit {
+        catalog,
+        session: now,
+    };
+    let before = session(catalog, 5, |i, n| (i * 3) % n);
+    let previous = Audit {
+        catalog,
+        session: before,
+    };
+    reports::build(&audit, with_previous.then_some(&previous), lang, at(11))
+}
+
+fn text(report: &Report, format: Format) -> String {
+    String::from_utf8(reports::render(report, format).unwrap()).unwrap()
+}
+
+#[test]
+fn markdown_snapshot() {
+    let catalog = catalog::bundled().unwrap();
+    insta::assert_snapshot!(
+        "markdown_fr",
+        text(&report(&catalog, Lang::Fr, true), Format::Markdown)
+    );
+    insta::assert_snapshot!(
+        "markdown_en",
+        text(&report(&catalog, Lang::En, false), Format::Markdown)
+    );
+}
+
+#[test]
+fn csv_snapshot_has_a_bom_and_one_row_per_question() {
+    let catalog = catalog::bundled().unwrap();
+    let report = report(&catalog, Lang::Fr, false);
+    let bytes = reports::render(&report, Format::Csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let questions = catalog.controls_in("express").count();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), questions);
+    insta::assert_snapshot!("csv_fr", csv);
+}
+
+#[test]
+fn json_snapshot_carries_the_schema_version() {
+    let catalog = catalog::bundled().unwrap();
+    let report = report(&catalog, Lang::Fr, true);
+    let json = text(&report, Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["schema_version"], 1);
+    // The catalog hash changes with every catalog edit: keep it out of the snapshot.
+    let json = json.replace(&catalog.hash, "[catalog hash]");
+    insta::assert_snapshot!("json_fr", json);
+}
+
+#[test]
+fn html_is_self_contained_and_carries_the_content() {
+    let catalog = catalog::bundled().unwrap();
+    let report = report(&catalog, Lang::Fr, true);
+    let html = text(&report, Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("CPTS Les Mureaux"));
+    assert!(html.contains("<svg"), "radar chart inline");
+    assert!(
+        html.contains("class=\"previous\""),
+        "previous assessment overlaid"
+    );
+    assert!(!html.contains("<script"), "no script");
+    assert!(!html.contains("src=\"http"), "no network resource");
+    assert!(!html.contains("href=\"http"), "no network resource");
+    assert!(html.contains("page-break-before"), "print page breaks");
+    for measure in report.measures.iter().filter(|m| m.priority) {
+        assert!(html.contains(&escape(&measure.title)), "{}", measure.title);
+        for citation in &measure.refs {
+            assert!(html.contains(&escape(&citation.label)));
+        }
+    }
+    assert_eq!(report.measures.iter().filter(|m| m.priority).count(), 6);
+    for domain in &report.domains {
+        assert!(html.contains(&escape(&domain.title)));
+    }
+    assert!(
+        html.contains("Évolution depuis l&#x27;évaluation précédente")
+            || html.contains("Évolution depuis l'évaluation précédente")
+    );
+    assert!(
+        html.contains("2027-05-12"),
+        "next assessment six months later"
+    );
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
+#[test]
+fn the_comparison_shows_domains_rising_and_one_falling() {
+    let catalog = catalog::bundled().unwrap();
+    let mut before = session(&catalog, 5, |_, _| 1);
+    let mut now = session(&catalog, 11, |_, _| 1);
+    // Backups and access rise to the top; the network falls to nothing.
+    for control in catalog.controls_in("express") {
+        let top = control.options.last().unwrap().id.clone();
+        let bottom = control.options[0].id.clone();
+        match control.domain.as_str() {
+            "sauvegardes" | "acces" => now.set_answer(&control.id, &top, None, at(11)),
+            "reseau" => {
+                before.set_answer(&control.id, &top, None, at(5));
+                now.set_answer(&control.id, &bottom, None, at(11));
+            }
+            _ => {}
+        }
+    }
+    let audit = Audit {
+        catalog: &catalog,
+        session: now,
+    };
+    let previous = Audit {
+        catalog: &catalog,
+        session: before,
+    };
+    let report = reports::build(&audit, Some(&previous), Lang::En, at(11));
+    let comparison = report.comparison.as_ref().unwrap();
+    let delta = |id: &str| {
+        comparison
+            .domains
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .delta
+            .unwrap()
+    };
+    assert!(delta("sauvegardes") > 0.0);
+    assert!(delta("acces") > 0.0);
+    assert!(delta("reseau") < 0.0);
+    assert_eq!(delta("gouvernance"), 0.0);
+    assert!(comparison.improved.iter().any(|c| c.control == "BAK-02"));
+    assert!(
+        comparison
+            .regressed
+            .iter()
+            .all(|c| c.control.starts_with("NET-"))
+    );
+    assert!(!comparison.regressed.is_empty());
+    assert!(
+        comparison
+            .measures_done
+            .iter()
+            .any(|m| m.control == "BAK-02")
+    );
+    assert!(
+        comparison
+            .still_open
+            .iter()
+            .any(|m| m.control.starts_with("GOV-"))
+    );
+    let markdown = text(&report, Format::Markdown);
+    assert!(markdown.contains("## Progress since the previous assessment (2026-05-12)"));
+    let domain_row = report.domains.iter().find(|d| d.id == "reseau").unwrap();
+    assert!(domain_row.previous_score > domain_row.score);
+}
