@@ -184,9 +184,7 @@ fn localize(mut command: Command, path: &str) -> Command {
         template.push_str("\nArguments :\n{positionals}\n");
     }
     template.push_str("\nOptions :\n{options}{after-help}");
-    command = command
-        .help_template(template)
-        .disable_help_subcommand(true);
+    command = command.help_template(template);
     let names: Vec<String> = command
         .get_subcommands()
         .map(|sub| sub.get_name().to_owned())

@@ -14,7 +14,7 @@ use questionnaire::Lang;
 use crate::cli::{Cli, LangArg};
 
 fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = help_subcommand_as_flag(std::env::args_os().collect());
     let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
     let mut command = Cli::command();
     if lang == Lang::Fr {
@@ -56,6 +56,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// `posture help catalog check` reads as `posture catalog check --help`, in either language
+/// (clap's own `help` subcommand would print its description in English only).
+fn help_subcommand_as_flag(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut index = 1;
+    while index < args.len() {
+        let arg = args[index].to_string_lossy();
+        if arg == "--lang" || arg == "--catalog" {
+            index += 2;
+        } else if arg.starts_with('-') {
+            index += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(index).is_some_and(|arg| arg == "help") {
+        args.remove(index);
+        args.push("--help".into());
+    }
+    args
+}
+
 /// The language named by `--lang X` or `--lang=X`, looked up before parsing so that the help
 /// itself is in that language.
 fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
@@ -69,4 +90,35 @@ fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
             None
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<std::ffi::OsString> {
+        line.split_whitespace().map(Into::into).collect()
+    }
+
+    #[test]
+    fn the_help_subcommand_becomes_the_help_flag() {
+        assert_eq!(help_subcommand_as_flag(args("posture help score")), args("posture score --help"));
+        assert_eq!(
+            help_subcommand_as_flag(args("posture --lang en help catalog check")),
+            args("posture --lang en catalog check --help")
+        );
+        assert_eq!(help_subcommand_as_flag(args("posture help")), args("posture --help"));
+        // An argument called "help" after the subcommand is left alone.
+        assert_eq!(
+            help_subcommand_as_flag(args("posture answer help PAT-01 1")),
+            args("posture answer help PAT-01 1")
+        );
+    }
+
+    #[test]
+    fn the_language_flag_is_read_before_parsing() {
+        assert_eq!(lang_from_args(&args("posture score --lang en f")), Some(Lang::En));
+        assert_eq!(lang_from_args(&args("posture --lang=fr score f")), Some(Lang::Fr));
+        assert_eq!(lang_from_args(&args("posture score f")), None);
+    }
 }

@@ -105,9 +105,10 @@ impl Error {
         match self {
             Error::Invalid(problems) => render_all(problems, lang),
             Error::Write { path, source } => format!(
-                "{} {} : {source}",
+                "{} {}{} {source}",
                 lang.pick("impossible d'écrire", "cannot write"),
-                path.display()
+                path.display(),
+                lang.colon()
             ),
         }
     }

@@ -19,6 +19,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("the directory {} does not exist", dir.display()),
+        )));
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".posture-").suffix(".tmp");
     #[cfg(unix)]

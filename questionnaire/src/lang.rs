@@ -53,6 +53,11 @@ impl Lang {
         }
     }
 
+    /// The colon as the language writes it: French puts a space before it.
+    pub fn colon(self) -> &'static str {
+        self.pick(" :", ":")
+    }
+
     /// Picks the French or the English of a pair.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {

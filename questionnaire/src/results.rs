@@ -87,8 +87,9 @@ pub fn score_text(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Str
         _ => pick("non applicable", "not applicable").to_owned(),
     };
     out.push_str(&format!(
-        "{} : {overall}\n\n",
-        pick("Indice global", "Overall index")
+        "{}{} {overall}\n\n",
+        pick("Indice global", "Overall index"),
+        lang.colon()
     ));
     let width = catalog
         .domains
@@ -172,11 +173,12 @@ pub fn score_text(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Str
     }
     if !assessment.unknown.is_empty() {
         out.push_str(&format!(
-            "\n{} : {}\n",
+            "\n{}{} {}\n",
             pick(
                 "À vérifier (je ne sais pas, ou sans réponse)",
                 "To check (don't know, or not answered)"
             ),
+            lang.colon(),
             assessment.unknown.join(", ")
         ));
     }

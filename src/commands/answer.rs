@@ -72,9 +72,10 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
         })
         .unwrap_or_default();
     super::emit(&format!(
-        "{} = {} : {}{level}\n",
+        "{} = {}{} {}{level}\n",
         control.id,
         choice,
+        lang.colon(),
         choice_label(control, &choice, lang)
     ))?;
     if !audit.applies(control) {

@@ -29,14 +29,14 @@ pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         "{}\n",
         match lang {
             Lang::Fr => format!(
-                "catalogue valide : {} {} — {scored} contrôles et {context} questions de contexte, {} domaines ; profils : {}",
+                "catalogue valide : {} {} — {scored} contrôle(s) et {context} question(s) de contexte, {} domaines ; profils : {}",
                 catalog.id,
                 catalog.version,
                 catalog.domains.len(),
                 profiles.join(", ")
             ),
             Lang::En => format!(
-                "valid catalog: {} {} — {scored} controls and {context} context questions, {} domains; profiles: {}",
+                "valid catalog: {} {} — {scored} control(s) and {context} context question(s), {} domains; profiles: {}",
                 catalog.id,
                 catalog.version,
                 catalog.domains.len(),
@@ -90,9 +90,10 @@ fn control_json(control: &Control, lang: Lang) -> Value {
     json!({
         "id": control.id,
         "domain": control.domain,
-        "weight": control.weight,
+        // A context question has no weight nor target: null, not 0. It is never critical.
+        "weight": (!control.context).then_some(control.weight),
         "critical": control.critical,
-        "target": control.target,
+        "target": (!control.context).then_some(control.target),
         "context": control.context,
         "profiles": control.profiles,
         "refs": control.refs,

@@ -41,8 +41,9 @@ pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Res
         report.cover.date
     );
     out.push_str(&format!(
-        "{} : {} → {} ({})\n\n",
+        "{}{} {} → {} ({})\n\n",
         pick("Indice global", "Overall index"),
+        lang.colon(),
         score(comparison.overall.before, lang),
         score(comparison.overall.after, lang),
         signed(comparison.overall.delta, lang)
