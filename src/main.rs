@@ -102,12 +102,18 @@ mod tests {
 
     #[test]
     fn the_help_subcommand_becomes_the_help_flag() {
-        assert_eq!(help_subcommand_as_flag(args("posture help score")), args("posture score --help"));
+        assert_eq!(
+            help_subcommand_as_flag(args("posture help score")),
+            args("posture score --help")
+        );
         assert_eq!(
             help_subcommand_as_flag(args("posture --lang en help catalog check")),
             args("posture --lang en catalog check --help")
         );
-        assert_eq!(help_subcommand_as_flag(args("posture help")), args("posture --help"));
+        assert_eq!(
+            help_subcommand_as_flag(args("posture help")),
+            args("posture --help")
+        );
         // An argument called "help" after the subcommand is left alone.
         assert_eq!(
             help_subcommand_as_flag(args("posture answer help PAT-01 1")),
@@ -117,8 +123,14 @@ mod tests {
 
     #[test]
     fn the_language_flag_is_read_before_parsing() {
-        assert_eq!(lang_from_args(&args("posture score --lang en f")), Some(Lang::En));
-        assert_eq!(lang_from_args(&args("posture --lang=fr score f")), Some(Lang::Fr));
+        assert_eq!(
+            lang_from_args(&args("posture score --lang en f")),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_from_args(&args("posture --lang=fr score f")),
+            Some(Lang::Fr)
+        );
         assert_eq!(lang_from_args(&args("posture score f")), None);
     }
 }

@@ -1,5 +1,5 @@
-//! What a scored audit says, as JSON for scripts, a table for the terminal and Markdown for a
-//! wiki: shared by `posture score` and the end-of-meeting screen of `posture audit`.
+//! What a scored audit says, as JSON for scripts and a table for the terminal: `posture score`.
+//! (The full report, with every format, is the reports crate.)
 
 use scoring::Assessment;
 use serde_json::{Value, json};
@@ -179,121 +179,6 @@ pub fn score_text(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Str
                 "To check (don't know, or not answered)"
             ),
             lang.colon(),
-            assessment.unknown.join(", ")
-        ));
-    }
-    out
-}
-
-/// The score as Markdown, for a wiki page or a ticket.
-pub fn score_markdown(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> String {
-    let catalog = audit.catalog;
-    let meta = &audit.session.meta;
-    let pick = |fr, en| lang.pick(fr, en);
-    let mut out = format!(
-        "# {} — {}\n\n",
-        pick("Audit de sécurité", "Security audit"),
-        meta.organisation
-    );
-    out.push_str(&format!(
-        "- {} : {}\n- {} : {} {}\n- {} : {}\n",
-        pick("Profil", "Profile"),
-        meta.profile,
-        pick("Catalogue", "Catalog"),
-        catalog.id,
-        catalog.version,
-        pick("Mis à jour", "Updated"),
-        meta.updated
-    ));
-    if !meta.auditor.is_empty() {
-        out.push_str(&format!(
-            "- {} : {}\n",
-            pick("Auditeur", "Auditor"),
-            meta.auditor
-        ));
-    }
-    if !meta.participants.is_empty() {
-        out.push_str(&format!(
-            "- {} : {}\n",
-            pick("Participants", "Participants"),
-            meta.participants.join(", ")
-        ));
-    }
-    let overall = match (assessment.overall.score, assessment.overall.level) {
-        (Some(score), Some(level)) => format!(
-            "**{} / 100** — {} {level} ({})",
-            lang.score(score),
-            pick("niveau", "level"),
-            level_name(level).get(lang)
-        ),
-        _ => pick("non applicable", "not applicable").to_owned(),
-    };
-    out.push_str(&format!(
-        "\n{} : {overall}\n\n",
-        pick("Indice global", "Overall index")
-    ));
-    out.push_str(&format!(
-        "| {} | Score | {} | {} |\n|---|---:|---:|---:|\n",
-        pick("Domaine", "Domain"),
-        pick("Niveau", "Level"),
-        pick("Réponses", "Answers")
-    ));
-    for domain in &assessment.domains {
-        let title = catalog
-            .domain(&domain.id)
-            .map_or(domain.id.as_str(), |d| d.title.get(lang));
-        let (score, level) = match (domain.score, domain.level) {
-            (Some(score), Some(level)) => (
-                lang.score(score),
-                format!(
-                    "{level}{}",
-                    if domain.capped {
-                        pick(" (plafonné)", " (capped)")
-                    } else {
-                        ""
-                    }
-                ),
-            ),
-            _ => (
-                "—".to_owned(),
-                pick("non applicable", "not applicable").to_owned(),
-            ),
-        };
-        out.push_str(&format!(
-            "| {title} | {score} | {level} | {}/{} |\n",
-            domain.answered, domain.total
-        ));
-    }
-    if !assessment.priorities.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n",
-            pick("Mesures prioritaires", "Priority measures")
-        ));
-        for priority in &assessment.priorities {
-            let control = catalog.control(&priority.control);
-            let title = control
-                .and_then(|c| c.recommendation.as_ref())
-                .map_or("", |r| r.title.get(lang));
-            let refs = control.map(|c| c.refs.join(", ")).unwrap_or_default();
-            out.push_str(&format!(
-                "{}. **{title}** — {} ({} {} → {}){} — {refs}\n",
-                priority.rank,
-                priority.control,
-                pick("niveau", "level"),
-                priority.level,
-                priority.target,
-                if priority.critical {
-                    pick(", critique", ", critical")
-                } else {
-                    ""
-                }
-            ));
-        }
-    }
-    if !assessment.unknown.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n{}\n",
-            pick("Points à vérifier", "Points to check"),
             assessment.unknown.join(", ")
         ));
     }

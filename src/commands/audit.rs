@@ -10,15 +10,26 @@ use crate::cli::AuditArgs;
 
 /// Runs the guided audit.
 pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let outcome = tui::run(AuditOptions {
-        file: args.file,
-        output: args.output,
-        profile: args.profile,
-        catalog,
-        lang,
-        duration: args.duration,
-        from: args.from,
-    })?;
+    let exporter = |audit: &questionnaire::audit::Audit<'_>, path: &std::path::Path, lang: Lang| {
+        super::report::export_from_audit(audit, path, lang).map_err(|error| {
+            match error.downcast_ref::<questionnaire::Error>() {
+                Some(error) => error.render(lang),
+                None => format!("{error:#}"),
+            }
+        })
+    };
+    let outcome = tui::run(
+        AuditOptions {
+            file: args.file,
+            output: args.output,
+            profile: args.profile,
+            catalog,
+            lang,
+            duration: args.duration,
+            from: args.from,
+        },
+        &exporter,
+    )?;
     let Some(outcome) = outcome else {
         super::emit(&format!(
             "{}\n",

@@ -106,6 +106,29 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
+/// The end-of-meeting export of `posture audit`: the default formats and JSON, next to the
+/// session file, compared with the previous assessment when the session was started with
+/// `--from`.
+pub fn export_from_audit(
+    audit: &questionnaire::audit::Audit<'_>,
+    session_path: &Path,
+    lang: Lang,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let previous_path = &audit.session.meta.previous;
+    let previous = (!previous_path.is_empty())
+        .then(|| Opened::read(Path::new(previous_path), None))
+        .transpose()?;
+    let previous_audit = previous.as_ref().map(Opened::audit).transpose()?;
+    let report = reports::build(audit, previous_audit.as_ref(), lang, chrono::Utc::now());
+    let mut written = Vec::new();
+    for format in reports::DEFAULT_FORMATS.into_iter().chain([Format::Json]) {
+        let path = session_path.with_extension(format.extension());
+        write_atomic(&path, &reports::render(&report, format)?)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,10 +21,8 @@ use self::form::{FormOutcome, StartForm};
 use crate::audit::Audit;
 use crate::catalog::{self, Catalog};
 use crate::error::{Error, Problem};
-use crate::fsutil::write_atomic;
 use crate::lang::{Lang, Text};
 use crate::reassess::reassess;
-use crate::results::{score_json, score_markdown};
 use crate::session::{DEFAULT_DURATION_MINUTES, Session};
 
 /// What `posture audit` was asked.
@@ -46,6 +44,11 @@ pub struct AuditOptions {
     pub from: Option<PathBuf>,
 }
 
+/// Writes the report of an audit (the reports crate does it; the binary passes it in, so that
+/// this crate does not depend on the renderers). Returns the files written, or why it failed, in
+/// the interface's language.
+pub type Exporter<'e> = &'e dyn Fn(&Audit<'_>, &Path, Lang) -> Result<Vec<PathBuf>, String>;
+
 /// How the audit ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -65,7 +68,7 @@ const TICK: Duration = Duration::from_millis(500);
 const SAVE_CLOCK_EVERY: Duration = Duration::from_secs(30);
 
 /// Runs the guided audit. `None` when the start form was cancelled.
-pub fn run(options: AuditOptions) -> Result<Option<Outcome>, Error> {
+pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Option<Outcome>, Error> {
     let lang = options.lang;
     let prepared = prepare(&options)?;
     let mut terminal = Terminal::enter()?;
@@ -119,7 +122,7 @@ pub fn run(options: AuditOptions) -> Result<Option<Outcome>, Error> {
             true,
         );
     }
-    run_app(&mut terminal, &mut app, &path)?;
+    run_app(&mut terminal, &mut app, &path, exporter)?;
     drop(terminal);
     let total = app.questions().len();
     Ok(Some(Outcome {
@@ -284,7 +287,12 @@ fn run_form(
     }
 }
 
-fn run_app(terminal: &mut Terminal, app: &mut App<'_>, path: &Path) -> Result<(), Error> {
+fn run_app(
+    terminal: &mut Terminal,
+    app: &mut App<'_>,
+    path: &Path,
+    exporter: Exporter<'_>,
+) -> Result<(), Error> {
     let started = Instant::now();
     let mut last_clock_save = Instant::now();
     loop {
@@ -313,7 +321,10 @@ fn run_app(terminal: &mut Terminal, app: &mut App<'_>, path: &Path) -> Result<()
                     last_clock_save = Instant::now();
                     save(app, path);
                 }
-                Effect::Export => export(app, path),
+                Effect::Export => {
+                    save(app, path);
+                    export(app, path, exporter);
+                }
                 Effect::Quit => return Ok(()),
             }
         }
@@ -334,42 +345,23 @@ fn save(app: &mut App<'_>, path: &Path) {
     }
 }
 
-/// The files `x` writes next to the session: results as JSON and Markdown.
-pub fn export_paths(session: &Path) -> (PathBuf, PathBuf) {
-    (
-        session.with_extension("score.json"),
-        session.with_extension("score.md"),
-    )
-}
-
-fn export(app: &mut App<'_>, path: &Path) {
-    let (json_path, markdown_path) = export_paths(path);
-    let assessment = app.assessment().clone();
-    let json = serde_json::to_string_pretty(&score_json(&app.audit, &assessment, app.lang))
-        .unwrap_or_default();
-    let markdown = score_markdown(&app.audit, &assessment, app.lang);
-    let result = write_atomic(&json_path, json.as_bytes())
-        .and_then(|()| write_atomic(&markdown_path, markdown.as_bytes()));
-    match result {
-        Ok(()) => app.report(
-            Text::new(
-                format!(
-                    "exporté : {} et {}",
-                    json_path.display(),
-                    markdown_path.display()
+fn export(app: &mut App<'_>, path: &Path, exporter: Exporter<'_>) {
+    match exporter(&app.audit, path, app.lang) {
+        Ok(paths) => {
+            let list = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            app.report(
+                Text::new(
+                    format!("rapport écrit : {list}"),
+                    format!("report written: {list}"),
                 ),
-                format!(
-                    "exported: {} and {}",
-                    json_path.display(),
-                    markdown_path.display()
-                ),
-            ),
-            false,
-        ),
-        Err(error) => app.report(
-            Text::new(error.render(Lang::Fr), error.render(Lang::En)),
-            true,
-        ),
+                false,
+            );
+        }
+        Err(error) => app.report(Text::new(error.clone(), error), true),
     }
 }
 
