@@ -222,26 +222,82 @@ fn the_json_has_every_documented_field() {
     let report = report(&catalog, Lang::En, true);
     let value: serde_json::Value = serde_json::from_str(&text(&report, Format::Json)).unwrap();
     for field in [
-        "schema_version", "lang", "generated_at", "cover", "overall", "domains", "measures",
-        "answers", "to_check", "comparison", "next_assessment", "method",
+        "schema_version",
+        "lang",
+        "generated_at",
+        "cover",
+        "overall",
+        "domains",
+        "measures",
+        "answers",
+        "to_check",
+        "comparison",
+        "next_assessment",
+        "method",
     ] {
         assert!(value.get(field).is_some(), "{field}");
     }
-    for field in ["organisation", "date", "auditor", "participants", "profile", "duration_minutes", "catalog_id", "catalog_version"] {
+    for field in [
+        "organisation",
+        "date",
+        "auditor",
+        "participants",
+        "profile",
+        "duration_minutes",
+        "catalog_id",
+        "catalog_version",
+    ] {
         assert!(value["cover"].get(field).is_some(), "cover.{field}");
     }
-    for field in ["id", "title", "weight", "applicable", "score", "level", "capped", "capped_by", "previous_score"] {
-        assert!(value["domains"][0].get(field).is_some(), "domains[].{field}");
+    for field in [
+        "id",
+        "title",
+        "weight",
+        "applicable",
+        "score",
+        "level",
+        "capped",
+        "capped_by",
+        "previous_score",
+    ] {
+        assert!(
+            value["domains"][0].get(field).is_some(),
+            "domains[].{field}"
+        );
     }
-    for field in ["rank", "priority", "control", "title", "why", "how", "answer", "level", "target", "refs"] {
-        assert!(value["measures"][0].get(field).is_some(), "measures[].{field}");
+    for field in [
+        "rank", "priority", "control", "title", "why", "how", "answer", "level", "target", "refs",
+    ] {
+        assert!(
+            value["measures"][0].get(field).is_some(),
+            "measures[].{field}"
+        );
     }
-    assert_eq!(value["measures"][0]["refs"][0]["ref"].as_str().map(|r| r.contains(' ') || !r.is_empty()), Some(true));
+    assert_eq!(
+        value["measures"][0]["refs"][0]["ref"]
+            .as_str()
+            .map(|r| r.contains(' ') || !r.is_empty()),
+        Some(true)
+    );
     let row = &value["answers"][0]["answers"][0];
-    for field in ["control", "domain", "question", "status", "choice", "answer", "level", "target", "note", "refs"] {
+    for field in [
+        "control", "domain", "question", "status", "choice", "answer", "level", "target", "note",
+        "refs",
+    ] {
         assert!(row.get(field).is_some(), "answers[].answers[].{field}");
     }
-    for field in ["previous_date", "overall", "domains", "improved", "regressed", "measures_done", "still_open"] {
-        assert!(value["comparison"].get(field).is_some(), "comparison.{field}");
+    for field in [
+        "previous_date",
+        "overall",
+        "domains",
+        "improved",
+        "regressed",
+        "measures_done",
+        "still_open",
+    ] {
+        assert!(
+            value["comparison"].get(field).is_some(),
+            "comparison.{field}"
+        );
     }
 }
