@@ -12,6 +12,7 @@
 
 mod assess;
 mod compare;
+pub mod facts;
 mod input;
 pub mod method;
 mod priority;

@@ -1,0 +1,270 @@
+//! Facts collected on a machine by `posture agent`, and the evidence rules that compare them with
+//! the answers: "patches are applied within a week" cannot hold on a server last upgraded 40
+//! days ago. Pure data and pure functions, shared by the agent (which writes facts) and the
+//! questionnaire (which applies them).
+
+use serde::{Deserialize, Serialize};
+
+/// What a fact says about the audit's requirements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Meets the requirement.
+    Ok,
+    /// Worth a look.
+    Warn,
+    /// Contradicts the requirement.
+    Fail,
+    /// Could not be read (needs root, hidden in a container, missing tool): never a failure.
+    Unknown,
+}
+
+/// A fact's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// Nothing could be read.
+    Null,
+    /// Yes or no.
+    Bool(bool),
+    /// A count, a number of days…
+    Number(f64),
+    /// A name, a version, a date.
+    Text(String),
+    /// Several items (listening ports, account names…).
+    List(Vec<String>),
+}
+
+/// One fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Documented key, e.g. `patch.days_since_upgrade` (see `docs/facts.md`).
+    pub key: String,
+    /// The value read.
+    pub value: Value,
+    /// What it means.
+    pub status: Status,
+    /// The file or command it came from.
+    pub source: String,
+    /// A sentence in the interface's language.
+    pub detail: String,
+}
+
+/// What `posture agent collect --format json` writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactReport {
+    /// Version of posture's agent.
+    pub agent_version: String,
+    /// Host name.
+    pub host: String,
+    /// When the facts were read (RFC 3339).
+    pub collected_at: String,
+    /// Whether it ran as root.
+    pub root: bool,
+    /// Whether it ran in a container.
+    pub container: bool,
+    /// The facts.
+    pub facts: Vec<Fact>,
+}
+
+/// How an evidence rule compares a fact's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    /// Number greater than.
+    #[serde(rename = ">")]
+    Greater,
+    /// Number at least.
+    #[serde(rename = ">=")]
+    AtLeast,
+    /// Number less than.
+    #[serde(rename = "<")]
+    Less,
+    /// Number at most.
+    #[serde(rename = "<=")]
+    AtMost,
+    /// Equal (a boolean, a number or a text).
+    #[serde(rename = "==")]
+    Equal,
+    /// Different.
+    #[serde(rename = "!=")]
+    NotEqual,
+    /// A list with at least one item (or a non-empty text).
+    #[serde(rename = "not-empty")]
+    NotEmpty,
+    /// A list with no item (or an empty text).
+    #[serde(rename = "empty")]
+    Empty,
+}
+
+/// "When fact `fact` `op` `value`, the answer can be at most `max_level`."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceRule {
+    /// The fact key.
+    pub fact: String,
+    /// The comparison.
+    pub op: Op,
+    /// The value compared with (absent for `empty` / `not-empty`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// The highest level the answer keeps when the rule holds.
+    pub max_level: u8,
+}
+
+impl EvidenceRule {
+    /// Whether the rule holds for this fact. A fact whose status is unknown, or whose value does
+    /// not have the compared type, never holds: missing evidence never lowers an answer.
+    pub fn holds(&self, fact: &Fact) -> bool {
+        if fact.key != self.fact || fact.status == Status::Unknown {
+            return false;
+        }
+        let number = |value: &Value| match value {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        };
+        match self.op {
+            Op::Greater | Op::AtLeast | Op::Less | Op::AtMost => {
+                let (Some(actual), Some(limit)) =
+                    (number(&fact.value), self.value.as_ref().and_then(number))
+                else {
+                    return false;
+                };
+                match self.op {
+                    Op::Greater => actual > limit,
+                    Op::AtLeast => actual >= limit,
+                    Op::Less => actual < limit,
+                    _ => actual <= limit,
+                }
+            }
+            Op::Equal | Op::NotEqual => {
+                let Some(expected) = &self.value else {
+                    return false;
+                };
+                if fact.value == Value::Null {
+                    return false;
+                }
+                (fact.value == *expected) == (self.op == Op::Equal)
+            }
+            Op::NotEmpty | Op::Empty => {
+                let empty = match &fact.value {
+                    Value::List(items) => items.is_empty(),
+                    Value::Text(text) => text.is_empty(),
+                    _ => return false,
+                };
+                empty == (self.op == Op::Empty)
+            }
+        }
+    }
+}
+
+/// The kind of value a fact key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// [`Value::Bool`].
+    Bool,
+    /// [`Value::Number`].
+    Number,
+    /// [`Value::Text`].
+    Text,
+    /// [`Value::List`].
+    List,
+}
+
+/// Every fact key the agent documents (`docs/facts.md`), with the kind of its value. Evidence
+/// rules in a catalog may only name these.
+pub const FACT_KEYS: &[(&str, Kind)] = &[
+    ("os.name", Kind::Text),
+    ("os.version", Kind::Text),
+    ("os.kernel", Kind::Text),
+    ("os.supported", Kind::Bool),
+    ("os.eol_date", Kind::Text),
+    ("host.uptime_days", Kind::Number),
+    ("patch.last_upgrade", Kind::Text),
+    ("patch.days_since_upgrade", Kind::Number),
+    ("patch.auto_updates", Kind::Bool),
+    ("patch.reboot_required", Kind::Bool),
+    ("patch.pending_security", Kind::Number),
+    ("net.listening", Kind::List),
+    ("net.admin_exposed", Kind::List),
+    ("ssh.password_auth", Kind::Bool),
+    ("ssh.root_login", Kind::Bool),
+    ("ssh.mfa", Kind::Bool),
+    ("fw.active", Kind::Bool),
+    ("disk.encrypted", Kind::Bool),
+    ("auth.lockout", Kind::Bool),
+    ("auth.password_minlen", Kind::Number),
+    ("auth.mfa_pam", Kind::Bool),
+    ("accounts.uid0_extra", Kind::List),
+    ("accounts.generic", Kind::List),
+    ("av.present", Kind::Bool),
+    ("av.signatures_age_days", Kind::Number),
+    ("log.persistent", Kind::Bool),
+    ("log.retention_days", Kind::Number),
+    ("time.synced", Kind::Bool),
+    ("screen.lock", Kind::Bool),
+    ("backup.tools", Kind::List),
+    ("tls.version", Kind::Text),
+    ("tls.cert_valid", Kind::Bool),
+    ("tls.cert_days_left", Kind::Number),
+    ("tls.chain_valid", Kind::Bool),
+    ("https.redirect", Kind::Bool),
+    ("https.hsts", Kind::Bool),
+];
+
+/// The kind of a documented fact key.
+pub fn kind_of(key: &str) -> Option<Kind> {
+    FACT_KEYS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(key: &str, value: Value, status: Status) -> Fact {
+        Fact {
+            key: key.into(),
+            value,
+            status,
+            source: "/var/log/apt/history.log".into(),
+            detail: String::new(),
+        }
+    }
+
+    fn rule(fact: &str, op: Op, value: Option<Value>) -> EvidenceRule {
+        EvidenceRule {
+            fact: fact.into(),
+            op,
+            value,
+            max_level: 1,
+        }
+    }
+
+    #[test]
+    fn numbers_compare_and_unknown_never_holds() {
+        let late = rule("patch.days_since_upgrade", Op::Greater, Some(Value::Number(30.0)));
+        assert!(late.holds(&fact("patch.days_since_upgrade", Value::Number(40.0), Status::Fail)));
+        assert!(!late.holds(&fact("patch.days_since_upgrade", Value::Number(3.0), Status::Ok)));
+        assert!(!late.holds(&fact("patch.days_since_upgrade", Value::Number(400.0), Status::Unknown)));
+        assert!(!late.holds(&fact("patch.days_since_upgrade", Value::Null, Status::Fail)));
+        assert!(!late.holds(&fact("other.key", Value::Number(40.0), Status::Fail)));
+    }
+
+    #[test]
+    fn lists_and_booleans() {
+        let exposed = rule("net.admin_exposed", Op::NotEmpty, None);
+        assert!(exposed.holds(&fact("net.admin_exposed", Value::List(vec!["22/tcp".into()]), Status::Fail)));
+        assert!(!exposed.holds(&fact("net.admin_exposed", Value::List(vec![]), Status::Ok)));
+        let no_firewall = rule("fw.active", Op::Equal, Some(Value::Bool(false)));
+        assert!(no_firewall.holds(&fact("fw.active", Value::Bool(false), Status::Fail)));
+        assert!(!no_firewall.holds(&fact("fw.active", Value::Bool(true), Status::Ok)));
+    }
+
+    #[test]
+    fn the_json_shape_is_the_documented_one() {
+        let text = r#"{"key":"fw.active","value":false,"status":"fail","source":"nft list ruleset","detail":"aucune règle"}"#;
+        let parsed: Fact = serde_json::from_str(text).unwrap();
+        assert_eq!(parsed.value, Value::Bool(false));
+        assert_eq!(parsed.status, Status::Fail);
+        let list: Value = serde_json::from_str(r#"["22/tcp 0.0.0.0"]"#).unwrap();
+        assert_eq!(list, Value::List(vec!["22/tcp 0.0.0.0".into()]));
+    }
+}
