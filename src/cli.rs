@@ -63,6 +63,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Compare two assessments of the same organisation.
     Compare(CompareArgs),
+    /// The local agent: facts read from this machine, and the TLS of web sites.
+    #[command(subcommand)]
+    Agent(AgentCommand),
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +90,43 @@ pub struct AuditArgs {
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     questionnaire::tui::clock::parse_duration(text)
         .ok_or_else(|| format!("\"{text}\": use minutes (90m, 90) or hours (1h30, 2h) / en minutes (90m) ou en heures (1h30)"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Read this machine's facts (read-only, no network; better as root).
+    Collect(CollectArgs),
+    /// Probe web sites: TLS version, certificate, HTTPS redirect, HSTS.
+    ProbeTls(ProbeTlsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CollectArgs {
+    /// Write the facts to this file (JSON) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScoreFormat,
+    /// Read every file under DIR instead of / and run no command (fake machines for tests).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProbeTlsArgs {
+    /// The sites to probe, e.g. https://www.example.org
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+    /// A private certificate authority (PEM file) to trust.
+    #[arg(long, value_name = "FILE")]
+    pub ca: Option<PathBuf>,
+    /// Write the facts to this file (JSON) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScoreFormat,
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,7 +16,7 @@ use crate::cli::{Cli, LangArg};
 fn main() -> ExitCode {
     let args = help_subcommand_as_flag(std::env::args_os().collect());
     let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
-    let mut command = Cli::command();
+    let mut command = help_fr::without_help_subcommands(Cli::command());
     if lang == Lang::Fr {
         command = help_fr::frenchify(command);
     }

@@ -1,6 +1,7 @@
 //! One module per command; each turns parsed arguments into calls to the library crates and
 //! prints the result.
 
+mod agent;
 mod answer;
 mod audit;
 mod catalog;
@@ -49,6 +50,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Score(args) => score::run(catalog, args, lang),
         Command::Report(args) => report::run(catalog, args, lang),
         Command::Compare(args) => compare::run(catalog, args, lang),
+        Command::Agent(command) => agent::run(command, lang),
     }
 }
 

@@ -1,0 +1,119 @@
+//! `posture agent collect` and `posture agent probe-tls`: print or write the facts.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use agent::{FactReport, Status, Value};
+use questionnaire::Lang;
+use questionnaire::fsutil::write_atomic;
+
+use crate::cli::{AgentCommand, ScoreFormat};
+
+/// Runs an agent command.
+pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
+    let (report, output, format) = match command {
+        AgentCommand::Collect(args) => {
+            let report = agent::collect::collect(&agent::collect::Options {
+                root: args.root,
+                lang,
+                progress: args.output.is_none() && matches!(args.format, ScoreFormat::Text),
+            });
+            (report, args.output, args.format)
+        }
+        AgentCommand::ProbeTls(args) => {
+            let report = agent::tls::probe(&agent::tls::Options {
+                urls: args.urls,
+                ca: args.ca,
+                lang,
+            });
+            (report, args.output, args.format)
+        }
+    };
+    let json = serde_json::to_string_pretty(&report)? + "\n";
+    match output {
+        Some(path) => {
+            write_atomic(&path, json.as_bytes())?;
+            super::emit(&match format {
+                ScoreFormat::Json => json,
+                ScoreFormat::Text => summary(&report, Some(&path), lang),
+            })?;
+        }
+        None => super::emit(&match format {
+            ScoreFormat::Json => json,
+            ScoreFormat::Text => text(&report, lang),
+        })?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::Null => "—".to_owned(),
+        Value::Bool(true) => "true".to_owned(),
+        Value::Bool(false) => "false".to_owned(),
+        Value::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
+        Value::Number(n) => format!("{n}"),
+        Value::Text(text) => text.clone(),
+        Value::List(items) if items.is_empty() => "[]".to_owned(),
+        Value::List(items) => items.join(", "),
+    }
+}
+
+fn status_text(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Ok => "ok",
+        Status::Warn => lang.pick("attention", "warn"),
+        Status::Fail => lang.pick("ÉCHEC", "FAIL"),
+        Status::Unknown => lang.pick("inconnu", "unknown"),
+    }
+}
+
+/// The facts as a table.
+fn text(report: &FactReport, lang: Lang) -> String {
+    let mut out = format!(
+        "{} {} — {} {}{}{}\n\n",
+        lang.pick("machine", "host"),
+        report.host,
+        report.collected_at,
+        if report.root {
+            "root"
+        } else {
+            lang.pick("utilisateur", "user")
+        },
+        if report.container {
+            lang.pick(", conteneur", ", container")
+        } else {
+            ""
+        },
+        format_args!(", agent {}", report.agent_version),
+    );
+    let width = report.facts.iter().map(|f| f.key.len()).max().unwrap_or(10);
+    for fact in &report.facts {
+        out.push_str(&format!(
+            "{:<9} {:<width$}  {}\n          {:<width$}  {} ({})\n",
+            status_text(fact.status, lang),
+            fact.key,
+            value_text(&fact.value),
+            "",
+            fact.detail,
+            fact.source,
+        ));
+    }
+    out
+}
+
+fn summary(report: &FactReport, path: Option<&Path>, lang: Lang) -> String {
+    let count = |status| report.facts.iter().filter(|f| f.status == status).count();
+    format!(
+        "{} {} : {} ok, {} {}, {} {}, {} {}\n",
+        lang.pick("constats écrits dans", "facts written to"),
+        path.map(|p| p.display().to_string()).unwrap_or_default(),
+        count(Status::Ok),
+        count(Status::Warn),
+        lang.pick("à surveiller", "warn"),
+        count(Status::Fail),
+        lang.pick("en échec", "fail"),
+        count(Status::Unknown),
+        lang.pick("inconnus", "unknown"),
+    )
+}
