@@ -142,6 +142,7 @@ impl<'c> Audit<'c> {
                         critical: control.critical,
                         target: control.target,
                         state: self.state(control),
+                        cap: None,
                     })
                     .collect(),
             })

@@ -25,6 +25,7 @@ fn complete_audit(seed: usize) -> Vec<DomainInput> {
                         6 => ControlState::NotApplicable,
                         level => ControlState::Level(level as u8 % 5),
                     },
+                    cap: None,
                 })
                 .collect(),
         })

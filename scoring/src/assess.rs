@@ -93,7 +93,7 @@ fn assess_domain(domain: &DomainInput) -> DomainResult {
     let mut not_applicable = 0;
     let mut capped_by = Vec::new();
     for control in &domain.controls {
-        let Some(level) = control.state.effective_level() else {
+        let Some(level) = control.effective_level() else {
             not_applicable += 1;
             continue;
         };
@@ -173,6 +173,7 @@ mod tests {
             critical,
             target: 3,
             state,
+        cap: None,
         }
     }
 

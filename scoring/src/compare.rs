@@ -95,14 +95,14 @@ pub fn compare(before: &[DomainInput], after: &[DomainInput]) -> Comparison {
             .iter()
             .flat_map(|d| &d.controls)
             .find(|c| c.id == id)
-            .and_then(|c| c.state.effective_level())
+            .and_then(|c| c.effective_level())
     };
     let mut improved = Vec::new();
     let mut regressed = Vec::new();
     for domain in after {
         for control in &domain.controls {
             let (Some(was), Some(is)) =
-                (level_before(&control.id), control.state.effective_level())
+                (level_before(&control.id), control.effective_level())
             else {
                 continue;
             };
@@ -125,7 +125,7 @@ pub fn compare(before: &[DomainInput], after: &[DomainInput]) -> Comparison {
         after
             .iter()
             .flat_map(|d| &d.controls)
-            .any(|c| c.id == id && c.state.effective_level().is_some())
+            .any(|c| c.id == id && c.effective_level().is_some())
     };
     Comparison {
         overall,
@@ -170,6 +170,7 @@ mod tests {
                     critical: false,
                     target: 3,
                     state: *state,
+                    cap: None,
                 })
                 .collect(),
         }

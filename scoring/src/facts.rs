@@ -212,7 +212,10 @@ pub const FACT_KEYS: &[(&str, Kind)] = &[
 
 /// The kind of a documented fact key.
 pub fn kind_of(key: &str) -> Option<Kind> {
-    FACT_KEYS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind)
+    FACT_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, kind)| *kind)
 }
 
 #[cfg(test)]
@@ -240,10 +243,26 @@ mod tests {
 
     #[test]
     fn numbers_compare_and_unknown_never_holds() {
-        let late = rule("patch.days_since_upgrade", Op::Greater, Some(Value::Number(30.0)));
-        assert!(late.holds(&fact("patch.days_since_upgrade", Value::Number(40.0), Status::Fail)));
-        assert!(!late.holds(&fact("patch.days_since_upgrade", Value::Number(3.0), Status::Ok)));
-        assert!(!late.holds(&fact("patch.days_since_upgrade", Value::Number(400.0), Status::Unknown)));
+        let late = rule(
+            "patch.days_since_upgrade",
+            Op::Greater,
+            Some(Value::Number(30.0)),
+        );
+        assert!(late.holds(&fact(
+            "patch.days_since_upgrade",
+            Value::Number(40.0),
+            Status::Fail
+        )));
+        assert!(!late.holds(&fact(
+            "patch.days_since_upgrade",
+            Value::Number(3.0),
+            Status::Ok
+        )));
+        assert!(!late.holds(&fact(
+            "patch.days_since_upgrade",
+            Value::Number(400.0),
+            Status::Unknown
+        )));
         assert!(!late.holds(&fact("patch.days_since_upgrade", Value::Null, Status::Fail)));
         assert!(!late.holds(&fact("other.key", Value::Number(40.0), Status::Fail)));
     }
@@ -251,7 +270,11 @@ mod tests {
     #[test]
     fn lists_and_booleans() {
         let exposed = rule("net.admin_exposed", Op::NotEmpty, None);
-        assert!(exposed.holds(&fact("net.admin_exposed", Value::List(vec!["22/tcp".into()]), Status::Fail)));
+        assert!(exposed.holds(&fact(
+            "net.admin_exposed",
+            Value::List(vec!["22/tcp".into()]),
+            Status::Fail
+        )));
         assert!(!exposed.holds(&fact("net.admin_exposed", Value::List(vec![]), Status::Ok)));
         let no_firewall = rule("fw.active", Op::Equal, Some(Value::Bool(false)));
         assert!(no_firewall.holds(&fact("fw.active", Value::Bool(false), Status::Fail)));

@@ -27,6 +27,17 @@ pub struct ControlInput {
     pub target: u8,
     /// The answer, as a level or one of the non-level answers.
     pub state: ControlState,
+    /// The highest level the machines' facts allow (evidence rules), if any holds.
+    pub cap: Option<u8>,
+}
+
+impl ControlInput {
+    /// The level this control counts as: the answer's, lowered to the evidence cap; `None` when
+    /// it is left out of the score.
+    pub fn effective_level(&self) -> Option<u8> {
+        let level = self.state.effective_level()?;
+        Some(self.cap.map_or(level, |cap| level.min(cap)))
+    }
 }
 
 /// Where an audit stands on one control.

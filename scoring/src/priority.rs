@@ -34,7 +34,7 @@ pub(crate) fn rank_priorities(domains: &[DomainInput]) -> Vec<Priority> {
         .iter()
         .flat_map(|domain| {
             domain.controls.iter().filter_map(move |control| {
-                let level = control.state.effective_level()?;
+                let level = control.effective_level()?;
                 (level < control.target).then(|| Priority {
                     control: control.id.clone(),
                     domain: domain.id.clone(),
@@ -70,6 +70,7 @@ mod tests {
             critical,
             target,
             state: ControlState::Level(level),
+        cap: None,
         }
     }
 
@@ -110,6 +111,7 @@ mod tests {
                 critical: true,
                 target: 3,
                 state: ControlState::NotApplicable,
+                cap: None,
             }],
         }];
         assert!(rank_priorities(&domains).is_empty());

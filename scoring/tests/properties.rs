@@ -36,6 +36,7 @@ fn audit() -> impl Strategy<Value = Vec<DomainInput>> {
                         critical,
                         target,
                         state,
+                        cap: None,
                     })
                     .collect(),
             })
@@ -195,6 +196,29 @@ proptest! {
         }
         // Deterministic: the same input gives the same output.
         prop_assert_eq!(assess(&domains), result);
+    }
+
+    #[test]
+    fn evidence_caps_never_raise_a_score_and_keep_answers_monotone(
+        domains in audit(),
+        index in any::<usize>(),
+        cap in 0u8..=4,
+        from in 0u8..4,
+    ) {
+        let (d, c) = position(&domains, index);
+        let mut capped = domains.clone();
+        capped[d].controls[c].cap = Some(cap);
+        let (free, held) = (scores(&domains), scores(&capped));
+        prop_assert!(held.1 <= free.1);
+        for (f, h) in free.0.iter().zip(&held.0) {
+            prop_assert!(h <= f);
+        }
+        // With the cap in place, raising the answer still never lowers anything.
+        let mut low = capped.clone();
+        low[d].controls[c].state = ControlState::Level(from);
+        let mut high = capped;
+        high[d].controls[c].state = ControlState::Level(from + 1);
+        prop_assert!(scores(&high).1 >= scores(&low).1);
     }
 
     #[test]
