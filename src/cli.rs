@@ -66,6 +66,8 @@ pub enum Command {
     /// The local agent: facts read from this machine, and the TLS of web sites.
     #[command(subcommand)]
     Agent(AgentCommand),
+    /// E-mail the report in an AES-256 encrypted ZIP; the password is printed, to give by phone or SMS.
+    Send(SendArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +75,9 @@ pub struct AuditArgs {
     /// The session file: resumed at the first unanswered question if it exists; otherwise a start form creates it.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// Facts files from `posture agent`: shown under the questions they bear on.
+    #[arg(long, value_name = "FACTS", num_args = 1..)]
+    pub facts: Vec<PathBuf>,
     /// The set of questions for a new session: express or complet.
     #[arg(long, value_name = "PROFILE")]
     pub profile: Option<String>,
@@ -241,6 +246,9 @@ pub struct ScoreArgs {
     /// The session file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Facts files from `posture agent` (one per machine): answers are capped by what the machines show.
+    #[arg(long, value_name = "FACTS", num_args = 1..)]
+    pub facts: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ScoreFormat,
@@ -251,6 +259,9 @@ pub struct ReportArgs {
     /// The session file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// Facts files from `posture agent` (one per machine): answers are capped by what the machines show.
+    #[arg(long, value_name = "FACTS", num_args = 1..)]
+    pub facts: Vec<PathBuf>,
     /// The previous assessment, to show progress.
     #[arg(long, value_name = "OLD")]
     pub previous: Option<PathBuf>,
@@ -295,4 +306,61 @@ pub enum ScoreFormat {
     Text,
     /// JSON for scripts
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The session file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The recipient's address (repeat the flag for several).
+    #[arg(long, value_name = "ADDRESS", required = true)]
+    pub to: Vec<String>,
+    /// The sender's address (default: --user, when it is an address).
+    #[arg(long, value_name = "ADDRESS", env = "POSTURE_SMTP_FROM")]
+    pub from: Option<String>,
+    /// The SMTP server, HOST:PORT: STARTTLS on 587 (the default port), implicit TLS on 465.
+    #[arg(long, value_name = "HOST:PORT", env = "POSTURE_SMTP")]
+    pub smtp: Option<String>,
+    /// The SMTP account; its password comes from POSTURE_SMTP_PASSWORD, or is asked without echo.
+    #[arg(long, value_name = "USER", env = "POSTURE_SMTP_USER")]
+    pub user: Option<String>,
+    /// How TLS starts: starttls (default) or implicit (default on port 465).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "MODE",
+        conflicts_with = "insecure_no_tls"
+    )]
+    pub tls: Option<SendTls>,
+    /// Send without TLS, to a test server on this machine only (refused towards any other host).
+    #[arg(long)]
+    pub insecure_no_tls: bool,
+    /// What goes in the archive (repeatable, or comma-separated): html, pdf; default: both.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    pub format: Vec<SendFormat>,
+    /// The previous assessment, to show progress.
+    #[arg(long, value_name = "OLD")]
+    pub previous: Option<PathBuf>,
+    /// The e-mail's subject (default: the report's title, organisation and date).
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+}
+
+/// `send --tls` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SendTls {
+    /// Plain connection upgraded with STARTTLS (port 587)
+    Starttls,
+    /// TLS from the start (port 465)
+    Implicit,
+}
+
+/// `send --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SendFormat {
+    /// One self-contained HTML file
+    Html,
+    /// A4 PDF
+    Pdf,
 }

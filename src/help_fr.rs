@@ -106,6 +106,18 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     ("score --file", "Le fichier de session."),
     (
+        "score --facts",
+        "Fichiers de constats de posture agent (un par machine) : les réponses sont plafonnées par ce que montrent les machines.",
+    ),
+    (
+        "report --facts",
+        "Fichiers de constats de posture agent (un par machine) : les réponses sont plafonnées par ce que montrent les machines.",
+    ),
+    (
+        "audit --facts",
+        "Fichiers de constats de posture agent : affichés sous les questions qu'ils concernent.",
+    ),
+    (
         "report",
         "Écrire le rapport d'audit (HTML et PDF par défaut ; Markdown, JSON, CSV).",
     ),
@@ -175,6 +187,47 @@ const TEXTS: &[(&str, &str)] = &[
     (
         "score --format",
         "Format de sortie : text (tableau, par défaut) ou json (pour les scripts).",
+    ),
+    (
+        "send",
+        "Envoyer le rapport par e-mail dans une archive ZIP chiffrée (AES-256) ; le mot de passe est affiché, à transmettre par téléphone ou SMS.",
+    ),
+    ("send --file", "Le fichier de session."),
+    (
+        "send --to",
+        "L'adresse du destinataire (répétez l'option pour plusieurs).",
+    ),
+    (
+        "send --from",
+        "L'adresse de l'expéditeur (par défaut : --user, si c'est une adresse).",
+    ),
+    (
+        "send --smtp",
+        "Le serveur SMTP, HÔTE:PORT : STARTTLS sur le port 587 (par défaut), TLS implicite sur le 465.",
+    ),
+    (
+        "send --user",
+        "Le compte SMTP ; son mot de passe vient de la variable POSTURE_SMTP_PASSWORD, ou est demandé sans écho.",
+    ),
+    (
+        "send --tls",
+        "Le démarrage de TLS : starttls (par défaut) ou implicit (par défaut sur le port 465).",
+    ),
+    (
+        "send --insecure_no_tls",
+        "Envoyer sans TLS, vers un serveur de test sur cette machine uniquement (refusé vers tout autre hôte).",
+    ),
+    (
+        "send --format",
+        "Ce que contient l'archive : html, pdf (répétable, ou séparés par des virgules) ; par défaut les deux.",
+    ),
+    (
+        "send --previous",
+        "L'évaluation précédente, pour montrer les progrès.",
+    ),
+    (
+        "send --subject",
+        "L'objet du message (par défaut : le titre du rapport, l'organisation et la date).",
     ),
 ];
 

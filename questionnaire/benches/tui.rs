@@ -332,7 +332,8 @@ fn question(rng: &mut Rng) -> (String, String) {
     let (q_fr, q_en) = rng.pick(&QUESTIONS);
     let mut fr = format!("{ask_fr} {first_fr}, {q_fr} ?");
     let mut en = format!("{ask_en} {first_en}, {q_en}?");
-    if fr.chars().count() < 150 {
+    let short = fr.chars().count().min(en.chars().count()) < 150;
+    if short || rng.next().is_multiple_of(3) {
         let (more_fr, more_en) = rng.pick(&SUBJECTS);
         fr = format!("{ask_fr} {first_fr} et {more_fr}, {q_fr} ?");
         en = format!("{ask_en} {first_en} and {more_en}, {q_en}?");
@@ -418,7 +419,6 @@ fn control(rng: &mut Rng, id: &str, domain: &str, when: Option<&str>, index: usi
         levels.remove(1 + rng.next() % (levels.len() - 1));
     }
     levels.push(4);
-    let top = 4;
     let target = 2 + rng.next() % 2;
     let refs: Vec<String> = (0..1 + rng.next() % 3)
         .map(|i| quoted(REFS[(index + i * 3) % REFS.len()]))
@@ -427,13 +427,14 @@ fn control(rng: &mut Rng, id: &str, domain: &str, when: Option<&str>, index: usi
         .collect();
     let mut text = format!(
         "\n[[controls]]\nid = \"{id}\"\ndomain = \"{domain}\"\nweight = {}\ncritical = {}\n\
-         target = {}\nna_allowed = {}\nprofiles = [{}]\nrefs = [{}]\nquestion = {}\nhelp = {}\n",
+         target = {}\nna_allowed = {}\n{}refs = [{}]\nquestion = {}\nhelp = {}\n",
         1 + rng.next() % 3,
         index.is_multiple_of(7),
-        target.min(top),
+        target,
         index.is_multiple_of(5),
+        // A quarter of the controls in the express profile; all of them in complet.
         if index.is_multiple_of(4) {
-            "\"express\""
+            "profiles = [\"express\"]\n"
         } else {
             ""
         },
@@ -486,7 +487,9 @@ fn write_catalog(dir: &Path) {
         let count = per_domain + usize::from(position < extra);
         let mut text = format!("# Controls of the domain \"{domain}\".\n");
         let gated = matches!(*prefix, "REM" | "DEV");
-        for number in 0..count {
+        for n in 0..count {
+            // As in the bundled catalog: gates are numbered 00, other controls from 01.
+            let number = if gated { n } else { n + 1 };
             let id = format!("{prefix}-{number:02}");
             if gated && number == 0 {
                 text.push_str(&gate(&id, domain));

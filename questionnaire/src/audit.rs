@@ -127,6 +127,14 @@ impl<'c> Audit<'c> {
 
     /// What the scoring crate needs: every domain and its scored controls of the profile.
     pub fn scoring_input(&self) -> Vec<DomainInput> {
+        self.scoring_input_with(None)
+    }
+
+    /// The scoring input, with each control capped by the machines' facts when given.
+    pub fn scoring_input_with(
+        &self,
+        evidence: Option<&crate::evidence::Evidence>,
+    ) -> Vec<DomainInput> {
         self.catalog
             .domains
             .iter()
@@ -142,7 +150,7 @@ impl<'c> Audit<'c> {
                         critical: control.critical,
                         target: control.target,
                         state: self.state(control),
-                        cap: None,
+                        cap: evidence.and_then(|evidence| evidence.cap(control)),
                     })
                     .collect(),
             })
@@ -152,6 +160,11 @@ impl<'c> Audit<'c> {
     /// Scores the audit.
     pub fn assess(&self) -> Assessment {
         scoring::assess(&self.scoring_input())
+    }
+
+    /// Scores the audit, with the machines' facts when given.
+    pub fn assess_with(&self, evidence: Option<&crate::evidence::Evidence>) -> Assessment {
+        scoring::assess(&self.scoring_input_with(evidence))
     }
 
     /// The first question of the profile that applies and has no answer yet.

@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod catalog;
 mod error;
+pub mod evidence;
 pub mod fsutil;
 pub mod lang;
 pub mod reassess;

@@ -5,13 +5,21 @@ use scoring::Assessment;
 use serde_json::{Value, json};
 
 use crate::audit::Audit;
+use crate::evidence::Discrepancy;
 use crate::lang::{Lang, level_name};
 
 /// The score as JSON: the fields of the contract, and titles in `lang`.
-pub fn score_json(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Value {
+/// `discrepancies` is `Some` when facts were given (`--facts`): the JSON then has a
+/// `discrepancies` array; without facts the output is unchanged.
+pub fn score_json(
+    audit: &Audit<'_>,
+    assessment: &Assessment,
+    discrepancies: Option<&[Discrepancy]>,
+    lang: Lang,
+) -> Value {
     let catalog = audit.catalog;
     let meta = &audit.session.meta;
-    json!({
+    let mut value = json!({
         "session": {
             "organisation": meta.organisation,
             "profile": meta.profile,
@@ -59,11 +67,20 @@ pub fn score_json(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Val
         }).collect::<Vec<_>>(),
         "unknown": assessment.unknown,
         "unanswered": assessment.unanswered,
-    })
+    });
+    if let (Some(discrepancies), Some(object)) = (discrepancies, value.as_object_mut()) {
+        object.insert("discrepancies".to_owned(), json!(discrepancies));
+    }
+    value
 }
 
 /// The score as a table for the terminal.
-pub fn score_text(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> String {
+pub fn score_text(
+    audit: &Audit<'_>,
+    assessment: &Assessment,
+    discrepancies: Option<&[Discrepancy]>,
+    lang: Lang,
+) -> String {
     let catalog = audit.catalog;
     let meta = &audit.session.meta;
     let pick = |fr, en| lang.pick(fr, en);
@@ -182,5 +199,43 @@ pub fn score_text(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Str
             assessment.unknown.join(", ")
         ));
     }
+    if let Some(discrepancies) = discrepancies {
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            pick(
+                "Constats sur les machines qui contredisent les réponses",
+                "Machine findings that contradict the answers"
+            ),
+            discrepancies.len()
+        ));
+        for d in discrepancies {
+            out.push_str(&format!(
+                "  {} {} {} → {}{} {} = {} ({}, {})\n",
+                d.control,
+                pick("niveau", "level"),
+                d.declared,
+                d.effective,
+                lang.colon(),
+                d.fact,
+                fact_value(&d.value),
+                d.host,
+                d.source
+            ));
+        }
+    }
     out
+}
+
+/// A fact's value as one line of text.
+pub fn fact_value(value: &scoring::facts::Value) -> String {
+    use scoring::facts::Value;
+    match value {
+        Value::Null => "—".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
+        Value::Number(n) => n.to_string(),
+        Value::Text(text) => text.clone(),
+        Value::List(items) if items.is_empty() => "[]".to_owned(),
+        Value::List(items) => items.join(", "),
+    }
 }

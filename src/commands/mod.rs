@@ -8,6 +8,7 @@ mod catalog;
 mod compare;
 mod report;
 mod score;
+mod send;
 mod session;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(catalog, args, lang),
         Command::Compare(args) => compare::run(catalog, args, lang),
         Command::Agent(command) => agent::run(command, lang),
+        Command::Send(args) => send::run(catalog, args, lang),
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use questionnaire::Lang;
+use questionnaire::evidence::Evidence;
 use questionnaire::results::{score_json, score_text};
 
 use super::Opened;
@@ -13,13 +14,27 @@ use crate::cli::{ScoreArgs, ScoreFormat};
 pub fn run(catalog: Option<&Path>, args: ScoreArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let opened = Opened::read(&args.file, catalog)?;
     let audit = opened.audit()?;
-    let assessment = audit.assess();
+    let evidence = (!args.facts.is_empty())
+        .then(|| Evidence::load(&args.facts))
+        .transpose()?;
+    let assessment = audit.assess_with(evidence.as_ref());
+    let discrepancies = evidence.as_ref().map(|e| audit.discrepancies(e));
     match args.format {
         ScoreFormat::Json => super::emit(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&score_json(&audit, &assessment, lang))?
+            serde_json::to_string_pretty(&score_json(
+                &audit,
+                &assessment,
+                discrepancies.as_deref(),
+                lang
+            ))?
         ))?,
-        ScoreFormat::Text => super::emit(&score_text(&audit, &assessment, lang))?,
+        ScoreFormat::Text => super::emit(&score_text(
+            &audit,
+            &assessment,
+            discrepancies.as_deref(),
+            lang,
+        ))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,8 @@ use super::raw::{
     RawCondition, RawControl, RawDomain, RawHeader, RawOption, RawProfile, RawRecommendation,
     RawText,
 };
+use scoring::facts::{self, EvidenceRule, Kind, Op, Value};
+
 use crate::error::Problem;
 use crate::lang::Text;
 use crate::source::SourceFile;
@@ -467,6 +469,8 @@ fn check_control(
         )
     };
 
+    let evidence = check_evidence(checker, &id, raw);
+
     Control {
         id,
         domain,
@@ -482,7 +486,108 @@ fn check_control(
         when: raw.when.as_ref().map(|when| condition(when.get_ref())),
         options,
         recommendation,
+        evidence,
     }
+}
+
+/// Evidence rules must name a documented fact, a known comparison, a value of the fact's kind,
+/// and a level.
+fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<EvidenceRule> {
+    let mut rules = Vec::new();
+    if raw.context && !raw.evidence.is_empty() {
+        checker.report(
+            raw.evidence[0].span(),
+            Text::new(
+                format!("{id} est une question de contexte : elle n'a pas de règle de preuve"),
+                format!("{id} is a context question: it has no evidence rule"),
+            ),
+        );
+        return rules;
+    }
+    for spanned in &raw.evidence {
+        let rule = spanned.get_ref();
+        let fact = rule.fact.get_ref();
+        let Some(kind) = facts::kind_of(fact) else {
+            let known: Vec<&str> = facts::FACT_KEYS.iter().map(|(k, _)| *k).collect();
+            checker.report_with_hint(
+                rule.fact.span(),
+                Text::new(
+                    format!("{id} : constat inconnu « {fact} »"),
+                    format!("{id}: unknown fact \"{fact}\""),
+                ),
+                Text::new(
+                    format!("constats documentés (docs/facts.md) : {}", known.join(", ")),
+                    format!("documented facts (docs/facts.md): {}", known.join(", ")),
+                ),
+            );
+            continue;
+        };
+        let op = match rule.op.get_ref().as_str() {
+            ">" => Op::Greater,
+            ">=" => Op::AtLeast,
+            "<" => Op::Less,
+            "<=" => Op::AtMost,
+            "==" => Op::Equal,
+            "!=" => Op::NotEqual,
+            "empty" => Op::Empty,
+            "not-empty" => Op::NotEmpty,
+            other => {
+                checker.report_with_hint(
+                    rule.op.span(),
+                    Text::new(
+                        format!("{id} : comparaison inconnue « {other} »"),
+                        format!("{id}: unknown comparison \"{other}\""),
+                    ),
+                    Text::new(
+                        "op vaut >, >=, <, <=, ==, !=, empty ou not-empty",
+                        "op is >, >=, <, <=, ==, !=, empty or not-empty",
+                    ),
+                );
+                continue;
+            }
+        };
+        let value = rule.value.as_ref().map(|v| (v.span(), v.get_ref()));
+        let converted = match (op, kind, value) {
+            (Op::Empty | Op::NotEmpty, Kind::List | Kind::Text, None) => Some(None),
+            (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, Kind::Number, Some((_, v))) => {
+                match v {
+                    toml::Value::Integer(n) => Some(Some(Value::Number(*n as f64))),
+                    toml::Value::Float(n) => Some(Some(Value::Number(*n))),
+                    _ => None,
+                }
+            }
+            (Op::Equal | Op::NotEqual, _, Some((_, v))) => match (kind, v) {
+                (Kind::Bool, toml::Value::Boolean(b)) => Some(Some(Value::Bool(*b))),
+                (Kind::Number, toml::Value::Integer(n)) => Some(Some(Value::Number(*n as f64))),
+                (Kind::Number, toml::Value::Float(n)) => Some(Some(Value::Number(*n))),
+                (Kind::Text, toml::Value::String(t)) => Some(Some(Value::Text(t.clone()))),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(value) = converted else {
+            let span = rule
+                .value
+                .as_ref()
+                .map_or_else(|| spanned.span(), Spanned::span);
+            checker.report(
+                span,
+                Text::new(
+                    format!("{id} : la règle sur « {fact} » ({kind:?}) ne va pas avec « {} » et cette valeur", rule.op.get_ref()),
+                    format!("{id}: the rule on \"{fact}\" ({kind:?}) does not fit \"{}\" with this value", rule.op.get_ref()),
+                ),
+            );
+            continue;
+        };
+        let max_level = checker.in_range(&rule.max_level, 0..5, "max_level") as u8;
+        rules.push(EvidenceRule {
+            fact: fact.clone(),
+            op,
+            value,
+            max_level,
+        });
+    }
+    rules
 }
 
 fn check_refs(

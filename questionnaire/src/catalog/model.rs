@@ -114,6 +114,8 @@ pub struct Control {
     pub options: Vec<AnswerOption>,
     /// What to do to reach the target (absent for context questions).
     pub recommendation: Option<Recommendation>,
+    /// Machine facts that cap the answer (`posture agent`).
+    pub evidence: Vec<scoring::facts::EvidenceRule>,
 }
 
 /// One answer option of a control.

@@ -101,6 +101,18 @@ pub(super) struct RawControl {
     #[serde(default)]
     pub options: Vec<Spanned<RawOption>>,
     pub recommendation: Option<Spanned<RawRecommendation>>,
+    #[serde(default)]
+    pub evidence: Vec<Spanned<RawEvidence>>,
+}
+
+/// `[[controls.evidence]]`: a fact that caps the answer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvidence {
+    pub fact: Spanned<String>,
+    pub op: Spanned<String>,
+    pub value: Option<Spanned<toml::Value>>,
+    pub max_level: Spanned<i64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,258 @@
+//! Facts against answers: the machines' facts (`posture agent collect`, `probe-tls`) read from
+//! their JSON files, and the catalog's evidence rules applied to an audit. Where a fact shows
+//! less than the answer claims, the effective level is the lower one, and the difference is a
+//! discrepancy the report shows.
+
+use std::path::Path;
+
+use scoring::facts::{EvidenceRule, Fact, FactReport, Value};
+use serde::Serialize;
+
+use crate::audit::Audit;
+use crate::catalog::Control;
+use crate::error::{Error, Location, Problem};
+use crate::lang::Text;
+
+/// The facts of every machine given with `--facts`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// One report per machine (or per probe).
+    pub reports: Vec<FactReport>,
+}
+
+/// An answer that a machine contradicts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discrepancy {
+    /// Control id.
+    pub control: String,
+    /// The level the answer claims.
+    pub declared: u8,
+    /// The level it keeps given the facts.
+    pub effective: u8,
+    /// The fact key.
+    pub fact: String,
+    /// What the machine shows.
+    pub value: Value,
+    /// The machine.
+    pub host: String,
+    /// Where the agent read it.
+    pub source: String,
+}
+
+/// A rule that holds on a machine.
+#[derive(Debug, Clone, Copy)]
+pub struct Finding<'a> {
+    /// The rule.
+    pub rule: &'a EvidenceRule,
+    /// The fact that makes it hold.
+    pub fact: &'a Fact,
+    /// The machine.
+    pub host: &'a str,
+}
+
+impl Evidence {
+    /// Reads fact files (JSON written by `posture agent … --format json` or `-o`).
+    pub fn load(paths: &[impl AsRef<Path>]) -> Result<Evidence, Error> {
+        let mut reports = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            match std::fs::read_to_string(path) {
+                Err(error) => problems.push(Problem::new(Text::new(
+                    format!("impossible de lire les constats {} : {error}", path.display()),
+                    format!("cannot read the facts {}: {error}", path.display()),
+                ))),
+                Ok(text) => match serde_json::from_str::<FactReport>(&text) {
+                    Ok(report) => reports.push(report),
+                    Err(error) => problems.push(
+                        Problem::at(
+                            Location {
+                                file: path.display().to_string(),
+                                line: error.line(),
+                                column: error.column(),
+                            },
+                            Text::new(
+                                format!("fichier de constats illisible : {error}"),
+                                format!("unreadable facts file: {error}"),
+                            ),
+                        )
+                        .hint(Text::new(
+                            "donnez le JSON écrit par « posture agent collect --format json » ou « -o »",
+                            "give the JSON written by \"posture agent collect --format json\" or \"-o\"",
+                        )),
+                    ),
+                },
+            }
+        }
+        if problems.is_empty() {
+            Ok(Evidence { reports })
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+
+    /// Every rule of `control` that holds on some machine, the lowest cap first (then in the
+    /// order of the machines and the rules).
+    pub fn findings<'a>(&'a self, control: &'a Control) -> Vec<Finding<'a>> {
+        let mut findings: Vec<Finding<'a>> = control
+            .evidence
+            .iter()
+            .flat_map(|rule| {
+                self.reports.iter().flat_map(move |report| {
+                    report
+                        .facts
+                        .iter()
+                        .filter(move |fact| rule.holds(fact))
+                        .map(move |fact| Finding {
+                            rule,
+                            fact,
+                            host: &report.host,
+                        })
+                })
+            })
+            .collect();
+        findings.sort_by_key(|finding| finding.rule.max_level);
+        findings
+    }
+
+    /// The facts that bear on a control (its rules' keys), on every machine, held or not.
+    pub fn bearing_on<'a>(&'a self, control: &'a Control) -> Vec<(&'a str, &'a Fact)> {
+        let mut keys: Vec<&str> = control.evidence.iter().map(|r| r.fact.as_str()).collect();
+        keys.dedup();
+        self.reports
+            .iter()
+            .flat_map(|report| {
+                report
+                    .facts
+                    .iter()
+                    .filter(|fact| keys.contains(&fact.key.as_str()))
+                    .map(move |fact| (report.host.as_str(), fact))
+            })
+            .collect()
+    }
+
+    /// The highest level the facts allow for a control, if any rule holds.
+    pub fn cap(&self, control: &Control) -> Option<u8> {
+        self.findings(control).first().map(|f| f.rule.max_level)
+    }
+}
+
+impl Audit<'_> {
+    /// The answers that the facts contradict: declared level above what the facts allow.
+    pub fn discrepancies(&self, evidence: &Evidence) -> Vec<Discrepancy> {
+        self.controls()
+            .filter(|control| !control.context)
+            .filter_map(|control| {
+                let scoring::ControlState::Level(declared) = self.state(control) else {
+                    return None;
+                };
+                let finding = evidence.findings(control).into_iter().next()?;
+                (finding.rule.max_level < declared).then(|| Discrepancy {
+                    control: control.id.clone(),
+                    declared,
+                    effective: finding.rule.max_level,
+                    fact: finding.fact.key.clone(),
+                    value: finding.fact.value.clone(),
+                    host: finding.host.to_owned(),
+                    source: finding.fact.source.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+    use scoring::facts::Status;
+
+    use super::*;
+    use crate::catalog;
+    use crate::session::{NewSession, Session};
+
+    fn report(host: &str, facts: Vec<(&str, Value, Status)>) -> FactReport {
+        FactReport {
+            agent_version: "0.1.0".into(),
+            host: host.into(),
+            collected_at: "2026-11-23T10:00:00Z".into(),
+            root: true,
+            container: false,
+            facts: facts
+                .into_iter()
+                .map(|(key, value, status)| Fact {
+                    key: key.into(),
+                    value,
+                    status,
+                    source: "/var/log/apt/history.log".into(),
+                    detail: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_worst_machine_caps_the_answer_and_is_reported() {
+        let catalog = catalog::bundled().unwrap();
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .unwrap();
+        let mut session = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "X".into(),
+                profile: "express".into(),
+                ..NewSession::default()
+            },
+            now,
+        )
+        .unwrap();
+        session.set_answer("PAT-01", "8-jours", None, now);
+        let audit = Audit {
+            catalog: &catalog,
+            session,
+        };
+        let evidence = Evidence {
+            reports: vec![
+                report(
+                    "srv-fichiers",
+                    vec![("patch.days_since_upgrade", Value::Number(5.0), Status::Ok)],
+                ),
+                report(
+                    "portable-direction",
+                    vec![(
+                        "patch.days_since_upgrade",
+                        Value::Number(40.0),
+                        Status::Fail,
+                    )],
+                ),
+                report(
+                    "vieux-serveur",
+                    vec![("patch.days_since_upgrade", Value::Null, Status::Unknown)],
+                ),
+            ],
+        };
+        let pat = catalog.control("PAT-01").unwrap();
+        assert_eq!(evidence.cap(pat), Some(1));
+        let found = audit.discrepancies(&evidence);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].control, "PAT-01");
+        assert_eq!((found[0].declared, found[0].effective), (3, 1));
+        assert_eq!(found[0].host, "portable-direction");
+        assert_eq!(found[0].value, Value::Number(40.0));
+        let plain = audit.assess();
+        let checked = audit.assess_with(Some(&evidence));
+        let domain = |a: &scoring::Assessment| {
+            a.domains
+                .iter()
+                .find(|d| d.id == "mises-a-jour")
+                .unwrap()
+                .score
+        };
+        assert!(domain(&checked) < domain(&plain));
+        assert_eq!(
+            audit.assess_with(None),
+            plain,
+            "without facts, results are unchanged"
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! `posture send FILE --to ADDRESS [--smtp HOST:PORT] [--from ADDRESS] [--user USER] …`: the
+//! report in an AES-256 encrypted ZIP, e-mailed with TLS; the passphrase printed here, to give by
+//! phone or SMS.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use questionnaire::{Error, Lang, Problem, Text};
+use reports::Format;
+use reports::delivery::mail::{self, Security, Server, Smtp};
+use reports::delivery::{self, Envelope};
+
+use super::Opened;
+use crate::cli::{SendArgs, SendFormat, SendTls};
+
+fn format(format: SendFormat) -> Format {
+    match format {
+        SendFormat::Html => Format::Html,
+        SendFormat::Pdf => Format::Pdf,
+    }
+}
+
+/// A delivery error as the command line reports it: the user's mistakes as invalid input (exit
+/// code 2), the rest (the server, the PDF renderer) as failures (exit code 1), in `lang`.
+fn failure(error: delivery::Error, lang: Lang) -> anyhow::Error {
+    let mut problem = Problem::new(error.text());
+    if let Some(hint) = error.hint() {
+        problem = problem.hint(hint);
+    }
+    if error.is_user_error() {
+        Error::invalid(problem).into()
+    } else {
+        anyhow::anyhow!(problem.render(lang))
+    }
+}
+
+/// Sends the report.
+pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let fail = |error| failure(error, lang);
+    let to = args
+        .to
+        .iter()
+        .map(|address| mail::mailbox(address))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
+    let from = match (&args.from, &args.user) {
+        (Some(from), _) => mail::mailbox(from).map_err(fail)?,
+        (None, Some(user)) if mail::mailbox(user).is_ok() => mail::mailbox(user).map_err(fail)?,
+        (None, _) => {
+            return Err(Error::invalid(
+                Problem::new(Text::new(
+                    "il manque l'adresse de l'expéditeur",
+                    "the sender's address is missing",
+                ))
+                .hint(Text::new(
+                    "ajoutez --from ADRESSE (ou définissez POSTURE_SMTP_FROM)",
+                    "add --from ADDRESS (or set POSTURE_SMTP_FROM)",
+                )),
+            )
+            .into());
+        }
+    };
+    let Some(server) = &args.smtp else {
+        return Err(Error::invalid(
+            Problem::new(Text::new(
+                "il manque le serveur SMTP",
+                "the SMTP server is missing",
+            ))
+            .hint(Text::new(
+                "ajoutez --smtp HÔTE:PORT, p. ex. --smtp smtp.example.org:587 (ou définissez POSTURE_SMTP)",
+                "add --smtp HOST:PORT, e.g. --smtp smtp.example.org:587 (or set POSTURE_SMTP)",
+            )),
+        )
+        .into());
+    };
+    let tls = args.tls.map(|tls| match tls {
+        SendTls::Starttls => Security::StartTls,
+        SendTls::Implicit => Security::Implicit,
+    });
+    let mut smtp = Server::parse(server)
+        .and_then(|server| Smtp::new(server, tls, args.insecure_no_tls))
+        .map_err(fail)?;
+
+    let opened = Opened::read(&args.file, catalog)?;
+    let audit = opened.audit()?;
+    let previous = args
+        .previous
+        .as_deref()
+        .map(|path| Opened::read(path, None))
+        .transpose()?;
+    let previous_audit = previous.as_ref().map(Opened::audit).transpose()?;
+    let report = reports::build(&audit, previous_audit.as_ref(), lang, chrono::Utc::now());
+    let formats: Vec<Format> = if args.format.is_empty() {
+        reports::DEFAULT_FORMATS.to_vec()
+    } else {
+        let mut formats: Vec<Format> = Vec::new();
+        for wanted in args.format.iter().copied().map(format) {
+            if !formats.contains(&wanted) {
+                formats.push(wanted);
+            }
+        }
+        formats
+    };
+
+    if let Some(user) = &args.user {
+        let password = mail::password(user, lang).map_err(fail)?;
+        smtp = smtp.with_credentials(user.clone(), password);
+    }
+    let delivered = delivery::deliver(
+        &report,
+        &formats,
+        Envelope {
+            from,
+            to,
+            subject: args.subject.clone(),
+        },
+        &smtp,
+        chrono::Utc::now(),
+    )
+    .map_err(fail)?;
+
+    let recipients = args.to.join(", ");
+    let files = delivered.files.join(", ");
+    let attachment = &delivered.attachment_name;
+    let server = smtp.address();
+    let passphrase = delivered.passphrase.expose();
+    let text = match lang {
+        Lang::Fr => format!(
+            "rapport envoyé à {recipients} par {server} : {attachment} ({files}), archive chiffrée en AES-256\n\
+             mot de passe de l'archive (à transmettre par téléphone ou SMS) : {passphrase}\n"
+        ),
+        Lang::En => format!(
+            "report sent to {recipients} through {server}: {attachment} ({files}), archive encrypted with AES-256\n\
+             archive password (give it by phone or SMS): {passphrase}\n"
+        ),
+    };
+    super::emit(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
