@@ -49,6 +49,13 @@ pub fn render(report: &Report) -> Result<String, Error> {
         Some(v) if v > 0.0 => format!("+{}", score_text(Some(v), fr)),
         other => score_text(other, fr),
     });
+    env.add_function("fact_value", |value: minijinja::Value| -> String {
+        serde_json::to_value(&value)
+            .ok()
+            .and_then(|v| serde_json::from_value::<scoring::facts::Value>(v).ok())
+            .map(|v| questionnaire::results::fact_value(&v))
+            .unwrap_or_default()
+    });
     env.add_template("report.html", TEMPLATE)?;
     let t = labels(report.lang);
     let svg = radar::svg(&report.domains, t["radar"], t["now"], t["before"]);
@@ -64,4 +71,31 @@ pub fn render(report: &Report) -> Result<String, Error> {
         method => method,
     })?;
     Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `t.key` the template uses has a label in both languages.
+    #[test]
+    fn every_label_of_the_template_exists() {
+        for lang in ["fr", "en"] {
+            let labels = labels(lang);
+            for (index, _) in TEMPLATE.match_indices("t.") {
+                let preceded = TEMPLATE[..index].chars().last();
+                if !matches!(preceded, Some(' ' | '{' | '(')) {
+                    continue;
+                }
+                let key: String = TEMPLATE[index + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    labels.contains_key(key.as_str()),
+                    "no label {key:?} in {lang}"
+                );
+            }
+        }
+    }
 }

@@ -100,6 +100,32 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Confidentiel : ce rapport décrit les points faibles de l'organisation.",
         "Confidential: this report describes the organisation's weak points.",
     ),
+    ("machines", "Constats sur les machines", "Machine findings"),
+    (
+        "machines_intro",
+        "L'agent posture a relevé ces faits sur les machines de l'organisation. Quand ils contredisent une réponse, le niveau retenu est le plus bas des deux.",
+        "The posture agent read these facts on the organisation's machines. Where they contradict an answer, the lower of the two levels is kept.",
+    ),
+    (
+        "discrepancies",
+        "Réponses contredites par les machines",
+        "Answers the machines contradict",
+    ),
+    (
+        "no_discrepancy",
+        "Aucune réponse n'est contredite par les machines.",
+        "No answer is contradicted by the machines.",
+    ),
+    ("declared", "Niveau déclaré", "Declared level"),
+    ("effective", "Niveau retenu", "Level kept"),
+    ("host", "Machine", "Host"),
+    ("fact", "Constat", "Fact"),
+    ("value", "Valeur", "Value"),
+    ("status", "État", "Status"),
+    ("source", "Source", "Source"),
+    ("as_root", "lu en root", "read as root"),
+    ("as_user", "lu sans droits root", "read without root"),
+    ("in_container", "dans un conteneur", "in a container"),
 ];
 
 /// The labels in `lang` (`fr` or `en`).

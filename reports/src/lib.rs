@@ -12,7 +12,7 @@ pub mod model;
 pub mod pdf;
 pub mod radar;
 
-pub use model::{Report, build};
+pub use model::{Report, build, build_with_facts};
 
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]

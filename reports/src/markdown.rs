@@ -290,6 +290,71 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
     }
 
+    if !report.machines.is_empty() {
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            t("Constats sur les machines", "Machine findings")
+        );
+        if report.discrepancies.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                t(
+                    "Aucune réponse n'est contredite par les machines.",
+                    "No answer is contradicted by the machines."
+                )
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|---|",
+                t("Contrôle", "Control"),
+                t("Réponse", "Answer"),
+                t("Déclaré", "Declared"),
+                t("Retenu", "Kept"),
+                t("Machine", "Host"),
+                t("Constat", "Fact")
+            );
+            for d in &report.discrepancies {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} = {} ({}) |",
+                    d.control,
+                    cell(&d.answer),
+                    d.declared,
+                    d.effective,
+                    cell(&d.host),
+                    d.fact,
+                    cell(&d.value),
+                    cell(&d.source)
+                );
+            }
+            out.push('\n');
+        }
+        for machine in &report.machines {
+            let _ = writeln!(out, "### {} ({})\n", machine.host, machine.collected_at);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                t("Constat", "Fact"),
+                t("Valeur", "Value"),
+                t("État", "Status"),
+                t("Source", "Source")
+            );
+            for fact in &machine.facts {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    fact.key,
+                    cell(&questionnaire::results::fact_value(&fact.value)),
+                    format!("{:?}", fact.status).to_lowercase(),
+                    cell(&fact.source)
+                );
+            }
+            out.push('\n');
+        }
+    }
     let _ = writeln!(
         out,
         "## {}\n\n{}\n",

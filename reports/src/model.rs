@@ -7,6 +7,7 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use questionnaire::audit::{Audit, choice_label};
 use questionnaire::catalog::Control;
+use questionnaire::evidence::Evidence;
 use questionnaire::{Lang, level_name};
 use scoring::{Assessment, ControlState};
 use serde::Serialize;
@@ -46,6 +47,48 @@ pub struct Report {
     pub next_assessment: String,
     /// The method annex, in the words of `docs/scoring.md`.
     pub method: Vec<String>,
+    /// The machines whose facts were given (`--facts`), with every fact.
+    pub machines: Vec<Machine>,
+    /// Answers the machines contradict.
+    pub discrepancies: Vec<DiscrepancyRow>,
+}
+
+/// One machine's facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Machine {
+    /// Host name.
+    pub host: String,
+    /// When the facts were read.
+    pub collected_at: String,
+    /// Whether the agent ran as root.
+    pub root: bool,
+    /// Whether it ran in a container.
+    pub container: bool,
+    /// The facts.
+    pub facts: Vec<scoring::facts::Fact>,
+}
+
+/// An answer a machine contradicts, with the question and answer as the report prints them.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiscrepancyRow {
+    /// Control id.
+    pub control: String,
+    /// The question.
+    pub question: String,
+    /// The answer given.
+    pub answer: String,
+    /// Its level.
+    pub declared: u8,
+    /// The level it keeps given the facts.
+    pub effective: u8,
+    /// The fact key.
+    pub fact: String,
+    /// What the machine shows, as text.
+    pub value: String,
+    /// The machine.
+    pub host: String,
+    /// Where the agent read it.
+    pub source: String,
 }
 
 /// The cover page.
@@ -274,9 +317,20 @@ pub fn build(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Report {
+    build_with_facts(audit, previous, None, lang, now)
+}
+
+/// Builds the report, the answers capped by the machines' facts when given.
+pub fn build_with_facts(
+    audit: &Audit<'_>,
+    previous: Option<&Audit<'_>>,
+    evidence: Option<&Evidence>,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Report {
     let catalog = audit.catalog;
     let meta = &audit.session.meta;
-    let assessment = audit.assess();
+    let assessment = audit.assess_with(evidence);
     let date = day(&meta.created);
     let profile_title = catalog
         .profile(&meta.profile)
@@ -332,6 +386,39 @@ pub fn build(
         comparison,
         next_assessment: next_assessment(&meta.next_assessment, &date),
         method: method::paragraphs(lang),
+        machines: evidence.map_or_else(Vec::new, |e| {
+            e.reports
+                .iter()
+                .map(|r| Machine {
+                    host: r.host.clone(),
+                    collected_at: r.collected_at.clone(),
+                    root: r.root,
+                    container: r.container,
+                    facts: r.facts.clone(),
+                })
+                .collect()
+        }),
+        discrepancies: evidence.map_or_else(Vec::new, |e| {
+            audit
+                .discrepancies(e)
+                .into_iter()
+                .map(|d| {
+                    let control = catalog.control(&d.control);
+                    DiscrepancyRow {
+                        question: control
+                            .map_or_else(String::new, |c| c.question.get(lang).to_owned()),
+                        answer: control.map_or_else(String::new, |c| answer_text(audit, c, lang)),
+                        control: d.control,
+                        declared: d.declared,
+                        effective: d.effective,
+                        fact: d.fact,
+                        value: questionnaire::results::fact_value(&d.value),
+                        host: d.host,
+                        source: d.source,
+                    }
+                })
+                .collect()
+        }),
     }
 }
 

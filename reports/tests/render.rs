@@ -301,3 +301,50 @@ fn the_json_has_every_documented_field() {
         );
     }
 }
+
+#[test]
+fn machine_findings_cap_the_answers_and_get_their_section() {
+    use questionnaire::evidence::Evidence;
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, 11, |_, n| n - 1);
+    session.set_answer("PAT-01", "8-jours", None, at(11));
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    let evidence = Evidence {
+        reports: vec![FactReport {
+            agent_version: "0.1.0".into(),
+            host: "srv-dossiers".into(),
+            collected_at: "2026-11-12T09:00:00Z".into(),
+            root: true,
+            container: false,
+            facts: vec![Fact {
+                key: "patch.days_since_upgrade".into(),
+                value: Value::Number(40.0),
+                status: Status::Fail,
+                source: "/var/log/apt/history.log".into(),
+                detail: "Dernière mise à jour il y a 40 jours".into(),
+            }],
+        }],
+    };
+    let plain = reports::build(&audit, None, Lang::Fr, at(11));
+    assert!(plain.machines.is_empty() && plain.discrepancies.is_empty());
+    let checked = reports::build_with_facts(&audit, None, Some(&evidence), Lang::Fr, at(11));
+    assert_eq!(checked.discrepancies.len(), 1);
+    let found = &checked.discrepancies[0];
+    assert_eq!(
+        (found.control.as_str(), found.declared, found.effective),
+        ("PAT-01", 3, 1)
+    );
+    assert_eq!(found.host, "srv-dossiers");
+    assert!(checked.overall.score < plain.overall.score);
+    let html = text(&checked, Format::Html);
+    assert!(html.contains("Constats sur les machines"));
+    assert!(html.contains("srv-dossiers"));
+    assert!(html.contains("Dernière mise à jour il y a 40 jours"));
+    assert!(!text(&plain, Format::Html).contains("Constats sur les machines"));
+    let markdown = text(&checked, Format::Markdown);
+    assert!(markdown.contains("| PAT-01 |"), "{markdown}");
+}

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use questionnaire::evidence::Evidence;
 use questionnaire::fsutil::write_atomic;
 use questionnaire::{Error, Lang, Problem, Text};
 use reports::Format;
@@ -57,7 +58,16 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
             }
         );
     }
-    let report = reports::build(&audit, previous_audit.as_ref(), lang, chrono::Utc::now());
+    let evidence = (!args.facts.is_empty())
+        .then(|| Evidence::load(&args.facts))
+        .transpose()?;
+    let report = reports::build_with_facts(
+        &audit,
+        previous_audit.as_ref(),
+        evidence.as_ref(),
+        lang,
+        chrono::Utc::now(),
+    );
     let formats: Vec<Format> = if args.format.is_empty() {
         reports::DEFAULT_FORMATS.to_vec()
     } else {
