@@ -27,6 +27,7 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
             lang,
             duration: args.duration,
             from: args.from,
+            facts: args.facts,
         },
         &exporter,
     )?;

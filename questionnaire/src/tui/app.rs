@@ -104,6 +104,8 @@ pub struct App<'c> {
     pub status: Option<Status>,
     /// How far the summary is scrolled down, in lines.
     pub summary_scroll: u16,
+    /// The machines' facts (`--facts`), shown under the questions they bear on.
+    pub evidence: Option<crate::evidence::Evidence>,
     questions: Vec<&'c Control>,
     current: usize,
     cursor: usize,
@@ -130,6 +132,7 @@ impl<'c> App<'c> {
             show_score: true,
             status: None,
             summary_scroll: 0,
+            evidence: None,
             questions: Vec::new(),
             current: 0,
             cursor: 0,
@@ -495,7 +498,7 @@ impl<'c> App<'c> {
             .copied()
             .filter(|control| self.audit.applies(control))
             .collect();
-        self.assessment = self.audit.assess();
+        self.assessment = self.audit.assess_with(self.evidence.as_ref());
         if let Some(keep) = keep {
             let position = profile_order.iter().position(|c| c.id == keep);
             self.current = self
@@ -555,6 +558,12 @@ impl<'c> App<'c> {
 
     fn say(&mut self, text: Text, error: bool) {
         self.status = Some(Status { text, error });
+    }
+
+    /// Gives the machines' facts: scores follow them from now on.
+    pub fn set_evidence(&mut self, evidence: crate::evidence::Evidence) {
+        self.evidence = Some(evidence);
+        self.refresh(None);
     }
 
     /// Reports the result of a save or an export.

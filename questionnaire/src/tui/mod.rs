@@ -42,6 +42,8 @@ pub struct AuditOptions {
     pub duration: Option<Duration>,
     /// A previous session to re-assess.
     pub from: Option<PathBuf>,
+    /// Facts files from `posture agent`.
+    pub facts: Vec<PathBuf>,
 }
 
 /// Writes the report of an audit (the reports crate does it; the binary passes it in, so that
@@ -70,6 +72,9 @@ const SAVE_CLOCK_EVERY: Duration = Duration::from_secs(30);
 /// Runs the guided audit. `None` when the start form was cancelled.
 pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Option<Outcome>, Error> {
     let lang = options.lang;
+    let evidence = (!options.facts.is_empty())
+        .then(|| crate::evidence::Evidence::load(&options.facts))
+        .transpose()?;
     let prepared = prepare(&options)?;
     let mut terminal = Terminal::enter()?;
     let (catalog, session, path, dropped) = match prepared {
@@ -107,6 +112,9 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Option<Outco
         session,
     };
     let mut app = App::new(audit, lang, chrono::Utc::now(), budget);
+    if let Some(evidence) = evidence {
+        app.set_evidence(evidence);
+    }
     if !dropped.is_empty() {
         app.report(
             Text::new(

@@ -501,3 +501,47 @@ mod snapshots {
         }
     }
 }
+
+#[test]
+fn machine_facts_show_under_the_question_they_bear_on() {
+    use crate::evidence::Evidence;
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, "express");
+    session.set_answer("PAT-01", "8-jours", None, now());
+    let mut app = app(&catalog, session, Lang::Fr);
+    app.set_evidence(Evidence {
+        reports: vec![FactReport {
+            agent_version: "0.1.0".into(),
+            host: "srv-dossiers".into(),
+            collected_at: "2026-11-23T10:00:00Z".into(),
+            root: true,
+            container: false,
+            facts: vec![Fact {
+                key: "patch.days_since_upgrade".into(),
+                value: Value::Number(40.0),
+                status: Status::Fail,
+                source: "/var/log/apt/history.log".into(),
+                detail: "dernière mise à jour il y a 40 jours".into(),
+            }],
+        }],
+    });
+    press(&mut app, "/PAT-01");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(current_id(&app), "PAT-01");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Constats des machines"), "{screen}");
+    assert!(
+        screen.contains("srv-dossiers · patch.days_since_upgrade = 40"),
+        "{screen}"
+    );
+    assert!(screen.contains("contredit cette réponse"), "{screen}");
+    // The live score follows the facts: the critical patch control, capped at 1, caps its domain.
+    let domain = app
+        .assessment()
+        .domains
+        .iter()
+        .find(|d| d.id == "mises-a-jour")
+        .unwrap();
+    assert_eq!(domain.capped_by, vec!["PAT-01".to_owned()]);
+}

@@ -197,6 +197,56 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         )),
     }
 
+    if let Some(evidence) = &app.evidence {
+        let bearing = evidence.bearing_on(control);
+        if !bearing.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                lang.pick("Constats des machines :", "Machine facts:"),
+                bold,
+            ));
+            for (host, fact) in bearing {
+                let mark = match fact.status {
+                    scoring::facts::Status::Ok => "ok",
+                    scoring::facts::Status::Warn => "!",
+                    scoring::facts::Status::Fail => "✗",
+                    scoring::facts::Status::Unknown => "?",
+                };
+                lines.extend(hanging(
+                    Span::raw(format!("  {mark} ")),
+                    &format!(
+                        "{host} · {} = {} — {}",
+                        fact.key,
+                        crate::results::fact_value(&fact.value),
+                        fact.detail
+                    ),
+                    width,
+                    Style::new(),
+                ));
+            }
+            if let scoring::ControlState::Level(declared) = app.audit.state(control)
+                && let Some(finding) = evidence.findings(control).first()
+                && finding.rule.max_level < declared
+            {
+                lines.extend(hanging(
+                    Span::styled("  ⚠ ", bold),
+                    &match lang {
+                        crate::lang::Lang::Fr => format!(
+                            "la machine {} contredit cette réponse : niveau retenu {} au lieu de {declared}",
+                            finding.host, finding.rule.max_level
+                        ),
+                        crate::lang::Lang::En => format!(
+                            "the machine {} contradicts this answer: level {} kept instead of {declared}",
+                            finding.host, finding.rule.max_level
+                        ),
+                    },
+                    width,
+                    bold,
+                ));
+            }
+        }
+    }
+
     // Scroll so that the highlighted option is on screen.
     let height = area.height as usize;
     let scroll = cursor_lines.1.saturating_sub(height).min(cursor_lines.0);
