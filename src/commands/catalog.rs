@@ -106,6 +106,7 @@ fn control_json(control: &Control, lang: Lang) -> Value {
             "level": option.level,
             "label": option.label.get(lang),
         })).collect::<Vec<_>>(),
+        "evidence": control.evidence,
         "recommendation": control.recommendation.as_ref().map(|r| json!({
             "title": r.title.get(lang),
             "why": r.why.get(lang),
