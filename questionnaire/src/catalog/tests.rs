@@ -416,3 +416,30 @@ mod bundled_catalog {
         assert_eq!(dev.when.as_ref().unwrap().control, "DEV-00");
     }
 }
+
+#[test]
+fn evidence_rules_name_documented_facts_and_fitting_values() {
+    let rule = |fact: &str, op: &str, value: &str| {
+        format!("{HEADER}{}", control("BAK-01", ""))
+            + &format!(
+                "\n[[controls.evidence]]\nfact = \"{fact}\"\nop = \"{op}\"\n{value}max_level = 1\n"
+            )
+    };
+    let ok = load_text(&rule("patch.days_since_upgrade", ">", "value = 30\n")).unwrap();
+    assert_eq!(ok.controls[0].evidence.len(), 1);
+    assert!(load_text(&rule("net.admin_exposed", "not-empty", "")).is_ok());
+
+    let found = problems(&rule("patch.jours", ">", "value = 30\n")).join("\n");
+    assert!(found.contains("unknown fact \"patch.jours\""), "{found}");
+    assert!(
+        found.contains("patch.days_since_upgrade"),
+        "the hint lists the documented facts"
+    );
+    let found = problems(&rule("patch.days_since_upgrade", "~", "value = 30\n")).join("\n");
+    assert!(found.contains("unknown comparison \"~\""), "{found}");
+    let found = problems(&rule("fw.active", ">", "value = 3\n")).join("\n");
+    assert!(found.contains("does not fit"), "{found}");
+    let text = rule("patch.days_since_upgrade", ">", "value = 30\n")
+        .replace("max_level = 1", "max_level = 9");
+    assert!(problems(&text).join("\n").contains("max_level is 9"));
+}
