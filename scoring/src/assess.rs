@@ -173,7 +173,7 @@ mod tests {
             critical,
             target: 3,
             state,
-        cap: None,
+            cap: None,
         }
     }
 

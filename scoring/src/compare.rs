@@ -101,8 +101,7 @@ pub fn compare(before: &[DomainInput], after: &[DomainInput]) -> Comparison {
     let mut regressed = Vec::new();
     for domain in after {
         for control in &domain.controls {
-            let (Some(was), Some(is)) =
-                (level_before(&control.id), control.effective_level())
+            let (Some(was), Some(is)) = (level_before(&control.id), control.effective_level())
             else {
                 continue;
             };

@@ -70,7 +70,7 @@ mod tests {
             critical,
             target,
             state: ControlState::Level(level),
-        cap: None,
+            cap: None,
         }
     }
 
