@@ -2235,3 +2235,121 @@ fn odd_inputs_are_refused_without_a_panic() {
     run(["catalog"]);
     run(["frobnicate"]).invalid();
 }
+
+// ---------------------------------------------------------------------------------------------
+// report and compare
+
+#[test]
+fn report_writes_each_text_format_next_to_the_session_with_mode_0600() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = new_session(dir.path(), "express");
+    write_answers(&session, &[("PAT-01", "8-jours"), ("BAK-02", "unknown")]);
+    let run = run([
+        "report",
+        session.to_str().expect("utf-8"),
+        "--format",
+        "md,json,csv,html",
+    ]);
+    run.success();
+    for extension in ["md", "json", "csv", "html"] {
+        let path = session.with_extension(extension);
+        let mode = std::fs::metadata(&path)
+            .expect("written")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{extension}");
+    }
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(session.with_extension("json")).expect("json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["cover"]["organisation"], "CPTS du Val");
+    assert!(
+        json["to_check"]
+            .as_array()
+            .expect("to_check")
+            .iter()
+            .any(|r| r["control"] == "BAK-02")
+    );
+    let markdown = run_command(posture().args([
+        "--lang",
+        "en",
+        "report",
+        session.to_str().expect("utf-8"),
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]));
+    assert!(
+        markdown
+            .stdout
+            .starts_with("# Security audit — CPTS du Val"),
+        "{}",
+        markdown.stdout
+    );
+}
+
+#[test]
+fn compare_reads_a_previous_session_made_with_another_catalog_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = new_session(dir.path(), "express");
+    write_answers(
+        &old,
+        &[
+            ("PAT-01", "plusieurs-mois"),
+            ("NET-01", "entrant-sortant-filtre"),
+            ("OLD-99", "x"),
+        ],
+    );
+    // Six months ago the catalog had another version: the answers it still knows are compared.
+    let text = std::fs::read_to_string(&old).expect("old");
+    let version = export()["version"].as_str().expect("version");
+    std::fs::write(&old, text.replace(version, "2026.05")).expect("write");
+    let new = dir.path().join("new.toml");
+    std::fs::copy(new_session(dir.path(), "complet"), &new).expect("copy");
+    let new_text = std::fs::read_to_string(&new)
+        .expect("new")
+        .replace("\"complet\"", "\"express\"");
+    std::fs::write(&new, new_text).expect("write");
+    write_answers(&new, &[("PAT-01", "8-jours")]);
+    let run = run([
+        "--lang",
+        "en",
+        "compare",
+        old.to_str().expect("utf-8"),
+        new.to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ])
+    .success();
+    assert!(run.stderr.contains("2026.05"), "{}", run.stderr);
+    assert!(run.stderr.contains("OLD-99"), "{}", run.stderr);
+    let comparison: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let improved: Vec<&str> = comparison["improved"]
+        .as_array()
+        .expect("improved")
+        .iter()
+        .map(|c| c["control"].as_str().expect("control"))
+        .collect();
+    assert_eq!(improved, vec!["PAT-01"]);
+    let regressed: Vec<&str> = comparison["regressed"]
+        .as_array()
+        .expect("regressed")
+        .iter()
+        .map(|c| c["control"].as_str().expect("control"))
+        .collect();
+    assert_eq!(regressed, vec!["NET-01"], "{}", run.stdout);
+    let text = run_command(posture().args([
+        "compare",
+        old.to_str().expect("utf-8"),
+        new.to_str().expect("utf-8"),
+    ]));
+    assert!(
+        text.stdout.contains("Contrôles en progrès (1)"),
+        "{}",
+        text.stdout
+    );
+}

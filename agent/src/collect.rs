@@ -1,9 +1,45 @@
-//! Machine facts. Being written.
+//! Machine facts: what a machine itself says about the audit's answers ("we patch within a
+//! week", "nobody reaches the servers from outside"), read without changing anything.
+//!
+//! Every area has its own module; each returns its facts (see `docs/facts.md` for every key,
+//! its value, its status rule and its sources). The rules shared by all of them:
+//!
+//! - nothing is written, nothing is sent over the network;
+//! - what cannot be read (needs root, hidden in a container, tool missing) is `unknown` with
+//!   the reason in `detail`, never `fail`;
+//! - with [`Options::root`], every file is read under that directory instead of `/` and no
+//!   command is run (fake machines for tests); without it, a few read-only commands are run
+//!   with a short time limit (`sshd -T`, `nft list ruleset` and `iptables -S` as root only,
+//!   `apt-get -s upgrade`, `rpm -qa`, `timedatectl`…);
+//! - odd files (garbage in `/proc/net/tcp`, binary logs, huge files) never panic: the parsers
+//!   skip what they do not understand and reads are capped.
+//!
+//! The areas are read in parallel (threads), so that the slowest command sets the time.
 
+mod accounts;
+mod antivirus;
+mod auth;
+mod disk;
+pub mod eol;
+mod firewall;
+mod logs;
+mod machine;
+mod misc;
+mod net;
+mod os;
+mod patch;
+mod pending;
+mod ssh;
+
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
+use chrono::{DateTime, Local, SecondsFormat};
 use questionnaire::Lang;
-use scoring::facts::FactReport;
+use scoring::facts::{Fact, FactReport, Status, Value};
+
+pub(crate) use self::machine::{Machine, ReadError};
 
 /// What `posture agent collect` was asked.
 #[derive(Debug, Clone)]
@@ -12,19 +48,168 @@ pub struct Options {
     pub root: Option<PathBuf>,
     /// Language of the facts' `detail`.
     pub lang: Lang,
-    /// Called with each fact key as it is read (progress in a terminal).
+    /// Print progress (`[3/13] patch…`) to standard error, when it is a terminal.
     pub progress: bool,
 }
 
+/// One area of facts: its name (shown in the progress line) and its reader.
+type Area = (&'static str, fn(&Machine) -> Vec<Fact>);
+
+/// The areas, in the order of the report.
+const AREAS: &[Area] = &[
+    ("os", os::facts),
+    ("patch", patch::facts),
+    ("net", net::facts),
+    ("ssh", ssh::facts),
+    ("firewall", firewall::facts),
+    ("disk", disk::facts),
+    ("auth", auth::facts),
+    ("accounts", accounts::facts),
+    ("antivirus", antivirus::facts),
+    ("logs", logs::facts),
+    ("time", misc::time_facts),
+    ("screen", misc::screen_facts),
+    ("backup", misc::backup_facts),
+];
+
 /// Reads the machine's facts.
 pub fn collect(options: &Options) -> FactReport {
-    let _ = options;
+    collect_at(options, Local::now())
+}
+
+/// Reads the machine's facts as if it were `now` (tests).
+pub fn collect_at(options: &Options, now: DateTime<Local>) -> FactReport {
+    let machine = Machine::new(options.root.clone(), options.lang, now);
+    // Progress only to a terminal: a redirected standard error gets no escape codes.
+    let show_progress = options.progress && std::io::stderr().is_terminal();
+    let total = AREAS.len();
+    let done = Mutex::new(0usize);
+    let progress = |name: &str| {
+        if !show_progress {
+            return;
+        }
+        let Ok(mut count) = done.lock() else {
+            return;
+        };
+        *count += 1;
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r\x1b[K[{count}/{total}] {name}…");
+        let _ = stderr.flush();
+    };
+    let machine_ref = &machine;
+    let progress_ref = &progress;
+    let results: Vec<Vec<Fact>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = AREAS
+            .iter()
+            .map(|(name, read)| {
+                let handle = std::thread::Builder::new()
+                    .name(format!("collect-{name}"))
+                    .spawn_scoped(scope, move || {
+                        let facts = read(machine_ref);
+                        progress_ref(name);
+                        facts
+                    });
+                (*name, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(name, handle)| match handle {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|_| area_failed(machine_ref, name)),
+                // No thread could be started: read the area here.
+                Err(_) => AREAS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, read)| read(machine_ref))
+                    .unwrap_or_default(),
+            })
+            .collect()
+    });
+    if show_progress {
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r\x1b[K");
+        let _ = stderr.flush();
+    }
     FactReport {
         agent_version: crate::VERSION.to_owned(),
-        host: String::new(),
-        collected_at: String::new(),
-        root: false,
-        container: false,
-        facts: Vec::new(),
+        host: machine.host_name(),
+        collected_at: now.to_rfc3339_opts(SecondsFormat::Secs, false),
+        root: machine.euid_root,
+        container: machine.container,
+        facts: results.into_iter().flatten().collect(),
+    }
+}
+
+/// An area whose reader panicked (a bug): one `unknown` fact says so rather than losing the
+/// whole report.
+fn area_failed(machine: &Machine, name: &str) -> Vec<Fact> {
+    vec![unknown(
+        &format!("{name}.error"),
+        "posture",
+        machine.t(
+            format!("la lecture de « {name} » a échoué (erreur interne)"),
+            format!("reading \"{name}\" failed (internal error)"),
+        ),
+    )]
+}
+
+/// A fact.
+pub(crate) fn fact(
+    key: &str,
+    value: Value,
+    status: Status,
+    source: impl Into<String>,
+    detail: String,
+) -> Fact {
+    Fact {
+        key: key.to_owned(),
+        value,
+        status,
+        source: source.into(),
+        detail,
+    }
+}
+
+/// A fact that could not be read: no value, `unknown`, the reason in `detail`.
+pub(crate) fn unknown(key: &str, source: impl Into<String>, detail: String) -> Fact {
+    fact(key, Value::Null, Status::Unknown, source, detail)
+}
+
+/// Days as a fact value (whole days).
+pub(crate) fn days(value: i64) -> Value {
+    #[allow(clippy::cast_precision_loss)]
+    Value::Number(value as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_areas_cover_every_machine_key() {
+        let keys: Vec<&str> = scoring::facts::FACT_KEYS
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !k.starts_with("tls.") && !k.starts_with("https."))
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let report = collect(&Options {
+            root: Some(dir.path().to_path_buf()),
+            lang: Lang::En,
+            progress: false,
+        });
+        let got: Vec<&str> = report.facts.iter().map(|f| f.key.as_str()).collect();
+        for key in &keys {
+            assert!(got.contains(key), "missing {key}");
+        }
+        for fact in &report.facts {
+            assert!(
+                scoring::facts::kind_of(&fact.key).is_some(),
+                "undocumented {}",
+                fact.key
+            );
+        }
     }
 }

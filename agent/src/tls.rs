@@ -1,9 +1,38 @@
-//! Web-site TLS probe. Being written.
+//! Web-site TLS probe: what the GDPR annex asks of every site ("the latest TLS", "HTTPS on every
+//! page with personal data"), read from outside as a visitor's browser would.
+//!
+//! For each site, six facts (see `docs/facts-tls.md`):
+//!
+//! - `tls.version`, `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` come from one
+//!   direct rustls connection to `host:port`. Its verifier accepts any certificate and keeps the
+//!   chain it was shown, so that an untrusted or expired certificate is still described; the chain
+//!   is then checked apart (webpki roots plus `--ca`), and nothing but the handshake and a
+//!   `close_notify` is sent over that connection.
+//! - `https.redirect` asks `http://host/` (or the `http://` URL given) with reqwest and looks for
+//!   a 301/302/303/307/308 to an `https://` address.
+//! - `https.hsts` reads `Strict-Transport-Security` on the HTTPS answer (reqwest, rustls).
+//!
+//! Nothing here panics on a bad site: what cannot be read is `unknown`, with the reason.
 
+mod cert;
+mod handshake;
+mod http;
+#[doc(hidden)]
+pub mod testing;
+
+use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use questionnaire::Lang;
-use scoring::facts::FactReport;
+use reqwest::Url;
+use rustls::RootCertStore;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, ServerName};
+use scoring::facts::{Fact, FactReport, Status, Value};
+
+use self::cert::{CertFacts, ChainError};
+use self::http::{Hsts, Redirect};
 
 /// What `posture agent probe-tls` was asked.
 #[derive(Debug, Clone)]
@@ -16,15 +45,1036 @@ pub struct Options {
     pub lang: Lang,
 }
 
-/// Probes the sites.
+/// HSTS `max-age` at or above which the header is `ok`: 180 days.
+pub const HSTS_MIN_AGE: u64 = 15_552_000;
+
+/// Days left on a certificate below which it is `warn`.
+pub const CERT_WARN_DAYS: i64 = 21;
+
+/// Probes the sites. Sites are probed in parallel; the facts come out in the order of the URLs.
 pub fn probe(options: &Options) -> FactReport {
-    let _ = options;
+    let trust = Trust::load(options.ca.as_deref());
+    let sites = plan(&options.urls);
+    let lang = options.lang;
+    let facts = std::thread::scope(|scope| {
+        let handles: Vec<_> = sites
+            .iter()
+            .map(|site| {
+                let trust = &trust;
+                scope.spawn(move || probe_site(site, trust, lang))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .zip(&sites)
+            .flat_map(|(handle, site)| {
+                handle.join().unwrap_or_else(|_| {
+                    unknown_site(site.label(), &Failure::Other("internal error".into()), lang)
+                })
+            })
+            .collect::<Vec<_>>()
+    });
     FactReport {
         agent_version: crate::VERSION.to_owned(),
-        host: String::new(),
-        collected_at: String::new(),
-        root: false,
-        container: false,
-        facts: Vec::new(),
+        host: local_host_name(),
+        collected_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        root: running_as_root(),
+        container: in_container(),
+        facts,
+    }
+}
+
+/// Why something could not be read.
+#[derive(Debug, Clone, PartialEq)]
+enum Failure {
+    /// The URL given could not be understood.
+    BadUrl(String),
+    /// The host name does not resolve.
+    Dns(String),
+    /// Nothing listens on the port.
+    Refused,
+    /// No answer in time.
+    Timeout,
+    /// No route to the network or host.
+    Unreachable(String),
+    /// The server only speaks a version older than TLS 1.2.
+    TlsTooOld,
+    /// The TLS handshake failed for another reason.
+    Tls(String),
+    /// Anything else.
+    Other(String),
+}
+
+impl Failure {
+    fn from_io(error: &io::Error) -> Failure {
+        match error.kind() {
+            io::ErrorKind::ConnectionRefused => Failure::Refused,
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => Failure::Timeout,
+            io::ErrorKind::NetworkUnreachable
+            | io::ErrorKind::HostUnreachable
+            | io::ErrorKind::NetworkDown
+            | io::ErrorKind::AddrNotAvailable => Failure::Unreachable(error.to_string()),
+            _ => Failure::Other(error.to_string()),
+        }
+    }
+
+    /// Whether the site could not be reached at all (as opposed to reached and misbehaving).
+    fn unreachable(&self) -> bool {
+        matches!(
+            self,
+            Failure::BadUrl(_)
+                | Failure::Dns(_)
+                | Failure::Refused
+                | Failure::Timeout
+                | Failure::Unreachable(_)
+        )
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::BadUrl(why) => say(
+                lang,
+                format!("adresse invalide ({why})"),
+                format!("invalid address ({why})"),
+            ),
+            Failure::Dns(why) => say(
+                lang,
+                format!("nom d'hôte introuvable ({why})"),
+                format!("host name not found ({why})"),
+            ),
+            Failure::Refused => lang.pick("connexion refusée", "connection refused").into(),
+            Failure::Timeout => lang
+                .pick("pas de réponse en 5 s", "no answer within 5 s")
+                .into(),
+            Failure::Unreachable(why) => say(
+                lang,
+                format!("réseau ou machine injoignable ({why})"),
+                format!("network or host unreachable ({why})"),
+            ),
+            Failure::TlsTooOld => lang
+                .pick(
+                    "le serveur ne propose qu'une version antérieure à TLS 1.2",
+                    "the server only offers a version older than TLS 1.2",
+                )
+                .into(),
+            Failure::Tls(why) => say(
+                lang,
+                format!("échec de la négociation TLS ({why})"),
+                format!("TLS handshake failed ({why})"),
+            ),
+            Failure::Other(why) => why.clone(),
+        }
+    }
+}
+
+/// The certificate authorities trusted: webpki's roots and the `--ca` file.
+#[derive(Debug)]
+struct Trust {
+    roots: Arc<RootCertStore>,
+    /// Why the `--ca` file could not be used, if it could not.
+    ca_error: Option<String>,
+}
+
+impl Trust {
+    fn load(ca: Option<&std::path::Path>) -> Trust {
+        let mut roots = RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        let mut ca_error = None;
+        if let Some(path) = ca {
+            match CertificateDer::pem_file_iter(path) {
+                Err(error) => ca_error = Some(format!("{}: {error}", path.display())),
+                Ok(certs) => {
+                    let mut added = 0;
+                    for cert in certs {
+                        match cert
+                            .map_err(|e| e.to_string())
+                            .and_then(|cert| roots.add(cert).map_err(|e| e.to_string()))
+                        {
+                            Ok(()) => added += 1,
+                            Err(error) => {
+                                ca_error = Some(format!("{}: {error}", path.display()));
+                            }
+                        }
+                    }
+                    if added == 0 && ca_error.is_none() {
+                        ca_error = Some(format!("{}: no certificate", path.display()));
+                    }
+                }
+            }
+        }
+        Trust {
+            roots: Arc::new(roots),
+            ca_error,
+        }
+    }
+}
+
+/// One site: the HTTPS address probed and the HTTP address whose redirect is checked.
+#[derive(Debug, Clone, PartialEq)]
+enum Site {
+    /// A URL that could not be understood.
+    Invalid { input: String, why: String },
+    /// A site.
+    Web {
+        /// The `https://` URL given, if one was.
+        https: Option<Url>,
+        /// The `http://` URL to ask for a redirect: the one given, or port 80 of the host.
+        http: Url,
+        /// Whether `http` was given (rather than derived).
+        http_given: bool,
+    },
+}
+
+impl Site {
+    /// What the facts of a site that could not be probed name as their source.
+    fn label(&self) -> String {
+        match self {
+            Site::Invalid { input, .. } => input.clone(),
+            Site::Web {
+                https: Some(https), ..
+            } => origin(https),
+            Site::Web { http, .. } => origin(http),
+        }
+    }
+}
+
+/// Parses a URL as given on the command line: `https://` is assumed without a scheme.
+fn parse_url(input: &str) -> Result<Url, String> {
+    let trimmed = input.trim();
+    let text = if trimmed.contains("://") {
+        trimmed.to_owned()
+    } else {
+        format!("https://{trimmed}")
+    };
+    let url = Url::parse(&text).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "scheme {}:// (http or https expected)",
+            url.scheme()
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("no host".into());
+    }
+    Ok(url)
+}
+
+/// Groups the URLs into sites: each `https://` origin is a site; an `http://` URL joins the
+/// first site of the same host that has no `http://` URL yet (its redirect is then checked on
+/// that address instead of port 80), or makes a site of its own.
+fn plan(urls: &[String]) -> Vec<Site> {
+    let parsed: Vec<(String, Result<Url, String>)> =
+        urls.iter().map(|u| (u.clone(), parse_url(u))).collect();
+    let mut sites: Vec<Site> = Vec::new();
+    for (input, url) in &parsed {
+        match url {
+            Err(why) => sites.push(Site::Invalid {
+                input: input.clone(),
+                why: why.clone(),
+            }),
+            Ok(url) if url.scheme() == "https" => {
+                let known = sites.iter().any(|site| {
+                    matches!(site, Site::Web { https: Some(h), .. } if origin(h) == origin(url))
+                });
+                if !known {
+                    sites.push(Site::Web {
+                        https: Some(url.clone()),
+                        http: http_of(url),
+                        http_given: false,
+                    });
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+    for url in parsed.iter().filter_map(|(_, url)| url.as_ref().ok()) {
+        if url.scheme() != "http" {
+            continue;
+        }
+        let host = url.host_str();
+        let joined = sites.iter_mut().find_map(|site| match site {
+            Site::Web {
+                https: Some(https),
+                http,
+                http_given,
+            } if !*http_given && https.host_str() == host => Some((http, http_given)),
+            _ => None,
+        });
+        match joined {
+            Some((http, http_given)) => {
+                *http = url.clone();
+                *http_given = true;
+            }
+            None => {
+                let known = sites.iter().any(
+                    |site| matches!(site, Site::Web { http, http_given: true, .. } if http == url),
+                );
+                if !known {
+                    sites.push(Site::Web {
+                        https: None,
+                        http: url.clone(),
+                        http_given: true,
+                    });
+                }
+            }
+        }
+    }
+    // Keep the order of the command line: sites made from http:// URLs were added last.
+    let position = |site: &Site| {
+        parsed
+            .iter()
+            .position(|(input, url)| match (site, url) {
+                (Site::Invalid { input: i, .. }, _) => i == input,
+                (Site::Web { https: Some(h), .. }, Ok(url)) => origin(h) == origin(url),
+                (Site::Web { http, .. }, Ok(url)) => http == url,
+                _ => false,
+            })
+            .unwrap_or(usize::MAX)
+    };
+    sites.sort_by_key(position);
+    sites
+}
+
+/// `http://host/` for an `https://` URL (port 80).
+fn http_of(https: &Url) -> Url {
+    let mut http = https.clone();
+    // Both are "special" schemes: the change cannot fail, and a non-default port is dropped.
+    let _ = http.set_scheme("http");
+    let _ = http.set_port(None);
+    http.set_path("/");
+    http.set_query(None);
+    http.set_fragment(None);
+    http
+}
+
+/// `https://host[:port]`.
+fn origin(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+fn say(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+fn fact(key: &str, value: Value, status: Status, source: &str, detail: String) -> Fact {
+    Fact {
+        key: key.to_owned(),
+        value,
+        status,
+        source: source.to_owned(),
+        detail,
+    }
+}
+
+/// The fact keys, in the order they are reported for each site.
+pub const KEYS: [&str; 6] = [
+    "tls.version",
+    "tls.cert_valid",
+    "tls.cert_days_left",
+    "tls.chain_valid",
+    "https.redirect",
+    "https.hsts",
+];
+
+/// Six unknown facts.
+fn unknown_site(source: String, failure: &Failure, lang: Lang) -> Vec<Fact> {
+    let reason = failure.text(lang);
+    KEYS.iter()
+        .map(|key| {
+            fact(
+                key,
+                Value::Null,
+                Status::Unknown,
+                &source,
+                say(
+                    lang,
+                    format!("Site non sondé : {reason}."),
+                    format!("Site not probed: {reason}."),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
+    let (https_given, http) = match site {
+        Site::Invalid { input, why } => {
+            return unknown_site(input.clone(), &Failure::BadUrl(why.clone()), lang);
+        }
+        Site::Web { https, http, .. } => (https.clone(), http),
+    };
+    let redirect = http::redirect(http, trust.roots.clone());
+    // The HTTPS address: the one given, or where http:// redirects, or https://host/.
+    let https = https_given.unwrap_or_else(|| match &redirect {
+        Ok(Redirect::ToHttps { location, .. }) => location.clone(),
+        _ => {
+            let mut url = http.clone();
+            let _ = url.set_scheme("https");
+            let _ = url.set_port(None);
+            url
+        }
+    });
+    let source = origin(&https);
+    let server_name = server_name(&https);
+    let handshake = match &server_name {
+        Ok(name) => handshake::handshake(&https, name.clone()),
+        Err(why) => Err(Failure::BadUrl(why.clone())),
+    };
+
+    let mut facts = Vec::with_capacity(KEYS.len());
+    let mut verified = false;
+    match &handshake {
+        Ok(done) => {
+            facts.push(version_fact(&done.version, &source, lang));
+            let now = chrono::Utc::now().timestamp();
+            match server_name
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|name| cert::analyse(&done.chain, name, &trust.roots, now))
+            {
+                Ok(cert) => {
+                    verified = cert.chain.is_ok() && cert.valid_at(now);
+                    facts.extend(cert_facts(&cert, &https, now, trust, &source, lang));
+                }
+                Err(why) => {
+                    let reason = say(
+                        lang,
+                        format!("Certificat illisible : {why}."),
+                        format!("Unreadable certificate: {why}."),
+                    );
+                    for key in &KEYS[1..4] {
+                        facts.push(fact(
+                            key,
+                            Value::Null,
+                            Status::Unknown,
+                            &source,
+                            reason.clone(),
+                        ));
+                    }
+                }
+            }
+        }
+        Err(Failure::TlsTooOld) => {
+            facts.push(fact(
+                "tls.version",
+                Value::Text("< TLSv1.2".into()),
+                Status::Fail,
+                &source,
+                say(
+                    lang,
+                    "Le site ne propose qu'une version de TLS antérieure à 1.2, obsolète : \
+                     l'annexe RGPD demande la dernière version (TLS 1.3)."
+                        .into(),
+                    "The site only offers a TLS version older than 1.2, which is obsolete: \
+                     the GDPR annex asks for the latest version (TLS 1.3)."
+                        .into(),
+                ),
+            ));
+            facts.extend(unknown_certificate(&Failure::TlsTooOld, &source, lang));
+        }
+        Err(failure) => {
+            let reason = failure.text(lang);
+            facts.push(fact(
+                "tls.version",
+                Value::Null,
+                Status::Unknown,
+                &source,
+                say(
+                    lang,
+                    format!("Connexion TLS à {source} impossible : {reason}."),
+                    format!("No TLS connection to {source}: {reason}."),
+                ),
+            ));
+            facts.extend(unknown_certificate(failure, &source, lang));
+        }
+    }
+
+    let https_unreachable = matches!(&handshake, Err(failure) if failure.unreachable());
+    facts.push(redirect_fact(
+        &redirect,
+        http,
+        https_unreachable,
+        &source,
+        lang,
+    ));
+
+    let hsts = match &handshake {
+        Ok(_) => {
+            let config = if verified {
+                handshake::strict_config(trust.roots.clone())
+            } else {
+                handshake::lenient_config()
+            };
+            config.and_then(|config| http::hsts(&https, config))
+        }
+        Err(failure) => Err(failure.clone()),
+    };
+    facts.push(hsts_fact(&hsts, &source, lang));
+    facts
+}
+
+fn server_name(url: &Url) -> Result<ServerName<'static>, String> {
+    let host = url.host_str().ok_or("no host")?;
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => Ok(ServerName::from(ip)),
+        Err(_) => ServerName::try_from(host.to_owned()).map_err(|e| e.to_string()),
+    }
+}
+
+fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> Fact {
+    let (name, status, detail) = match version {
+        rustls::ProtocolVersion::TLSv1_3 => (
+            "TLSv1.3",
+            Status::Ok,
+            say(
+                lang,
+                "Le site négocie TLS 1.3, la dernière version.".into(),
+                "The site negotiates TLS 1.3, the latest version.".into(),
+            ),
+        ),
+        rustls::ProtocolVersion::TLSv1_2 => (
+            "TLSv1.2",
+            Status::Warn,
+            say(
+                lang,
+                "Le site négocie au mieux TLS 1.2 : acceptable, mais l'annexe RGPD demande la \
+                 dernière version (TLS 1.3)."
+                    .into(),
+                "The best the site negotiates is TLS 1.2: acceptable, but the GDPR annex asks \
+                 for the latest version (TLS 1.3)."
+                    .into(),
+            ),
+        ),
+        // rustls speaks nothing older: not reached, but never a silent "ok".
+        other => (
+            "< TLSv1.2",
+            Status::Fail,
+            say(
+                lang,
+                format!("Version de TLS obsolète ({other:?})."),
+                format!("Obsolete TLS version ({other:?})."),
+            ),
+        ),
+    };
+    fact(
+        "tls.version",
+        Value::Text(name.into()),
+        status,
+        source,
+        detail,
+    )
+}
+
+/// `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` when no certificate was seen.
+fn unknown_certificate(failure: &Failure, source: &str, lang: Lang) -> Vec<Fact> {
+    let reason = failure.text(lang);
+    KEYS[1..4]
+        .iter()
+        .map(|key| {
+            fact(
+                key,
+                Value::Null,
+                Status::Unknown,
+                source,
+                say(
+                    lang,
+                    format!("Certificat non lu : {reason}."),
+                    format!("Certificate not read: {reason}."),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn date(timestamp: i64) -> String {
+    chrono::DateTime::from_timestamp(timestamp, 0)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| timestamp.to_string())
+}
+
+fn cert_facts(
+    cert: &CertFacts,
+    url: &Url,
+    now: i64,
+    trust: &Trust,
+    source: &str,
+    lang: Lang,
+) -> Vec<Fact> {
+    let host = url.host_str().unwrap_or_default();
+    let mut problems = Vec::new();
+    if now > cert.not_after {
+        problems.push(say(
+            lang,
+            format!("expiré depuis le {}", date(cert.not_after)),
+            format!("expired on {}", date(cert.not_after)),
+        ));
+    }
+    if now < cert.not_before {
+        problems.push(say(
+            lang,
+            format!("valide seulement à partir du {}", date(cert.not_before)),
+            format!("not valid before {}", date(cert.not_before)),
+        ));
+    }
+    if !cert.name_ok {
+        let names = if cert.names.is_empty() {
+            "—".to_owned()
+        } else {
+            cert.names.join(", ")
+        };
+        problems.push(say(
+            lang,
+            format!("ne couvre pas {host} (noms : {names})"),
+            format!("does not cover {host} (names: {names})"),
+        ));
+    }
+    let valid = problems.is_empty();
+    let cert_valid = fact(
+        "tls.cert_valid",
+        Value::Bool(valid),
+        if valid { Status::Ok } else { Status::Fail },
+        source,
+        if valid {
+            say(
+                lang,
+                format!(
+                    "Certificat valide pour {host} jusqu'au {}.",
+                    date(cert.not_after)
+                ),
+                format!(
+                    "Certificate valid for {host} until {}.",
+                    date(cert.not_after)
+                ),
+            )
+        } else {
+            say(
+                lang,
+                format!("Certificat invalide : {}.", problems.join(" ; ")),
+                format!("Invalid certificate: {}.", problems.join("; ")),
+            )
+        },
+    );
+
+    let days = (cert.not_after - now).div_euclid(86_400);
+    let days_status = if days < 0 {
+        Status::Fail
+    } else if days < CERT_WARN_DAYS {
+        Status::Warn
+    } else {
+        Status::Ok
+    };
+    let days_detail = if days < 0 {
+        say(
+            lang,
+            format!(
+                "Le certificat a expiré le {} (il y a {} jours).",
+                date(cert.not_after),
+                -days
+            ),
+            format!(
+                "The certificate expired on {} ({} days ago).",
+                date(cert.not_after),
+                -days
+            ),
+        )
+    } else {
+        let renew = if days < CERT_WARN_DAYS {
+            lang.pick(" : à renouveler", ": renew it")
+        } else {
+            ""
+        };
+        say(
+            lang,
+            format!(
+                "{days} jours avant l'expiration du certificat ({}){renew}.",
+                date(cert.not_after)
+            ),
+            format!(
+                "{days} days before the certificate expires ({}){renew}.",
+                date(cert.not_after)
+            ),
+        )
+    };
+    let cert_days = fact(
+        "tls.cert_days_left",
+        Value::Number(days as f64),
+        days_status,
+        source,
+        days_detail,
+    );
+
+    let issuer = &cert.issuer;
+    let chain = match &cert.chain {
+        Ok(()) => fact(
+            "tls.chain_valid",
+            Value::Bool(true),
+            Status::Ok,
+            source,
+            say(
+                lang,
+                format!("Chaîne de certificats reconnue (émetteur : {issuer})."),
+                format!("Certificate chain trusted (issuer: {issuer})."),
+            ),
+        ),
+        Err(error) => {
+            let why = match error {
+                ChainError::UnknownIssuer => lang
+                    .pick(
+                        "autorité inconnue, certificat auto-signé ou intermédiaire manquant",
+                        "unknown authority, self-signed certificate or missing intermediate",
+                    )
+                    .to_owned(),
+                ChainError::Expired => lang
+                    .pick(
+                        "un certificat de la chaîne a expiré",
+                        "a certificate of the chain has expired",
+                    )
+                    .to_owned(),
+                ChainError::BadSignature => lang
+                    .pick("signature invalide", "invalid signature")
+                    .to_owned(),
+                ChainError::Other(text) => text.clone(),
+            };
+            match &trust.ca_error {
+                // The --ca file may be the missing authority: no conclusion.
+                Some(ca_error) => fact(
+                    "tls.chain_valid",
+                    Value::Null,
+                    Status::Unknown,
+                    source,
+                    say(
+                        lang,
+                        format!(
+                            "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
+                             fichier --ca n'a pas pu être lu : {ca_error}."
+                        ),
+                        format!(
+                            "Chain not trusted ({why}, issuer: {issuer}), but the --ca file \
+                             could not be read: {ca_error}."
+                        ),
+                    ),
+                ),
+                None => fact(
+                    "tls.chain_valid",
+                    Value::Bool(false),
+                    Status::Fail,
+                    source,
+                    say(
+                        lang,
+                        format!(
+                            "Chaîne de certificats non reconnue : {why} (émetteur : {issuer}). \
+                             Les navigateurs affichent une alerte."
+                        ),
+                        format!(
+                            "Certificate chain not trusted: {why} (issuer: {issuer}). \
+                             Browsers show a warning."
+                        ),
+                    ),
+                ),
+            }
+        }
+    };
+    vec![cert_valid, cert_days, chain]
+}
+
+fn redirect_fact(
+    redirect: &Result<Redirect, Failure>,
+    http: &Url,
+    https_unreachable: bool,
+    source: &str,
+    lang: Lang,
+) -> Fact {
+    let key = "https.redirect";
+    match redirect {
+        Ok(Redirect::ToHttps { status, location }) => fact(
+            key,
+            Value::Bool(true),
+            Status::Ok,
+            source,
+            say(
+                lang,
+                format!("{http} redirige vers {location} ({status})."),
+                format!("{http} redirects to {location} ({status})."),
+            ),
+        ),
+        Ok(Redirect::NotHttps { status, location }) => fact(
+            key,
+            Value::Bool(false),
+            Status::Fail,
+            source,
+            match location {
+                Some(location) => say(
+                    lang,
+                    format!("{http} redirige vers {location} ({status}), qui n'est pas en HTTPS."),
+                    format!("{http} redirects to {location} ({status}), which is not HTTPS."),
+                ),
+                None => say(
+                    lang,
+                    format!(
+                        "{http} répond {status} en clair, sans rediriger vers HTTPS : les pages \
+                         peuvent être lues en HTTP."
+                    ),
+                    format!(
+                        "{http} answers {status} in plain HTTP without redirecting to HTTPS: \
+                         pages can be read over HTTP."
+                    ),
+                ),
+            },
+        ),
+        Err(Failure::Refused) if !https_unreachable => fact(
+            key,
+            Value::Bool(false),
+            Status::Fail,
+            source,
+            say(
+                lang,
+                format!(
+                    "{http} : connexion refusée, pas de redirection vers HTTPS pour qui tape \
+                     l'adresse sans https://."
+                ),
+                format!(
+                    "{http}: connection refused, no redirect to HTTPS for whoever types the \
+                     address without https://."
+                ),
+            ),
+        ),
+        Err(failure) => {
+            let reason = failure.text(lang);
+            fact(
+                key,
+                Value::Null,
+                Status::Unknown,
+                source,
+                say(
+                    lang,
+                    format!("Redirection non vérifiée : {http} : {reason}."),
+                    format!("Redirect not checked: {http}: {reason}."),
+                ),
+            )
+        }
+    }
+}
+
+fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
+    let key = "https.hsts";
+    let days = |age: u64| match age / 86_400 {
+        0 => lang.pick("moins d'un jour", "less than a day").to_owned(),
+        1 => lang.pick("1 jour", "1 day").to_owned(),
+        n => say(lang, format!("{n} jours"), format!("{n} days")),
+    };
+    match hsts {
+        Ok(Hsts::Present { max_age }) if *max_age >= HSTS_MIN_AGE => fact(
+            key,
+            Value::Bool(true),
+            Status::Ok,
+            source,
+            say(
+                lang,
+                format!(
+                    "En-tête Strict-Transport-Security présent (max-age={max_age}, {}).",
+                    days(*max_age)
+                ),
+                format!(
+                    "Strict-Transport-Security header present (max-age={max_age}, {}).",
+                    days(*max_age)
+                ),
+            ),
+        ),
+        Ok(Hsts::Present { max_age }) if *max_age > 0 => fact(
+            key,
+            Value::Bool(true),
+            Status::Warn,
+            source,
+            say(
+                lang,
+                format!(
+                    "En-tête Strict-Transport-Security présent mais court (max-age={max_age}, \
+                     {} ; 180 jours au moins recommandés).",
+                    days(*max_age)
+                ),
+                format!(
+                    "Strict-Transport-Security header present but short (max-age={max_age}, \
+                     {}; at least 180 days advised).",
+                    days(*max_age)
+                ),
+            ),
+        ),
+        Ok(Hsts::Present { .. }) => fact(
+            key,
+            Value::Bool(false),
+            Status::Fail,
+            source,
+            say(
+                lang,
+                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.".into(),
+                "Strict-Transport-Security header with max-age=0: HSTS switched off.".into(),
+            ),
+        ),
+        Ok(Hsts::Invalid(raw)) => fact(
+            key,
+            Value::Bool(false),
+            Status::Fail,
+            source,
+            say(
+                lang,
+                format!(
+                    "En-tête Strict-Transport-Security sans max-age valide (« {raw} ») : \
+                     ignoré par les navigateurs."
+                ),
+                format!(
+                    "Strict-Transport-Security header without a valid max-age (\"{raw}\"): \
+                     browsers ignore it."
+                ),
+            ),
+        ),
+        Ok(Hsts::Absent) => fact(
+            key,
+            Value::Bool(false),
+            Status::Fail,
+            source,
+            say(
+                lang,
+                "Pas d'en-tête Strict-Transport-Security sur la réponse HTTPS : le navigateur \
+                 peut encore être amené en HTTP."
+                    .into(),
+                "No Strict-Transport-Security header on the HTTPS answer: browsers can still \
+                 be led to HTTP."
+                    .into(),
+            ),
+        ),
+        Err(failure) => {
+            let reason = failure.text(lang);
+            fact(
+                key,
+                Value::Null,
+                Status::Unknown,
+                source,
+                say(
+                    lang,
+                    format!("En-tête HSTS non lu : {reason}."),
+                    format!("HSTS header not read: {reason}."),
+                ),
+            )
+        }
+    }
+}
+
+/// The machine's host name, without running a command.
+fn local_host_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .map(|text| text.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_default()
+}
+
+/// Whether the effective user is root (Linux; false elsewhere).
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("Uid:"))
+                .and_then(|ids| ids.split_whitespace().nth(1).map(|euid| euid == "0"))
+        })
+        .unwrap_or(false)
+}
+
+/// Whether it runs in a Docker or Podman container.
+fn in_container() -> bool {
+    ["/.dockerenv", "/run/.containerenv"]
+        .iter()
+        .any(|path| std::path::Path::new(path).exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn an_https_url_checks_port_80() {
+        let sites = plan(&urls(&["https://www.example.org/patients"]));
+        let [
+            Site::Web {
+                https: Some(https),
+                http,
+                http_given: false,
+            },
+        ] = sites.as_slice()
+        else {
+            panic!("{sites:?}");
+        };
+        assert_eq!(https.as_str(), "https://www.example.org/patients");
+        assert_eq!(http.as_str(), "http://www.example.org/");
+        let sites = plan(&urls(&["https://127.0.0.1:8443"]));
+        let [Site::Web { http, .. }] = sites.as_slice() else {
+            panic!("{sites:?}");
+        };
+        assert_eq!(http.as_str(), "http://127.0.0.1/");
+    }
+
+    #[test]
+    fn an_http_url_joins_the_https_site_of_its_host() {
+        let sites = plan(&urls(&[
+            "http://127.0.0.1:8080",
+            "https://127.0.0.1:8443",
+            "example.org",
+            "ftp://example.org",
+            "http://other.example",
+        ]));
+        assert_eq!(sites.len(), 4, "{sites:?}");
+        let Site::Web {
+            https: Some(https),
+            http,
+            http_given: true,
+        } = &sites[0]
+        else {
+            panic!("{sites:?}");
+        };
+        assert_eq!(https.port(), Some(8443));
+        assert_eq!(http.port(), Some(8080));
+        assert!(
+            matches!(&sites[1], Site::Web { https: Some(h), http_given: false, .. }
+            if h.as_str() == "https://example.org/")
+        );
+        assert!(matches!(&sites[2], Site::Invalid { input, .. } if input == "ftp://example.org"));
+        assert!(matches!(
+            &sites[3],
+            Site::Web {
+                https: None,
+                http_given: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn duplicates_are_probed_once() {
+        let sites = plan(&urls(&["https://example.org", "https://example.org/"]));
+        assert_eq!(sites.len(), 1);
+    }
+
+    #[test]
+    fn an_invalid_url_gives_unknown_facts() {
+        let report = probe(&Options {
+            urls: urls(&["https://"]),
+            ca: None,
+            lang: Lang::En,
+        });
+        assert_eq!(report.facts.len(), 6);
+        assert!(report.facts.iter().all(|f| f.status == Status::Unknown));
+        assert!(report.facts[0].detail.contains("invalid address"));
     }
 }

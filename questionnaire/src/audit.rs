@@ -54,7 +54,7 @@ impl<'c> Audit<'c> {
                 );
                 continue;
             };
-            if let Err(mut problem) = resolve_choice(control, &answer.choice) {
+            if let Err(mut problem) = check_stored_choice(control, &answer.choice) {
                 problem.location = Some(source.locate(SessionField::AnswerChoice(id)));
                 problems.push(problem);
             }
@@ -64,6 +64,32 @@ impl<'c> Audit<'c> {
         } else {
             Err(Error::Invalid(problems))
         }
+    }
+
+    /// A session read against a catalog that may be newer than the one it was made with: the
+    /// previous assessment of a comparison. Answers whose control or option no longer exists
+    /// are left out and their ids returned, so that the comparison says what it could not match.
+    pub fn lenient(catalog: &'c Catalog, mut session: Session) -> (Audit<'c>, Vec<String>) {
+        let mut dropped = Vec::new();
+        session.answers.retain(|id, answer| {
+            let keep = catalog
+                .control(id)
+                .is_some_and(|control| check_stored_choice(control, &answer.choice).is_ok());
+            if !keep {
+                dropped.push(id.clone());
+            }
+            keep
+        });
+        if catalog.profile(&session.meta.profile).is_none() {
+            session.meta.profile = catalog
+                .profiles
+                .iter()
+                .find(|p| p.all)
+                .or(catalog.profiles.first())
+                .map(|p| p.id.clone())
+                .unwrap_or_default();
+        }
+        (Audit { catalog, session }, dropped)
     }
 
     /// The controls of the session's profile, context questions included, in order.
@@ -172,6 +198,33 @@ impl<'c> Audit<'c> {
         self.controls().find(|control| {
             self.applies(control) && !self.session.answers.contains_key(&control.id)
         })
+    }
+}
+
+/// A choice as stored in a session file must be an option id, `unknown`, or `na` where allowed:
+/// numbers are for typing (`posture answer`), never for files, where they would be ambiguous.
+fn check_stored_choice(control: &Control, stored: &str) -> Result<(), Problem> {
+    let valid = stored == UNKNOWN
+        || (stored == NOT_APPLICABLE && control.na_allowed)
+        || control.option(stored).is_some();
+    if valid {
+        return Ok(());
+    }
+    // Reuse the typed-choice messages ("no option", "cannot be not applicable"), which name the
+    // possible options.
+    match resolve_choice(control, stored) {
+        Err(problem) => Err(problem),
+        Ok(id) => Err(Problem::new(Text::new(
+            format!(
+                "{} : « {stored} » n'est pas un identifiant d'option",
+                control.id
+            ),
+            format!("{}: \"{stored}\" is not an option id", control.id),
+        ))
+        .hint(Text::new(
+            format!("dans un fichier de session, écrivez l'identifiant : choice = \"{id}\""),
+            format!("in a session file, write the id: choice = \"{id}\""),
+        ))),
     }
 }
 
@@ -398,6 +451,22 @@ mod tests {
 
         let yes = audit(&catalog, "complet", &[("DEV-00", "oui")]);
         assert!(domain(&yes.assess(), "developpement").applicable);
+    }
+
+    #[test]
+    fn a_previous_session_is_read_leniently_against_a_newer_catalog() {
+        let catalog = catalog::bundled().unwrap();
+        let mut old = audit(&catalog, "express", &[("PAT-01", "8-jours")]).session;
+        old.meta.catalog_version = "2025.05".into();
+        old.set_answer("OLD-01", "1", None, now());
+        old.set_answer("BAK-02", "option-retiree", None, now());
+        let (previous, dropped) = Audit::lenient(&catalog, old);
+        assert_eq!(dropped, vec!["BAK-02", "OLD-01"]);
+        assert_eq!(previous.session.answers.len(), 1);
+        assert_eq!(
+            previous.state(catalog.control("PAT-01").unwrap()),
+            ControlState::Level(3)
+        );
     }
 
     #[test]

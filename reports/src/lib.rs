@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod csv;
+pub mod delivery;
 pub mod html;
 pub mod json;
 mod labels;

@@ -1,6 +1,8 @@
 //! The report of a fixed audit in every text format (snapshots), the HTML checked by content, and
 //! the comparison of two assessments where some domains rise and one falls.
 
+#![allow(clippy::unwrap_used)]
+
 use chrono::{DateTime, TimeZone as _, Utc};
 use questionnaire::Lang;
 use questionnaire::audit::Audit;

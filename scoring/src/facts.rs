@@ -187,6 +187,7 @@ pub const FACT_KEYS: &[(&str, Kind)] = &[
     ("net.admin_exposed", Kind::List),
     ("ssh.password_auth", Kind::Bool),
     ("ssh.root_login", Kind::Bool),
+    ("ssh.root_login_mode", Kind::Text),
     ("ssh.mfa", Kind::Bool),
     ("fw.active", Kind::Bool),
     ("disk.encrypted", Kind::Bool),

@@ -21,9 +21,12 @@ fn signed(value: Option<f64>, lang: Lang) -> String {
 
 /// Prints the comparison.
 pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let old = Opened::read(&args.old, None)?;
     let new = Opened::read(&args.new, catalog)?;
-    let (old_audit, new_audit) = (old.audit()?, new.audit()?);
+    let new_audit = new.audit()?;
+    let (old_audit, note) = Opened::previous(&args.old, &new.catalog, lang)?;
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
     let report = reports::build(&new_audit, Some(&old_audit), lang, chrono::Utc::now());
     let Some(comparison) = report.comparison else {
         return Ok(ExitCode::SUCCESS);

@@ -77,6 +77,58 @@ impl Opened {
         })
     }
 
+    /// The previous assessment of a comparison, read against the catalog of the new one (which
+    /// may be newer): answers it cannot place are left out, and said so on standard error.
+    pub fn previous<'c>(
+        path: &Path,
+        catalog: &'c Catalog,
+        lang: Lang,
+    ) -> anyhow::Result<(Audit<'c>, Option<String>)> {
+        let (session, _) = Session::load(path)?;
+        let other_version = session.meta.catalog_version != catalog.version
+            || session.meta.catalog_id != catalog.id;
+        let (audit, dropped) = Audit::lenient(catalog, session);
+        let mut note = None;
+        if other_version || !dropped.is_empty() {
+            let meta = &audit.session.meta;
+            note = Some(match lang {
+                Lang::Fr => format!(
+                    "remarque : l'évaluation précédente ({}) a été faite avec le catalogue {} {} ; elle est relue avec {} {}{}",
+                    path.display(),
+                    meta.catalog_id,
+                    meta.catalog_version,
+                    catalog.id,
+                    catalog.version,
+                    if dropped.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " ; réponses qui n'y ont plus de sens, laissées de côté : {}",
+                            dropped.join(", ")
+                        )
+                    }
+                ),
+                Lang::En => format!(
+                    "note: the previous assessment ({}) was made with the catalog {} {}; it is read with {} {}{}",
+                    path.display(),
+                    meta.catalog_id,
+                    meta.catalog_version,
+                    catalog.id,
+                    catalog.version,
+                    if dropped.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            "; answers that no longer fit, left out: {}",
+                            dropped.join(", ")
+                        )
+                    }
+                ),
+            });
+        }
+        Ok((audit, note))
+    }
+
     /// The audit, once the session is checked against the catalog.
     pub fn audit(&self) -> anyhow::Result<Audit<'_>> {
         Ok(Audit::open(

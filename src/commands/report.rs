@@ -35,12 +35,17 @@ fn destination(session: &Path, output: Option<&Path>, format: Format, several: b
 pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let opened = Opened::read(&args.file, catalog)?;
     let audit = opened.audit()?;
-    let previous = args
+    let previous_audit = args
         .previous
         .as_deref()
-        .map(|path| Opened::read(path, None))
-        .transpose()?;
-    let previous_audit = previous.as_ref().map(Opened::audit).transpose()?;
+        .map(|path| Opened::previous(path, &opened.catalog, lang))
+        .transpose()?
+        .map(|(audit, note)| {
+            if let Some(note) = note {
+                eprintln!("{note}");
+            }
+            audit
+        });
     if let Some(previous) = &previous_audit
         && previous.session.meta.organisation != audit.session.meta.organisation
     {
@@ -125,10 +130,10 @@ pub fn export_from_audit(
     lang: Lang,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let previous_path = &audit.session.meta.previous;
-    let previous = (!previous_path.is_empty())
-        .then(|| Opened::read(Path::new(previous_path), None))
-        .transpose()?;
-    let previous_audit = previous.as_ref().map(Opened::audit).transpose()?;
+    let previous_audit = (!previous_path.is_empty())
+        .then(|| Opened::previous(Path::new(previous_path), audit.catalog, lang))
+        .transpose()?
+        .map(|(audit, _note)| audit);
     let report = reports::build(audit, previous_audit.as_ref(), lang, chrono::Utc::now());
     let mut written = Vec::new();
     for format in reports::DEFAULT_FORMATS.into_iter().chain([Format::Json]) {

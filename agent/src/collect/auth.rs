@@ -1,0 +1,397 @@
+//! `auth.*`: account lockout after failed logins, minimum password length, second factors in
+//! PAM. Read from `/etc/pam.d`, `/etc/security` and `/etc/login.defs`.
+
+use scoring::facts::{Fact, Status, Value};
+
+use super::{Machine, ReadError, fact, unknown};
+
+/// Minimum password length below which the CNIL's recommendation is not met (12 characters
+/// with complexity rules; 14 without).
+pub(crate) const MINLEN_OK: i64 = 12;
+
+/// PAM modules that add a second factor: one-time codes, security keys, smart cards, push.
+pub const MFA_MODULES: &[&str] = &[
+    "pam_google_authenticator",
+    "pam_u2f",
+    "pam_oath",
+    "pam_yubico",
+    "pam_duo",
+    "pam_privacyidea",
+    "pam_linotp",
+    "pam_oauth2_device",
+    "pam_pkcs11",
+    "pam_p11",
+    "pam_2fa",
+];
+
+/// Lockout modules.
+const LOCKOUT_MODULES: &[&str] = &["pam_faillock", "pam_tally2", "pam_tally"];
+
+/// One PAM rule: the module (`pam_unix`) and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PamRule<'a> {
+    /// Module name without directory nor `.so`.
+    pub module: &'a str,
+    /// Arguments after the module.
+    pub args: Vec<&'a str>,
+}
+
+impl PamRule<'_> {
+    /// The value of `name=value`.
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find_map(|a| a.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+    }
+}
+
+/// The rules of a PAM file (comments skipped; the control field may be `[a=b c=d]`).
+pub(crate) fn pam_rules(text: &str) -> Vec<PamRule<'_>> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                return None;
+            }
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            let at = tokens.iter().position(|t| {
+                let base = t.rsplit('/').next().unwrap_or(t);
+                base.starts_with("pam_") && !t.contains('=')
+            })?;
+            let base = tokens[at].rsplit('/').next().unwrap_or(tokens[at]);
+            let module = base.strip_suffix(".so").unwrap_or(base);
+            Some(PamRule {
+                module,
+                args: tokens[at + 1..].to_vec(),
+            })
+        })
+        .collect()
+}
+
+/// The second-factor modules a PAM file uses.
+pub(crate) fn mfa_modules(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = pam_rules(text)
+        .iter()
+        .filter(|r| MFA_MODULES.contains(&r.module))
+        .map(|r| r.module.to_owned())
+        .collect();
+    found.dedup();
+    found
+}
+
+/// The PAM files of the machine: (path, text); `Err` when `/etc/pam.d` cannot be listed.
+fn pam_files(m: &Machine) -> Result<Vec<(String, String)>, ReadError> {
+    let names = m.list("/etc/pam.d")?;
+    Ok(names
+        .into_iter()
+        .filter(|n| !n.ends_with(".dpkg-old") && !n.ends_with(".rpmsave") && !n.ends_with('~'))
+        .filter_map(|name| {
+            let path = format!("/etc/pam.d/{name}");
+            m.read(&path).ok().map(|text| (path, text))
+        })
+        .collect())
+}
+
+/// `key = value` in a `faillock.conf` / `pwquality.conf`-style file (the last one wins).
+pub(crate) fn conf_value(text: &str, key: &str) -> Option<String> {
+    text.lines()
+        .rev()
+        .filter_map(|line| {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let (k, v) = line.split_once('=')?;
+            (k.trim() == key).then(|| v.trim().to_owned())
+        })
+        .next()
+}
+
+pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    let pam = pam_files(m);
+    vec![lockout(m, &pam), minlen(m, &pam), mfa_pam(m, &pam)]
+}
+
+fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
+    const KEY: &str = "auth.lockout";
+    let faillock = m
+        .read("/etc/security/faillock.conf")
+        .ok()
+        .and_then(|t| conf_value(&t, "deny"))
+        .and_then(|v| v.parse::<i64>().ok());
+    let mut in_pam: Option<(String, &str, Option<i64>)> = None;
+    if let Ok(files) = pam {
+        'files: for (path, text) in files {
+            for rule in pam_rules(text) {
+                if LOCKOUT_MODULES.contains(&rule.module) {
+                    let deny = rule.arg("deny").and_then(|v| v.parse().ok());
+                    let module = LOCKOUT_MODULES
+                        .iter()
+                        .find(|m| **m == rule.module)
+                        .copied()
+                        .unwrap_or("pam_faillock");
+                    in_pam = Some((path.clone(), module, deny));
+                    break 'files;
+                }
+            }
+        }
+    }
+    match (in_pam, faillock) {
+        (Some((path, module, deny)), conf) => {
+            // pam_faillock: arguments, then faillock.conf, then 3.
+            let deny = deny.or(conf).unwrap_or(3);
+            if deny > 0 {
+                fact(
+                    KEY,
+                    Value::Bool(true),
+                    Status::Ok,
+                    path,
+                    m.t(
+                        format!("{module} verrouille un compte après {deny} échecs de connexion"),
+                        format!("{module} locks an account after {deny} failed logins"),
+                    ),
+                )
+            } else {
+                fact(
+                    KEY,
+                    Value::Bool(false),
+                    Status::Warn,
+                    path,
+                    m.t(
+                        format!("{module} est présent mais deny=0 : aucun verrouillage"),
+                        format!("{module} is present but deny=0: no lockout"),
+                    ),
+                )
+            }
+        }
+        (None, Some(deny)) if deny > 0 => {
+            let (status, detail) = if pam.as_ref().is_ok_and(|f| !f.is_empty()) {
+                (
+                    Status::Warn,
+                    m.t(
+                        format!("faillock.conf : deny = {deny}, mais pam_faillock n'apparaît pas dans /etc/pam.d (activer : authselect enable-feature with-faillock, ou pam-auth-update)"),
+                        format!("faillock.conf: deny = {deny}, but pam_faillock is not in /etc/pam.d (enable it: authselect enable-feature with-faillock, or pam-auth-update)"),
+                    ),
+                )
+            } else {
+                (
+                    Status::Ok,
+                    m.t(
+                        format!("faillock.conf : verrouillage après {deny} échecs de connexion"),
+                        format!("faillock.conf: lockout after {deny} failed logins"),
+                    ),
+                )
+            };
+            fact(
+                KEY,
+                Value::Bool(true),
+                status,
+                "/etc/security/faillock.conf",
+                detail,
+            )
+        }
+        (None, conf) => match pam {
+            Ok(files) if !files.is_empty() => fact(
+                KEY,
+                Value::Bool(false),
+                Status::Warn,
+                "/etc/pam.d, /etc/security/faillock.conf",
+                if conf == Some(0) {
+                    m.t(
+                        "faillock.conf : deny = 0, et ni pam_faillock ni pam_tally2 dans /etc/pam.d",
+                        "faillock.conf: deny = 0, and neither pam_faillock nor pam_tally2 in /etc/pam.d",
+                    )
+                } else {
+                    m.t(
+                        "aucun verrouillage de compte après des échecs de connexion (ni pam_faillock ni pam_tally2 dans /etc/pam.d)",
+                        "no account lockout after failed logins (neither pam_faillock nor pam_tally2 in /etc/pam.d)",
+                    )
+                },
+            ),
+            _ => unknown(
+                KEY,
+                "/etc/pam.d",
+                m.t(
+                    "/etc/pam.d absent ou illisible",
+                    "/etc/pam.d missing or not readable",
+                ),
+            ),
+        },
+    }
+}
+
+fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
+    const KEY: &str = "auth.password_minlen";
+    // In PAM: pam_pwquality / pam_cracklib arguments, pam_unix minlen.
+    let mut quality_in_pam = None;
+    let mut from_pam: Option<(i64, String)> = None;
+    let mut unix_minlen: Option<(i64, String)> = None;
+    if let Ok(files) = pam {
+        for (path, text) in files {
+            for rule in pam_rules(text) {
+                let minlen = rule.arg("minlen").and_then(|v| v.parse::<i64>().ok());
+                match rule.module {
+                    "pam_pwquality" | "pam_cracklib" => {
+                        quality_in_pam.get_or_insert_with(|| path.clone());
+                        if let Some(n) = minlen {
+                            from_pam.get_or_insert((n, format!("{path} ({})", rule.module)));
+                        }
+                    }
+                    "pam_unix" => {
+                        if let Some(n) = minlen {
+                            unix_minlen.get_or_insert((n, format!("{path} (pam_unix)")));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    // pwquality.conf, then pwquality.conf.d/*.conf (read after, so they win).
+    let mut from_conf: Option<(i64, String)> = None;
+    let mut conf_files = vec!["/etc/security/pwquality.conf".to_owned()];
+    conf_files.extend(m.glob("/etc/security/pwquality.conf.d/*.conf"));
+    for path in conf_files {
+        if let Some(n) = m
+            .read(&path)
+            .ok()
+            .and_then(|t| conf_value(&t, "minlen"))
+            .and_then(|v| v.parse::<i64>().ok())
+        {
+            from_conf = Some((n, path));
+        }
+    }
+    let login_defs = m.read("/etc/login.defs").ok().and_then(|text| {
+        text.lines()
+            .rev()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| l.strip_prefix("PASS_MIN_LEN"))
+            .filter_map(|rest| rest.trim().parse::<i64>().ok())
+            .next()
+    });
+    let chosen = from_pam
+        .or(from_conf)
+        .or_else(|| {
+            quality_in_pam
+                .clone()
+                .map(|path| (8, format!("{path} (pam_pwquality, default)")))
+        })
+        .or(unix_minlen)
+        .or_else(|| login_defs.map(|n| (n, "/etc/login.defs (PASS_MIN_LEN)".to_owned())));
+    let Some((n, source)) = chosen else {
+        return unknown(
+            KEY,
+            "/etc/security/pwquality.conf, /etc/login.defs",
+            m.t(
+                "aucune longueur minimale de mot de passe configurée (pwquality, login.defs)",
+                "no minimum password length configured (pwquality, login.defs)",
+            ),
+        );
+    };
+    let inert = quality_in_pam.is_none()
+        && pam.as_ref().is_ok_and(|f| !f.is_empty())
+        && source.contains("pwquality.conf");
+    let mut detail = if n >= MINLEN_OK {
+        m.t(
+            format!("mots de passe d'au moins {n} caractères"),
+            format!("passwords of at least {n} characters"),
+        )
+    } else {
+        m.t(
+            format!(
+                "mots de passe d'au moins {n} caractères : moins des 12 recommandés par la CNIL"
+            ),
+            format!("passwords of at least {n} characters: fewer than the 12 the CNIL recommends"),
+        )
+    };
+    if inert {
+        detail.push_str(&m.t(
+            " (mais pam_pwquality n'est pas appelé dans /etc/pam.d : réglage sans effet)",
+            " (but pam_pwquality is not called from /etc/pam.d: the setting has no effect)",
+        ));
+    }
+    let status = if n >= MINLEN_OK && !inert {
+        Status::Ok
+    } else {
+        Status::Warn
+    };
+    #[allow(clippy::cast_precision_loss)]
+    fact(KEY, Value::Number(n as f64), status, source, detail)
+}
+
+fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
+    const KEY: &str = "auth.mfa_pam";
+    let files = match pam {
+        Ok(files) if !files.is_empty() => files,
+        Ok(_) | Err(ReadError::Missing) => {
+            return unknown(KEY, "/etc/pam.d", m.t("pas de /etc/pam.d", "no /etc/pam.d"));
+        }
+        Err(_) => {
+            return unknown(
+                KEY,
+                "/etc/pam.d",
+                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+            );
+        }
+    };
+    let mut found = Vec::new();
+    for (path, text) in files {
+        for module in mfa_modules(text) {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            found.push(format!("{module} ({name})"));
+        }
+    }
+    if found.is_empty() {
+        fact(
+            KEY,
+            Value::Bool(false),
+            Status::Warn,
+            "/etc/pam.d",
+            m.t(
+                "aucun second facteur dans PAM (pam_google_authenticator, pam_u2f, pam_oath…)",
+                "no second factor in PAM (pam_google_authenticator, pam_u2f, pam_oath…)",
+            ),
+        )
+    } else {
+        fact(
+            KEY,
+            Value::Bool(true),
+            Status::Ok,
+            "/etc/pam.d",
+            m.t(
+                format!("second facteur dans PAM : {}", found.join(", ")),
+                format!("second factor in PAM: {}", found.join(", ")),
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pam_rules_with_bracketed_controls() {
+        let text = "# comment\n\
+            auth [success=1 default=ignore] pam_unix.so nullok\n\
+            auth required /usr/lib64/security/pam_faillock.so preauth deny=5\n\
+            @include common-auth\n\
+            password requisite pam_pwquality.so retry=3 minlen=14\n\
+            #auth required pam_google_authenticator.so\n";
+        let rules = pam_rules(text);
+        assert_eq!(rules.len(), 3);
+        assert_eq!(rules[1].module, "pam_faillock");
+        assert_eq!(rules[1].arg("deny"), Some("5"));
+        assert_eq!(rules[2].arg("minlen"), Some("14"));
+        assert!(mfa_modules(text).is_empty());
+        assert_eq!(
+            mfa_modules("auth required pam_google_authenticator.so nullok"),
+            vec!["pam_google_authenticator"]
+        );
+    }
+
+    #[test]
+    fn conf_values_ignore_comments() {
+        let text = "# deny = 3\ndeny = 5\n# minlen = 9\nminlen=14 # CNIL\n";
+        assert_eq!(conf_value(text, "deny").as_deref(), Some("5"));
+        assert_eq!(conf_value(text, "minlen").as_deref(), Some("14"));
+        assert_eq!(conf_value(text, "dcredit"), None);
+    }
+}

@@ -1,0 +1,210 @@
+//! `disk.encrypted`: whether the root file system sits on dm-crypt (LUKS), found by following
+//! its block device in `/sys` — through LVM and other device-mapper layers down to a `CRYPT-`
+//! device. `/etc/crypttab` is supporting evidence only.
+
+use scoring::facts::{Fact, Status, Value};
+
+use super::machine::root_mount;
+use super::{Machine, fact, unknown};
+
+const KEY: &str = "disk.encrypted";
+/// Deepest stack of block devices followed.
+const MAX_DEPTH: usize = 8;
+
+/// What the walk down the device stack found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Walk {
+    /// A `CRYPT-` device on the way: the chain of names.
+    Encrypted(Vec<String>),
+    /// The bottom was reached without any.
+    Plain(Vec<String>),
+    /// The device is not in `/sys`.
+    Unknown,
+}
+
+/// Follows a block device (`dm-0`, `sda2`) down its `slaves`.
+pub(crate) fn walk(m: &Machine, name: &str, depth: usize) -> Walk {
+    let base = format!("/sys/class/block/{name}");
+    if depth > MAX_DEPTH || !m.exists(&base) {
+        return Walk::Unknown;
+    }
+    let uuid = m
+        .read(&format!("{base}/dm/uuid"))
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
+    let label = if uuid.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", uuid.split('-').next().unwrap_or(""))
+    };
+    if uuid.starts_with("CRYPT-") {
+        return Walk::Encrypted(vec![label]);
+    }
+    let slaves = m.list(&format!("{base}/slaves")).unwrap_or_default();
+    let mut plain = None;
+    for slave in slaves {
+        match walk(m, &slave, depth + 1) {
+            Walk::Encrypted(mut chain) => {
+                chain.insert(0, label);
+                return Walk::Encrypted(chain);
+            }
+            Walk::Plain(mut chain) => {
+                chain.insert(0, label.clone());
+                plain.get_or_insert(chain);
+            }
+            Walk::Unknown => {}
+        }
+    }
+    Walk::Plain(plain.unwrap_or_else(|| vec![label]))
+}
+
+/// The block device name of the root mount (`dm-0`, `nvme0n1p2`).
+fn root_device(m: &Machine, dev: &str, source: &str) -> Option<String> {
+    let basename = |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    // major:minor → /sys/dev/block/MAJ:MIN → …/block/dm-0
+    if !dev.starts_with("0:")
+        && let Some(target) = m.read_link(&format!("/sys/dev/block/{dev}"))
+        && let Some(name) = basename(&target)
+    {
+        return Some(name);
+    }
+    if !dev.starts_with("0:") && m.exists(&format!("/sys/dev/block/{dev}/dm")) {
+        // A directory rather than a link (fake machines): its dm/name.
+        if let Ok(name) = m.read(&format!("/sys/dev/block/{dev}/dm/name")) {
+            let name = name.trim();
+            if let Some(target) = m.read_link(&format!("/dev/mapper/{name}")) {
+                return basename(&target);
+            }
+        }
+    }
+    let source = source.strip_prefix("/dev/")?;
+    if let Some(target) = m.read_link(&format!("/dev/{source}")) {
+        return basename(&target);
+    }
+    let name = source.rsplit('/').next()?;
+    m.exists(&format!("/sys/class/block/{name}"))
+        .then(|| name.to_owned())
+}
+
+/// Volumes listed in `/etc/crypttab`.
+fn crypttab(m: &Machine) -> Vec<String> {
+    m.read("/etc/crypttab")
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut fields = l.split_whitespace();
+            let name = fields.next()?;
+            fields.next().map(|_| name.to_owned())
+        })
+        .collect()
+}
+
+pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    vec![encrypted(m)]
+}
+
+fn encrypted(m: &Machine) -> Fact {
+    let crypt = crypttab(m);
+    let crypt_note = if crypt.is_empty() {
+        String::new()
+    } else {
+        m.t(
+            format!(" ; /etc/crypttab liste : {}", crypt.join(", ")),
+            format!("; /etc/crypttab lists: {}", crypt.join(", ")),
+        )
+    };
+    let from_crypttab = |why: String| {
+        if crypt.is_empty() {
+            unknown(KEY, "/proc/self/mountinfo", why)
+        } else {
+            fact(
+                KEY,
+                Value::Bool(true),
+                Status::Warn,
+                "/etc/crypttab",
+                m.t(
+                    format!("{why} ; /etc/crypttab liste des volumes chiffrés ({}), sans preuve que / en fait partie", crypt.join(", ")),
+                    format!("{why}; /etc/crypttab lists encrypted volumes ({}), with no proof that / is one of them", crypt.join(", ")),
+                ),
+            )
+        }
+    };
+    let Ok(text) = m.read("/proc/self/mountinfo") else {
+        return from_crypttab(m.t(
+            "pas de /proc/self/mountinfo : périphérique de / inconnu",
+            "no /proc/self/mountinfo: device of / unknown",
+        ));
+    };
+    let Some(mount) = root_mount(&text) else {
+        return from_crypttab(m.t(
+            "/ introuvable dans /proc/self/mountinfo",
+            "/ not found in /proc/self/mountinfo",
+        ));
+    };
+    if matches!(
+        mount.fstype.as_str(),
+        "overlay"
+            | "aufs"
+            | "tmpfs"
+            | "ramfs"
+            | "rootfs"
+            | "9p"
+            | "virtiofs"
+            | "fuse.fuse-overlayfs"
+    ) {
+        return unknown(
+            KEY,
+            "/proc/self/mountinfo",
+            m.t(
+                format!("/ est un système de fichiers {} (conteneur ou mémoire) : le disque de l'hôte n'est pas visible", mount.fstype),
+                format!("/ is a {} file system (container or memory): the host's disk is not visible", mount.fstype),
+            ),
+        );
+    }
+    if mount.fstype == "zfs" {
+        return from_crypttab(m.t(
+            "/ est sur ZFS : chiffrement par jeu de données (zfs get encryption), non lu",
+            "/ is on ZFS: encryption is per dataset (zfs get encryption), not read",
+        ));
+    }
+    let Some(device) = root_device(m, &mount.dev, &mount.source) else {
+        return from_crypttab(m.t(
+            format!(
+                "périphérique de / ({}, {}) introuvable dans /sys",
+                mount.source, mount.dev
+            ),
+            format!(
+                "device of / ({}, {}) not found in /sys",
+                mount.source, mount.dev
+            ),
+        ));
+    };
+    match walk(m, &device, 0) {
+        Walk::Encrypted(chain) => fact(
+            KEY,
+            Value::Bool(true),
+            Status::Ok,
+            format!("/proc/self/mountinfo, /sys/class/block/{device}"),
+            m.t(
+                format!("/ est sur un volume chiffré dm-crypt : {}", chain.join(" → ")),
+                format!("/ is on an encrypted dm-crypt volume: {}", chain.join(" → ")),
+            ),
+        ),
+        Walk::Plain(chain) => fact(
+            KEY,
+            Value::Bool(false),
+            Status::Warn,
+            format!("/proc/self/mountinfo, /sys/class/block/{device}"),
+            m.t(
+                format!("/ n'est pas chiffré ({}){crypt_note} ; un chiffrement fait par l'hyperviseur ou le disque n'est pas visible d'ici", chain.join(" → ")),
+                format!("/ is not encrypted ({}){crypt_note}; encryption by the hypervisor or the drive is not visible from here", chain.join(" → ")),
+            ),
+        ),
+        Walk::Unknown => from_crypttab(m.t(
+            format!("{device} introuvable dans /sys/class/block"),
+            format!("{device} not found in /sys/class/block"),
+        )),
+    }
+}

@@ -1,0 +1,283 @@
+//! `fw.active`: whether filtering rules protect the machine's incoming traffic. As root, the
+//! rules actually loaded (`nft list ruleset`, `iptables -S`); otherwise what is enabled at
+//! boot (ufw, firewalld, nftables / iptables services with saved rules). Kernel modules are
+//! not evidence: a loaded module filters nothing.
+
+use std::time::Duration;
+
+use scoring::facts::{Fact, Status, Value};
+
+use super::machine::CmdError;
+use super::{Machine, fact, unknown};
+
+const KEY: &str = "fw.active";
+
+/// Whether an nftables ruleset (`nft list ruleset`, `/etc/nftables.conf`) filters incoming
+/// traffic: a chain hooked on `input` with at least one rule, or a `drop` policy.
+pub(crate) fn nft_filters_input(text: &str) -> bool {
+    // Kinds of the open blocks: 'c' chain, 'o' other.
+    let mut stack: Vec<char> = Vec::new();
+    let mut input_chain = false;
+    for raw in text.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.ends_with('{') {
+            let kind = if line.starts_with("chain ") { 'c' } else { 'o' };
+            if kind == 'c' {
+                input_chain = false;
+            }
+            stack.push(kind);
+            continue;
+        }
+        if line.starts_with('}') {
+            stack.pop();
+            continue;
+        }
+        if stack.last() != Some(&'c') {
+            continue;
+        }
+        if line.starts_with("type ") {
+            input_chain = line.contains("hook input");
+            if input_chain && line.contains("policy drop") {
+                return true;
+            }
+            continue;
+        }
+        if line.starts_with("policy ") {
+            if input_chain && line.contains("drop") {
+                return true;
+            }
+            continue;
+        }
+        if input_chain && !line.starts_with("comment ") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `iptables -S` or an `iptables-save` file filters incoming traffic: a rule appended
+/// to `INPUT`, or a `DROP` policy on it.
+pub(crate) fn iptables_filters_input(text: &str) -> bool {
+    let mut table_filter = true;
+    for line in text.lines().map(str::trim) {
+        if let Some(table) = line.strip_prefix('*') {
+            table_filter = table == "filter";
+            continue;
+        }
+        if !table_filter {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["-A", "INPUT", ..] => return true,
+            ["-P", "INPUT", "DROP" | "REJECT", ..] => return true,
+            [chain, "DROP", ..] if *chain == ":INPUT" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Rules saved for boot, with their service enabled.
+fn boot_rules(m: &Machine) -> Option<String> {
+    if (m.unit_enabled("nftables.service").is_some())
+        && m.read("/etc/nftables.conf")
+            .is_ok_and(|t| nft_filters_input(&t))
+    {
+        return Some("/etc/nftables.conf".to_owned());
+    }
+    let persistent = m.unit_enabled("netfilter-persistent.service").is_some()
+        || m.unit_enabled("iptables.service").is_some();
+    if persistent {
+        for file in ["/etc/iptables/rules.v4", "/etc/sysconfig/iptables"] {
+            if m.read(file).is_ok_and(|t| iptables_filters_input(&t)) {
+                return Some(file.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// ufw enabled, or firewalld enabled at boot.
+fn frontend(m: &Machine) -> Option<(String, &'static str)> {
+    if let Ok(text) = m.read("/etc/ufw/ufw.conf")
+        && text.lines().any(|l| {
+            let l = l.trim();
+            !l.starts_with('#')
+                && l.split_once('=').is_some_and(|(k, v)| {
+                    k.trim() == "ENABLED" && v.trim().trim_matches('"').eq_ignore_ascii_case("yes")
+                })
+        })
+    {
+        return Some(("/etc/ufw/ufw.conf".to_owned(), "ufw"));
+    }
+    m.unit_enabled("firewalld.service")
+        .map(|link| (link, "firewalld"))
+}
+
+pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    vec![active(m)]
+}
+
+fn active(m: &Machine) -> Fact {
+    let container = if m.container {
+        m.t(
+            " (dans un conteneur : le filtrage est souvent celui de l'hôte)",
+            " (in a container: filtering is often the host's)",
+        )
+    } else {
+        String::new()
+    };
+    // The rules loaded now (root only).
+    if m.privileged {
+        let mut ran = Vec::new();
+        let mut errors = Vec::new();
+        for (program, args, parse) in [
+            (
+                "nft",
+                &["list", "ruleset"][..],
+                nft_filters_input as fn(&str) -> bool,
+            ),
+            ("iptables", &["-S"][..], iptables_filters_input),
+        ] {
+            let source = format!("{program} {}", args.join(" "));
+            match m.run(program, args, Duration::from_secs(5)) {
+                Ok(output) if output.success() => {
+                    if parse(&output.stdout) {
+                        return fact(
+                            KEY,
+                            Value::Bool(true),
+                            Status::Ok,
+                            source,
+                            m.t(
+                                format!("des règles de pare-feu filtrent le trafic entrant ({program}){container}"),
+                                format!("firewall rules filter incoming traffic ({program}){container}"),
+                            ),
+                        );
+                    }
+                    ran.push(source);
+                }
+                Ok(output) => errors.push(format!(
+                    "{program}: {}",
+                    super::patch::first_line(&output.stderr)
+                )),
+                Err(CmdError::Missing) => {}
+                Err(error) => errors.push(format!("{program}: {error:?}")),
+            }
+        }
+        if !ran.is_empty() {
+            return fact(
+                KEY,
+                Value::Bool(false),
+                Status::Fail,
+                ran.join(", "),
+                m.t(
+                    format!("aucune règle de pare-feu ne filtre le trafic entrant (chaîne input vide, politique accept){container}"),
+                    format!("no firewall rule filters incoming traffic (empty input chain, accept policy){container}"),
+                ),
+            );
+        }
+        if !errors.is_empty() {
+            return unknown(
+                KEY,
+                "nft list ruleset, iptables -S",
+                m.t(
+                    format!(
+                        "règles chargées illisibles : {}{container}",
+                        errors.join(" ; ")
+                    ),
+                    format!(
+                        "loaded rules not readable: {}{container}",
+                        errors.join("; ")
+                    ),
+                ),
+            );
+        }
+    }
+    // What is enabled at boot.
+    if let Some((source, name)) = frontend(m) {
+        return fact(
+            KEY,
+            Value::Bool(true),
+            Status::Ok,
+            source,
+            m.t(
+                format!("{name} est activé{container}"),
+                format!("{name} is enabled{container}"),
+            ),
+        );
+    }
+    if let Some(source) = boot_rules(m) {
+        return fact(
+            KEY,
+            Value::Bool(true),
+            Status::Ok,
+            source,
+            m.t(
+                format!(
+                    "des règles filtrant le trafic entrant sont chargées au démarrage{container}"
+                ),
+                format!("rules filtering incoming traffic are loaded at boot{container}"),
+            ),
+        );
+    }
+    let why = if m.fake() {
+        m.t(
+            "ni ufw, ni firewalld, ni règles enregistrées pour le démarrage ; les règles chargées ne se lisent qu'avec une commande (pas avec --root)",
+            "no ufw, firewalld nor rules saved for boot; loaded rules can only be read with a command (not with --root)",
+        )
+    } else if m.privileged {
+        m.t(
+            "ni nft ni iptables installés, ni ufw ni firewalld activés",
+            "neither nft nor iptables installed, neither ufw nor firewalld enabled",
+        )
+    } else {
+        m.t(
+            "ni ufw ni firewalld activés ; les règles chargées ne se lisent qu'en root (nft list ruleset)",
+            "neither ufw nor firewalld enabled; loaded rules can only be read as root (nft list ruleset)",
+        )
+    };
+    unknown(
+        KEY,
+        "nft list ruleset, /etc/ufw/ufw.conf, firewalld.service",
+        format!("{why}{container}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_tables_and_docker_forward_rules_are_not_a_firewall() {
+        let empty = "table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n\t}\n}\n";
+        assert!(!nft_filters_input(empty));
+        let docker = "table ip filter {\n\tchain FORWARD {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tcounter jump DOCKER-USER\n\t}\n}\ntable ip nat {\n\tchain POSTROUTING {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n\t\tmasquerade\n\t}\n}\n";
+        assert!(!nft_filters_input(docker));
+        let rules = "table inet filter {\n\tset allowed {\n\t\ttype ipv4_addr\n\t}\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t\ttcp dport 22 accept\n\t}\n}\n";
+        assert!(nft_filters_input(rules));
+        let drop = "table inet filter {\n\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n\t}\n}\n";
+        assert!(nft_filters_input(drop));
+        assert!(!nft_filters_input("garbage {{{ }}}\n\0\0"));
+    }
+
+    #[test]
+    fn iptables_input_rules_or_drop_policy() {
+        assert!(!iptables_filters_input(
+            "-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT\n-N DOCKER\n-A FORWARD -j DOCKER\n"
+        ));
+        assert!(iptables_filters_input(
+            "-P INPUT ACCEPT\n-A INPUT -p tcp --dport 22 -j ACCEPT\n"
+        ));
+        assert!(iptables_filters_input("-P INPUT DROP\n"));
+        assert!(iptables_filters_input(
+            "*filter\n:INPUT DROP [0:0]\nCOMMIT\n"
+        ));
+        assert!(!iptables_filters_input(
+            "*nat\n-A INPUT -j X\nCOMMIT\n*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n"
+        ));
+    }
+}

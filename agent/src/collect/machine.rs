@@ -1,0 +1,539 @@
+//! Access to the machine read: files (under `--root` when given), directory listings, globs and
+//! read-only commands with a time limit. Every read is capped and never panics.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::io::{self, Read as _};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use chrono::{DateTime, Local};
+use questionnaire::Lang;
+
+/// Largest file read (logs); anything past it is ignored.
+const MAX_FILE: u64 = 32 * 1024 * 1024;
+/// Largest decompressed `.gz` log read.
+const MAX_GZ: u64 = 64 * 1024 * 1024;
+/// Largest command output kept.
+const MAX_OUTPUT: u64 = 8 * 1024 * 1024;
+/// Where commands are looked for (a fixed list: `PATH` is not trusted).
+const BIN_DIRS: &[&str] = &[
+    "/usr/local/sbin",
+    "/usr/local/bin",
+    "/usr/sbin",
+    "/usr/bin",
+    "/sbin",
+    "/bin",
+];
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ReadError {
+    /// It does not exist.
+    Missing,
+    /// Permission denied (root needed).
+    Denied,
+    /// Anything else (a directory, an I/O error…).
+    Other(String),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(error: io::Error) -> Self {
+        match error.kind() {
+            io::ErrorKind::NotFound => ReadError::Missing,
+            io::ErrorKind::PermissionDenied => ReadError::Denied,
+            _ => ReadError::Other(error.to_string()),
+        }
+    }
+}
+
+/// Why a command gave nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CmdError {
+    /// `--root`: no command is run.
+    Offline,
+    /// Not installed.
+    Missing,
+    /// It could not be started, or was stopped by the time limit.
+    Failed(String),
+}
+
+/// What a command printed.
+#[derive(Debug, Clone)]
+pub(crate) struct CmdOutput {
+    /// Exit code (`None` when killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output (lossy UTF-8).
+    pub stdout: String,
+    /// Standard error (lossy UTF-8).
+    pub stderr: String,
+}
+
+impl CmdOutput {
+    /// Exit code 0.
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+/// The machine being read.
+#[derive(Debug)]
+pub(crate) struct Machine {
+    root: Option<PathBuf>,
+    /// Language of the details.
+    pub lang: Lang,
+    /// When the facts are read.
+    pub now: DateTime<Local>,
+    /// The process runs with effective uid 0.
+    pub euid_root: bool,
+    /// Root-only commands may be run: euid 0 and no `--root`.
+    pub privileged: bool,
+    /// It looks like a container.
+    pub container: bool,
+    /// Why it looks like a container (a path), for details.
+    pub container_hint: Option<String>,
+}
+
+impl Machine {
+    /// The machine under `root` (or `/`), read at `now`.
+    pub fn new(root: Option<PathBuf>, lang: Lang, now: DateTime<Local>) -> Machine {
+        let euid_root = effective_uid_is_root();
+        let mut machine = Machine {
+            privileged: euid_root && root.is_none(),
+            root,
+            lang,
+            now,
+            euid_root,
+            container: false,
+            container_hint: None,
+        };
+        machine.container_hint = machine.detect_container();
+        machine.container = machine.container_hint.is_some();
+        machine
+    }
+
+    /// Whether files are read under `--root` (then no command is run).
+    pub fn fake(&self) -> bool {
+        self.root.is_some()
+    }
+
+    /// The French or the English.
+    pub fn t(&self, fr: impl Into<String>, en: impl Into<String>) -> String {
+        match self.lang {
+            Lang::Fr => fr.into(),
+            Lang::En => en.into(),
+        }
+    }
+
+    /// Where a machine path really is.
+    pub fn path(&self, path: &str) -> PathBuf {
+        match &self.root {
+            Some(root) => root.join(normalize(path).trim_start_matches('/')),
+            None => PathBuf::from(path),
+        }
+    }
+
+    /// A file's bytes, at most `max`.
+    pub fn read_bytes(&self, path: &str, max: u64) -> Result<Vec<u8>, ReadError> {
+        let real = self.path(path);
+        let file = fs::File::open(&real)?;
+        if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            return Err(ReadError::Other("a directory".into()));
+        }
+        let mut bytes = Vec::new();
+        file.take(max).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// A text file (lossy UTF-8, capped).
+    pub fn read(&self, path: &str) -> Result<String, ReadError> {
+        self.read_bytes(path, MAX_FILE)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// A text file that may be compressed (gzip `.gz`, LZ4 frame `.lz4`, recognised by their
+    /// magic bytes): decompressed with a cap; a broken archive gives what could be read before
+    /// the error.
+    pub fn read_maybe_gz(&self, path: &str) -> Result<String, ReadError> {
+        let bytes = self.read_bytes(path, MAX_FILE)?;
+        let mut out = Vec::new();
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            let decoder = flate2::read::MultiGzDecoder::new(bytes.as_slice());
+            let _ = decoder.take(MAX_GZ).read_to_end(&mut out);
+        } else if bytes.starts_with(&[0x04, 0x22, 0x4d, 0x18]) {
+            let decoder = lz4_flex::frame::FrameDecoder::new(bytes.as_slice());
+            let _ = decoder.take(MAX_GZ).read_to_end(&mut out);
+        } else {
+            return Ok(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
+    /// Whether a path exists (a symbolic link counts, even broken: enabled units are links).
+    pub fn exists(&self, path: &str) -> bool {
+        fs::symlink_metadata(self.path(path)).is_ok()
+    }
+
+    /// Whether a path is a directory.
+    pub fn is_dir(&self, path: &str) -> bool {
+        fs::metadata(self.path(path))
+            .map(|m| m.is_dir())
+            .unwrap_or(false)
+    }
+
+    /// A file's modification time.
+    pub fn modified(&self, path: &str) -> Option<SystemTime> {
+        fs::metadata(self.path(path)).ok()?.modified().ok()
+    }
+
+    /// The target of a symbolic link.
+    pub fn read_link(&self, path: &str) -> Option<PathBuf> {
+        fs::read_link(self.path(path)).ok()
+    }
+
+    /// The names in a directory, sorted.
+    pub fn list(&self, dir: &str) -> Result<Vec<String>, ReadError> {
+        let mut names: Vec<String> = fs::read_dir(self.path(dir))?
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Machine paths matching a glob pattern (absolute, as on the machine), sorted.
+    pub fn glob(&self, pattern: &str) -> Vec<String> {
+        let full = match &self.root {
+            Some(root) => format!(
+                "{}/{}",
+                glob::Pattern::escape(&root.to_string_lossy()).trim_end_matches('/'),
+                normalize(pattern).trim_start_matches('/')
+            ),
+            None => pattern.to_owned(),
+        };
+        let Ok(paths) = glob::glob(&full) else {
+            return Vec::new();
+        };
+        let mut found: Vec<String> = paths
+            .filter_map(Result::ok)
+            .filter_map(|path| self.machine_path(&path))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The machine path of a real path (strips `--root`).
+    fn machine_path(&self, real: &Path) -> Option<String> {
+        match &self.root {
+            Some(root) => {
+                let rel = real.strip_prefix(root).ok()?;
+                Some(format!("/{}", rel.to_string_lossy()))
+            }
+            None => Some(real.to_string_lossy().into_owned()),
+        }
+    }
+
+    /// Whether a systemd unit is enabled: a link in `/etc/systemd/system/*.wants/` (or the
+    /// vendor's `/usr/lib/systemd/system/*.wants/` for units enabled by default). Returns the
+    /// link found.
+    pub fn unit_enabled(&self, unit: &str) -> Option<String> {
+        [
+            "/etc/systemd/system/*.wants/",
+            "/usr/lib/systemd/system/*.wants/",
+            "/lib/systemd/system/*.wants/",
+        ]
+        .iter()
+        .find_map(|dir| self.glob(&format!("{dir}{unit}")).into_iter().next())
+    }
+
+    /// Whether systemd runs as init (`/run/systemd/system`): without it, enabled units start
+    /// nothing. `None` under `--root` (a file tree says nothing about what runs).
+    pub fn systemd_running(&self) -> Option<bool> {
+        (!self.fake()).then(|| self.exists("/run/systemd/system"))
+    }
+
+    /// Where an installed command is (on the real machine; `None` under `--root`).
+    pub fn which(&self, program: &str) -> Option<PathBuf> {
+        if self.fake() {
+            return None;
+        }
+        BIN_DIRS
+            .iter()
+            .map(|dir| Path::new(dir).join(program))
+            .find(|path| path.is_file())
+    }
+
+    /// Whether a program is installed in the usual directories (reads files: works under
+    /// `--root` too).
+    pub fn has_program(&self, program: &str) -> Option<String> {
+        BIN_DIRS
+            .iter()
+            .map(|dir| format!("{dir}/{program}"))
+            .find(|path| {
+                fs::metadata(self.path(path))
+                    .map(|m| m.is_file())
+                    .unwrap_or(false)
+            })
+    }
+
+    /// Runs a read-only command with a time limit (C locale, no standard input). Never under
+    /// `--root`.
+    pub fn run(
+        &self,
+        program: &str,
+        args: &[&str],
+        limit: Duration,
+    ) -> Result<CmdOutput, CmdError> {
+        if self.fake() {
+            return Err(CmdError::Offline);
+        }
+        let Some(path) = self.which(program) else {
+            return Err(CmdError::Missing);
+        };
+        run_with_limit(&path, args, limit)
+    }
+
+    /// The host name.
+    pub fn host_name(&self) -> String {
+        if self.fake() {
+            return self
+                .read("/etc/hostname")
+                .ok()
+                .and_then(|text| text.lines().next().map(|l| l.trim().to_owned()))
+                .unwrap_or_default();
+        }
+        sysinfo::System::host_name()
+            .or_else(|| {
+                self.read("/proc/sys/kernel/hostname")
+                    .ok()
+                    .map(|t| t.trim().to_owned())
+            })
+            .unwrap_or_default()
+    }
+
+    /// Signs of a container: marker files, the cgroup of process 1, an overlay root.
+    fn detect_container(&self) -> Option<String> {
+        for marker in ["/.dockerenv", "/run/.containerenv"] {
+            if self.exists(marker) {
+                return Some(marker.to_owned());
+            }
+        }
+        if let Ok(text) = self.read("/run/systemd/container")
+            && !text.trim().is_empty()
+        {
+            return Some("/run/systemd/container".to_owned());
+        }
+        if let Ok(text) = self.read("/proc/1/cgroup")
+            && text.lines().any(|line| {
+                let path = line.splitn(3, ':').nth(2).unwrap_or("");
+                [
+                    "docker",
+                    "kubepods",
+                    "containerd",
+                    "libpod",
+                    "lxc",
+                    "podman",
+                ]
+                .iter()
+                .any(|word| path.contains(word))
+            })
+        {
+            return Some("/proc/1/cgroup".to_owned());
+        }
+        if let Ok(text) = self.read("/proc/self/mountinfo")
+            && let Some(mount) = root_mount(&text)
+            && mount.fstype == "overlay"
+        {
+            return Some("/proc/self/mountinfo".to_owned());
+        }
+        None
+    }
+}
+
+/// A machine path with `.` and `..` resolved without leaving `/` (so that `--root` is never
+/// left through `..`).
+pub(crate) fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// The effective uid from `/proc/self/status` (`Uid: real effective saved fs`).
+fn effective_uid_is_root() -> bool {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find(|line| line.starts_with("Uid:"))
+                .and_then(|line| line.split_whitespace().nth(2).map(|uid| uid == "0"))
+        })
+        .unwrap_or(false)
+}
+
+/// Runs a program, kills it past `limit`.
+fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutput, CmdError> {
+    let mut child = Command::new(path)
+        .args(args.iter().map(OsStr::new))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
+        .env("SYSTEMD_PAGER", "")
+        .env("PAGER", "cat")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| CmdError::Failed(e.to_string()))?;
+    let reader = |pipe: Option<Box<dyn io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(pipe) = pipe {
+                let _ = pipe.take(MAX_OUTPUT).read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let out = reader(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn io::Read + Send>),
+    );
+    let err = reader(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn io::Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() >= limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(CmdError::Failed(format!(
+                    "time limit ({} s)",
+                    limit.as_secs()
+                )));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(error) => return Err(CmdError::Failed(error.to_string())),
+        }
+    };
+    let stdout = out.join().unwrap_or_default();
+    let stderr = err.join().unwrap_or_default();
+    Ok(CmdOutput {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    })
+}
+
+/// The mount of `/` in a `mountinfo` file (the last one: later mounts hide earlier ones).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mount {
+    /// `major:minor`.
+    pub dev: String,
+    /// Filesystem type.
+    pub fstype: String,
+    /// Mount source (`/dev/mapper/vg-root`, `overlay`…).
+    pub source: String,
+}
+
+/// The mount of `/` in `/proc/self/mountinfo`.
+pub(crate) fn root_mount(text: &str) -> Option<Mount> {
+    text.lines()
+        .rev()
+        .filter_map(|line| {
+            let (left, right) = line.split_once(" - ")?;
+            let fields: Vec<&str> = left.split_whitespace().collect();
+            if fields.len() < 5 || fields[4] != "/" {
+                return None;
+            }
+            let mut right = right.split_whitespace();
+            let fstype = right.next()?.to_owned();
+            let source = right.next().unwrap_or("").to_owned();
+            Some(Mount {
+                dev: fields[2].to_owned(),
+                fstype,
+                source,
+            })
+        })
+        .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_mount_takes_the_last_mount_of_slash() {
+        let text = "1 0 8:1 / / rw - ext4 /dev/sda1 rw\n\
+                    garbage\n\
+                    27 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n\
+                    30 27 0:5 / /proc rw - proc proc rw\n";
+        let mount = root_mount(text).unwrap();
+        assert_eq!(mount.dev, "254:0");
+        assert_eq!(mount.source, "/dev/vda");
+        assert_eq!(root_mount("nothing here"), None);
+    }
+
+    #[test]
+    fn commands_have_a_time_limit_and_missing_ones_are_missing() {
+        let machine = Machine::new(None, Lang::En, Local::now());
+        assert_eq!(
+            machine
+                .run("no-such-program-posture", &[], Duration::from_secs(1))
+                .unwrap_err(),
+            CmdError::Missing
+        );
+        if machine.which("sleep").is_some() {
+            let start = Instant::now();
+            let result = machine.run("sleep", &["5"], Duration::from_millis(200));
+            assert!(matches!(result, Err(CmdError::Failed(_))));
+            assert!(start.elapsed() < Duration::from_secs(3));
+        }
+        let fake = Machine::new(Some(PathBuf::from("/nonexistent")), Lang::En, Local::now());
+        assert_eq!(
+            fake.run("sleep", &["0"], Duration::from_secs(1))
+                .unwrap_err(),
+            CmdError::Offline
+        );
+    }
+
+    #[test]
+    fn globs_and_paths_stay_under_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("etc/x.d")).unwrap();
+        std::fs::write(dir.path().join("etc/x.d/b.conf"), "b").unwrap();
+        std::fs::write(dir.path().join("etc/x.d/a.conf"), "a").unwrap();
+        let machine = Machine::new(Some(dir.path().to_path_buf()), Lang::En, Local::now());
+        assert_eq!(
+            machine.glob("/etc/x.d/*.conf"),
+            vec!["/etc/x.d/a.conf", "/etc/x.d/b.conf"]
+        );
+        assert_eq!(machine.read("/etc/x.d/a.conf").unwrap(), "a");
+        assert_eq!(machine.read("/etc/nothing"), Err(ReadError::Missing));
+        assert!(machine.read("/etc/x.d").is_err());
+        // `..` never leaves the root.
+        assert_eq!(normalize("/etc/ssh/../../../../etc/passwd"), "/etc/passwd");
+        assert_eq!(normalize("a/./b/"), "/a/b");
+        assert_eq!(machine.read("/../../../etc/x.d/a.conf").unwrap(), "a");
+        assert!(
+            machine
+                .glob("/etc/ssh/../../../../../*")
+                .iter()
+                .all(|p| p.starts_with('/'))
+        );
+        assert_eq!(machine.glob("/../../../*"), vec!["/etc"]);
+    }
+}

@@ -1,0 +1,309 @@
+//! `net.listening` and `net.admin_exposed`: sockets waiting for connections, from
+//! `/proc/net/{tcp,tcp6,udp,udp6}` (no command, no root needed).
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use scoring::facts::{Fact, Status, Value};
+
+use super::{Machine, ReadError, fact, unknown};
+
+/// Remote administration and file-sharing ports: listening on every interface, they are
+/// reachable by anyone who reaches the machine (documented in `docs/facts.md`).
+pub const ADMIN_PORTS: &[(Proto, u16, &str)] = &[
+    (Proto::Tcp, 21, "FTP"),
+    (Proto::Tcp, 22, "SSH"),
+    (Proto::Tcp, 23, "Telnet"),
+    (Proto::Udp, 69, "TFTP"),
+    (Proto::Tcp, 111, "rpcbind"),
+    (Proto::Udp, 111, "rpcbind"),
+    (Proto::Udp, 137, "NetBIOS"),
+    (Proto::Udp, 138, "NetBIOS"),
+    (Proto::Tcp, 139, "NetBIOS/SMB"),
+    (Proto::Udp, 161, "SNMP"),
+    (Proto::Tcp, 445, "SMB"),
+    (Proto::Tcp, 512, "rexec"),
+    (Proto::Tcp, 513, "rlogin"),
+    (Proto::Tcp, 514, "rsh"),
+    (Proto::Tcp, 548, "AFP"),
+    (Proto::Tcp, 873, "rsync"),
+    (Proto::Tcp, 2049, "NFS"),
+    (Proto::Udp, 2049, "NFS"),
+    (Proto::Tcp, 2375, "Docker API"),
+    (Proto::Tcp, 2376, "Docker API"),
+    (Proto::Tcp, 3389, "RDP"),
+    (Proto::Udp, 3389, "RDP"),
+    (Proto::Tcp, 5800, "VNC (web)"),
+    (Proto::Tcp, 5801, "VNC (web)"),
+    (Proto::Tcp, 5900, "VNC"),
+    (Proto::Tcp, 5901, "VNC"),
+    (Proto::Tcp, 5902, "VNC"),
+    (Proto::Tcp, 5903, "VNC"),
+    (Proto::Tcp, 5985, "WinRM"),
+    (Proto::Tcp, 5986, "WinRM"),
+    (Proto::Tcp, 6000, "X11"),
+    (Proto::Tcp, 8006, "Proxmox VE"),
+    (Proto::Tcp, 9090, "Cockpit"),
+    (Proto::Tcp, 10000, "Webmin"),
+];
+
+/// A transport protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Proto {
+    /// TCP.
+    Tcp,
+    /// UDP.
+    Udp,
+}
+
+/// A listening socket.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Listener {
+    pub proto: Proto,
+    pub v6: bool,
+    pub port: u16,
+    pub addr: IpAddr,
+}
+
+impl Listener {
+    /// `tcp 0.0.0.0:22`, `tcp6 [::]:22`.
+    pub fn label(&self) -> String {
+        let proto = match (self.proto, self.v6) {
+            (Proto::Tcp, false) => "tcp",
+            (Proto::Tcp, true) => "tcp6",
+            (Proto::Udp, false) => "udp",
+            (Proto::Udp, true) => "udp6",
+        };
+        match self.addr {
+            IpAddr::V4(a) => format!("{proto} {a}:{}", self.port),
+            IpAddr::V6(a) => format!("{proto} [{a}]:{}", self.port),
+        }
+    }
+
+    /// Bound to every interface.
+    pub fn everywhere(&self) -> bool {
+        self.addr.is_unspecified()
+            || matches!(self.addr, IpAddr::V6(a) if a.to_ipv4_mapped() == Some(Ipv4Addr::UNSPECIFIED))
+    }
+}
+
+/// An address of `/proc/net/tcp` (`0100007F:1538`) or `/proc/net/tcp6`: 32-bit words in the
+/// machine's byte order, then the port in hexadecimal.
+pub(crate) fn parse_addr(text: &str) -> Option<(IpAddr, u16)> {
+    let (ip, port) = text.split_once(':')?;
+    let port = u16::from_str_radix(port, 16).ok()?;
+    let word = |hex: &str| u32::from_str_radix(hex, 16).ok().map(u32::to_ne_bytes);
+    let addr = match ip.len() {
+        8 => IpAddr::V4(Ipv4Addr::from(word(ip)?)),
+        32 => {
+            let mut bytes = [0u8; 16];
+            for (i, chunk) in bytes.chunks_mut(4).enumerate() {
+                chunk.copy_from_slice(&word(ip.get(i * 8..i * 8 + 8)?)?);
+            }
+            IpAddr::V6(Ipv6Addr::from(bytes))
+        }
+        _ => return None,
+    };
+    Some((addr, port))
+}
+
+/// The listening sockets of one `/proc/net` file: TCP in state `0A` (LISTEN); UDP in state
+/// `07` with no remote address (bound, waiting).
+pub(crate) fn parse_proc_net(text: &str, proto: Proto, v6: bool) -> Vec<Listener> {
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let _slot = fields.next()?;
+            let local = fields.next()?;
+            let remote = fields.next()?;
+            let state = fields.next()?;
+            let listening = match proto {
+                Proto::Tcp => state == "0A",
+                Proto::Udp => {
+                    state == "07"
+                        && parse_addr(remote).is_some_and(|(a, p)| a.is_unspecified() && p == 0)
+                }
+            };
+            if !listening {
+                return None;
+            }
+            let (addr, port) = parse_addr(local)?;
+            Some(Listener {
+                proto,
+                v6,
+                port,
+                addr,
+            })
+        })
+        .collect()
+}
+
+/// The admin service on a port, if any.
+pub(crate) fn admin_service(proto: Proto, port: u16) -> Option<&'static str> {
+    ADMIN_PORTS
+        .iter()
+        .find(|(p, n, _)| *p == proto && *n == port)
+        .map(|(_, _, name)| *name)
+}
+
+pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    let files = [
+        ("/proc/net/tcp", Proto::Tcp, false),
+        ("/proc/net/tcp6", Proto::Tcp, true),
+        ("/proc/net/udp", Proto::Udp, false),
+        ("/proc/net/udp6", Proto::Udp, true),
+    ];
+    let mut listeners = BTreeSet::new();
+    let mut read = Vec::new();
+    let mut denied = false;
+    for (path, proto, v6) in files {
+        match m.read(path) {
+            Ok(text) => {
+                listeners.extend(parse_proc_net(&text, proto, v6));
+                read.push(path);
+            }
+            Err(ReadError::Denied) => denied = true,
+            Err(_) => {}
+        }
+    }
+    if read.is_empty() {
+        let detail = if denied {
+            m.t("/proc/net n'est pas lisible", "/proc/net is not readable")
+        } else {
+            m.t(
+                "pas de /proc/net/tcp : sockets en écoute inconnues",
+                "no /proc/net/tcp: listening sockets unknown",
+            )
+        };
+        return vec![
+            unknown("net.listening", "/proc/net/tcp", detail.clone()),
+            unknown("net.admin_exposed", "/proc/net/tcp", detail),
+        ];
+    }
+    let source = read.join(", ");
+    let labels: Vec<String> = {
+        let mut seen = BTreeSet::new();
+        listeners
+            .iter()
+            .map(Listener::label)
+            .filter(|l| seen.insert(l.clone()))
+            .collect()
+    };
+    let everywhere = listeners.iter().filter(|l| l.everywhere()).count();
+    let container = if m.container {
+        m.t(
+            " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
+            " (in the container's network: what the host publishes depends on its settings)",
+        )
+    } else {
+        String::new()
+    };
+    let listening = fact(
+        "net.listening",
+        Value::List(labels.clone()),
+        Status::Ok,
+        source.clone(),
+        m.t(
+            format!(
+                "{} socket(s) en écoute, dont {everywhere} sur toutes les interfaces{container}",
+                labels.len()
+            ),
+            format!(
+                "{} listening socket(s), {everywhere} of them on every interface{container}",
+                labels.len()
+            ),
+        ),
+    );
+    let mut exposed = Vec::new();
+    for listener in listeners.iter().filter(|l| l.everywhere()) {
+        if let Some(service) = admin_service(listener.proto, listener.port) {
+            let proto = match listener.proto {
+                Proto::Tcp => "tcp",
+                Proto::Udp => "udp",
+            };
+            let item = format!("{}/{proto} ({service}) {}", listener.port, listener.addr);
+            if !exposed.contains(&item) {
+                exposed.push(item);
+            }
+        }
+    }
+    let admin = if exposed.is_empty() {
+        fact(
+            "net.admin_exposed",
+            Value::List(Vec::new()),
+            Status::Ok,
+            source,
+            m.t(
+                format!("aucun port d'administration ou de partage de fichiers en écoute sur toutes les interfaces{container}"),
+                format!("no remote administration or file-sharing port listening on every interface{container}"),
+            ),
+        )
+    } else {
+        let names: Vec<String> = exposed
+            .iter()
+            .filter_map(|e| e.split(['(', ')']).nth(1))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        fact(
+            "net.admin_exposed",
+            Value::List(exposed),
+            Status::Fail,
+            source,
+            m.t(
+                format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {} — à limiter à une interface d'administration, un VPN ou un pare-feu{container}", names.join(", ")),
+                format!("remote administration or file sharing open on every interface: {} — restrict it to an admin interface, a VPN or a firewall{container}", names.join(", ")),
+            ),
+        )
+    };
+    vec![listening, admin]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_decode_in_the_machines_byte_order() {
+        let local = u32::from_ne_bytes([127, 0, 0, 1]);
+        let (addr, port) = parse_addr(&format!("{local:08X}:1538")).unwrap();
+        assert_eq!(addr, IpAddr::V4(Ipv4Addr::LOCALHOST));
+        assert_eq!(port, 5432);
+        let (addr, port) = parse_addr("00000000000000000000000000000000:0016").unwrap();
+        assert_eq!(addr, IpAddr::V6(Ipv6Addr::UNSPECIFIED));
+        assert_eq!(port, 22);
+        let one = u32::from_ne_bytes([0, 0, 0, 1]);
+        let (addr, _) = parse_addr(&format!("000000000000000000000000{one:08X}:0050")).unwrap();
+        assert_eq!(addr, IpAddr::V6(Ipv6Addr::LOCALHOST));
+        for bad in [
+            "",
+            ":",
+            "zz:zz",
+            "0000000:16",
+            "00000000:FFFFF",
+            "0000000000000000000000000000000G:0016",
+        ] {
+            assert!(parse_addr(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tcp_listen_and_udp_bound_only() {
+        let tcp = "  sl  local_address rem_address   st\n\
+           0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1\n\
+           1: 0100007F:1538 00000000:0000 01 00000000:00000000\n\
+           garbage line\n\
+           2: ZZZZ 00000000:0000 0A\n";
+        let found = parse_proc_net(tcp, Proto::Tcp, false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].label(), "tcp 0.0.0.0:22");
+        assert!(found[0].everywhere());
+        let udp =
+            "header\n 0: 00000000:0044 00000000:0000 07 0\n 1: 00000000:A000 0100007F:0035 01 0\n";
+        assert_eq!(parse_proc_net(udp, Proto::Udp, false).len(), 1);
+        assert_eq!(admin_service(Proto::Tcp, 3389), Some("RDP"));
+        assert_eq!(admin_service(Proto::Tcp, 2222), None);
+    }
+}

@@ -1,0 +1,924 @@
+//! `patch.*`: when packages were last upgraded, automatic updates, pending reboot, pending
+//! security updates.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::{DateTime, Local, NaiveDate};
+use scoring::facts::{Fact, Status, Value};
+
+use super::machine::CmdError;
+use super::{Machine, days, fact, pending, unknown};
+
+/// The charter: security patches within 8 days.
+pub(crate) const PATCH_OK_DAYS: i64 = 8;
+/// Past this, an upgrade delay is a failure.
+pub(crate) const PATCH_WARN_DAYS: i64 = 30;
+
+pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    let mut facts = last_upgrade(m);
+    facts.push(auto_updates(m));
+    facts.push(reboot_required(m));
+    facts.push(pending_security(m));
+    facts
+}
+
+/// Status of a delay in days.
+pub(crate) fn delay_status(days: i64) -> Status {
+    if days <= PATCH_OK_DAYS {
+        Status::Ok
+    } else if days <= PATCH_WARN_DAYS {
+        Status::Warn
+    } else {
+        Status::Fail
+    }
+}
+
+/// What the package logs say.
+#[derive(Debug, Default)]
+pub(crate) struct Upgrades {
+    /// The most recent upgrade, and the file it was read in.
+    pub last: Option<(NaiveDate, String)>,
+    /// The oldest dated entry of any kind: the logs cover the time since.
+    pub oldest_entry: Option<NaiveDate>,
+    /// Files read.
+    pub files: Vec<String>,
+    /// Files that could not be read (permissions).
+    pub denied: Vec<String>,
+}
+
+impl Upgrades {
+    fn upgrade(&mut self, date: NaiveDate, file: &str) {
+        if self.last.as_ref().is_none_or(|(d, _)| date > *d) {
+            self.last = Some((date, file.to_owned()));
+        }
+        self.entry(date);
+    }
+
+    fn entry(&mut self, date: NaiveDate) {
+        if self.oldest_entry.is_none_or(|d| date < d) {
+            self.oldest_entry = Some(date);
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` date at the start of a text.
+fn leading_date(text: &str) -> Option<NaiveDate> {
+    let head = text.trim_start().get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// `/var/log/apt/history.log`: blocks of `Start-Date:` … `Upgrade:` … `End-Date:`.
+pub(crate) fn parse_apt_history(text: &str, file: &str, out: &mut Upgrades) {
+    let mut date = None;
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("Start-Date:") {
+            date = leading_date(rest);
+            if let Some(d) = date {
+                out.entry(d);
+            }
+        } else if line.starts_with("Upgrade:")
+            && let Some(d) = date
+        {
+            out.upgrade(d, file);
+        }
+    }
+}
+
+/// `/var/log/dpkg.log`: `2024-05-01 10:12:33 upgrade pkg:amd64 old new`.
+pub(crate) fn parse_dpkg_log(text: &str, file: &str, out: &mut Upgrades) {
+    for line in text.lines() {
+        let Some(date) = leading_date(line) else {
+            continue;
+        };
+        out.entry(date);
+        if line.split_whitespace().nth(2) == Some("upgrade") {
+            out.upgrade(date, file);
+        }
+    }
+}
+
+/// `/var/log/dnf.rpm.log`: `2024-04-10T09:15:02+0000 SUBDEBUG Upgrade: openssl-…`.
+pub(crate) fn parse_dnf_log(text: &str, file: &str, out: &mut Upgrades) {
+    for line in text.lines() {
+        let Some(date) = leading_date(line) else {
+            continue;
+        };
+        out.entry(date);
+        let mut words = line.split_whitespace().skip(1);
+        let upgraded = words.any(|w| w == "Upgrade:" || w == "Upgraded:");
+        if upgraded {
+            out.upgrade(date, file);
+        }
+    }
+}
+
+/// `/var/log/zypp/history`: `date|install|name|version|…`. zypper records upgrades as installs:
+/// a package installed a second time counts as upgraded.
+pub(crate) fn parse_zypp_history(text: &str, file: &str, out: &mut Upgrades) {
+    let mut seen = HashSet::new();
+    for line in text.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('|');
+        let Some(date) = fields.next().and_then(leading_date) else {
+            continue;
+        };
+        out.entry(date);
+        if fields.next().map(str::trim) == Some("install")
+            && let Some(name) = fields.next()
+            && !seen.insert(name.to_owned())
+        {
+            out.upgrade(date, file);
+        }
+    }
+}
+
+/// Reads every package log.
+pub(crate) fn read_logs(m: &Machine) -> Upgrades {
+    type Parser = fn(&str, &str, &mut Upgrades);
+    let sets: [(&str, Parser); 4] = [
+        ("/var/log/apt/history.log*", parse_apt_history),
+        ("/var/log/dpkg.log*", parse_dpkg_log),
+        ("/var/log/dnf.rpm.log*", parse_dnf_log),
+        ("/var/log/zypp/history*", parse_zypp_history),
+    ];
+    let mut out = Upgrades::default();
+    for (pattern, parse) in sets {
+        for file in m.glob(pattern) {
+            match m.read_maybe_gz(&file) {
+                Ok(text) => {
+                    parse(&text, &file, &mut out);
+                    out.files.push(file);
+                }
+                Err(super::ReadError::Denied) => out.denied.push(file),
+                Err(_) => {}
+            }
+        }
+    }
+    out
+}
+
+/// The newest install time in the rpm database (`rpm -qa --qf %{INSTALLTIME}`), when no log
+/// says anything.
+fn rpm_newest(m: &Machine) -> Option<NaiveDate> {
+    let output = m
+        .run(
+            "rpm",
+            &["-qa", "--qf", "%{INSTALLTIME}\\n"],
+            Duration::from_secs(10),
+        )
+        .ok()?;
+    let newest = output
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().parse::<i64>().ok())
+        .max()?;
+    DateTime::from_timestamp(newest, 0).map(|t| t.with_timezone(&Local).date_naive())
+}
+
+fn last_upgrade(m: &Machine) -> Vec<Fact> {
+    let today = m.now.date_naive();
+    let logs = read_logs(m);
+    let mut last = logs.last.clone();
+    if last.is_none()
+        && let Some(date) = rpm_newest(m)
+    {
+        last = Some((date, "rpm -qa --qf %{INSTALLTIME}".to_owned()));
+    }
+    if let Some((date, source)) = last {
+        let since = (today - date).num_days().max(0);
+        let status = delay_status(since);
+        let detail = match status {
+            Status::Ok => m.t(
+                format!("dernière mise à jour de paquets le {date}, il y a {since} jours (charte : 8 jours au plus)"),
+                format!("packages last upgraded on {date}, {since} days ago (charter: 8 days at most)"),
+            ),
+            _ => m.t(
+                format!("dernière mise à jour de paquets le {date}, il y a {since} jours : plus que les 8 jours de la charte"),
+                format!("packages last upgraded on {date}, {since} days ago: more than the charter's 8 days"),
+            ),
+        };
+        return vec![
+            fact(
+                "patch.last_upgrade",
+                Value::Text(date.format("%Y-%m-%d").to_string()),
+                status,
+                source.clone(),
+                detail.clone(),
+            ),
+            fact(
+                "patch.days_since_upgrade",
+                days(since),
+                status,
+                source,
+                detail,
+            ),
+        ];
+    }
+    // No upgrade recorded: the logs still tell how long nothing was upgraded.
+    if let Some(oldest) = logs.oldest_entry {
+        let since = (today - oldest).num_days().max(0);
+        let status = delay_status(since);
+        let source = logs.files.join(", ");
+        let detail = m.t(
+            format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour"),
+            format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade"),
+        );
+        return vec![
+            unknown(
+                "patch.last_upgrade",
+                source.clone(),
+                m.t(
+                    format!("aucune mise à jour dans les journaux de paquets (depuis le {oldest})"),
+                    format!("no upgrade in the package logs (since {oldest})"),
+                ),
+            ),
+            fact(
+                "patch.days_since_upgrade",
+                days(since),
+                status,
+                source,
+                detail,
+            ),
+        ];
+    }
+    let (source, detail) = if logs.denied.is_empty() {
+        (
+            "/var/log/apt/history.log, /var/log/dpkg.log, /var/log/dnf.rpm.log".to_owned(),
+            m.t(
+                "aucun journal de paquets (apt, dpkg, dnf, zypper) lisible",
+                "no package log (apt, dpkg, dnf, zypper) to read",
+            ),
+        )
+    } else {
+        (
+            logs.denied.join(", "),
+            m.t(
+                "journaux de paquets illisibles sans root",
+                "package logs not readable without root",
+            ),
+        )
+    };
+    vec![
+        unknown("patch.last_upgrade", source.clone(), detail.clone()),
+        unknown("patch.days_since_upgrade", source, detail),
+    ]
+}
+
+/// Whether an `apt.conf.d` file name is read by apt.
+fn apt_conf_name_ok(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        && ![
+            ".dpkg-old",
+            ".dpkg-dist",
+            ".dpkg-new",
+            ".dpkg-tmp",
+            ".bak",
+            ".save",
+            ".disabled",
+            ".orig",
+        ]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+}
+
+/// The value of an `APT::…` setting written on one line (`APT::Periodic::X "1";`), the last
+/// file winning as apt reads them in order.
+pub(crate) fn apt_setting(texts: &[(String, String)], key: &str) -> Option<(String, String)> {
+    let mut found = None;
+    let lower_key = key.to_ascii_lowercase();
+    for (file, text) in texts {
+        for line in text.lines() {
+            let line = line.split("//").next().unwrap_or("").trim();
+            if line.starts_with('#') {
+                continue;
+            }
+            let lower = line.to_ascii_lowercase();
+            let Some(rest) = lower.strip_prefix(&lower_key) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            if !rest.starts_with('"') {
+                continue;
+            }
+            let value: String = rest[1..].chars().take_while(|c| *c != '"').collect();
+            found = Some((value, file.clone()));
+        }
+    }
+    found
+}
+
+fn periodic_on(value: &str) -> bool {
+    let value = value.trim();
+    value.eq_ignore_ascii_case("always")
+        || value.eq_ignore_ascii_case("true")
+        || value.parse::<i64>().map(|n| n > 0).unwrap_or(false)
+}
+
+/// A `key = value` setting of an INI-like file (dnf-automatic, yum-cron).
+fn ini_value(text: &str, key: &str) -> Option<String> {
+    text.lines()
+        .rev()
+        .filter_map(|line| {
+            let line = line.trim();
+            if line.starts_with('#') || line.starts_with(';') {
+                return None;
+            }
+            let (k, v) = line.split_once('=')?;
+            (k.trim() == key).then(|| v.trim().to_owned())
+        })
+        .next()
+}
+
+fn yes(value: &str) -> bool {
+    matches!(
+        value.to_ascii_lowercase().as_str(),
+        "yes" | "true" | "1" | "on"
+    )
+}
+
+fn auto_updates(m: &Machine) -> Fact {
+    const KEY: &str = "patch.auto_updates";
+    let debian = m.exists("/var/lib/dpkg/status") || m.exists("/etc/apt/apt.conf.d");
+    if debian {
+        let mut texts = Vec::new();
+        for name in m.list("/etc/apt/apt.conf.d").unwrap_or_default() {
+            if !apt_conf_name_ok(&name) {
+                continue;
+            }
+            let path = format!("/etc/apt/apt.conf.d/{name}");
+            if let Ok(text) = m.read(&path) {
+                texts.push((path, text));
+            }
+        }
+        if let Ok(text) = m.read("/etc/apt/apt.conf") {
+            texts.push(("/etc/apt/apt.conf".to_owned(), text));
+        }
+        let enabled = apt_setting(&texts, "APT::Periodic::Enable");
+        let unattended = apt_setting(&texts, "APT::Periodic::Unattended-Upgrade");
+        let installed = m.has_program("unattended-upgrade").is_some()
+            || m.exists("/usr/share/unattended-upgrades");
+        let source = unattended
+            .as_ref()
+            .map(|(_, f)| f.clone())
+            .unwrap_or_else(|| "/etc/apt/apt.conf.d/20auto-upgrades".to_owned());
+        let disabled_all = enabled.as_ref().is_some_and(|(v, _)| !periodic_on(v));
+        let on = unattended.as_ref().is_some_and(|(v, _)| periodic_on(v)) && !disabled_all;
+        return if on && installed {
+            fact(
+                KEY,
+                Value::Bool(true),
+                Status::Ok,
+                source,
+                m.t(
+                    "unattended-upgrades installe les mises à jour de sécurité chaque jour",
+                    "unattended-upgrades installs security updates every day",
+                ),
+            )
+        } else if on {
+            fact(
+                KEY,
+                Value::Bool(false),
+                Status::Warn,
+                source,
+                m.t(
+                    "APT::Periodic::Unattended-Upgrade est activé mais le paquet unattended-upgrades n'est pas installé",
+                    "APT::Periodic::Unattended-Upgrade is on but the unattended-upgrades package is not installed",
+                ),
+            )
+        } else {
+            fact(
+                KEY,
+                Value::Bool(false),
+                Status::Warn,
+                source,
+                m.t(
+                    "pas de mises à jour automatiques (unattended-upgrades : APT::Periodic::Unattended-Upgrade \"1\" absent)",
+                    "no automatic updates (unattended-upgrades: APT::Periodic::Unattended-Upgrade \"1\" missing)",
+                ),
+            )
+        };
+    }
+    let rpm = m.exists("/etc/dnf") || m.exists("/etc/yum.conf") || m.exists("/var/lib/rpm");
+    if rpm {
+        let timers = [
+            m.glob("/etc/systemd/system/timers.target.wants/dnf-automatic*.timer"),
+            m.glob("/etc/systemd/system/timers.target.wants/dnf5-automatic*.timer"),
+        ]
+        .concat();
+        let config = [
+            "/etc/dnf/automatic.conf",
+            "/etc/dnf/dnf5-plugins/automatic.conf",
+        ]
+        .iter()
+        .find_map(|p| m.read(p).ok().map(|t| (p.to_string(), t)));
+        let applies = config
+            .as_ref()
+            .and_then(|(_, t)| ini_value(t, "apply_updates"))
+            .is_some_and(|v| yes(&v));
+        for timer in &timers {
+            let name = timer.rsplit('/').next().unwrap_or(timer);
+            let installs = name.contains("-install.") || (name.contains("automatic.") && applies);
+            if installs {
+                return fact(
+                    KEY,
+                    Value::Bool(true),
+                    Status::Ok,
+                    timer.clone(),
+                    m.t(
+                        format!("dnf-automatic installe les mises à jour ({name} activé)"),
+                        format!("dnf-automatic installs updates ({name} enabled)"),
+                    ),
+                );
+            }
+        }
+        if let Some(timer) = timers.first() {
+            return fact(
+                KEY,
+                Value::Bool(false),
+                Status::Warn,
+                timer.clone(),
+                m.t(
+                    "dnf-automatic est activé mais ne fait que télécharger ou prévenir (apply_updates = no)",
+                    "dnf-automatic is enabled but only downloads or notifies (apply_updates = no)",
+                ),
+            );
+        }
+        if m.exists("/etc/systemd/system/multi-user.target.wants/yum-cron.service")
+            && m.read("/etc/yum/yum-cron.conf")
+                .ok()
+                .and_then(|t| ini_value(&t, "apply_updates"))
+                .is_some_and(|v| yes(&v))
+        {
+            return fact(
+                KEY,
+                Value::Bool(true),
+                Status::Ok,
+                "/etc/yum/yum-cron.conf",
+                m.t(
+                    "yum-cron installe les mises à jour",
+                    "yum-cron installs updates",
+                ),
+            );
+        }
+        return fact(
+            KEY,
+            Value::Bool(false),
+            Status::Warn,
+            "/etc/systemd/system/timers.target.wants/dnf-automatic*.timer",
+            m.t(
+                "pas de mises à jour automatiques (minuterie dnf-automatic non activée)",
+                "no automatic updates (dnf-automatic timer not enabled)",
+            ),
+        );
+    }
+    unknown(
+        KEY,
+        "/etc/apt/apt.conf.d, /etc/dnf",
+        m.t(
+            "ni apt ni dnf : mécanisme de mise à jour automatique non reconnu",
+            "neither apt nor dnf: automatic update mechanism not recognised",
+        ),
+    )
+}
+
+/// The running kernel, as `uname -r` gives it.
+fn running_kernel(m: &Machine) -> Option<String> {
+    let kernel = if m.fake() {
+        m.read("/proc/sys/kernel/osrelease")
+            .ok()
+            .map(|t| t.trim().to_owned())
+    } else {
+        sysinfo::System::kernel_version()
+    };
+    kernel.filter(|k| !k.is_empty())
+}
+
+fn reboot_required(m: &Machine) -> Fact {
+    const KEY: &str = "patch.reboot_required";
+    for flag in ["/run/reboot-required", "/var/run/reboot-required"] {
+        if m.exists(flag) {
+            let packages: Vec<String> = m
+                .read(&format!("{flag}.pkgs"))
+                .unwrap_or_default()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .take(5)
+                .map(str::to_owned)
+                .collect();
+            let list = if packages.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", packages.join(", "))
+            };
+            return fact(
+                KEY,
+                Value::Bool(true),
+                Status::Warn,
+                flag,
+                m.t(
+                    format!("un redémarrage est demandé pour finir des mises à jour{list}"),
+                    format!("a reboot is required to finish updates{list}"),
+                ),
+            );
+        }
+    }
+    if m.container {
+        return unknown(
+            KEY,
+            "/run/reboot-required",
+            m.t(
+                "dans un conteneur, le noyau est celui de l'hôte : redémarrage à voir sur l'hôte",
+                "in a container the kernel is the host's: check reboots on the host",
+            ),
+        );
+    }
+    // needs-restarting -r (dnf-utils): exit 1 when a reboot is needed.
+    if let Ok(output) = m.run("needs-restarting", &["-r"], Duration::from_secs(10))
+        && matches!(output.code, Some(0 | 1))
+    {
+        let needed = output.code == Some(1);
+        return fact(
+            KEY,
+            Value::Bool(needed),
+            if needed { Status::Warn } else { Status::Ok },
+            "needs-restarting -r",
+            if needed {
+                m.t(
+                    "needs-restarting : un redémarrage est nécessaire (noyau ou bibliothèques de base mis à jour)",
+                    "needs-restarting: a reboot is needed (kernel or core libraries updated)",
+                )
+            } else {
+                m.t(
+                    "needs-restarting : aucun redémarrage nécessaire",
+                    "needs-restarting: no reboot needed",
+                )
+            },
+        );
+    }
+    // The newest installed kernel against the running one.
+    let running = running_kernel(m);
+    let kernels: Vec<(String, std::time::SystemTime)> = m
+        .glob("/boot/vmlinuz-*")
+        .into_iter()
+        .filter_map(|p| {
+            let version = p.strip_prefix("/boot/vmlinuz-")?.to_owned();
+            if version.contains("rescue") {
+                return None;
+            }
+            Some((version, m.modified(&p)?))
+        })
+        .collect();
+    if let (Some(running), Some((newest, _))) =
+        (running, kernels.iter().max_by_key(|(_, time)| *time))
+    {
+        let needed = *newest != running;
+        return fact(
+            KEY,
+            Value::Bool(needed),
+            if needed { Status::Warn } else { Status::Ok },
+            "/boot/vmlinuz-*",
+            if needed {
+                m.t(
+                    format!("le noyau installé le plus récent ({newest}) n'est pas celui en service ({running}) : redémarrer"),
+                    format!("the newest installed kernel ({newest}) is not the running one ({running}): reboot"),
+                )
+            } else {
+                m.t(
+                    format!("le noyau en service ({running}) est le plus récent installé"),
+                    format!("the running kernel ({running}) is the newest installed"),
+                )
+            },
+        );
+    }
+    if m.exists("/var/lib/dpkg/status") {
+        return fact(
+            KEY,
+            Value::Bool(false),
+            Status::Ok,
+            "/run/reboot-required",
+            m.t(
+                "aucune demande de redémarrage (/run/reboot-required absent)",
+                "no reboot requested (/run/reboot-required absent)",
+            ),
+        );
+    }
+    unknown(
+        KEY,
+        "/run/reboot-required, needs-restarting",
+        m.t(
+            "impossible de savoir si un redémarrage est attendu",
+            "cannot tell whether a reboot is pending",
+        ),
+    )
+}
+
+/// The age in days of the newest apt package list.
+fn apt_lists_age(m: &Machine) -> Option<i64> {
+    let newest = m
+        .glob("/var/lib/apt/lists/*Release")
+        .iter()
+        .filter_map(|p| m.modified(p))
+        .max()?;
+    let newest: DateTime<Local> = newest.into();
+    Some((m.now - newest).num_days().max(0))
+}
+
+/// Counts the packages that `apt-get -s upgrade` would take from a `-security` suite.
+pub(crate) fn count_apt_security(output: &str) -> usize {
+    output
+        .lines()
+        .filter(|l| l.starts_with("Inst ") && l.contains("-security"))
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+fn pending_security(m: &Machine) -> Fact {
+    const KEY: &str = "patch.pending_security";
+    // Debian family: the files apt already has (no command, works under --root).
+    let apt_fallback = match pending::pending(m) {
+        Ok(found) => {
+            let mut fact = security_fact(
+                m,
+                found.packages.len(),
+                apt_lists_age(m),
+                "/var/lib/dpkg/status, /var/lib/apt/lists/*security*_Packages",
+            );
+            if !found.packages.is_empty() {
+                let shown: Vec<&str> = found.packages.iter().take(5).map(String::as_str).collect();
+                let more = if found.packages.len() > 5 {
+                    ", …"
+                } else {
+                    ""
+                };
+                fact.detail
+                    .push_str(&format!("{} {}{more}", m.t(" :", ":"), shown.join(", ")));
+            }
+            return fact;
+        }
+        Err(pending::NoAnswer::NoLists) => {
+            return unknown(
+                KEY,
+                "/var/lib/apt/lists",
+                m.t(
+                    "aucune liste de paquets de sécurité sur le disque (apt-get update jamais lancé, listes effacées, ou pas de dépôt -security)",
+                    "no security package list on disk (apt-get update never run, lists removed, or no -security suite)",
+                ),
+            );
+        }
+        Err(pending::NoAnswer::Unreadable(files)) => Some(files),
+        Err(pending::NoAnswer::NoDpkg) => None,
+    };
+    if m.fake() {
+        return unknown(
+            KEY,
+            "/var/lib/apt/lists",
+            match apt_fallback {
+                Some(files) => m.t(
+                    format!("listes de paquets dans une compression non lue ({}) et pas de commande avec --root", files.join(", ")),
+                    format!("package lists in an unread compression ({}) and no command with --root", files.join(", ")),
+                ),
+                None => m.t(
+                    "ni base dpkg ni commande (dnf updateinfo) avec --root",
+                    "neither a dpkg database nor a command (dnf updateinfo) with --root",
+                ),
+            },
+        );
+    }
+    if apt_fallback.is_some() && m.which("apt-get").is_some() {
+        return match m.run(
+            "apt-get",
+            &["-s", "-q", "-o", "Debug::NoLocking=true", "upgrade"],
+            Duration::from_secs(15),
+        ) {
+            Ok(output) if output.success() => {
+                let count = count_apt_security(&output.stdout);
+                security_fact(m, count, apt_lists_age(m), "apt-get -s upgrade")
+            }
+            Ok(output) => unknown(
+                KEY,
+                "apt-get -s upgrade",
+                m.t(
+                    format!("apt-get -s a échoué : {}", first_line(&output.stderr)),
+                    format!("apt-get -s failed: {}", first_line(&output.stderr)),
+                ),
+            ),
+            Err(error) => command_unknown(m, KEY, "apt-get -s upgrade", &error),
+        };
+    }
+    if m.which("dnf").is_some() {
+        return match m.run(
+            "dnf",
+            &["-q", "--cacheonly", "updateinfo", "list", "--security"],
+            Duration::from_secs(20),
+        ) {
+            Ok(output) if output.success() => {
+                let count = output
+                    .stdout
+                    .lines()
+                    .filter(|l| l.split_whitespace().count() >= 3)
+                    .filter_map(|l| l.split_whitespace().nth(2))
+                    .collect::<HashSet<_>>()
+                    .len();
+                security_fact(m, count, None, "dnf --cacheonly updateinfo list --security")
+            }
+            Ok(output) => unknown(
+                KEY,
+                "dnf --cacheonly updateinfo list --security",
+                m.t(
+                    format!(
+                        "dnf sans réseau n'a pas répondu (métadonnées absentes ?) : {}",
+                        first_line(&output.stderr)
+                    ),
+                    format!(
+                        "dnf without network gave no answer (no cached metadata?): {}",
+                        first_line(&output.stderr)
+                    ),
+                ),
+            ),
+            Err(error) => command_unknown(m, KEY, "dnf updateinfo", &error),
+        };
+    }
+    unknown(
+        KEY,
+        "/var/lib/dpkg/status, dnf",
+        m.t(
+            "ni dpkg ni dnf : mises à jour de sécurité en attente inconnues",
+            "neither dpkg nor dnf: pending security updates unknown",
+        ),
+    )
+}
+
+fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str) -> Fact {
+    let stale = lists_age.filter(|age| *age > PATCH_OK_DAYS);
+    let status = if count > 0 || stale.is_some() {
+        Status::Warn
+    } else {
+        Status::Ok
+    };
+    let mut detail = if count == 0 {
+        m.t(
+            "aucune mise à jour de sécurité en attente dans les listes de paquets du disque",
+            "no pending security update in the package lists on disk",
+        )
+    } else {
+        m.t(
+            format!("{count} paquet(s) ont une mise à jour de sécurité en attente"),
+            format!("{count} package(s) have a pending security update"),
+        )
+    };
+    if let Some(age) = lists_age {
+        detail.push_str(&m.t(
+            format!(
+                " (listes du disque vieilles de {age} jours{})",
+                if stale.is_some() {
+                    " : lancer apt-get update"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                " (lists on disk {age} days old{})",
+                if stale.is_some() {
+                    ": run apt-get update"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    #[allow(clippy::cast_precision_loss)]
+    fact(
+        "patch.pending_security",
+        Value::Number(count as f64),
+        status,
+        source,
+        detail,
+    )
+}
+
+/// The first line of a text, short.
+pub(crate) fn first_line(text: &str) -> String {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(160)
+        .collect()
+}
+
+/// An `unknown` fact for a command that gave nothing.
+pub(crate) fn command_unknown(m: &Machine, key: &str, source: &str, error: &CmdError) -> Fact {
+    let program = source.split_whitespace().next().unwrap_or(source);
+    unknown(
+        key,
+        source,
+        match error {
+            CmdError::Offline => m.t(
+                "commande non lancée avec --root",
+                "command not run with --root",
+            ),
+            CmdError::Missing => m.t(
+                format!("{program} n'est pas installé"),
+                format!("{program} is not installed"),
+            ),
+            CmdError::Failed(why) => m.t(
+                format!("{program} n'a pas pu être lancé : {why}"),
+                format!("{program} could not be run: {why}"),
+            ),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn apt_history_keeps_upgrades_only() {
+        let mut out = Upgrades::default();
+        parse_apt_history(
+            "Start-Date: 2024-01-02  10:00:00\nCommandline: apt install vim\nInstall: vim\nEnd-Date: 2024-01-02  10:00:01\n\n\
+             Start-Date: 2024-01-01  09:00:00\nUpgrade: libc6:amd64 (1, 2)\nEnd-Date: x\n\
+             Start-Date: garbage\nUpgrade: x\n\x00\x01binary",
+            "h",
+            &mut out,
+        );
+        assert_eq!(out.last.unwrap().0, d("2024-01-01"));
+        assert_eq!(out.oldest_entry, Some(d("2024-01-01")));
+    }
+
+    #[test]
+    fn dpkg_dnf_and_zypp_logs() {
+        let mut out = Upgrades::default();
+        parse_dpkg_log(
+            "2024-02-01 10:00:00 install vim:amd64 <none> 2\n2024-02-03 10:00:00 upgrade libc6:amd64 1 2\n2024-02-05 status installed x\n",
+            "dpkg",
+            &mut out,
+        );
+        assert_eq!(out.last.as_ref().unwrap().0, d("2024-02-03"));
+        parse_dnf_log(
+            "2024-03-01T10:00:00+0000 SUBDEBUG Installed: vim\n2024-03-04T10:00:00+0000 SUBDEBUG Upgrade: openssl-3\n2024-03-04T10:00:00+0000 SUBDEBUG Upgraded: openssl-2\n",
+            "dnf",
+            &mut out,
+        );
+        assert_eq!(
+            out.last.as_ref().unwrap(),
+            &(d("2024-03-04"), "dnf".to_owned())
+        );
+        let mut zypp = Upgrades::default();
+        parse_zypp_history(
+            "# 2024-01-01 comment\n2024-01-01 10:00:00|install|bash|5.1|x86_64||repo|\n2024-04-01 10:00:00|install|vim|9|x86_64||repo|\n2024-04-02 10:00:00|install|bash|5.2|x86_64||repo|\n",
+            "zypp",
+            &mut zypp,
+        );
+        assert_eq!(zypp.last.unwrap().0, d("2024-04-02"));
+    }
+
+    #[test]
+    fn delays_follow_the_charter() {
+        assert_eq!(delay_status(0), Status::Ok);
+        assert_eq!(delay_status(8), Status::Ok);
+        assert_eq!(delay_status(9), Status::Warn);
+        assert_eq!(delay_status(30), Status::Warn);
+        assert_eq!(delay_status(31), Status::Fail);
+    }
+
+    #[test]
+    fn apt_settings_last_file_wins() {
+        let texts = vec![
+            (
+                "20auto-upgrades".to_owned(),
+                "APT::Periodic::Update-Package-Lists \"1\";\nAPT::Periodic::Unattended-Upgrade \"1\";\n".to_owned(),
+            ),
+            (
+                "99local".to_owned(),
+                "// APT::Periodic::Unattended-Upgrade \"0\";\n".to_owned(),
+            ),
+        ];
+        let (value, file) = apt_setting(&texts, "APT::Periodic::Unattended-Upgrade").unwrap();
+        assert_eq!((value.as_str(), file.as_str()), ("1", "20auto-upgrades"));
+        assert!(periodic_on("1") && !periodic_on("0") && !periodic_on("x"));
+    }
+
+    #[test]
+    fn apt_simulation_counts_security_packages() {
+        let output = "NOTE: This is only a simulation!\n\
+            Inst libssl3 [3.0.16-1~deb12u1] (3.0.17-1~deb12u2 Debian-Security:12/stable-security [amd64])\n\
+            Inst openssl [3.0.16-1~deb12u1] (3.0.17-1~deb12u2 Debian-Security:12/stable-security [amd64])\n\
+            Inst tzdata [2025a] (2025b Debian:12.11/stable-updates [all])\n\
+            Conf libssl3 (3.0.17-1~deb12u2 Debian-Security:12/stable-security [amd64])\n";
+        assert_eq!(count_apt_security(output), 2);
+    }
+}

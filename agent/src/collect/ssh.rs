@@ -1,0 +1,504 @@
+//! `ssh.*`: the SSH server's effective global settings — `sshd -T` as root, otherwise
+//! `/etc/ssh/sshd_config` and its `Include`s, read as sshd reads them: the first value of a
+//! keyword wins, `Match` blocks do not change the global value, sshd's defaults fill the rest.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use scoring::facts::{Fact, Status, Value};
+
+use super::{Machine, ReadError, auth, fact, unknown};
+
+/// Deepest `Include` nesting followed (sshd's own limit is 16).
+const MAX_INCLUDE_DEPTH: usize = 16;
+
+/// Global keywords read: the first value of each, and the file it came from.
+#[derive(Debug, Default)]
+pub(crate) struct SshConfig {
+    values: HashMap<String, (String, String)>,
+    /// Files read, in order.
+    pub files: Vec<String>,
+    /// Files that could not be read (permissions).
+    pub denied: Vec<String>,
+}
+
+impl SshConfig {
+    /// A keyword's value (lowercase keyword), its source, or the default.
+    pub fn get(&self, keyword: &str, default: &str) -> (String, Option<String>) {
+        match self.values.get(keyword) {
+            Some((value, file)) => (value.clone(), Some(file.clone())),
+            None => (default.to_owned(), None),
+        }
+    }
+
+    /// The first of several keywords set (aliases), else the default.
+    pub fn get_any(&self, keywords: &[&str], default: &str) -> (String, Option<String>) {
+        keywords
+            .iter()
+            .find_map(|k| self.values.get(*k))
+            .map(|(v, f)| (v.clone(), Some(f.clone())))
+            .unwrap_or_else(|| (default.to_owned(), None))
+    }
+
+    fn set(&mut self, keyword: &str, value: &str, file: &str) {
+        self.values
+            .entry(keyword.to_ascii_lowercase())
+            .or_insert_with(|| (value.to_owned(), file.to_owned()));
+    }
+}
+
+/// Splits `Keyword value`, `Keyword=value`, `Keyword = value`.
+fn split_keyword(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let end = line
+        .find(|c: char| c.is_whitespace() || c == '=')
+        .unwrap_or(line.len());
+    let (keyword, rest) = line.split_at(end);
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix('=').unwrap_or(rest).trim();
+    // A trailing comment.
+    let rest = rest.split(" #").next().unwrap_or(rest).trim();
+    Some((keyword, rest))
+}
+
+/// Reads one file of the configuration into `config`, following `Include`.
+pub(crate) fn read_file(
+    m: &Machine,
+    path: &str,
+    depth: usize,
+    config: &mut SshConfig,
+) -> Result<(), ReadError> {
+    let text = m.read(path)?;
+    config.files.push(path.to_owned());
+    let mut in_match = false;
+    for line in text.lines() {
+        let Some((keyword, rest)) = split_keyword(line) else {
+            continue;
+        };
+        let lower = keyword.to_ascii_lowercase();
+        if lower == "match" {
+            in_match = true;
+            continue;
+        }
+        if in_match {
+            continue;
+        }
+        if lower == "include" {
+            if depth >= MAX_INCLUDE_DEPTH {
+                continue;
+            }
+            for pattern in rest.split_whitespace() {
+                let pattern = pattern.trim_matches('"');
+                let pattern = if pattern.starts_with('/') {
+                    pattern.to_owned()
+                } else {
+                    format!("/etc/ssh/{pattern}")
+                };
+                for file in m.glob(&pattern) {
+                    if let Err(ReadError::Denied) = read_file(m, &file, depth + 1, config) {
+                        config.denied.push(file);
+                    }
+                }
+            }
+            continue;
+        }
+        config.set(&lower, rest, path);
+    }
+    Ok(())
+}
+
+/// `sshd -T`: `keyword value` lines.
+pub(crate) fn parse_sshd_t(text: &str) -> SshConfig {
+    let mut config = SshConfig::default();
+    for line in text.lines() {
+        if let Some((keyword, rest)) = line.trim().split_once(' ') {
+            config.set(keyword, rest.trim(), "sshd -T");
+        }
+    }
+    config.files.push("sshd -T".to_owned());
+    config
+}
+
+fn on(value: &str) -> bool {
+    matches!(
+        value
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .as_str(),
+        "yes" | "true"
+    )
+}
+
+/// What the settings allow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// A password alone is enough to log in.
+    pub password_alone: bool,
+    /// Why (the setting that allows or forbids it).
+    pub password_why: String,
+    /// `PermitRootLogin`, lowercase (`without-password` written `prohibit-password`).
+    pub root_mode: String,
+    /// Where it came from (a file, `sshd -T` or `default`).
+    pub root_source: String,
+    /// Every way in needs two factors.
+    pub mfa: bool,
+    /// The ways in.
+    pub methods: String,
+}
+
+/// Applies sshd's defaults and rules to the settings read.
+pub(crate) fn verdict(config: &SshConfig, pam_otp: bool) -> Verdict {
+    let (password, password_src) = config.get("passwordauthentication", "yes");
+    let (kbd, _) = config.get_any(
+        &[
+            "kbdinteractiveauthentication",
+            "challengeresponseauthentication",
+        ],
+        "yes",
+    );
+    let (pam, _) = config.get("usepam", "no");
+    let (pubkey, _) = config.get("pubkeyauthentication", "yes");
+    let (methods, _) = config.get("authenticationmethods", "any");
+    let (root, root_src) = config.get("permitrootlogin", "prohibit-password");
+    let password_on = on(&password);
+    let kbd_on = on(&kbd) && on(&pam);
+    let pubkey_on = on(&pubkey);
+    // Factors of each method, 0 when disabled.
+    let factors = |method: &str| -> u8 {
+        let base = method.split(':').next().unwrap_or(method);
+        match base {
+            "password" => u8::from(password_on),
+            "keyboard-interactive" if kbd_on => {
+                if pam_otp {
+                    2
+                } else {
+                    1
+                }
+            }
+            "publickey" => u8::from(pubkey_on),
+            _ => 0,
+        }
+    };
+    let lists: Vec<Vec<String>> = if methods.trim().eq_ignore_ascii_case("any") {
+        ["password", "keyboard-interactive", "publickey"]
+            .iter()
+            .map(|m| vec![(*m).to_owned()])
+            .collect()
+    } else {
+        methods
+            .split_whitespace()
+            .map(|list| list.split(',').map(str::to_owned).collect())
+            .collect()
+    };
+    // Usable ways in: every method of the list enabled.
+    let usable: Vec<&Vec<String>> = lists
+        .iter()
+        .filter(|list| !list.is_empty() && list.iter().all(|m| factors(m) > 0))
+        .collect();
+    let password_alone = usable.iter().any(|list| {
+        list.iter().all(|m| {
+            let base = m.split(':').next().unwrap_or(m);
+            base == "password" || (base == "keyboard-interactive" && !pam_otp)
+        })
+    });
+    let mfa = !usable.is_empty()
+        && usable
+            .iter()
+            .all(|list| list.iter().map(|m| u32::from(factors(m))).sum::<u32>() >= 2);
+    let password_why = if password_alone {
+        if password_on {
+            format!(
+                "PasswordAuthentication {} ({})",
+                password.to_ascii_lowercase(),
+                password_src.as_deref().unwrap_or("default")
+            )
+        } else {
+            "KbdInteractiveAuthentication yes + UsePAM yes".to_owned()
+        }
+    } else if !methods.trim().eq_ignore_ascii_case("any") {
+        format!("AuthenticationMethods {methods}")
+    } else {
+        format!(
+            "PasswordAuthentication {} ({})",
+            password.to_ascii_lowercase(),
+            password_src.as_deref().unwrap_or("default")
+        )
+    };
+    let mut root_mode = root
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if root_mode == "without-password" {
+        root_mode = "prohibit-password".to_owned();
+    }
+    Verdict {
+        password_alone,
+        password_why,
+        root_mode,
+        root_source: root_src.unwrap_or_else(|| "default".to_owned()),
+        mfa,
+        methods,
+    }
+}
+
+pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    const KEYS: [&str; 4] = [
+        "ssh.password_auth",
+        "ssh.root_login",
+        "ssh.root_login_mode",
+        "ssh.mfa",
+    ];
+    let all_unknown = |source: &str, detail: String| {
+        KEYS.iter()
+            .map(|k| unknown(k, source, detail.clone()))
+            .collect::<Vec<_>>()
+    };
+    // As root, sshd's own view.
+    let mut config = None;
+    if m.privileged
+        && let Ok(output) = m.run("sshd", &["-T"], Duration::from_secs(5))
+        && output.success()
+        && output.stdout.lines().count() > 10
+    {
+        config = Some(parse_sshd_t(&output.stdout));
+    }
+    let config = match config {
+        Some(config) => config,
+        None => {
+            let mut config = SshConfig::default();
+            match read_file(m, "/etc/ssh/sshd_config", 0, &mut config) {
+                Ok(()) => config,
+                Err(ReadError::Denied) => {
+                    return all_unknown(
+                        "/etc/ssh/sshd_config",
+                        m.t(
+                            "/etc/ssh/sshd_config n'est lisible que par root",
+                            "/etc/ssh/sshd_config is only readable by root",
+                        ),
+                    );
+                }
+                Err(_) => {
+                    return all_unknown(
+                        "/etc/ssh/sshd_config",
+                        m.t(
+                            "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
+                            "no /etc/ssh/sshd_config: no SSH server found",
+                        ),
+                    );
+                }
+            }
+        }
+    };
+    let pam_otp = m
+        .read("/etc/pam.d/sshd")
+        .map(|text| !auth::mfa_modules(&text).is_empty())
+        .unwrap_or(false);
+    let v = verdict(&config, pam_otp);
+    let source = config.files.join(", ");
+    let partial = if config.denied.is_empty() {
+        String::new()
+    } else {
+        m.t(
+            format!(
+                " (fichiers illisibles sans root : {})",
+                config.denied.join(", ")
+            ),
+            format!(
+                " (files not readable without root: {})",
+                config.denied.join(", ")
+            ),
+        )
+    };
+    let mut facts = Vec::new();
+    let why = &v.password_why;
+    facts.push(if v.password_alone {
+        fact(
+            KEYS[0],
+            Value::Bool(true),
+            Status::Fail,
+            source.clone(),
+            m.t(
+                format!("le serveur SSH accepte un mot de passe seul : {why}{partial}"),
+                format!("the SSH server accepts a password alone: {why}{partial}"),
+            ),
+        )
+    } else {
+        fact(
+            KEYS[0],
+            Value::Bool(false),
+            Status::Ok,
+            source.clone(),
+            m.t(
+                format!("pas de connexion SSH par mot de passe seul : {why}{partial}"),
+                format!("no SSH login with a password alone: {why}{partial}"),
+            ),
+        )
+    });
+    let mode = v.root_mode.as_str();
+    let from = &v.root_source;
+    let (root_value, root_status, root_detail) = match mode {
+        "yes" => (
+            true,
+            Status::Fail,
+            m.t(
+                format!("root peut se connecter directement en SSH, mot de passe compris (PermitRootLogin yes, {from})"),
+                format!("root can log in directly over SSH, passwords included (PermitRootLogin yes, {from})"),
+            ),
+        ),
+        "no" => (
+            false,
+            Status::Ok,
+            m.t(
+                format!("root ne peut pas se connecter en SSH (PermitRootLogin no, {from})"),
+                format!("root cannot log in over SSH (PermitRootLogin no, {from})"),
+            ),
+        ),
+        "prohibit-password" | "forced-commands-only" => (
+            false,
+            Status::Warn,
+            m.t(
+                format!("root peut se connecter en SSH avec une clé, pas avec un mot de passe (PermitRootLogin {mode}, {from}) : préférer des comptes nominatifs"),
+                format!("root can log in over SSH with a key, not with a password (PermitRootLogin {mode}, {from}): prefer named accounts"),
+            ),
+        ),
+        other => (
+            false,
+            Status::Warn,
+            m.t(
+                format!("valeur de PermitRootLogin non reconnue : « {other} » ({from})"),
+                format!("unrecognised PermitRootLogin value: \"{other}\" ({from})"),
+            ),
+        ),
+    };
+    facts.push(fact(
+        KEYS[1],
+        Value::Bool(root_value),
+        root_status,
+        source.clone(),
+        root_detail.clone(),
+    ));
+    facts.push(fact(
+        KEYS[2],
+        Value::Text(v.root_mode.clone()),
+        root_status,
+        source.clone(),
+        root_detail,
+    ));
+    let methods = &v.methods;
+    facts.push(if v.mfa {
+        fact(
+            KEYS[3],
+            Value::Bool(true),
+            Status::Ok,
+            source,
+            m.t(
+                format!("toute connexion SSH demande deux facteurs (AuthenticationMethods {methods}{})", if pam_otp { ", code à usage unique par PAM" } else { "" }),
+                format!("every SSH login needs two factors (AuthenticationMethods {methods}{})", if pam_otp { ", one-time code through PAM" } else { "" }),
+            ),
+        )
+    } else {
+        fact(
+            KEYS[3],
+            Value::Bool(false),
+            Status::Warn,
+            source,
+            m.t(
+                format!("une connexion SSH à un seul facteur reste possible (AuthenticationMethods {methods}) : exiger par exemple publickey,keyboard-interactive avec un code à usage unique"),
+                format!("a single-factor SSH login is still possible (AuthenticationMethods {methods}): require e.g. publickey,keyboard-interactive with a one-time code"),
+            ),
+        )
+    });
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(lines: &[(&str, &str)]) -> SshConfig {
+        let mut c = SshConfig::default();
+        for (k, v) in lines {
+            c.set(k, v, "test");
+        }
+        c
+    }
+
+    #[test]
+    fn keywords_split_on_space_or_equals() {
+        assert_eq!(
+            split_keyword("PasswordAuthentication no"),
+            Some(("PasswordAuthentication", "no"))
+        );
+        assert_eq!(
+            split_keyword("  PermitRootLogin=yes"),
+            Some(("PermitRootLogin", "yes"))
+        );
+        assert_eq!(
+            split_keyword("UsePAM = yes # comment"),
+            Some(("UsePAM", "yes"))
+        );
+        assert_eq!(split_keyword("# PasswordAuthentication yes"), None);
+        assert_eq!(split_keyword(""), None);
+    }
+
+    #[test]
+    fn defaults_allow_passwords_and_root_with_keys() {
+        let v = verdict(&SshConfig::default(), false);
+        assert!(v.password_alone);
+        assert_eq!(v.root_mode, "prohibit-password");
+        assert!(!v.mfa);
+    }
+
+    #[test]
+    fn keys_only_and_mfa() {
+        let v = verdict(
+            &config(&[
+                ("passwordauthentication", "no"),
+                ("kbdinteractiveauthentication", "no"),
+                ("permitrootlogin", "no"),
+            ]),
+            false,
+        );
+        assert!(!v.password_alone && !v.mfa);
+        assert_eq!(v.root_mode, "no");
+        // keyboard-interactive through PAM still asks for a password.
+        let v = verdict(
+            &config(&[("passwordauthentication", "no"), ("usepam", "yes")]),
+            false,
+        );
+        assert!(v.password_alone);
+        let v = verdict(
+            &config(&[
+                ("passwordauthentication", "no"),
+                ("usepam", "yes"),
+                ("authenticationmethods", "publickey,keyboard-interactive"),
+            ]),
+            true,
+        );
+        assert!(!v.password_alone && v.mfa);
+        let v = verdict(
+            &config(&[("authenticationmethods", "publickey,password publickey")]),
+            false,
+        );
+        assert!(!v.password_alone && !v.mfa);
+        let v = verdict(&config(&[("permitrootlogin", "without-password")]), false);
+        assert_eq!(v.root_mode, "prohibit-password");
+    }
+
+    #[test]
+    fn sshd_t_output() {
+        let c = parse_sshd_t(
+            "port 22\npasswordauthentication no\npermitrootlogin without-password\nusepam yes\nkbdinteractiveauthentication no\n",
+        );
+        let v = verdict(&c, false);
+        assert!(!v.password_alone);
+        assert_eq!(v.root_mode, "prohibit-password");
+        assert_eq!(v.root_source, "sshd -T");
+    }
+}

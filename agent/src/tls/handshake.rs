@@ -1,0 +1,240 @@
+//! The direct rustls connection that reads the negotiated version and the certificate chain, and
+//! the rustls configurations handed to reqwest.
+
+use std::io::{self, Write};
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::Url;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::{ClientConfig, ClientConnection, WebPkiServerVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{
+    AlertDescription, DigitallySignedStruct, PeerIncompatible, ProtocolVersion, RootCertStore,
+    SignatureScheme,
+};
+
+use super::Failure;
+
+/// Time allowed to connect, and for each read or write.
+pub(super) const TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The cryptography used everywhere in the probe: ring, chosen explicitly rather than through a
+/// process-wide default.
+pub(super) fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// What the handshake told.
+#[derive(Debug)]
+pub(super) struct Handshake {
+    /// The negotiated version.
+    pub version: ProtocolVersion,
+    /// The certificates the server sent, its own first.
+    pub chain: Vec<CertificateDer<'static>>,
+}
+
+/// A verifier that accepts any certificate and keeps the chain it was shown. It still checks the
+/// handshake's signature against the certificate's key. Only for reading facts: over a
+/// connection it allowed, nothing is sent but the handshake and, for HSTS, a bare `GET` with no
+/// cookie nor credential.
+#[derive(Debug)]
+pub(super) struct Recorder {
+    provider: Arc<CryptoProvider>,
+    chain: Mutex<Vec<CertificateDer<'static>>>,
+}
+
+impl Recorder {
+    fn new(provider: Arc<CryptoProvider>) -> Recorder {
+        Recorder {
+            provider,
+            chain: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn chain(&self) -> Vec<CertificateDer<'static>> {
+        self.chain
+            .lock()
+            .map(|chain| chain.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl ServerCertVerifier for Recorder {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        if let Ok(mut chain) = self.chain.lock() {
+            *chain = std::iter::once(end_entity)
+                .chain(intermediates)
+                .map(|cert| cert.clone().into_owned())
+                .collect();
+        }
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+fn builder() -> Result<rustls::ConfigBuilder<ClientConfig, rustls::WantsVerifier>, Failure> {
+    ClientConfig::builder_with_provider(provider())
+        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
+        .map_err(|e| Failure::Other(e.to_string()))
+}
+
+/// A configuration that verifies the server against `roots` (webpki roots and `--ca`).
+pub(super) fn strict_config(roots: Arc<RootCertStore>) -> Result<ClientConfig, Failure> {
+    let verifier = WebPkiServerVerifier::builder_with_provider(roots, provider())
+        .build()
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    Ok(builder()?
+        .with_webpki_verifier(verifier)
+        .with_no_client_auth())
+}
+
+/// A configuration that accepts any certificate: see [`Recorder`].
+pub(super) fn lenient_config() -> Result<ClientConfig, Failure> {
+    Ok(recording_config()?.0)
+}
+
+fn recording_config() -> Result<(ClientConfig, Arc<Recorder>), Failure> {
+    let recorder = Arc::new(Recorder::new(provider()));
+    let config = builder()?
+        .dangerous()
+        .with_custom_certificate_verifier(recorder.clone())
+        .with_no_client_auth();
+    Ok((config, recorder))
+}
+
+/// The host of a URL as a socket address wants it (no brackets around IPv6).
+pub(super) fn bare_host(url: &Url) -> &str {
+    url.host_str()
+        .unwrap_or_default()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+}
+
+/// A TCP connection to the URL's host and port, with timeouts.
+pub(super) fn tcp(url: &Url) -> Result<TcpStream, Failure> {
+    let host = bare_host(url);
+    let port = url.port_or_known_default().unwrap_or(443);
+    let addrs: Vec<SocketAddr> = match host.parse::<std::net::IpAddr>() {
+        Ok(ip) => vec![SocketAddr::new(ip, port)],
+        Err(_) => (host, port)
+            .to_socket_addrs()
+            .map_err(|e| Failure::Dns(e.to_string()))?
+            .collect(),
+    };
+    let mut last = Failure::Dns(format!("{host}: no address"));
+    for addr in addrs {
+        match TcpStream::connect_timeout(&addr, TIMEOUT) {
+            Ok(stream) => {
+                let timeouts = stream
+                    .set_read_timeout(Some(TIMEOUT))
+                    .and_then(|()| stream.set_write_timeout(Some(TIMEOUT)));
+                return match timeouts {
+                    Ok(()) => Ok(stream),
+                    Err(error) => Err(Failure::from_io(&error)),
+                };
+            }
+            Err(error) => last = Failure::from_io(&error),
+        }
+    }
+    Err(last)
+}
+
+/// What a failed handshake means.
+fn handshake_failure(error: &io::Error) -> Failure {
+    let tls = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    match tls {
+        Some(
+            rustls::Error::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13)
+            | rustls::Error::AlertReceived(AlertDescription::ProtocolVersion),
+        ) => Failure::TlsTooOld,
+        Some(other) => Failure::Tls(other.to_string()),
+        None => match error.kind() {
+            io::ErrorKind::UnexpectedEof => {
+                Failure::Tls("connection closed during the handshake".into())
+            }
+            io::ErrorKind::ConnectionReset => {
+                Failure::Tls("connection reset during the handshake".into())
+            }
+            _ => Failure::from_io(error),
+        },
+    }
+}
+
+/// Connects to the URL's host and port, completes a TLS handshake (1.3 or 1.2, whichever is the
+/// best the server offers), and closes at once.
+pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<Handshake, Failure> {
+    let (config, recorder) = recording_config()?;
+    let mut connection = ClientConnection::new(Arc::new(config), server_name)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    let mut socket = tcp(url)?;
+    // A handshake takes a few round trips; the bound only guards against a peer that never ends.
+    let mut rounds = 0;
+    while connection.is_handshaking() {
+        rounds += 1;
+        if rounds > 64 {
+            return Err(Failure::Tls("handshake does not end".into()));
+        }
+        connection
+            .complete_io(&mut socket)
+            .map_err(|e| handshake_failure(&e))?;
+    }
+    let version = connection
+        .protocol_version()
+        .ok_or_else(|| Failure::Tls("no version negotiated".into()))?;
+    connection.send_close_notify();
+    while connection.wants_write() {
+        if connection.write_tls(&mut socket).is_err() {
+            break;
+        }
+    }
+    let _ = socket.flush();
+    Ok(Handshake {
+        version,
+        chain: recorder.chain(),
+    })
+}

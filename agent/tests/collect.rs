@@ -1,0 +1,631 @@
+//! Fake machines built under a temporary directory and read with `--root` (no command is run):
+//! a Debian 12 server late on its patches, a Rocky Linux 9 server in good order, a bare
+//! container; plus garbage files that must never make the agent panic nor turn `unknown` into
+//! anything else.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use agent::collect::{Options, collect};
+use agent::{Fact, FactReport, Status, Value};
+use chrono::{Duration, Local, Utc};
+use proptest::prelude::*;
+use questionnaire::Lang;
+use scoring::facts::{FACT_KEYS, Kind, kind_of};
+
+/// Writes a file under the fake root, creating its directories.
+fn put(root: &Path, path: &str, content: impl AsRef<[u8]>) {
+    let full = root.join(path.trim_start_matches('/'));
+    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+    std::fs::write(full, content).unwrap();
+}
+
+/// A symbolic link under the fake root (targets are not followed by the agent).
+fn link(root: &Path, path: &str, target: &str) {
+    let full = root.join(path.trim_start_matches('/'));
+    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(target, full).unwrap();
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text.as_bytes()).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// A `/proc/net/tcp` address as the kernel writes it on this machine.
+fn hex_addr(ip: [u8; 4], port: u16) -> String {
+    format!("{:08X}:{port:04X}", u32::from_ne_bytes(ip))
+}
+
+fn proc_net_tcp(listeners: &[([u8; 4], u16)]) -> String {
+    let mut text = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n".to_owned();
+    for (i, (ip, port)) in listeners.iter().enumerate() {
+        text.push_str(&format!(
+            "   {i}: {} 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 {} 1 0000000000000000 100 0 0 10 0\n",
+            hex_addr(*ip, *port),
+            1000 + i
+        ));
+    }
+    // An established connection: not listening.
+    text.push_str(&format!(
+        "   9: {} {} 01 00000000:00000000 00:00000000 00000000  1000        0 99 1\n",
+        hex_addr([10, 0, 0, 5], 22),
+        hex_addr([10, 0, 0, 9], 51000)
+    ));
+    text
+}
+
+fn read(root: &Path, lang: Lang) -> FactReport {
+    collect(&Options {
+        root: Some(root.to_path_buf()),
+        lang,
+        progress: false,
+    })
+}
+
+fn get<'a>(report: &'a FactReport, key: &str) -> &'a Fact {
+    report
+        .facts
+        .iter()
+        .find(|f| f.key == key)
+        .unwrap_or_else(|| panic!("no fact {key}"))
+}
+
+/// The invariants of every report: documented keys, values of the documented kind, no value
+/// means unknown, every fact says where it came from and why.
+fn check_shape(report: &FactReport) {
+    for fact in &report.facts {
+        let kind = kind_of(&fact.key).unwrap_or_else(|| panic!("undocumented key {}", fact.key));
+        match (&fact.value, kind) {
+            (Value::Null, _) => assert_eq!(fact.status, Status::Unknown, "{fact:?}"),
+            (Value::Bool(_), Kind::Bool)
+            | (Value::Number(_), Kind::Number)
+            | (Value::Text(_), Kind::Text)
+            | (Value::List(_), Kind::List) => {}
+            _ => panic!(
+                "{} has a value of the wrong kind: {:?}",
+                fact.key, fact.value
+            ),
+        }
+        if let Value::Number(n) = fact.value {
+            assert!(n.is_finite(), "{fact:?}");
+        }
+        assert!(!fact.source.is_empty(), "{fact:?}");
+        assert!(!fact.detail.is_empty(), "{fact:?}");
+    }
+    for (key, _) in FACT_KEYS {
+        if key.starts_with("tls.") || key.starts_with("https.") {
+            continue;
+        }
+        assert!(
+            report.facts.iter().any(|f| f.key == *key),
+            "missing fact {key}"
+        );
+    }
+}
+
+fn debian12(root: &Path) -> String {
+    put(
+        root,
+        "/etc/os-release",
+        "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\n",
+    );
+    put(root, "/etc/hostname", "cabinet-srv\n");
+    let upgraded = (Utc::now() - Duration::days(40)).with_timezone(&Local);
+    let stamp = upgraded.format("%Y-%m-%d  %H:%M:%S").to_string();
+    let installed = (Utc::now() - Duration::days(30)).with_timezone(&Local);
+    put(
+        root,
+        "/var/log/apt/history.log",
+        format!(
+            "\nStart-Date: {stamp}\nCommandline: apt-get upgrade -y\nUpgrade: libssl3:amd64 (3.0.15-1~deb12u1, 3.0.16-1~deb12u1), openssl:amd64 (3.0.15-1~deb12u1, 3.0.16-1~deb12u1)\nEnd-Date: {stamp}\n\n\
+             Start-Date: {}\nCommandline: apt-get install vim\nInstall: vim:amd64 (2:9.0.1378-2)\nEnd-Date: {}\n",
+            installed.format("%Y-%m-%d  %H:%M:%S"),
+            installed.format("%Y-%m-%d  %H:%M:%S"),
+        ),
+    );
+    let older = (Utc::now() - Duration::days(100)).with_timezone(&Local);
+    put(
+        root,
+        "/var/log/apt/history.log.2.gz",
+        gzip(&format!(
+            "\nStart-Date: {0}\nCommandline: apt-get upgrade\nUpgrade: bash:amd64 (5.2.15-2+b2, 5.2.15-2+b7)\nEnd-Date: {0}\n",
+            older.format("%Y-%m-%d  %H:%M:%S")
+        )),
+    );
+    put(
+        root,
+        "/var/lib/dpkg/status",
+        "Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b7\n",
+    );
+    put(
+        root,
+        "/etc/ssh/sshd_config",
+        "# Debian's sshd_config\nInclude /etc/ssh/sshd_config.d/*.conf\n\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM yes\n\nMatch User backup\n    PasswordAuthentication no\n",
+    );
+    put(
+        root,
+        "/etc/ssh/sshd_config.d/50-custom.conf",
+        "# added by the provider\nPasswordAuthentication yes\n",
+    );
+    put(
+        root,
+        "/proc/net/tcp",
+        proc_net_tcp(&[([0, 0, 0, 0], 22), ([127, 0, 0, 1], 5432)]),
+    );
+    put(
+        root,
+        "/proc/net/tcp6",
+        "  sl  local_address remote_address st\n",
+    );
+    put(
+        root,
+        "/etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\naccueil:x:1001:1001:Accueil:/home/accueil:/bin/bash\nadmin:x:1002:1002::/home/admin:/usr/sbin/nologin\n",
+    );
+    upgraded.format("%Y-%m-%d").to_string()
+}
+
+#[test]
+fn debian_12_late_on_patches_with_password_ssh() {
+    let dir = tempfile::tempdir().unwrap();
+    let upgraded = debian12(dir.path());
+    let report = read(dir.path(), Lang::En);
+    check_shape(&report);
+    assert_eq!(report.host, "cabinet-srv");
+    assert!(!report.container);
+
+    let days = get(&report, "patch.days_since_upgrade");
+    assert_eq!(days.value, Value::Number(40.0), "{days:?}");
+    assert_eq!(days.status, Status::Fail);
+    assert_eq!(days.source, "/var/log/apt/history.log");
+    let last = get(&report, "patch.last_upgrade");
+    assert_eq!(last.value, Value::Text(upgraded));
+    assert_eq!(last.status, Status::Fail);
+
+    let password = get(&report, "ssh.password_auth");
+    assert_eq!(password.value, Value::Bool(true), "{password:?}");
+    assert_eq!(password.status, Status::Fail);
+    assert!(
+        password.detail.contains("50-custom.conf"),
+        "{}",
+        password.detail
+    );
+    // Default PermitRootLogin: keys only.
+    assert_eq!(get(&report, "ssh.root_login").value, Value::Bool(false));
+    assert_eq!(get(&report, "ssh.root_login").status, Status::Warn);
+    assert_eq!(
+        get(&report, "ssh.root_login_mode").value,
+        Value::Text("prohibit-password".into())
+    );
+
+    let Value::List(listening) = &get(&report, "net.listening").value else {
+        panic!("net.listening is not a list");
+    };
+    assert!(
+        listening.contains(&"tcp 0.0.0.0:22".to_owned()),
+        "{listening:?}"
+    );
+    assert!(
+        listening.contains(&"tcp 127.0.0.1:5432".to_owned()),
+        "{listening:?}"
+    );
+    assert_eq!(listening.len(), 2, "{listening:?}");
+    let exposed = get(&report, "net.admin_exposed");
+    let Value::List(items) = &exposed.value else {
+        panic!("net.admin_exposed is not a list");
+    };
+    assert!(items.iter().any(|i| i.starts_with("22/tcp")), "{items:?}");
+    assert!(!items.iter().any(|i| i.contains("5432")), "{items:?}");
+    assert_eq!(exposed.status, Status::Fail);
+
+    let supported = get(&report, "os.supported");
+    assert_eq!(supported.value, Value::Bool(true));
+    assert_ne!(supported.status, Status::Fail);
+    assert!(supported.detail.contains(agent::collect::eol::TABLE_DATE));
+    assert_eq!(
+        get(&report, "os.eol_date").value,
+        Value::Text("2028-06-30".into())
+    );
+    assert_eq!(
+        get(&report, "os.name").value,
+        Value::Text("Debian GNU/Linux".into())
+    );
+    assert_eq!(get(&report, "os.version").value, Value::Text("12".into()));
+
+    // No firewall configuration and no command under --root: unknown, not fail.
+    assert_eq!(get(&report, "fw.active").status, Status::Unknown);
+    assert_eq!(
+        get(&report, "accounts.generic").value,
+        Value::List(vec!["accueil".into()])
+    );
+    assert_eq!(
+        get(&report, "accounts.uid0_extra").value,
+        Value::List(vec![])
+    );
+    // dpkg present, no /run/reboot-required.
+    assert_eq!(
+        get(&report, "patch.reboot_required").value,
+        Value::Bool(false)
+    );
+    assert_eq!(get(&report, "patch.auto_updates").value, Value::Bool(false));
+    // No package list on disk.
+    assert_eq!(
+        get(&report, "patch.pending_security").status,
+        Status::Unknown
+    );
+}
+
+#[test]
+fn rotated_gzipped_history_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    debian12(dir.path());
+    std::fs::remove_file(dir.path().join("var/log/apt/history.log")).unwrap();
+    let report = read(dir.path(), Lang::En);
+    let days = get(&report, "patch.days_since_upgrade");
+    assert_eq!(days.value, Value::Number(100.0), "{days:?}");
+    assert_eq!(days.source, "/var/log/apt/history.log.2.gz");
+    // A gzip archive cut short or pure garbage is skipped, not a panic.
+    put(
+        dir.path(),
+        "/var/log/apt/history.log.3.gz",
+        &gzip("Start-Date: x")[..10],
+    );
+    put(
+        dir.path(),
+        "/var/log/apt/history.log.4.gz",
+        [0x1f, 0x8b, 0xff, 0x00, 0x01],
+    );
+    let report = read(dir.path(), Lang::En);
+    assert_eq!(
+        get(&report, "patch.days_since_upgrade").value,
+        Value::Number(100.0)
+    );
+}
+
+#[test]
+fn debian_pending_security_from_the_lists_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    debian12(dir.path());
+    put(
+        dir.path(),
+        "/var/lib/dpkg/status",
+        "Package: libssl3\nStatus: install ok installed\nArchitecture: amd64\nVersion: 3.0.16-1~deb12u1\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b7\n",
+    );
+    put(
+        dir.path(),
+        "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages",
+        "Package: libssl3\nVersion: 3.0.17-1~deb12u2\nArchitecture: amd64\n\nPackage: bash\nVersion: 5.2.15-2+b7\nArchitecture: amd64\n",
+    );
+    put(
+        dir.path(),
+        "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_InRelease",
+        "x",
+    );
+    let report = read(dir.path(), Lang::En);
+    let pending = get(&report, "patch.pending_security");
+    assert_eq!(pending.value, Value::Number(1.0), "{pending:?}");
+    assert_eq!(pending.status, Status::Warn);
+    assert!(pending.detail.contains("libssl3"), "{}", pending.detail);
+}
+
+fn rocky9(root: &Path) {
+    put(
+        root,
+        "/etc/os-release",
+        "NAME=\"Rocky Linux\"\nVERSION=\"9.4 (Blue Onyx)\"\nID=\"rocky\"\nID_LIKE=\"rhel centos fedora\"\nVERSION_ID=\"9.4\"\nPRETTY_NAME=\"Rocky Linux 9.4 (Blue Onyx)\"\n",
+    );
+    let recent = (Utc::now() - Duration::days(3)).with_timezone(&Local);
+    let old = (Utc::now() - Duration::days(60)).with_timezone(&Local);
+    put(
+        root,
+        "/var/log/dnf.rpm.log",
+        format!(
+            "{0} SUBDEBUG Installed: vim-enhanced-2:8.2.2637-20.el9_1.x86_64\n{1} SUBDEBUG Upgrade: openssl-libs-1:3.0.7-27.el9.x86_64\n{1} SUBDEBUG Upgraded: openssl-libs-1:3.0.7-25.el9.x86_64\n{1} INFO --- logging initialized ---\n",
+            old.format("%Y-%m-%dT%H:%M:%S%z"),
+            recent.format("%Y-%m-%dT%H:%M:%S%z"),
+        ),
+    );
+    put(root, "/etc/dnf/dnf.conf", "[main]\ngpgcheck=1\n");
+    put(
+        root,
+        "/etc/dnf/automatic.conf",
+        "[commands]\nupgrade_type = security\ndownload_updates = yes\napply_updates = yes\n",
+    );
+    link(
+        root,
+        "/etc/systemd/system/timers.target.wants/dnf-automatic.timer",
+        "/usr/lib/systemd/system/dnf-automatic.timer",
+    );
+    link(
+        root,
+        "/etc/systemd/system/multi-user.target.wants/firewalld.service",
+        "/usr/lib/systemd/system/firewalld.service",
+    );
+    link(
+        root,
+        "/etc/systemd/system/multi-user.target.wants/chronyd.service",
+        "/usr/lib/systemd/system/chronyd.service",
+    );
+    put(
+        root,
+        "/etc/security/faillock.conf",
+        "# deny = 3\ndeny = 5\nunlock_time = 600\n",
+    );
+    put(
+        root,
+        "/etc/security/pwquality.conf",
+        "# minlen = 8\nminlen = 14\n",
+    );
+    put(
+        root,
+        "/etc/pam.d/system-auth",
+        "auth        required      pam_env.so\n\
+         auth        required      pam_faillock.so preauth silent\n\
+         auth        sufficient    pam_unix.so nullok\n\
+         auth        [default=die] pam_faillock.so authfail\n\
+         password    requisite     pam_pwquality.so local_users_only\n\
+         password    sufficient    pam_unix.so sha512 shadow use_authtok\n",
+    );
+    put(
+        root,
+        "/etc/ssh/sshd_config",
+        "Include /etc/ssh/sshd_config.d/*.conf\nPermitRootLogin no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n",
+    );
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\n#Storage=auto\n",
+    );
+    std::fs::create_dir_all(root.join("var/log/journal/0123456789abcdef0123456789abcdef")).unwrap();
+    put(
+        root,
+        "/etc/logrotate.conf",
+        "weekly\nrotate 4\ncreate\ninclude /etc/logrotate.d\n",
+    );
+    put(
+        root,
+        "/etc/logrotate.d/rsyslog",
+        "/var/log/cron\n/var/log/maillog\n/var/log/messages\n/var/log/secure\n{\n    missingok\n    sharedscripts\n    postrotate\n        /usr/bin/systemctl reload rsyslog.service >/dev/null 2>&1 || true\n    endscript\n}\n",
+    );
+    // LVM on LUKS: / on dm-1 (LVM) on dm-0 (CRYPT) on sda3.
+    put(
+        root,
+        "/proc/self/mountinfo",
+        "22 1 0:21 / /proc rw - proc proc rw\n28 1 253:1 / / rw,relatime shared:1 - xfs /dev/mapper/rl-root rw\n",
+    );
+    link(
+        root,
+        "/sys/dev/block/253:1",
+        "../../devices/virtual/block/dm-1",
+    );
+    put(root, "/sys/class/block/dm-1/dm/uuid", "LVM-abcdef\n");
+    std::fs::create_dir_all(root.join("sys/class/block/dm-1/slaves/dm-0")).unwrap();
+    put(
+        root,
+        "/sys/class/block/dm-0/dm/uuid",
+        "CRYPT-LUKS2-0123abcd-luks-0123abcd\n",
+    );
+    std::fs::create_dir_all(root.join("sys/class/block/dm-0/slaves/sda3")).unwrap();
+    std::fs::create_dir_all(root.join("sys/class/block/sda3")).unwrap();
+    put(
+        root,
+        "/etc/crypttab",
+        "luks-0123abcd UUID=0123abcd none discard\n",
+    );
+    put(
+        root,
+        "/etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\nsync:x:5:0:sync:/sbin:/bin/sync\nmdurand:x:1000:1000:M. Durand:/home/mdurand:/bin/bash\n",
+    );
+    put(root, "/usr/bin/restic", "");
+    put(
+        root,
+        "/etc/cron.d/restic-backup",
+        "30 2 * * * root /usr/bin/restic backup /srv --quiet\n",
+    );
+    put(
+        root,
+        "/etc/profile.d/tmout.sh",
+        "TMOUT=600\nreadonly TMOUT\nexport TMOUT\n",
+    );
+}
+
+#[test]
+fn rocky_9_in_good_order() {
+    let dir = tempfile::tempdir().unwrap();
+    rocky9(dir.path());
+    let report = read(dir.path(), Lang::Fr);
+    check_shape(&report);
+    let ok = |key: &str, value: Value| {
+        let fact = get(&report, key);
+        assert_eq!(fact.value, value, "{fact:?}");
+        assert_eq!(fact.status, Status::Ok, "{fact:?}");
+    };
+    ok("os.name", Value::Text("Rocky Linux".into()));
+    ok("os.version", Value::Text("9.4".into()));
+    ok("os.supported", Value::Bool(true));
+    ok("os.eol_date", Value::Text("2032-05-31".into()));
+    ok("patch.days_since_upgrade", Value::Number(3.0));
+    assert_eq!(
+        get(&report, "patch.days_since_upgrade").source,
+        "/var/log/dnf.rpm.log"
+    );
+    ok("patch.auto_updates", Value::Bool(true));
+    ok("auth.lockout", Value::Bool(true));
+    assert!(
+        get(&report, "auth.lockout").detail.contains("5"),
+        "{:?}",
+        get(&report, "auth.lockout")
+    );
+    ok("auth.password_minlen", Value::Number(14.0));
+    ok("ssh.password_auth", Value::Bool(false));
+    ok("ssh.root_login", Value::Bool(false));
+    ok("fw.active", Value::Bool(true));
+    ok("disk.encrypted", Value::Bool(true));
+    ok("time.synced", Value::Bool(true));
+    ok("log.persistent", Value::Bool(true));
+    ok("accounts.generic", Value::List(vec![]));
+    ok("backup.tools", Value::List(vec!["restic".into()]));
+    ok("screen.lock", Value::Bool(true));
+    // logrotate's weekly × 4: less than a year.
+    let retention = get(&report, "log.retention_days");
+    assert_eq!(retention.value, Value::Number(28.0));
+    assert_eq!(retention.status, Status::Warn);
+    // French details.
+    assert!(get(&report, "auth.lockout").detail.contains("échecs"));
+    // No second factor anywhere.
+    assert_eq!(get(&report, "auth.mfa_pam").value, Value::Bool(false));
+    assert_eq!(get(&report, "ssh.mfa").value, Value::Bool(false));
+}
+
+fn bare_container(root: &Path) {
+    put(
+        root,
+        "/etc/os-release",
+        "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nID=debian\n",
+    );
+    put(root, "/.dockerenv", "");
+}
+
+#[test]
+fn bare_container_is_unknown_never_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    bare_container(dir.path());
+    for lang in [Lang::Fr, Lang::En] {
+        let report = read(dir.path(), lang);
+        check_shape(&report);
+        assert!(report.container);
+        for fact in &report.facts {
+            assert_ne!(fact.status, Status::Fail, "{fact:?}");
+            if fact.key.starts_with("os.") {
+                continue;
+            }
+            assert_eq!(fact.status, Status::Unknown, "{fact:?}");
+            assert_eq!(fact.value, Value::Null, "{fact:?}");
+        }
+        assert_eq!(
+            get(&report, "os.name").value,
+            Value::Text("Debian GNU/Linux".into())
+        );
+        assert_eq!(get(&report, "os.kernel").status, Status::Unknown);
+    }
+}
+
+#[test]
+fn an_empty_root_is_all_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = read(dir.path(), Lang::En);
+    check_shape(&report);
+    assert!(!report.container);
+    assert!(
+        report.facts.iter().all(|f| f.status == Status::Unknown),
+        "{:#?}",
+        report.facts
+    );
+}
+
+/// Files that garbage is written into.
+const GARBAGE_TARGETS: &[&str] = &[
+    "/proc/net/tcp",
+    "/proc/net/udp6",
+    "/proc/self/mountinfo",
+    "/proc/uptime",
+    "/etc/os-release",
+    "/etc/passwd",
+    "/etc/ssh/sshd_config",
+    "/etc/pam.d/common-auth",
+    "/etc/security/pwquality.conf",
+    "/etc/login.defs",
+    "/etc/apt/apt.conf.d/20auto-upgrades",
+    "/var/log/apt/history.log",
+    "/var/log/apt/history.log.1.gz",
+    "/var/log/dpkg.log",
+    "/var/log/dnf.rpm.log",
+    "/var/lib/dpkg/status",
+    "/var/lib/apt/lists/x_dists_y-security_main_binary-amd64_Packages.lz4",
+    "/etc/logrotate.conf",
+    "/etc/logrotate.d/rsyslog",
+    "/var/log/journal/m/system.journal",
+    "/etc/dconf/db/local.d/00-lock",
+    "/etc/profile",
+    "/etc/crypttab",
+    "/etc/ufw/ufw.conf",
+    "/etc/cron.d/backup",
+];
+
+/// Lines that look almost right, to reach deeper into the parsers than random bytes do.
+fn almost_right() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "Start-Date: 2024-13-45  99:99:99\nUpgrade: x\n",
+        "Start-Date: 9999-12-31  00:00:00\nUpgrade: x\n",
+        "Include ../../../../etc/*\nInclude /etc/ssh/sshd_config\n",
+        "   0: 00000000:FFFF 00000000:0000 0A\n   1: 0000:16 0:0 0A\n",
+        "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A\n",
+        "28 1 253:1 / / rw - xfs /dev/mapper/../../x rw\n",
+        "99999999999999999999999999 0\n",
+        "-1 -1\nNaN inf\n",
+        "auth required pam_faillock.so deny=-3\npassword requisite pam_pwquality.so minlen=99999999999999999999\n",
+        "minlen = -5\nPASS_MIN_LEN 4\n",
+        "root:x:0:0\n:x:0:0:::\nx:x:0:0:::/bin/sh\n",
+        "Package: a\nStatus: install ok installed\nVersion: 1:\n\nPackage: a\nVersion: ~~~:-\n",
+        "rotate 99999999999\nmonthly\n{\n}\n}}}\n{{{\n",
+        "[org/gnome/desktop/session]\nidle-delay=uint32 -1\n[[[\n",
+        "TMOUT=99999999999999999999999\n",
+        "ENABLED=yes\n",
+        "\u{0}\u{1}\u{ff}\u{fffd}",
+    ])
+    .prop_map(str::to_owned)
+}
+
+fn content() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..512),
+        almost_right().prop_map(String::into_bytes),
+        (almost_right(), almost_right()).prop_map(|(a, b)| format!("{a}{b}").into_bytes()),
+    ]
+}
+
+fn garbage_root(files: &[(usize, Vec<u8>)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    for (index, bytes) in files {
+        put(
+            &root,
+            GARBAGE_TARGETS[*index % GARBAGE_TARGETS.len()],
+            bytes,
+        );
+    }
+    (dir, root)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Garbage never panics, every value keeps its documented kind, and what has no value is
+    /// unknown.
+    #[test]
+    fn garbage_files_never_panic(files in prop::collection::vec((0usize..64, content()), 1..12)) {
+        let (_dir, root) = garbage_root(&files);
+        let report = read(&root, Lang::En);
+        check_shape(&report);
+    }
+
+    /// A bare container with garbage on top of it: whatever cannot be read stays unknown, and
+    /// unknown is never reported as a failure.
+    #[test]
+    fn unknown_is_never_fail(files in prop::collection::vec((0usize..64, content()), 0..4)) {
+        let (_dir, root) = garbage_root(&files);
+        bare_container(&root);
+        let report = read(&root, Lang::Fr);
+        check_shape(&report);
+        prop_assert!(report.container);
+        for fact in &report.facts {
+            if fact.value == Value::Null {
+                prop_assert_eq!(fact.status, Status::Unknown, "{:?}", fact);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The real `posture agent collect --format json` on this machine: its system as
+//! `/etc/os-release` says, and a listener opened by the test on every interface on a remote
+//! administration port, seen listening and exposed.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// `/etc/os-release` (or `/usr/lib/os-release`), read by the test itself.
+fn os_release() -> HashMap<String, String> {
+    let text = std::fs::read_to_string("/etc/os-release")
+        .or_else(|_| std::fs::read_to_string("/usr/lib/os-release"))
+        .unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            Some((
+                key.trim().to_owned(),
+                value.trim().trim_matches('"').trim_matches('\'').to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// Ports of the agent's admin list that a normal user can bind (above 1024).
+const ADMIN_PORTS: &[u16] = &[
+    5901, 5902, 5903, 5900, 9090, 10000, 3389, 5985, 5986, 8006, 2375, 2376, 5800, 5801, 6000,
+];
+
+fn fact<'a>(report: &'a Value, key: &str) -> &'a Value {
+    report["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == key)
+        .unwrap_or_else(|| panic!("no fact {key} in {report}"))
+}
+
+fn list(fact: &Value) -> Vec<String> {
+    fact["value"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn collects_this_machine() {
+    let (listener, port) = ADMIN_PORTS
+        .iter()
+        .find_map(|port| {
+            TcpListener::bind(("0.0.0.0", *port))
+                .ok()
+                .map(|l| (l, *port))
+        })
+        .expect("no free admin port to listen on");
+    let start = Instant::now();
+    let output = Command::cargo_bin("posture")
+        .unwrap()
+        .args(["--lang", "en", "agent", "collect", "--format", "json"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let elapsed = start.elapsed();
+    drop(listener);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // JSON only on stdout (progress, if any, goes to stderr).
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    eprintln!("collected in {elapsed:?}");
+
+    let release = os_release();
+    if let Some(name) = release.get("NAME") {
+        assert_eq!(fact(&report, "os.name")["value"], name.as_str());
+    }
+    if let Some(version) = release.get("VERSION_ID") {
+        assert_eq!(fact(&report, "os.version")["value"], version.as_str());
+    }
+    assert_eq!(report["agent_version"], env!("CARGO_PKG_VERSION"));
+    assert!(report["collected_at"].as_str().unwrap().contains('T'));
+
+    let listening = list(fact(&report, "net.listening"));
+    assert!(
+        listening.contains(&format!("tcp 0.0.0.0:{port}")),
+        "{port} not in {listening:?}"
+    );
+    let exposed = fact(&report, "net.admin_exposed");
+    let items = list(exposed);
+    assert!(
+        items.iter().any(|i| i.starts_with(&format!("{port}/tcp"))),
+        "{port} not in {items:?}"
+    );
+    assert_eq!(exposed["status"], "fail");
+
+    // Whatever this machine is, unknown facts have no value and every fact is documented.
+    for f in report["facts"].as_array().unwrap() {
+        assert!(
+            scoring_key(f["key"].as_str().unwrap()),
+            "undocumented {}",
+            f["key"]
+        );
+        if f["value"].is_null() {
+            assert_eq!(f["status"], "unknown", "{f}");
+        }
+    }
+}
+
+fn scoring_key(key: &str) -> bool {
+    // The documented keys, as `docs/facts.md` lists them.
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/facts.md"))
+        .unwrap_or_default();
+    doc.contains(&format!("`{key}`"))
+}
+
+#[test]
+fn text_output_and_root_option() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("etc")).unwrap();
+    std::fs::write(
+        dir.path().join("etc/os-release"),
+        "NAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nID=debian\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".dockerenv"), "").unwrap();
+    let out = dir.path().join("facts.json");
+    let output = Command::cargo_bin("posture")
+        .unwrap()
+        .args(["--lang", "fr", "agent", "collect", "--root"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(summary.contains("constats écrits dans"), "{summary}");
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(report["container"], true);
+    assert!(
+        report["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["status"] != "fail")
+    );
+}

@@ -1,0 +1,453 @@
+//! End-to-end test of `posture audit`: the real binary in a real terminal (tmux), driven key by
+//! key, killed with SIGKILL in the middle of the meeting, then resumed.
+//!
+//! It checks what unit tests on `App::update` cannot: that every change is on disk before the
+//! next key (the process gets no chance to save on SIGKILL), with mode 0600; that a restart
+//! resumes at the first unanswered question with its note; that `q` exits with status 0 and gives
+//! the terminal back (cooked mode, main screen, visible cursor).
+//!
+//! tmux is required: without it the test fails (CI installs it) rather than silently skipping.
+//! Each test uses its own tmux server (`tmux -L <unique socket>`), killed when the test ends,
+//! even when it fails.
+#![cfg(unix)]
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+const POSTURE: &str = env!("CARGO_BIN_EXE_posture");
+/// How long any single wait may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(5);
+/// How often the screen and the file are looked at while waiting.
+const POLL: Duration = Duration::from_millis(25);
+
+/// A private tmux server, killed when dropped (and its socket file removed).
+struct Tmux {
+    socket: String,
+    /// The socket file, known once the server runs.
+    socket_path: std::cell::RefCell<Option<PathBuf>>,
+}
+
+impl Tmux {
+    fn start() -> Tmux {
+        match Command::new("tmux").arg("-V").output() {
+            Ok(output) if output.status.success() => {}
+            Ok(output) => panic!(
+                "`tmux -V` failed ({}): this end-to-end test needs a working tmux",
+                output.status
+            ),
+            Err(error) => panic!(
+                "this end-to-end test needs tmux, which could not be run ({error}); \
+                 install it (e.g. `apt-get install tmux`) — it is not skipped on purpose"
+            ),
+        }
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("a clock after 1970")
+            .subsec_nanos();
+        Tmux {
+            socket: format!("posture-test-{}-{nanos}", std::process::id()),
+            socket_path: std::cell::RefCell::new(None),
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            // A UTF-8 server whatever the locale of the test runner, and no user configuration.
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .env_remove("TMUX")
+            .output()
+            .expect("running tmux")
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = self.command(args);
+        assert!(
+            output.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("tmux prints UTF-8")
+    }
+
+    /// Starts `command` (executed directly, without a shell) in a new detached 80×24 session.
+    fn new_session(&self, name: &str, dir: &Path, command: &[&str]) {
+        let dir = dir.to_str().expect("a UTF-8 temporary path");
+        let mut args = vec![
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            dir,
+            "-e",
+            "LANG=C.UTF-8",
+            "--",
+        ];
+        args.extend_from_slice(command);
+        self.run(&args);
+        let path = self.run(&["display-message", "-p", "#{socket_path}"]);
+        self.socket_path.replace(Some(PathBuf::from(path.trim())));
+    }
+
+    fn screen(&self, session: &str) -> String {
+        let output = self.command(&["capture-pane", "-p", "-t", session]);
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn keys(&self, session: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", session];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types `text` literally (UTF-8 included).
+    fn type_text(&self, session: &str, text: &str) {
+        self.run(&["send-keys", "-t", session, "-l", text]);
+    }
+
+    fn pane_pid(&self, session: &str) -> u32 {
+        self.run(&["list-panes", "-t", session, "-F", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .expect("a pane pid")
+    }
+
+    fn has_session(&self, session: &str) -> bool {
+        self.command(&["has-session", "-t", session])
+            .status
+            .success()
+    }
+
+    /// Waits until the screen of `session` satisfies `ready`; fails with the screen shown.
+    fn wait_screen(&self, session: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(session);
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out after {TIMEOUT:?} waiting for {what}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        // tmux leaves its socket file behind.
+        if let Some(path) = self.socket_path.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Waits until `check` returns something; fails with `what`.
+fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "timed out after {TIMEOUT:?} waiting for {what}"
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+/// The session file as TOML, or `None` while it cannot be read.
+fn read_session(path: &Path) -> Option<toml::Table> {
+    toml::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+/// `[answers]` as control id → choice.
+fn answers(session: &toml::Table) -> BTreeMap<String, String> {
+    session
+        .get("answers")
+        .and_then(toml::Value::as_table)
+        .map(|answers| {
+            answers
+                .iter()
+                .map(|(id, answer)| {
+                    let choice = answer["choice"].as_str().expect("a choice").to_owned();
+                    (id.clone(), choice)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn pending_note<'a>(session: &'a toml::Table, id: &str) -> Option<&'a str> {
+    session.get("notes")?.get(id)?.as_str()
+}
+
+/// The id of the question on screen: the heading of the question panel, `ID · domain · n/N`.
+fn question_on_screen(screen: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        let (_, panel) = line.split_once('│')?;
+        let (id, rest) = panel.trim_start().split_once(" · ")?;
+        let looks_like_id = id.split_once('-').is_some_and(|(prefix, number)| {
+            !prefix.is_empty()
+                && prefix.chars().all(|c| c.is_ascii_uppercase())
+                && !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit())
+        });
+        (looks_like_id && rest.contains('/')).then(|| id.to_owned())
+    })
+}
+
+/// The first line of the screen: `posture · org · profile … n/N réponses`.
+fn header(screen: &str) -> &str {
+    screen.lines().next().unwrap_or_default()
+}
+
+/// A control of the express profile, from `posture catalog export`.
+struct Question {
+    id: String,
+    options: Vec<String>,
+}
+
+fn express_questions() -> Vec<Question> {
+    let output = Command::new(POSTURE)
+        .args(["catalog", "export", "--format", "json", "--lang", "fr"])
+        .output()
+        .expect("running posture catalog export");
+    assert!(output.status.success(), "{output:?}");
+    let catalog: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("the catalog as JSON");
+    catalog["controls"]
+        .as_array()
+        .expect("a list of controls")
+        .iter()
+        .filter(|control| {
+            control["profiles"]
+                .as_array()
+                .expect("a list of profiles")
+                .iter()
+                .any(|p| p == "express")
+        })
+        .map(|control| Question {
+            id: control["id"].as_str().expect("a control id").to_owned(),
+            options: control["options"]
+                .as_array()
+                .expect("a list of options")
+                .iter()
+                .map(|option| option["id"].as_str().expect("an option id").to_owned())
+                .collect(),
+        })
+        .collect()
+}
+
+fn process_exists(pid: u32) -> bool {
+    Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .output()
+        .expect("running kill")
+        .status
+        .success()
+}
+
+#[test]
+fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
+    let tmux = Tmux::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file: PathBuf = dir.path().join("audit.toml");
+    let file_arg = file.to_str().unwrap();
+    let questions = express_questions();
+    let total = questions.len();
+    assert!(total > 4, "the express profile has {total} questions");
+
+    let created = Command::new(POSTURE)
+        .args([
+            "session",
+            "new",
+            "--profile",
+            "express",
+            "--org",
+            "CPTS Test",
+        ])
+        .args(["--lang", "fr", "-o", file_arg])
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{created:?}");
+
+    // First run: posture is the pane's own process, so the pane pid is posture's pid.
+    tmux.new_session(
+        "first",
+        dir.path(),
+        &[POSTURE, "audit", file_arg, "--lang", "fr"],
+    );
+    let screen = tmux.wait_screen("first", "the first question", |screen| {
+        question_on_screen(screen).as_deref() == Some(questions[0].id.as_str())
+    });
+    assert!(
+        header(&screen).contains(&format!("0/{total} réponses")),
+        "{screen}"
+    );
+    assert!(screen.contains("dans les temps"), "French UI: {screen}");
+
+    // Three answers with digits: each one is on disk and the next question on screen.
+    let digits = ['2', '3', '1'];
+    for (done, digit) in digits.iter().enumerate() {
+        tmux.keys("first", &[&digit.to_string()]);
+        let next = &questions[done + 1].id;
+        tmux.wait_screen("first", &format!("question {next}"), |screen| {
+            question_on_screen(screen).as_deref() == Some(next.as_str())
+                && header(screen).contains(&format!("{}/{total} réponses", done + 1))
+        });
+        let on_disk = wait_for(&format!("{} answers in the file", done + 1), || {
+            read_session(&file).filter(|s| answers(s).len() == done + 1)
+        });
+        let question = &questions[done];
+        let option = digit.to_digit(10).unwrap() as usize - 1;
+        assert_eq!(
+            answers(&on_disk).get(&question.id),
+            Some(&question.options[option]),
+            "digit {digit} on {}",
+            question.id
+        );
+    }
+
+    // A note on the fourth question, with accents, saved on Escape.
+    let fourth = &questions[3].id;
+    let note = "Vérifié à l'accueil : écran verrouillé, mot de passe changé en été";
+    tmux.keys("first", &["n"]);
+    tmux.wait_screen("first", "the note editor", |screen| {
+        screen.contains(&format!("Note — {fourth}"))
+    });
+    tmux.type_text("first", note);
+    tmux.wait_screen("first", "the note typed in the editor", |screen| {
+        screen.contains(note)
+    });
+    tmux.keys("first", &["Escape"]);
+    tmux.wait_screen("first", "the note saved", |screen| {
+        screen.contains("note enregistrée")
+    });
+    wait_for("the note in the file", || {
+        read_session(&file).filter(|s| pending_note(s, fourth) == Some(note))
+    });
+
+    // SIGKILL: no chance to save anything more.
+    let pid = tmux.pane_pid("first");
+    if let Ok(name) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+        assert_eq!(name.trim(), "posture", "the pane runs posture itself");
+    }
+    let killed = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    wait_for("posture to die", || {
+        (!process_exists(pid) && !tmux.has_session("first")).then_some(())
+    });
+
+    // Everything is on disk, private to its owner, and no temporary file is left over.
+    let session = read_session(&file).expect("the session file is valid TOML after SIGKILL");
+    let expected: BTreeMap<String, String> = questions
+        .iter()
+        .zip(digits)
+        .map(|(q, digit)| {
+            let option = digit.to_digit(10).unwrap() as usize - 1;
+            (q.id.clone(), q.options[option].clone())
+        })
+        .collect();
+    assert_eq!(answers(&session), expected);
+    for id in expected.keys() {
+        let answered_at = session["answers"][id]["answered_at"].as_str().unwrap();
+        assert!(answered_at.ends_with('Z'), "{id}: {answered_at}");
+    }
+    assert_eq!(pending_note(&session, fourth), Some(note));
+    assert_eq!(session["meta"]["profile"].as_str(), Some("express"));
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "mode {:o}", mode & 0o777);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec!["audit.toml".to_owned()], "files left: {left:?}");
+
+    // Second run, through a shell that reports the exit status and whether the terminal settings
+    // came back as they were.
+    let script = format!(
+        "before=$(stty -g); '{POSTURE}' audit '{file_arg}' --lang fr; status=$?; \
+         if [ \"$(stty -g)\" = \"$before\" ]; then echo TTY:RESTORED; else echo TTY:CHANGED; fi; \
+         echo EXITED:$status; sleep 60"
+    );
+    tmux.new_session("second", dir.path(), &["sh", "-c", &script]);
+    let screen = tmux.wait_screen("second", "the resumed audit", |screen| {
+        question_on_screen(screen).is_some()
+    });
+    assert_eq!(
+        question_on_screen(&screen).as_deref(),
+        Some(fourth.as_str()),
+        "resumes at the first unanswered question:\n{screen}"
+    );
+    assert!(
+        header(&screen).contains(&format!("3/{total} réponses")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{fourth} · ")) && screen.contains(&format!("4/{total}")),
+        "{screen}"
+    );
+    // The note is the one written before the kill (the editor opens on it; Escape leaves it).
+    tmux.keys("second", &["n"]);
+    tmux.wait_screen("second", "the note in the editor after restart", |screen| {
+        screen.contains(&format!("Note — {fourth}")) && screen.contains(note)
+    });
+    tmux.keys("second", &["Escape"]);
+    tmux.wait_screen("second", "the editor closed", |screen| {
+        !screen.contains(&format!("Note — {fourth}"))
+    });
+
+    // q saves, quits with status 0 and gives the terminal back.
+    tmux.keys("second", &["q"]);
+    let screen = tmux.wait_screen("second", "posture to exit", |screen| {
+        screen.contains("EXITED:")
+    });
+    assert!(screen.contains("EXITED:0"), "{screen}");
+    assert!(
+        screen.contains("TTY:RESTORED"),
+        "terminal settings not restored:\n{screen}"
+    );
+    assert!(
+        screen.contains(&format!("3/{total}")),
+        "the closing summary names the progress:\n{screen}"
+    );
+    let state = tmux.run(&[
+        "display-message",
+        "-p",
+        "-t",
+        "second",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(
+        state.trim(),
+        "0 1",
+        "alternate screen off, cursor visible:\n{screen}"
+    );
+
+    let session = read_session(&file).unwrap();
+    assert_eq!(answers(&session), expected);
+    assert_eq!(pending_note(&session, fourth), Some(note));
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
