@@ -5,6 +5,7 @@
 mod cli;
 mod commands;
 mod help_fr;
+mod usage_fr;
 
 use std::process::ExitCode;
 
@@ -25,7 +26,13 @@ fn main() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => match usage_fr::render(&error).filter(|_| lang == Lang::Fr) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            None => error.exit(),
+        },
     };
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,

@@ -1271,9 +1271,15 @@ fn answer_refuses_an_unknown_control() {
     let dir = tempdir();
     let path = new_session(dir.path(), "express");
     assert_answer_refused(&path, "ZZZ-99", "1", "fr")
-        .stderr_has("contrôle inconnu « ZZZ-99 »")
+        .stderr_has(&format!(
+            "{} : contrôle inconnu « ZZZ-99 » (argument CONTROL)",
+            path.display()
+        ))
         .stderr_has("PAT-01");
-    assert_answer_refused(&path, "ZZZ-99", "1", "en").stderr_has("unknown control \"ZZZ-99\"");
+    assert_answer_refused(&path, "ZZZ-99", "1", "en").stderr_has(&format!(
+        "{}: unknown control \"ZZZ-99\" (CONTROL argument)",
+        path.display()
+    ));
 }
 
 #[test]
@@ -1284,7 +1290,7 @@ fn answer_refuses_an_unknown_option() {
         assert_answer_refused(&path, "PAT-01", choice, "en").stderr_has("PAT-01 has no option");
     }
     assert_answer_refused(&path, "PAT-01", "peut-etre", "fr")
-        .stderr_has("PAT-01 n'a pas d'option « peut-etre »")
+        .stderr_has("PAT-01 n'a pas d'option « peut-etre » (argument CHOICE)")
         .stderr_has("8-jours (4)");
 }
 
@@ -1353,6 +1359,93 @@ fn answer_refuses_a_session_made_with_another_catalog_version() {
     assert_answer_refused(&path, "PAT-01", "1", "en").stderr_has("was made with version 2020.01");
     let run = run_command(posture().arg("score").arg(&path)).invalid();
     run.stderr_has("version 2020.01");
+}
+
+#[test]
+fn answer_refuses_a_session_of_a_newer_file_format() {
+    let dir = tempdir();
+    let path = new_session(dir.path(), "express");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let newer = text.replacen("format = 1\n", "format = 7\n", 1);
+    assert_ne!(text, newer);
+    std::fs::write(&path, &newer).expect("write");
+    let (line, _) = place(&newer, "format = 7", 0);
+    assert_answer_refused(&path, "PAT-01", "1", "fr")
+        .stderr_has(&format!("{}:{line}:", path.display()))
+        .stderr_has("format de session 7 inconnu");
+    assert_answer_refused(&path, "PAT-01", "1", "en").stderr_has("update posture");
+}
+
+#[test]
+fn answer_refuses_an_unreadable_answer_time() {
+    let dir = tempdir();
+    let path = new_session(dir.path(), "express");
+    answer(&path, "PAT-01", "1").success();
+    let text = std::fs::read_to_string(&path).expect("read");
+    let stamp = text
+        .lines()
+        .find(|l| l.starts_with("answered_at"))
+        .expect("answered_at")
+        .to_owned();
+    let edited = text.replacen(&stamp, "answered_at = \"mardi dernier\"", 1);
+    std::fs::write(&path, &edited).expect("write");
+    let (line, _) = place(&edited, "answered_at = ", 0);
+    assert_answer_refused(&path, "PAT-02", "1", "fr")
+        .stderr_has(&format!("{}:{line}:", path.display()))
+        .stderr_has("date illisible « mardi dernier »");
+}
+
+#[cfg(unix)]
+#[test]
+fn answer_through_a_symbolic_link_updates_the_real_file() {
+    let dir = tempdir();
+    let real = new_session(dir.path(), "express");
+    let link = dir.path().join("lien.toml");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    answer(&link, "PAT-01", "8-jours").success();
+    assert!(
+        std::fs::read_to_string(&real)
+            .expect("read")
+            .contains("[answers.PAT-01]")
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn an_output_in_a_missing_directory_or_on_a_directory_is_bad_input() {
+    let dir = tempdir();
+    let missing = dir.path().join("absent").join("s.toml");
+    let run = run_command(
+        posture()
+            .args(["session", "new", "--profile", "express", "--org", "X", "-o"])
+            .arg(&missing),
+    )
+    .invalid();
+    run.stderr_has("n'existe pas").stderr_has("mkdir -p");
+    let run = run_command(
+        posture()
+            .args([
+                "--lang",
+                "en",
+                "session",
+                "new",
+                "--profile",
+                "express",
+                "--org",
+                "X",
+                "--force",
+                "-o",
+            ])
+            .arg(dir.path()),
+    )
+    .invalid();
+    run.stderr_has("is a directory, not a file");
+    assert!(dir.path().is_dir());
 }
 
 #[test]
@@ -2154,6 +2247,28 @@ fn the_help_subcommand_works_in_both_languages() {
 }
 
 #[test]
+fn usage_errors_are_in_the_interface_language_with_exit_code_2() {
+    let dir = tempdir();
+    let path = new_session(dir.path(), "express");
+    run_command(posture().arg("score").arg(&path).arg("--bogus"))
+        .invalid()
+        .stderr_has("erreur : argument inattendu « --bogus »")
+        .stderr_has("Utilisation : posture score");
+    run_command(
+        posture()
+            .args(["--lang", "en", "score"])
+            .arg(&path)
+            .arg("--bogus"),
+    )
+    .invalid()
+    .stderr_has("unexpected argument '--bogus'");
+    run(["scor"])
+        .invalid()
+        .stderr_has("sous-commande inconnue « scor »")
+        .stderr_has("« score »");
+}
+
+#[test]
 fn messages_follow_the_language_flag_before_or_after_the_subcommand() {
     let dir = tempdir();
     let path = new_session(dir.path(), "express");
@@ -2164,7 +2279,9 @@ fn messages_follow_the_language_flag_before_or_after_the_subcommand() {
             .args(["ZZZ-99", "1", "--lang", "en"]),
     )
     .invalid();
-    after.stderr_has("error: unknown control \"ZZZ-99\"");
+    after
+        .stderr_has("error: ")
+        .stderr_has("unknown control \"ZZZ-99\"");
     let before = run_command(
         posture()
             .args(["--lang", "en", "answer"])
@@ -2172,9 +2289,13 @@ fn messages_follow_the_language_flag_before_or_after_the_subcommand() {
             .args(["ZZZ-99", "1"]),
     )
     .invalid();
-    before.stderr_has("error: unknown control \"ZZZ-99\"");
+    before
+        .stderr_has("error: ")
+        .stderr_has("unknown control \"ZZZ-99\"");
     let french = run_command(posture().arg("answer").arg(&path).args(["ZZZ-99", "1"])).invalid();
-    french.stderr_has("erreur : contrôle inconnu « ZZZ-99 »");
+    french
+        .stderr_has("erreur : ")
+        .stderr_has("contrôle inconnu « ZZZ-99 »");
     run(["--lang", "de", "catalog", "check"]).invalid();
 }
 

@@ -3,14 +3,17 @@
 //! or a report is a map of an organisation's weak points).
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::error::{Error, Problem};
+use crate::lang::Text;
 
 /// Replaces `path` with `contents` atomically, with mode 0600.
 ///
 /// Either the old file or the new one is on disk at every moment, even if the process is killed.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
+    let target = destination(path)?;
+    let path = target.as_path();
     let fail = |source| Error::Write {
         path: path.to_owned(),
         source,
@@ -19,12 +22,6 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    if !dir.is_dir() {
-        return Err(fail(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("the directory {} does not exist", dir.display()),
-        )));
-    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".posture-").suffix(".tmp");
     #[cfg(unix)]
@@ -38,6 +35,66 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     temp.persist(path).map_err(|error| fail(error.error))?;
     sync_dir(dir).map_err(fail)?;
     Ok(())
+}
+
+/// The file to replace for `path`: the file a symbolic link points to (replacing the link
+/// itself would leave the real file stale), after checking that the path can be a file at all.
+/// A path that cannot be is the user's mistake, reported as bad input.
+fn destination(path: &Path) -> Result<PathBuf, Error> {
+    let mut target = path.to_owned();
+    // Follow a chain of links, as opening the file would; give up on loops.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&target).map_err(|source| Error::Write {
+                    path: target.clone(),
+                    source,
+                })?;
+                target = match target.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            _ => break,
+        }
+    }
+    if target.is_dir() {
+        return Err(Error::invalid(
+            Problem::new(Text::new(
+                format!("{} est un dossier, pas un fichier", path.display()),
+                format!("{} is a directory, not a file", path.display()),
+            ))
+            .hint(Text::new(
+                "donnez un nom de fichier dans ce dossier",
+                "give a file name inside that directory",
+            )),
+        ));
+    }
+    let dir = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::invalid(
+            Problem::new(Text::new(
+                format!(
+                    "impossible d'écrire {} : le dossier {} n'existe pas",
+                    path.display(),
+                    dir.display()
+                ),
+                format!(
+                    "cannot write {}: the directory {} does not exist",
+                    path.display(),
+                    dir.display()
+                ),
+            ))
+            .hint(Text::new(
+                "créez le dossier (mkdir -p) ou choisissez un autre chemin",
+                "create the directory (mkdir -p) or choose another path",
+            )),
+        ));
+    }
+    Ok(target)
 }
 
 /// Makes the rename itself durable.
@@ -78,8 +135,39 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_directory_is_an_error_not_a_panic() {
+    fn a_missing_directory_is_bad_input_not_a_panic() {
         let err = write_atomic(Path::new("/nonexistent-posture-dir/x"), b"x").unwrap_err();
-        assert!(matches!(err, Error::Write { .. }));
+        assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+        let message = err.render(crate::Lang::Fr);
+        assert!(
+            message.contains("le dossier /nonexistent-posture-dir n'existe pas"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_directory_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), b"x").unwrap_err();
+        assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+        assert!(dir.path().is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        std::fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink("real.toml", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }

@@ -242,7 +242,86 @@ impl Session {
                 )),
             )
         })?;
-        Ok((session, SessionSource(source)))
+        let source = SessionSource(source);
+        let problems = session.check_fields(&source);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        Ok((session, source))
+    }
+
+    /// The values a reader relies on and TOML alone does not check: a file format this posture
+    /// knows, and times it can read.
+    fn check_fields(&self, source: &SessionSource) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.meta.format == 0 || self.meta.format > FORMAT {
+            let newer = self.meta.format > FORMAT;
+            problems.push(
+                Problem::at(
+                    source.locate(SessionField::Format),
+                    Text::new(
+                        format!(
+                            "format de session {} inconnu : cette version de posture lit le format {FORMAT}",
+                            self.meta.format
+                        ),
+                        format!(
+                            "unknown session format {}: this version of posture reads format {FORMAT}",
+                            self.meta.format
+                        ),
+                    ),
+                )
+                .hint(if newer {
+                    Text::new(
+                        "le fichier vient d'une version plus récente de posture : mettez posture à jour (le fichier n'a pas été modifié)",
+                        "the file comes from a newer posture: update posture (the file was not changed)",
+                    )
+                } else {
+                    Text::new(
+                        format!("écrivez format = {FORMAT} dans [meta]"),
+                        format!("write format = {FORMAT} in [meta]"),
+                    )
+                }),
+            );
+        }
+        let mut stamp = |field: SessionField<'_>, value: &str| {
+            if DateTime::parse_from_rfc3339(value).is_err() {
+                problems.push(
+                    Problem::at(
+                        source.locate(field),
+                        Text::new(
+                            format!("date illisible « {value} »"),
+                            format!("unreadable date \"{value}\""),
+                        ),
+                    )
+                    .hint(Text::new(
+                        "écrivez une date RFC 3339, par exemple 2026-11-23T10:00:00Z",
+                        "write an RFC 3339 date, for example 2026-11-23T10:00:00Z",
+                    )),
+                );
+            }
+        };
+        stamp(SessionField::Created, &self.meta.created);
+        stamp(SessionField::Updated, &self.meta.updated);
+        for (id, answer) in &self.answers {
+            stamp(SessionField::AnsweredAt(id), &answer.answered_at);
+        }
+        let next = &self.meta.next_assessment;
+        if !next.is_empty() && chrono::NaiveDate::parse_from_str(next, "%Y-%m-%d").is_err() {
+            problems.push(
+                Problem::at(
+                    source.locate(SessionField::NextAssessment),
+                    Text::new(
+                        format!("date de la prochaine évaluation illisible « {next} »"),
+                        format!("unreadable next assessment date \"{next}\""),
+                    ),
+                )
+                .hint(Text::new(
+                    "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2027-05-23",
+                    "write the date as YYYY-MM-DD, for example 2027-05-23",
+                )),
+            );
+        }
+        problems
     }
 
     /// Writes the session atomically (mode 0600).
@@ -349,6 +428,11 @@ struct SpannedSession {
 
 #[derive(Debug, Deserialize)]
 struct SpannedMeta {
+    format: Spanned<toml::Value>,
+    created: Spanned<toml::Value>,
+    updated: Spanned<toml::Value>,
+    #[serde(default)]
+    next_assessment: Option<Spanned<toml::Value>>,
     profile: Spanned<String>,
     catalog_id: Spanned<String>,
     catalog_version: Spanned<String>,
@@ -358,17 +442,23 @@ struct SpannedMeta {
 #[derive(Debug, Deserialize)]
 struct SpannedAnswer {
     choice: Spanned<String>,
+    answered_at: Spanned<toml::Value>,
 }
 
 /// Which value of the session file a problem is about.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum SessionField<'a> {
+    Format,
+    Created,
+    Updated,
+    NextAssessment,
     Profile,
     CatalogId,
     CatalogVersion,
     CatalogHash,
     AnswerKey(&'a str),
     AnswerChoice(&'a str),
+    AnsweredAt(&'a str),
 }
 
 impl SessionSource {
@@ -378,15 +468,21 @@ impl SessionSource {
             return self.0.start();
         };
         let answer_key = |id: &str| spanned.answers.keys().find(|key| key.get_ref() == id);
+        let answer = |id: &str| answer_key(id).and_then(|key| spanned.answers.get(key));
         let span = match field {
+            SessionField::Format => Some(spanned.meta.format.span()),
+            SessionField::Created => Some(spanned.meta.created.span()),
+            SessionField::Updated => Some(spanned.meta.updated.span()),
+            SessionField::NextAssessment => {
+                spanned.meta.next_assessment.as_ref().map(Spanned::span)
+            }
             SessionField::Profile => Some(spanned.meta.profile.span()),
             SessionField::CatalogId => Some(spanned.meta.catalog_id.span()),
             SessionField::CatalogVersion => Some(spanned.meta.catalog_version.span()),
             SessionField::CatalogHash => Some(spanned.meta.catalog_hash.span()),
             SessionField::AnswerKey(id) => answer_key(id).map(Spanned::span),
-            SessionField::AnswerChoice(id) => answer_key(id)
-                .and_then(|key| spanned.answers.get(key))
-                .map(|answer| answer.choice.span()),
+            SessionField::AnswerChoice(id) => answer(id).map(|answer| answer.choice.span()),
+            SessionField::AnsweredAt(id) => answer(id).map(|answer| answer.answered_at.span()),
         };
         span.map_or_else(|| self.0.start(), |span| self.0.location(span))
     }
@@ -529,7 +625,7 @@ mod tests {
         let path = dir.path().join("s.toml");
         new_session(&catalog).save(&path).unwrap();
         let text = std::fs::read_to_string(&path).unwrap()
-            + "\n[answers.ZZZ-99]\nchoice = \"1\"\nanswered_at = \"x\"\n\n[answers.PAT-01]\nchoice = \"peut-etre\"\nanswered_at = \"x\"\n";
+            + "\n[answers.ZZZ-99]\nchoice = \"1\"\nanswered_at = \"2026-11-23T10:00:00Z\"\n\n[answers.PAT-01]\nchoice = \"peut-etre\"\nanswered_at = \"2026-11-23T10:00:00Z\"\n";
         std::fs::write(&path, &text).unwrap();
         let (session, source) = Session::load(&path).unwrap();
         let Error::Invalid(problems) = Audit::open(&catalog, session, &source).unwrap_err() else {
@@ -548,6 +644,63 @@ mod tests {
             "{rendered:?}"
         );
         assert!(rendered[1].contains("unknown control \"ZZZ-99\""));
+    }
+
+    /// The 1-based line of the first line of `text` that starts with `prefix`.
+    fn line_of(text: &str, prefix: &str) -> usize {
+        text.lines().position(|l| l.starts_with(prefix)).unwrap() + 1
+    }
+
+    #[test]
+    fn a_file_from_a_newer_format_is_refused_at_its_format_line_and_left_alone() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        new_session(&catalog).save(&path).unwrap();
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(&format!("format = {FORMAT}\n"), "format = 99\n");
+        std::fs::write(&path, &text).unwrap();
+        let error = Session::load(&path).unwrap_err().render(Lang::En);
+        let place = format!("{}:{}:", path.display(), line_of(&text, "format = 99"));
+        assert!(error.contains(&place), "{error}");
+        assert!(error.contains("unknown session format 99"), "{error}");
+        assert!(error.contains("update posture"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn unreadable_dates_are_refused_at_their_place() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let mut session = new_session(&catalog);
+        session.set_answer("PAT-01", "8-jours", None, now());
+        session.meta.next_assessment = "dans six mois".into();
+        session.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap().replace(
+            "answered_at = \"2026-11-23T10:00:00Z\"",
+            "answered_at = \"hier\"",
+        );
+        std::fs::write(&path, &text).unwrap();
+        let Error::Invalid(problems) = Session::load(&path).unwrap_err() else {
+            panic!("expected problems");
+        };
+        let rendered: Vec<String> = problems.iter().map(|p| p.render(Lang::Fr)).collect();
+        assert_eq!(rendered.len(), 2, "{rendered:?}");
+        assert!(
+            rendered[0].contains(&format!(":{}:", line_of(&text, "answered_at = \"hier\""))),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered[0].contains("date illisible « hier »"),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered[1].contains(&format!(":{}:", line_of(&text, "next_assessment"))),
+            "{rendered:?}"
+        );
+        assert!(rendered[1].contains("AAAA-MM-JJ"), "{rendered:?}");
     }
 
     #[test]

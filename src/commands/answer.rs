@@ -16,10 +16,14 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     let profile = audit.session.meta.profile.clone();
     let Some(control) = audit.catalog.control(&args.control) else {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!("contrôle inconnu « {} »", args.control),
-                format!("unknown control \"{}\"", args.control),
-            ))
+            about_argument(
+                Problem::new(Text::new(
+                    format!("contrôle inconnu « {} »", args.control),
+                    format!("unknown control \"{}\"", args.control),
+                )),
+                &args.file,
+                Argument::Control,
+            )
             .hint(Text::new(
                 format!("contrôles du profil {profile} : {}", control_ids(&audit)),
                 format!("controls of the profile {profile}: {}", control_ids(&audit)),
@@ -29,16 +33,20 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     };
     if !control.profiles.contains(&profile) {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!(
-                    "{} ne fait pas partie du profil {profile} de cette session",
-                    control.id
-                ),
-                format!(
-                    "{} is not part of this session's profile {profile}",
-                    control.id
-                ),
-            ))
+            about_argument(
+                Problem::new(Text::new(
+                    format!(
+                        "{} ne fait pas partie du profil {profile} de cette session",
+                        control.id
+                    ),
+                    format!(
+                        "{} is not part of this session's profile {profile}",
+                        control.id
+                    ),
+                )),
+                &args.file,
+                Argument::Control,
+            )
             .hint(Text::new(
                 format!("profils qui le posent : {}", control.profiles.join(", ")),
                 format!("profiles that ask it: {}", control.profiles.join(", ")),
@@ -46,7 +54,8 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
         )
         .into());
     }
-    let choice = resolve_choice(control, &args.choice).map_err(Error::invalid)?;
+    let choice = resolve_choice(control, &args.choice)
+        .map_err(|problem| Error::invalid(about_argument(problem, &args.file, Argument::Choice)))?;
     let note = args.note.map(|note| note.trim().to_owned());
     let clear_note = note.as_deref() == Some("");
     audit.session.set_answer(
@@ -88,6 +97,28 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The argument of `posture answer` a problem is about.
+#[derive(Debug, Clone, Copy)]
+enum Argument {
+    Control,
+    Choice,
+}
+
+/// Says which session and which argument a problem is about: `audit.toml : contrôle inconnu
+/// « XXX-99 » (argument CONTRÔLE)`. The file is untouched in every case.
+fn about_argument(mut problem: Problem, file: &Path, argument: Argument) -> Problem {
+    let (fr, en) = match argument {
+        Argument::Control => ("CONTROL", "CONTROL"),
+        Argument::Choice => ("CHOICE", "CHOICE"),
+    };
+    let file = file.display();
+    problem.message = Text::new(
+        format!("{file} : {} (argument {fr})", problem.message.fr),
+        format!("{file}: {} ({en} argument)", problem.message.en),
+    );
+    problem
 }
 
 fn control_ids(audit: &questionnaire::audit::Audit<'_>) -> String {
