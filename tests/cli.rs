@@ -682,6 +682,33 @@ fn catalog_check_points_at_an_empty_profile() {
 }
 
 #[test]
+fn catalog_check_points_at_an_option_id_made_of_digits() {
+    let dir = tempdir();
+    let (path, text) = bad_catalog(dir.path(), "c.toml", "id = \"aucun\"", "id = \"3\"");
+    assert_check_points_at(
+        &path,
+        place(&text, "\"3\"", 0),
+        "the option id \"3\" is made of digits only",
+    );
+}
+
+#[test]
+fn catalog_check_points_at_a_domain_with_no_control() {
+    let dir = tempdir();
+    let (path, text) = bad_catalog(
+        dir.path(),
+        "c.toml",
+        "[[domains]]\nid = \"reseau\"",
+        "[[domains]]\nid = \"physique\"\nweight = 1\ntitle = { fr = \"Physique\", en = \"Physical\" }\n\n[[domains]]\nid = \"reseau\"",
+    );
+    assert_check_points_at(
+        &path,
+        place(&text, "[[domains]]", 1),
+        "the domain \"physique\" has no control",
+    );
+}
+
+#[test]
 fn catalog_check_columns_count_characters_not_bytes() {
     let dir = tempdir();
     let (path, text) = bad_catalog(

@@ -198,6 +198,32 @@ pub(super) fn check(
             );
         }
     }
+    // Every domain must have at least one control: an empty one would show as "not applicable"
+    // in every report, which is not what its author meant.
+    for (index, domain) in domains.iter().enumerate() {
+        if !built.iter().any(|(_, control)| control.domain == domain.id) {
+            let span = header.domains[index].span();
+            problems.push(
+                Problem::at(
+                    header_file.location(span),
+                    Text::new(
+                        format!("le domaine « {} » ne contient aucun contrôle", domain.id),
+                        format!("the domain \"{}\" has no control", domain.id),
+                    ),
+                )
+                .hint(Text::new(
+                    format!(
+                        "ajoutez des contrôles avec domain = \"{}\", ou retirez ce domaine du catalogue",
+                        domain.id
+                    ),
+                    format!(
+                        "add controls with domain = \"{}\", or remove this domain from the catalog",
+                        domain.id
+                    ),
+                )),
+            );
+        }
+    }
     if profiles.is_empty() {
         problems.push(
             Problem::at(
@@ -680,6 +706,19 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
                 Text::new(
                     format!("{id} : l'identifiant d'option « {option_id} » doit être en minuscules ASCII, chiffres et tirets"),
                     format!("{id}: the option id \"{option_id}\" must be lowercase ASCII letters, digits and dashes"),
+                ),
+            );
+        }
+        if valid_id && option_id.chars().all(|c| c.is_ascii_digit()) {
+            checker.report_with_hint(
+                option.id.span(),
+                Text::new(
+                    format!("{id} : l'identifiant d'option « {option_id} » n'est fait que de chiffres"),
+                    format!("{id}: the option id \"{option_id}\" is made of digits only"),
+                ),
+                Text::new(
+                    "un nombre désigne l'option par sa place (« posture answer … 3 » = la 3e option) : donnez un identifiant parlant, p. ex. « dans-le-mois »",
+                    "a number names an option by its place (\"posture answer … 3\" = the 3rd option): give a telling id, e.g. \"within-a-month\"",
                 ),
             );
         }
