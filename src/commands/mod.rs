@@ -91,40 +91,25 @@ impl Opened {
         let mut note = None;
         if other_version || !dropped.is_empty() {
             let meta = &audit.session.meta;
-            note = Some(match lang {
+            let then = format!("{} {}", meta.catalog_id, meta.catalog_version);
+            let now = format!("{} {}", catalog.id, catalog.version);
+            let path = path.display();
+            let mut text = match lang {
                 Lang::Fr => format!(
-                    "remarque : l'évaluation précédente ({}) a été faite avec le catalogue {} {} ; elle est relue avec {} {}{}",
-                    path.display(),
-                    meta.catalog_id,
-                    meta.catalog_version,
-                    catalog.id,
-                    catalog.version,
-                    if dropped.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " ; réponses qui n'y ont plus de sens, laissées de côté : {}",
-                            dropped.join(", ")
-                        )
-                    }
+                    "remarque : l'évaluation précédente ({path}) a été faite avec le catalogue {then} ; elle est relue avec {now}"
                 ),
                 Lang::En => format!(
-                    "note: the previous assessment ({}) was made with the catalog {} {}; it is read with {} {}{}",
-                    path.display(),
-                    meta.catalog_id,
-                    meta.catalog_version,
-                    catalog.id,
-                    catalog.version,
-                    if dropped.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            "; answers that no longer fit, left out: {}",
-                            dropped.join(", ")
-                        )
-                    }
+                    "note: the previous assessment ({path}) was made with the catalog {then}; it is read with {now}"
                 ),
-            });
+            };
+            if !dropped.is_empty() {
+                text.push_str(lang.pick(
+                    " ; réponses qui n'y ont plus de sens, laissées de côté : ",
+                    "; answers that no longer fit, left out: ",
+                ));
+                text.push_str(&dropped.join(", "));
+            }
+            note = Some(text);
         }
         Ok((audit, note))
     }
