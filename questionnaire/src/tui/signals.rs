@@ -8,7 +8,9 @@
 //! process at once, as if it had not been caught, so that a stuck save can still be killed.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+#[cfg(unix)]
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The signals caught while the audit runs.
 #[cfg(unix)]
@@ -59,10 +61,7 @@ impl Signals {
             Signals { received, ids }
         }
         #[cfg(not(unix))]
-        {
-            let _ = AtomicBool::new(false);
-            Signals { received }
-        }
+        Signals { received }
     }
 
     /// The signal received, if any.
