@@ -4,7 +4,8 @@
 //! It checks what unit tests on `App::update` cannot: that every change is on disk before the
 //! next key (the process gets no chance to save on SIGKILL), with mode 0600; that a restart
 //! resumes at the first unanswered question with its note; that `q` exits with status 0 and gives
-//! the terminal back (cooked mode, main screen, visible cursor).
+//! the terminal back (cooked mode, main screen, visible cursor); that SIGTERM, SIGHUP and SIGQUIT
+//! save the session, the open note included, and give the terminal back too.
 //!
 //! tmux is required: without it the test fails (CI installs it) rather than silently skipping.
 //! Each test uses its own tmux server (`tmux -L <unique socket>`), killed when the test ends,
@@ -275,19 +276,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     let total = questions.len();
     assert!(total > 4, "the express profile has {total} questions");
 
-    let created = Command::new(POSTURE)
-        .args([
-            "session",
-            "new",
-            "--profile",
-            "express",
-            "--org",
-            "CPTS Test",
-        ])
-        .args(["--lang", "fr", "-o", file_arg])
-        .output()
-        .unwrap();
-    assert!(created.status.success(), "{created:?}");
+    new_express_session(&file);
 
     // First run: posture is the pane's own process, so the pane pid is posture's pid.
     tmux.new_session(
@@ -344,6 +333,23 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     wait_for("the note in the file", || {
         read_session(&file).filter(|s| pending_note(s, fourth) == Some(note))
     });
+
+    // More of the note, and no Escape: the draft reaches the file within about a second.
+    tmux.keys("first", &["n"]);
+    tmux.wait_screen("first", "the note editor again", |screen| {
+        screen.contains(&format!("Note — {fourth}"))
+    });
+    let more = " ; badge à la porte";
+    tmux.type_text("first", more);
+    let note = format!("{note}{more}");
+    let note = note.as_str();
+    wait_for("the draft in the file, the editor still open", || {
+        read_session(&file).filter(|s| pending_note(s, fourth) == Some(note))
+    });
+    assert!(
+        tmux.screen("first").contains(&format!("Note — {fourth}")),
+        "the editor is still open"
+    );
 
     // SIGKILL: no chance to save anything more.
     let pid = tmux.pane_pid("first");
@@ -408,10 +414,11 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         screen.contains(&format!("{fourth} · ")) && screen.contains(&format!("4/{total}")),
         "{screen}"
     );
-    // The note is the one written before the kill (the editor opens on it; Escape leaves it).
+    // The note is the one typed before the kill (the editor opens on it; Escape leaves it).
     tmux.keys("second", &["n"]);
+    // (The editor scrolls a long line sideways: its end is what shows.)
     tmux.wait_screen("second", "the note in the editor after restart", |screen| {
-        screen.contains(&format!("Note — {fourth}")) && screen.contains(note)
+        screen.contains(&format!("Note — {fourth}")) && screen.contains(more)
     });
     tmux.keys("second", &["Escape"]);
     tmux.wait_screen("second", "the editor closed", |screen| {
@@ -450,4 +457,146 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     assert_eq!(pending_note(&session, fourth), Some(note));
     let mode = std::fs::metadata(&file).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
+}
+
+/// `posture session new` for the express profile, into `file`.
+fn new_express_session(file: &Path) {
+    let created = Command::new(POSTURE)
+        .args([
+            "session",
+            "new",
+            "--profile",
+            "express",
+            "--org",
+            "CPTS Test",
+        ])
+        .args(["--lang", "fr", "-o"])
+        .arg(file)
+        .output()
+        .expect("running posture session new");
+    assert!(created.status.success(), "{created:?}");
+}
+
+#[test]
+fn sigterm_sighup_and_sigquit_save_the_session_and_give_the_terminal_back() {
+    let tmux = Tmux::start();
+    let questions = express_questions();
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("QUIT", 3)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("audit.toml");
+        let file_arg = file.to_str().unwrap();
+        new_express_session(&file);
+        let name = format!("sig{signal}");
+        // A shell that reports how posture ended and whether the terminal settings came back;
+        // posture (exec'd by an inner shell that first writes its pid) is its foreground child.
+        let pid_file = dir.path().join("posture.pid");
+        let script = format!(
+            "before=$(stty -g); \
+             sh -c 'echo $$ > \"$0\"; exec \"$@\"' '{}' '{POSTURE}' audit '{file_arg}' --lang fr; \
+             status=$?; \
+             if [ \"$(stty -g)\" = \"$before\" ]; then echo TTY:RESTORED; else echo TTY:CHANGED; fi; \
+             echo EXITED:$status; sleep 60",
+            pid_file.display()
+        );
+        tmux.new_session(&name, dir.path(), &["sh", "-c", &script]);
+        tmux.wait_screen(&name, "the first question", |screen| {
+            question_on_screen(screen).as_deref() == Some(questions[0].id.as_str())
+        });
+        tmux.keys(&name, &["2"]);
+        let second = &questions[1].id;
+        tmux.wait_screen(&name, "the second question", |screen| {
+            question_on_screen(screen).as_deref() == Some(second.as_str())
+        });
+        // A note being typed when the signal comes: kept, as Escape would.
+        tmux.keys(&name, &["n"]);
+        tmux.wait_screen(&name, "the note editor", |screen| {
+            screen.contains(&format!("Note — {second}"))
+        });
+        let note = format!("interrompu par SIG{signal}");
+        tmux.type_text(&name, &note);
+        tmux.wait_screen(&name, "the note typed", |screen| screen.contains(&note));
+        let state = || {
+            tmux.run(&[
+                "display-message",
+                "-p",
+                "-t",
+                &name,
+                "#{alternate_on} #{cursor_flag}",
+            ])
+        };
+        assert_eq!(
+            state().trim(),
+            "1 0",
+            "posture has the alternate screen, cursor hidden"
+        );
+
+        let pid = std::fs::read_to_string(&pid_file).expect("posture's pid");
+        let pid = pid.trim();
+        if let Ok(name) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+            assert_eq!(name.trim(), "posture", "the pid is posture's");
+        }
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let screen = tmux.wait_screen(
+            &name,
+            &format!("posture to exit after SIG{signal}"),
+            |screen| screen.contains("EXITED:"),
+        );
+        assert!(
+            screen.contains(&format!("EXITED:{}", 128 + number)),
+            "exit status 128 + SIG{signal}:\n{screen}"
+        );
+        assert!(
+            screen.contains("TTY:RESTORED"),
+            "terminal settings after SIG{signal}:\n{screen}"
+        );
+        assert!(
+            screen.contains("session enregistrée"),
+            "the closing summary after SIG{signal}:\n{screen}"
+        );
+        assert_eq!(
+            state().trim(),
+            "0 1",
+            "after SIG{signal}: alternate screen off, cursor visible:\n{screen}"
+        );
+        let session = read_session(&file).expect("a valid session file");
+        assert_eq!(
+            answers(&session).get(&questions[0].id),
+            Some(&questions[0].options[1]),
+            "SIG{signal}"
+        );
+        assert_eq!(
+            pending_note(&session, second),
+            Some(note.as_str()),
+            "SIG{signal}"
+        );
+    }
+}
+
+#[test]
+fn a_profile_other_than_the_sessions_is_refused_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit.toml");
+    new_express_session(&file);
+    let before = std::fs::read(&file).unwrap();
+    // No terminal here: the refusal comes first, as any other command's error.
+    let output = Command::new(POSTURE)
+        .arg("audit")
+        .arg(&file)
+        .args(["--profile", "complet", "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--profile complet"), "{stderr}");
+    assert!(stderr.contains("suit le profil express"), "{stderr}");
+    assert!(stderr.contains("posture audit --from"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the file is untouched"
+    );
 }

@@ -1,4 +1,6 @@
-//! `posture audit`: hands over to the terminal UI and reports where the session is.
+//! `posture audit`: hands over to the terminal UI and reports where the session is. Ended by a
+//! signal (SIGTERM, SIGHUP…), it still reports, then exits with 128 + the signal's number, as a
+//! shell shows a process killed by it.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +20,7 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
             }
         })
     };
-    let outcome = tui::run(
+    let finished = tui::run(
         AuditOptions {
             file: args.file,
             output: args.output,
@@ -31,19 +33,28 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
         },
         &exporter,
     )?;
-    let Some(outcome) = outcome else {
-        super::emit(&format!(
+    let status = match finished.signal {
+        None => ExitCode::SUCCESS,
+        Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
+    };
+    // After SIGHUP the terminal may be gone: what cannot be printed is not an error then.
+    let emit = |text: &str| match super::emit(text) {
+        Err(_) if finished.signal.is_some() => Ok(()),
+        result => result,
+    };
+    let Some(outcome) = finished.outcome else {
+        emit(&format!(
             "{}\n",
             lang.pick(
                 "audit annulé : aucun fichier créé",
                 "audit cancelled: no file created"
             )
         ))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(status);
     };
     let path = outcome.path.display();
     let (answered, total) = (outcome.answered, outcome.total);
-    super::emit(&match lang {
+    emit(&match lang {
         Lang::Fr => format!(
             "session enregistrée : {path} ({answered}/{total} réponses)\nreprendre : posture audit {path}\nrésultats : posture score {path}\n"
         ),
@@ -51,5 +62,5 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
             "session saved: {path} ({answered}/{total} answered)\nresume: posture audit {path}\nresults: posture score {path}\n"
         ),
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(status)
 }

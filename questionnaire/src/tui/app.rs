@@ -25,6 +25,9 @@ pub enum Event {
     Key(KeyEvent),
     /// Time passed (the runtime has updated [`App::clock`]).
     Tick,
+    /// The process was asked to stop (SIGTERM, SIGHUP, SIGQUIT, SIGINT): keep the open note,
+    /// save, and leave — as `q` and Ctrl-C do.
+    Stop,
 }
 
 /// What the runtime must do after an update.
@@ -53,12 +56,49 @@ pub enum Overlay {
     /// Nothing over the screen.
     #[default]
     None,
-    /// Every key and what it does.
-    Keys,
+    /// Every key and what it does, scrolled down by this many lines.
+    Keys {
+        /// Lines scrolled.
+        scroll: u16,
+    },
     /// Searching the questions.
     Search(Search),
     /// Editing the note of the current question.
-    Note(Box<TextArea<'static>>),
+    Note(Box<NoteEditor>),
+}
+
+/// How long typing in the note editor may go unsaved: the draft is written to the session once
+/// it has had unsaved changes for this long (and at each new line), so that a SIGKILL loses at
+/// most about a second of typing.
+pub const DRAFT_SAVE_AFTER: Duration = Duration::from_secs(1);
+
+/// The note editor and what it was opened on.
+#[derive(Debug)]
+pub struct NoteEditor {
+    /// The text being edited.
+    pub editor: TextArea<'static>,
+    /// The note when the editor was opened (to say "note saved" only when it changed).
+    original: String,
+    /// When (in [`Clock::this_run`]) the text first changed since it was last written.
+    unsaved_since: Option<Duration>,
+}
+
+impl NoteEditor {
+    fn new(note: &str) -> NoteEditor {
+        let mut editor = TextArea::new(note.lines().map(str::to_owned).collect());
+        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEditor {
+            editor,
+            original: note.to_owned(),
+            unsaved_since: None,
+        }
+    }
+
+    /// The note as it would be stored.
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n").trim_end().to_owned()
+    }
 }
 
 /// One line the auditor can pick for the current question.
@@ -106,6 +146,8 @@ pub struct App<'c> {
     pub summary_scroll: u16,
     /// The machines' facts (`--facts`), shown under the questions they bear on.
     pub evidence: Option<crate::evidence::Evidence>,
+    /// The terminal's size, set by the runtime (how far a window can scroll depends on it).
+    pub screen_size: ratatui::layout::Size,
     questions: Vec<&'c Control>,
     current: usize,
     cursor: usize,
@@ -133,6 +175,7 @@ impl<'c> App<'c> {
             status: None,
             summary_scroll: 0,
             evidence: None,
+            screen_size: ratatui::layout::Size::new(80, 24),
             questions: Vec::new(),
             current: 0,
             cursor: 0,
@@ -211,8 +254,10 @@ impl<'c> App<'c> {
 
     /// Applies one event; returns what the runtime must do, in order.
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
-        let Event::Key(key) = event else {
-            return Vec::new();
+        let key = match event {
+            Event::Key(key) => key,
+            Event::Tick => return self.tick(),
+            Event::Stop => return self.quit(),
         };
         if key.kind == KeyEventKind::Release {
             return Vec::new();
@@ -222,7 +267,7 @@ impl<'c> App<'c> {
         }
         match std::mem::take(&mut self.overlay) {
             Overlay::None => {}
-            Overlay::Keys => return Vec::new(),
+            Overlay::Keys { scroll } => return self.update_keys(scroll, key),
             Overlay::Search(search) => return self.update_search(search, key),
             Overlay::Note(editor) => return self.update_note(editor, key),
         }
@@ -312,15 +357,12 @@ impl<'c> App<'c> {
             }
             KeyCode::Char('n') => {
                 let note = self.audit.session.note(&control.id).unwrap_or_default();
-                let mut editor = TextArea::new(note.lines().map(str::to_owned).collect());
-                editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-                editor.move_cursor(ratatui_textarea::CursorMove::End);
-                self.overlay = Overlay::Note(Box::new(editor));
+                self.overlay = Overlay::Note(Box::new(NoteEditor::new(note)));
             }
             KeyCode::Char('h') => self.show_help = !self.show_help,
             KeyCode::Char('s') => self.show_score = !self.show_score,
             KeyCode::Char('/') => self.overlay = Overlay::Search(Search::default()),
-            KeyCode::Char('?') => self.overlay = Overlay::Keys,
+            KeyCode::Char('?') => self.overlay = Overlay::Keys { scroll: 0 },
             KeyCode::Char('r') => {
                 self.summary_scroll = 0;
                 self.screen = Screen::Summary;
@@ -363,7 +405,7 @@ impl<'c> App<'c> {
                 );
                 return vec![Effect::Save];
             }
-            KeyCode::Char('?') => self.overlay = Overlay::Keys,
+            KeyCode::Char('?') => self.overlay = Overlay::Keys { scroll: 0 },
             _ => {}
         }
         Vec::new()
@@ -397,31 +439,96 @@ impl<'c> App<'c> {
         Vec::new()
     }
 
-    fn update_note(&mut self, mut editor: Box<TextArea<'static>>, key: KeyEvent) -> Vec<Effect> {
+    /// The `?` window: arrows scroll it, any other key closes it.
+    fn update_keys(&mut self, scroll: u16, key: KeyEvent) -> Vec<Effect> {
+        let last = super::view::keys_max_scroll(self, self.screen_size);
+        let scroll = match key.code {
+            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(last),
+            KeyCode::PageUp => scroll.saturating_sub(10),
+            KeyCode::PageDown => scroll.saturating_add(10).min(last),
+            KeyCode::Home => 0,
+            _ => return Vec::new(),
+        };
+        self.overlay = Overlay::Keys { scroll };
+        Vec::new()
+    }
+
+    fn update_note(&mut self, mut note: Box<NoteEditor>, key: KeyEvent) -> Vec<Effect> {
         let done = key.code == KeyCode::Esc
             || (key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s'));
-        if !done {
-            editor.input(key);
-            self.overlay = Overlay::Note(editor);
-            return Vec::new();
+        if done {
+            return self.close_note(&note);
         }
+        let changed = note.editor.input(key);
+        if changed && note.unsaved_since.is_none() {
+            note.unsaved_since = Some(self.clock.this_run);
+        }
+        // A new line is a natural pause: write the draft then, or once it is due.
+        let effects = if (changed && key.code == KeyCode::Enter) || self.draft_due(&note) {
+            self.write_draft(&mut note)
+        } else {
+            Vec::new()
+        };
+        self.overlay = Overlay::Note(note);
+        effects
+    }
+
+    /// Time passed: writes the draft of the open note once it is due.
+    fn tick(&mut self) -> Vec<Effect> {
+        let Overlay::Note(mut note) = std::mem::take(&mut self.overlay) else {
+            return Vec::new();
+        };
+        let effects = if self.draft_due(&note) {
+            self.write_draft(&mut note)
+        } else {
+            Vec::new()
+        };
+        self.overlay = Overlay::Note(note);
+        effects
+    }
+
+    fn draft_due(&self, note: &NoteEditor) -> bool {
+        note.unsaved_since
+            .is_some_and(|since| self.clock.this_run.saturating_sub(since) >= DRAFT_SAVE_AFTER)
+    }
+
+    /// How soon the runtime should send a [`Event::Tick`] for a draft to be written on time.
+    pub fn tick_within(&self) -> Option<Duration> {
+        let Overlay::Note(note) = &self.overlay else {
+            return None;
+        };
+        let since = note.unsaved_since?;
+        Some(DRAFT_SAVE_AFTER.saturating_sub(self.clock.this_run.saturating_sub(since)))
+    }
+
+    /// Writes the text being typed as the note of the question, the editor staying open.
+    fn write_draft(&mut self, note: &mut NoteEditor) -> Vec<Effect> {
+        note.unsaved_since = None;
+        self.store_note(&note.text())
+    }
+
+    /// Closes the editor, keeping its text: Escape, Ctrl-S, and quitting with it open.
+    fn close_note(&mut self, note: &NoteEditor) -> Vec<Effect> {
+        let text = note.text();
+        let effects = self.store_note(&text);
+        if text != note.original.trim_end() {
+            self.say(Text::new("note enregistrée", "note saved"), false);
+        }
+        effects
+    }
+
+    /// Sets the note of the current question; a save when it changed.
+    fn store_note(&mut self, text: &str) -> Vec<Effect> {
         let Some(control) = self.current() else {
             return Vec::new();
         };
-        let text = editor.lines().join("\n").trim_end().to_owned();
-        let before = self
-            .audit
-            .session
-            .note(&control.id)
-            .unwrap_or_default()
-            .to_owned();
-        if text == before {
+        if self.audit.session.note(&control.id).unwrap_or_default() == text {
             return Vec::new();
         }
         self.audit
             .session
-            .set_note(&control.id, Some(text), self.now);
-        self.say(Text::new("note enregistrée", "note saved"), false);
+            .set_note(&control.id, Some(text.to_owned()), self.now);
         vec![Effect::Save]
     }
 
@@ -481,8 +588,11 @@ impl<'c> App<'c> {
         }
     }
 
+    /// Saves and leaves; a note being written is kept, as Escape would.
     fn quit(&mut self) -> Vec<Effect> {
-        self.overlay = Overlay::None;
+        if let Overlay::Note(note) = std::mem::take(&mut self.overlay) {
+            self.close_note(&note);
+        }
         vec![Effect::Save, Effect::Quit]
     }
 
@@ -523,7 +633,7 @@ impl<'c> App<'c> {
     }
 
     /// The cursor starts on the current answer, if any.
-    fn default_cursor(&self) -> usize {
+    pub fn default_cursor(&self) -> usize {
         let Some(control) = self.current() else {
             return 0;
         };

@@ -89,6 +89,16 @@ pub fn format_minutes(minutes: f64, lang: Lang) -> String {
     lang.score(minutes)
 }
 
+/// The time available per question: `3,9 min`, or in seconds under a minute (`45 s`), so that
+/// the end of the meeting never reads "0,0 min".
+pub fn format_per_question(minutes: f64, lang: Lang) -> String {
+    if minutes >= 1.0 {
+        format!("{} min", format_minutes(minutes, lang))
+    } else {
+        format!("{} s", (minutes * 60.0).floor().max(0.0))
+    }
+}
+
 /// Parses a meeting duration: `90m`, `1h30`, `1h30m`, `45` (minutes), `2h`.
 pub fn parse_duration(text: &str) -> Option<Duration> {
     let text = text.trim().to_ascii_lowercase();
@@ -160,5 +170,12 @@ mod tests {
         assert_eq!(format_duration(Duration::from_secs(754)), "12:34");
         assert_eq!(format_duration(Duration::from_secs(5400)), "1:30:00");
         assert_eq!(format_minutes(4.75, Lang::Fr), "4,8");
+        assert_eq!(format_per_question(4.75, Lang::Fr), "4,8 min");
+        assert_eq!(format_per_question(4.75, Lang::En), "4.8 min");
+        assert_eq!(format_per_question(1.0, Lang::Fr), "1,0 min");
+        // Under a minute: seconds, never "0,0 min".
+        assert_eq!(format_per_question(0.04, Lang::Fr), "2 s");
+        assert_eq!(format_per_question(0.999, Lang::En), "59 s");
+        assert_eq!(format_per_question(0.0, Lang::En), "0 s");
     }
 }

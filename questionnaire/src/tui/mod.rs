@@ -8,7 +8,9 @@
 pub mod app;
 pub mod clock;
 pub mod form;
+pub mod keys;
 pub mod search;
+mod signals;
 pub mod view;
 
 use std::path::{Path, PathBuf};
@@ -51,7 +53,17 @@ pub struct AuditOptions {
 /// the interface's language.
 pub type Exporter<'e> = &'e dyn Fn(&Audit<'_>, &Path, Lang) -> Result<Vec<PathBuf>, String>;
 
-/// How the audit ended.
+/// How `posture audit` ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    /// The session, unless the start form was cancelled.
+    pub outcome: Option<Outcome>,
+    /// The signal (SIGTERM, SIGHUP…) that ended the audit, the session saved and the terminal
+    /// restored first.
+    pub signal: Option<i32>,
+}
+
+/// Where the session stands at the end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// The session file.
@@ -69,13 +81,15 @@ const TICK: Duration = Duration::from_millis(500);
 /// How often the time spent is written to the session while no key is pressed.
 const SAVE_CLOCK_EVERY: Duration = Duration::from_secs(30);
 
-/// Runs the guided audit. `None` when the start form was cancelled.
-pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Option<Outcome>, Error> {
+/// Runs the guided audit.
+pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Error> {
     let lang = options.lang;
     let evidence = (!options.facts.is_empty())
         .then(|| crate::evidence::Evidence::load(&options.facts))
         .transpose()?;
     let prepared = prepare(&options)?;
+    // Caught before the terminal is taken over, so that it is always given back.
+    let signals = signals::Signals::catch();
     let mut terminal = Terminal::enter()?;
     let (catalog, session, path, dropped) = match prepared {
         Prepared::Ready {
@@ -95,8 +109,13 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Option<Outco
             if let Some(file) = file {
                 form.set_file(&file);
             }
-            let Some((session, path)) = run_form(&mut terminal, &catalog, &mut form, lang)? else {
-                return Ok(None);
+            let Some((session, path)) =
+                run_form(&mut terminal, &catalog, &mut form, lang, &signals)?
+            else {
+                return Ok(Finished {
+                    outcome: None,
+                    signal: signals.received(),
+                });
             };
             (catalog, session, path, Vec::new())
         }
@@ -130,15 +149,24 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Option<Outco
             true,
         );
     }
-    run_app(&mut terminal, &mut app, &path, exporter)?;
+    let ran = run_app(&mut terminal, &mut app, &path, exporter, &signals);
+    if ran.is_err() {
+        // The terminal failed (closed?): keep what can be kept, the open note included.
+        app.update(Event::Stop);
+        save(&mut app, &path);
+    }
     drop(terminal);
+    let signal = ran?;
     let total = app.questions().len();
-    Ok(Some(Outcome {
-        path,
-        answered: total - app.left(),
-        total,
-        dropped,
-    }))
+    Ok(Finished {
+        outcome: Some(Outcome {
+            path,
+            answered: total - app.left(),
+            total,
+            dropped,
+        }),
+        signal,
+    })
 }
 
 /// Made once per run: the size of the variants does not matter.
@@ -189,6 +217,7 @@ fn prepare(options: &AuditOptions) -> Result<Prepared, Error> {
     match options.file.clone().or_else(|| options.output.clone()) {
         Some(path) if path.exists() => {
             let (session, source) = Session::load(&path)?;
+            refuse_other_profile(&path, &session, options.profile.as_deref())?;
             let recorded = session.meta.catalog_path.as_ref().map(PathBuf::from);
             let catalog =
                 catalog::load_or_bundled(options.catalog.as_deref().or(recorded.as_deref()))?;
@@ -213,6 +242,38 @@ fn prepare(options: &AuditOptions) -> Result<Prepared, Error> {
             Ok(Prepared::Form { catalog, file })
         }
     }
+}
+
+/// `--profile` with a session that exists: the session keeps the profile it was made with, so a
+/// different one is refused rather than silently ignored.
+fn refuse_other_profile(
+    path: &Path,
+    session: &Session,
+    profile: Option<&str>,
+) -> Result<(), Error> {
+    let Some(profile) = profile.filter(|p| *p != session.meta.profile) else {
+        return Ok(());
+    };
+    let kept = &session.meta.profile;
+    let file = path.display();
+    Err(Error::invalid(
+        Problem::new(Text::new(
+            format!(
+                "--profile {profile} : la session {file} existe déjà et suit le profil {kept} (le profil d'une session ne change pas)"
+            ),
+            format!(
+                "--profile {profile}: the session {file} already exists and follows the profile {kept} (a session's profile does not change)"
+            ),
+        ))
+        .hint(Text::new(
+            format!(
+                "pour reprendre la session, enlevez --profile ; pour poser le profil {profile}, partez de celle-ci : posture audit --from {file} --profile {profile} -o NOUVEAU.toml"
+            ),
+            format!(
+                "to resume the session, drop --profile; to ask the profile {profile}, start from this one: posture audit --from {file} --profile {profile} -o NEW.toml"
+            ),
+        )),
+    ))
 }
 
 fn refuse_existing(path: &Path) -> Result<(), Error> {
@@ -265,17 +326,25 @@ fn terminal_error(error: std::io::Error) -> Error {
     }
 }
 
+/// The start form; `None` when cancelled (by Escape or a signal).
 fn run_form(
     terminal: &mut Terminal,
     catalog: &Catalog,
     form: &mut StartForm,
     lang: Lang,
+    signals: &signals::Signals,
 ) -> Result<Option<(Session, PathBuf)>, Error> {
     loop {
+        if signals.received().is_some() {
+            return Ok(None);
+        }
         terminal
             .0
             .draw(|frame| view::render_form(frame, form, catalog, lang))
             .map_err(terminal_error)?;
+        if !event::poll(TICK).map_err(terminal_error)? {
+            continue;
+        }
         if let TermEvent::Key(key) = event::read().map_err(terminal_error)? {
             match form.update(key) {
                 FormOutcome::Continue => {}
@@ -295,22 +364,31 @@ fn run_form(
     }
 }
 
+/// The audit's loop; returns the signal that ended it, if one did.
 fn run_app(
     terminal: &mut Terminal,
     app: &mut App<'_>,
     path: &Path,
     exporter: Exporter<'_>,
-) -> Result<(), Error> {
+    signals: &signals::Signals,
+) -> Result<Option<i32>, Error> {
     let started = Instant::now();
     let mut last_clock_save = Instant::now();
     loop {
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
+        if let Some(signal) = signals.received() {
+            app.update(Event::Stop);
+            save(app, path);
+            return Ok(Some(signal));
+        }
         terminal
             .0
             .draw(|frame| view::render(frame, app))
             .map_err(terminal_error)?;
-        let event = if event::poll(TICK).map_err(terminal_error)? {
+        // Sooner than the clock's tick when a note's draft is due to be written.
+        let wait = app.tick_within().map_or(TICK, |due| due.min(TICK));
+        let event = if event::poll(wait).map_err(terminal_error)? {
             match event::read().map_err(terminal_error)? {
                 TermEvent::Key(key) => Event::Key(key),
                 _ => Event::Tick,
@@ -319,6 +397,10 @@ fn run_app(
             Event::Tick
         };
         app.clock.this_run = started.elapsed();
+        app.now = chrono::Utc::now();
+        if let Ok(size) = terminal.0.size() {
+            app.screen_size = size;
+        }
         let mut effects = app.update(event);
         if last_clock_save.elapsed() >= SAVE_CLOCK_EVERY && !effects.contains(&Effect::Save) {
             effects.insert(0, Effect::Save);
@@ -333,7 +415,7 @@ fn run_app(
                     save(app, path);
                     export(app, path, exporter);
                 }
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(None),
             }
         }
     }
@@ -356,11 +438,7 @@ fn save(app: &mut App<'_>, path: &Path) {
 fn export(app: &mut App<'_>, path: &Path, exporter: Exporter<'_>) {
     match exporter(&app.audit, path, app.lang) {
         Ok(paths) => {
-            let list = paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = written_list(&paths, path);
             app.report(
                 Text::new(
                     format!("rapport écrit : {list}"),
@@ -370,6 +448,40 @@ fn export(app: &mut App<'_>, path: &Path, exporter: Exporter<'_>) {
             );
         }
         Err(error) => app.report(Text::new(error.clone(), error), true),
+    }
+}
+
+/// The files written, short enough for the footer: `audit.{md,html,json}` when they sit next to
+/// the session under its name, their names alone when they are in its directory.
+fn written_list(paths: &[PathBuf], session: &Path) -> String {
+    let dir = session.parent().unwrap_or(Path::new(""));
+    let stem = session.file_stem();
+    let beside: Option<Vec<String>> = paths
+        .iter()
+        .map(|p| {
+            (p.parent() == Some(dir) && p.file_stem() == stem)
+                .then(|| p.extension().map(|e| e.to_string_lossy().into_owned()))
+                .flatten()
+        })
+        .collect();
+    match (beside, stem) {
+        (Some(extensions), Some(stem)) if extensions.len() > 1 => {
+            format!("{}.{{{}}}", stem.to_string_lossy(), extensions.join(","))
+        }
+        _ => paths
+            .iter()
+            .map(|p| {
+                if p.parent() == Some(dir) {
+                    p.file_name().map_or_else(
+                        || p.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    )
+                } else {
+                    p.display().to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 

@@ -259,6 +259,95 @@ fn search_jumps_to_a_question() {
     assert!(matches!(app.overlay, Overlay::None));
 }
 
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+#[test]
+fn ctrl_c_or_a_signal_with_the_note_editor_open_keeps_the_note() {
+    let catalog = catalog::bundled().unwrap();
+    for stop in [ctrl('c'), Event::Stop] {
+        let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
+        let id = current_id(&app);
+        press(&mut app, "n");
+        press(&mut app, "Vu le registre");
+        assert_eq!(app.update(stop), vec![Effect::Save, Effect::Quit]);
+        assert_eq!(app.audit.session.note(&id), Some("Vu le registre"));
+        assert!(matches!(app.overlay, Overlay::None));
+    }
+}
+
+#[test]
+fn the_draft_of_a_note_is_saved_about_every_second_and_at_each_new_line() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
+    let id = current_id(&app);
+    let at = |app: &mut App<'_>, millis: u64| app.clock.this_run = Duration::from_millis(millis);
+    press(&mut app, "n");
+    assert_eq!(app.tick_within(), None, "nothing to write yet");
+    assert!(press(&mut app, "Registre").is_empty());
+    assert_eq!(app.tick_within(), Some(super::app::DRAFT_SAVE_AFTER));
+    at(&mut app, 600);
+    assert!(app.update(Event::Tick).is_empty(), "not due yet");
+    assert_eq!(app.tick_within(), Some(Duration::from_millis(400)));
+    at(&mut app, 1000);
+    assert_eq!(app.update(Event::Tick), vec![Effect::Save]);
+    // An unanswered question: the draft is in the session's notes taken before answering.
+    assert_eq!(
+        app.audit.session.notes.get(&id).map(String::as_str),
+        Some("Registre")
+    );
+    assert!(
+        matches!(app.overlay, Overlay::Note(_)),
+        "the editor stays open"
+    );
+    assert!(app.update(Event::Tick).is_empty(), "nothing new to write");
+    // Typing without a pause is written once it has been unsaved for a second.
+    at(&mut app, 1200);
+    assert!(press(&mut app, " à").is_empty());
+    at(&mut app, 2100);
+    assert!(press(&mut app, " jour").is_empty());
+    at(&mut app, 2200);
+    assert_eq!(press(&mut app, "."), vec![Effect::Save]);
+    assert_eq!(app.audit.session.note(&id), Some("Registre à jour."));
+    // A new line is written at once (when it adds something: trailing blanks are not kept).
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(press(&mut app, "fiches").is_empty());
+    assert_eq!(app.update(key(KeyCode::Enter)), vec![Effect::Save]);
+    assert_eq!(
+        app.audit.session.note(&id),
+        Some("Registre à jour.\nfiches")
+    );
+    press(&mut app, "RH");
+    // Escape writes the rest and says so.
+    assert_eq!(app.update(key(KeyCode::Esc)), vec![Effect::Save]);
+    assert_eq!(
+        app.audit.session.note(&id),
+        Some("Registre à jour.\nfiches\nRH")
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.fr == "note enregistrée")
+    );
+    // Reopened and closed after a draft already written: "saved", nothing more to write.
+    press(&mut app, "n");
+    press(&mut app, "!");
+    at(&mut app, 5000);
+    assert_eq!(app.update(Event::Tick), vec![Effect::Save]);
+    app.status = None;
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.fr == "note enregistrée")
+    );
+    assert_eq!(
+        app.audit.session.note(&id),
+        Some("Registre à jour.\nfiches\nRH!")
+    );
+}
+
 #[test]
 fn q_and_ctrl_c_save_then_quit() {
     let catalog = catalog::bundled().unwrap();
@@ -413,7 +502,7 @@ mod snapshots {
     use super::*;
 
     /// A session a third of the way through, with a note, a flag and a critical failure.
-    fn midway(catalog: &Catalog) -> Session {
+    pub(super) fn midway(catalog: &Catalog) -> Session {
         let mut session = session(catalog, "express");
         session.meta.elapsed_seconds = 31 * 60 + 12;
         let ids: Vec<String> = catalog
@@ -434,37 +523,95 @@ mod snapshots {
         session
     }
 
+    /// Every screen is checked at these sizes.
+    const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+    fn both(app: &App<'_>, name: &str) {
+        for (width, height) in SIZES {
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), draw(app, width, height));
+        }
+    }
+
     fn screens(lang: Lang, name: &str) {
         let catalog = catalog::bundled().unwrap();
         let mut app = app(&catalog, midway(&catalog), lang);
-        for (width, height) in [(80, 24), (120, 40)] {
-            insta::assert_snapshot!(
-                format!("{name}_question_{width}x{height}"),
-                draw(&app, width, height)
-            );
-        }
+        both(&app, &format!("{name}_question"));
         press(&mut app, "h");
-        insta::assert_snapshot!(format!("{name}_help_text_120x40"), draw(&app, 120, 40));
+        both(&app, &format!("{name}_help_text"));
         press(&mut app, "h?");
-        insta::assert_snapshot!(format!("{name}_keys_80x24"), draw(&app, 80, 24));
+        both(&app, &format!("{name}_keys"));
         app.update(key(KeyCode::Esc));
         press(&mut app, "n");
-        insta::assert_snapshot!(format!("{name}_note_80x24"), draw(&app, 80, 24));
+        both(&app, &format!("{name}_note"));
         app.update(key(KeyCode::Esc));
         press(&mut app, "/sauve");
-        insta::assert_snapshot!(format!("{name}_search_80x24"), draw(&app, 80, 24));
+        both(&app, &format!("{name}_search"));
         app.update(key(KeyCode::Esc));
         press(&mut app, "r");
-        for (width, height) in [(80, 24), (120, 40)] {
-            insta::assert_snapshot!(
-                format!("{name}_summary_{width}x{height}"),
-                draw(&app, width, height)
-            );
-        }
+        both(&app, &format!("{name}_summary"));
+        press(&mut app, "?");
+        both(&app, &format!("{name}_summary_keys"));
+        app.update(key(KeyCode::Esc));
         for _ in 0..30 {
             app.update(key(KeyCode::Down));
         }
         insta::assert_snapshot!(format!("{name}_summary_scrolled_80x24"), draw(&app, 80, 24));
+    }
+
+    /// A re-assessment: every express answer carried over (SUP-02 with a note), some
+    /// confirmed, one changed, standing on SUP-02 with the cursor on "Je ne sais pas".
+    pub(super) fn reassessment(catalog: &Catalog, lang: Lang) -> App<'_> {
+        let mut previous = session(catalog, "express");
+        for control in catalog.controls_in("express") {
+            let note = (control.id == "SUP-02").then(|| {
+                "Clauses dans le contrat du logiciel patient ; rien chez l'infogérant".to_owned()
+            });
+            previous.set_answer(&control.id, &control.options[1].id, note, now());
+        }
+        let (session, _) = crate::reassess::reassess(
+            catalog,
+            &previous,
+            std::path::Path::new("audit-2026-05.toml"),
+            None,
+            now(),
+        )
+        .unwrap();
+        let mut app = app(catalog, session, lang);
+        press(&mut app, "cc");
+        assert_eq!(current_id(&app), "SUP-02");
+        app.update(key(KeyCode::Right));
+        press(&mut app, "3");
+        press(&mut app, "/SUP-02");
+        app.update(key(KeyCode::Enter));
+        assert_eq!(current_id(&app), "SUP-02");
+        while !matches!(
+            app.choices().get(app.cursor()),
+            Some(super::super::app::Choice::Unknown)
+        ) {
+            app.update(key(KeyCode::Down));
+        }
+        app
+    }
+
+    fn reassessment_screens(lang: Lang, name: &str) {
+        let catalog = catalog::bundled().unwrap();
+        let mut app = reassessment(&catalog, lang);
+        both(&app, &format!("{name}_reassessment"));
+        press(&mut app, "h");
+        both(&app, &format!("{name}_reassessment_help_text"));
+        press(&mut app, "h");
+        press(&mut app, "r");
+        both(&app, &format!("{name}_reassessment_summary"));
+    }
+
+    #[test]
+    fn french_reassessment_screens() {
+        reassessment_screens(Lang::Fr, "fr");
+    }
+
+    #[test]
+    fn english_reassessment_screens() {
+        reassessment_screens(Lang::En, "en");
     }
 
     #[test]
@@ -490,14 +637,16 @@ mod snapshots {
             form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
         for (lang, name) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
-            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            terminal
-                .draw(|frame| view::render_form(frame, &form, &catalog, lang))
-                .unwrap();
-            insta::assert_snapshot!(
-                format!("{name}_start_form_80x24"),
-                buffer_text(terminal.backend().buffer())
-            );
+            for (width, height) in SIZES {
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| view::render_form(frame, &form, &catalog, lang))
+                    .unwrap();
+                insta::assert_snapshot!(
+                    format!("{name}_start_form_{width}x{height}"),
+                    buffer_text(terminal.backend().buffer())
+                );
+            }
         }
     }
 }
@@ -544,4 +693,329 @@ fn machine_facts_show_under_the_question_they_bear_on() {
         .find(|d| d.id == "mises-a-jour")
         .unwrap();
     assert_eq!(domain.capped_by, vec!["PAT-01".to_owned()]);
+}
+
+/// Every screen of the audit, as a list of apps in that state (and the start form apart).
+fn every_screen(catalog: &Catalog, lang: Lang) -> Vec<(&'static str, App<'_>)> {
+    let midway = || app(catalog, snapshots::midway(catalog), lang);
+    let mut empty = session(catalog, "express");
+    empty.meta.profile = "none".into();
+    let screens: Vec<(&'static str, &str, App<'_>)> = vec![
+        ("question", "", midway()),
+        ("help", "h", midway()),
+        ("keys", "?", midway()),
+        ("note", "n", midway()),
+        ("search", "/sauve", midway()),
+        ("summary", "r", midway()),
+        ("summary keys", "r?", midway()),
+        ("re-assessment", "", snapshots::reassessment(catalog, lang)),
+        (
+            "re-assessment help",
+            "h",
+            snapshots::reassessment(catalog, lang),
+        ),
+        ("no question", "", app(catalog, empty, lang)),
+    ];
+    screens
+        .into_iter()
+        .map(|(name, keys, mut app)| {
+            press(&mut app, keys);
+            (name, app)
+        })
+        .collect()
+}
+
+#[test]
+fn no_screen_panics_however_small_the_terminal() {
+    let catalog = catalog::bundled().unwrap();
+    let form = StartForm::new(&catalog, None, std::path::Path::new("/audits"), now());
+    let widths = [1, 2, 3, 5, 8, 10, 13, 20, 24, 25, 30, 40, 59, 60, 64, 79];
+    let heights = [1, 2, 3, 4, 5, 6, 8, 10, 15, 23];
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, app) in every_screen(&catalog, lang) {
+            for width in widths {
+                for height in heights {
+                    let screen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        draw(&app, width, height)
+                    }));
+                    assert!(screen.is_ok(), "{name} at {width}×{height} panicked");
+                }
+            }
+        }
+        for width in widths {
+            for height in heights {
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| view::render_form(frame, &form, &catalog, lang))
+                    .unwrap_or_else(|e| panic!("form at {width}×{height}: {e}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn at_60x15_the_question_its_options_and_the_keys_to_leave_are_on_screen() {
+    let catalog = catalog::bundled().unwrap();
+    for (name, app) in every_screen(&catalog, Lang::Fr) {
+        let screen = draw(&app, 60, 15);
+        let footer = screen.lines().last().unwrap_or_default();
+        match name {
+            "question" | "help" | "re-assessment" | "re-assessment help" => {
+                let control = app.current().unwrap();
+                assert!(
+                    screen.contains(&format!("{} · ", control.id)),
+                    "{name}:\n{screen}"
+                );
+                let first_words: String = control
+                    .question
+                    .fr
+                    .split(' ')
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(screen.contains(&first_words), "{name}:\n{screen}");
+                if name == "help" {
+                    assert!(screen.contains("Aide :"), "{name}: the help\n{screen}");
+                } else {
+                    assert!(screen.contains('›'), "{name}: the cursor line\n{screen}");
+                }
+                assert!(
+                    footer.starts_with("? touches · q quitter"),
+                    "{name}:\n{screen}"
+                );
+            }
+            "summary" => {
+                assert!(screen.contains("Indice global"), "{screen}");
+                assert!(footer.starts_with("? touches · q quitter"), "{screen}");
+            }
+            "keys" | "summary keys" => assert!(screen.contains("Touches"), "{screen}"),
+            "note" => assert!(screen.contains("Note — BAK-01"), "{screen}"),
+            "search" => assert!(screen.contains("BAK-01"), "{screen}"),
+            _ => {}
+        }
+    }
+    insta::assert_snapshot!(
+        "fr_question_60x15",
+        draw(&every_screen(&catalog, Lang::Fr)[0].1, 60, 15)
+    );
+}
+
+#[test]
+fn the_question_and_its_heading_stay_on_screen_whatever_is_scrolled() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, app) in every_screen(&catalog, lang) {
+            if !matches!(
+                name,
+                "question" | "help" | "re-assessment" | "re-assessment help"
+            ) {
+                continue;
+            }
+            let control = app.current().unwrap();
+            let screen = draw(&app, 80, 24);
+            let rows: Vec<&str> = screen.lines().collect();
+            assert!(
+                rows[2].contains(&format!("│ {} · ", control.id)),
+                "{name}: heading on the first row of the panel\n{screen}"
+            );
+            let first_words: String = control
+                .question
+                .get(lang)
+                .split(' ')
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(screen.contains(&first_words), "{name}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn a_note_shows_at_80x24_even_below_long_options() {
+    let catalog = catalog::bundled().unwrap();
+    let app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[✎ note]"), "{screen}");
+    assert!(
+        screen.contains("✎ Note : Correctifs Windows : WSUS"),
+        "{screen}"
+    );
+    // Without a note, the hint is wrapped, not cut.
+    let mut app = super::tests::app(&catalog, session(&catalog, "express"), Lang::Fr);
+    let short = app
+        .questions()
+        .iter()
+        .position(|c| c.options.len() <= 3)
+        .expect("a question with few options");
+    for _ in 0..short {
+        app.update(key(KeyCode::Right));
+    }
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("montrées)"), "{screen}");
+    assert!(!screen.contains("[✎ note]"), "{screen}");
+}
+
+#[test]
+fn the_footer_always_shows_the_keys_for_help_and_quitting() {
+    let catalog = catalog::bundled().unwrap();
+    for (lang, expected) in [
+        (Lang::Fr, "? touches · q quitter"),
+        (Lang::En, "? keys · q quit"),
+    ] {
+        for (name, app) in every_screen(&catalog, lang) {
+            if !matches!(name, "question" | "summary" | "re-assessment") {
+                continue;
+            }
+            for (width, height) in [(80, 24), (60, 15), (120, 40)] {
+                let screen = draw(&app, width, height);
+                let footer = screen.lines().last().unwrap_or_default();
+                assert!(
+                    footer.starts_with(expected),
+                    "{name} {width}×{height}: {footer}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_keys_window_lists_the_keys_of_the_current_screen_first_and_scrolls() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
+    press(&mut app, "r?");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("exporter le rapport"), "{screen}");
+    assert!(screen.contains("prochaine évaluation"), "{screen}");
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.overlay, Overlay::None));
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Questions);
+    press(&mut app, "?");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("1-9"), "{screen}");
+    assert!(!screen.contains("Repères à l'écran"), "{screen}");
+    // The arrows scroll to the note editor's keys and the marks; another key closes.
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::PageDown));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Échap Ctrl-S"), "{screen}");
+    for _ in 0..40 {
+        app.update(key(KeyCode::Down));
+    }
+    let screen = draw(&app, 80, 24);
+    for mark in ["↻n", "✓n", "Δn", "⚑", "!  "] {
+        assert!(screen.contains(mark), "{mark}:\n{screen}");
+    }
+    // Scrolled to the end and no further: one key up moves up at once.
+    let Overlay::Keys { scroll: bottom } = app.overlay else {
+        panic!("the keys window is open");
+    };
+    app.update(key(KeyCode::Down));
+    assert!(matches!(app.overlay, Overlay::Keys { scroll } if scroll == bottom));
+    app.update(key(KeyCode::Up));
+    assert!(matches!(app.overlay, Overlay::Keys { scroll } if scroll + 1 == bottom));
+    assert_ne!(draw(&app, 80, 24), screen);
+    assert!(matches!(app.overlay, Overlay::Keys { .. }));
+    assert!(press(&mut app, "x").is_empty());
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(
+        app.screen,
+        Screen::Questions,
+        "the closing key does nothing else"
+    );
+}
+
+#[test]
+fn a_reassessment_counts_confirmed_changed_and_to_confirm_truthfully() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = snapshots::reassessment(&catalog, Lang::Fr);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("2/2 ✓2"), "{screen}");
+    assert!(screen.contains("↻1Δ1"), "{screen}");
+    press(&mut app, "r");
+    let summary = draw(&app, 120, 40);
+    assert!(
+        summary.contains(
+            "18 réponse(s) reprise(s) encore à confirmer (comptées à leur niveau précédent)"
+        ),
+        "{summary}"
+    );
+    assert!(!summary.contains("sans réponse"), "{summary}");
+}
+
+#[test]
+fn under_a_minute_per_question_the_pace_reads_in_seconds() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
+    app.clock.this_run = Duration::from_secs(89 * 60);
+    let screen = draw(&app, 80, 24);
+    // 60 s left for 22 questions.
+    assert!(screen.contains("2 s par question restante"), "{screen}");
+    assert!(!screen.contains("0,0 min"), "{screen}");
+}
+
+#[test]
+fn a_long_message_wraps_in_the_footer_instead_of_being_cut() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
+    let written = ["md", "html", "pdf", "json"].map(|e| {
+        std::path::PathBuf::from(format!("/srv/audits/audit-cpts-les-mureaux-2026-11-23.{e}"))
+    });
+    let list = super::written_list(
+        &written,
+        std::path::Path::new("/srv/audits/audit-cpts-les-mureaux-2026-11-23.toml"),
+    );
+    assert_eq!(list, "audit-cpts-les-mureaux-2026-11-23.{md,html,pdf,json}");
+    app.report(
+        crate::lang::Text::new(
+            format!("rapport écrit : {list} — et un message assez long pour passer à la ligne"),
+            "",
+        ),
+        false,
+    );
+    let screen = draw(&app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[22].starts_with("✓ rapport écrit"), "{screen}");
+    assert!(rows[22].contains("json}"), "{screen}");
+    assert!(rows[23].contains("passer à la ligne"), "{screen}");
+    // Elsewhere than next to the session: names in its directory, whole paths otherwise.
+    let list = super::written_list(
+        &[
+            std::path::PathBuf::from("out/a.md"),
+            std::path::PathBuf::from("elsewhere/b.json"),
+        ],
+        std::path::Path::new("out/s.toml"),
+    );
+    assert_eq!(list, "a.md, elsewhere/b.json");
+}
+
+#[test]
+fn a_different_profile_for_an_existing_session_is_refused() {
+    let catalog = catalog::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.toml");
+    session(&catalog, "express").save(&path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let options = |profile: &str| super::AuditOptions {
+        file: Some(path.clone()),
+        profile: Some(profile.into()),
+        ..super::AuditOptions::default()
+    };
+    let Err(error) = super::prepare(&options("complet")) else {
+        panic!("a different profile is accepted");
+    };
+    let message = error.render(Lang::Fr);
+    assert!(message.contains("--profile complet"), "{message}");
+    assert!(message.contains("profil express"), "{message}");
+    assert!(message.contains("posture audit --from"), "{message}");
+    assert!(
+        error
+            .render(Lang::En)
+            .contains("follows the profile express")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "file untouched");
+    assert!(
+        super::prepare(&options("express")).is_ok(),
+        "the same profile is fine"
+    );
 }

@@ -20,7 +20,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
-use super::clock::{format_duration, format_minutes};
+use super::clock::{format_duration, format_per_question};
 
 /// The narrowest terminal the layout is designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -28,31 +28,52 @@ pub const MIN_WIDTH: u16 = 80;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, app: &App<'_>) {
     let area = frame.area();
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let footer_lines = footer_lines(app, area.width);
+    let [header, body, footer] = layout(area, footer_lines.len());
     render_header(frame, app, header);
     match app.screen {
         Screen::Questions => {
-            let sidebar_width = if area.width >= 110 { 34 } else { 24 };
+            // Under 64 columns the question needs every column; the header keeps the progress.
+            let sidebar_width = match area.width {
+                110.. => 34,
+                80.. => 24,
+                64.. => 20,
+                _ => 0,
+            };
             let [side, main] =
                 Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(20)])
                     .areas(body);
-            sidebar::render(frame, app, side);
+            if sidebar_width > 0 {
+                sidebar::render(frame, app, side);
+            }
             question::render(frame, app, main);
         }
         Screen::Summary => summary::render(frame, app, body),
     }
-    render_footer(frame, app, footer);
+    frame.render_widget(Paragraph::new(footer_lines), footer);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Keys => overlay::render_keys(frame, app, body),
+        Overlay::Keys { scroll } => overlay::render_keys(frame, app, *scroll, body),
         Overlay::Search(search) => overlay::render_search(frame, app, search, body),
         Overlay::Note(editor) => overlay::render_note(frame, app, editor, body),
     }
+}
+
+/// Header, body, footer.
+fn layout(area: Rect, footer_lines: usize) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(u16::try_from(footer_lines).unwrap_or(u16::MAX)),
+    ])
+    .areas(area)
+}
+
+/// How far the `?` window can scroll on a terminal of `size`.
+pub fn keys_max_scroll(app: &App<'_>, size: ratatui::layout::Size) -> u16 {
+    let area = Rect::new(0, 0, size.width, size.height);
+    let [_, body, _] = layout(area, footer_lines(app, size.width).len());
+    u16::try_from(overlay::keys_overflow(app, body)).unwrap_or(u16::MAX)
 }
 
 fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
@@ -73,11 +94,16 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         pace.text().get(lang),
     );
     if let Some(minutes) = app.clock.minutes_per_question(app.left()) {
-        clock.push_str(&format!(
-            " · {} {}",
-            format_minutes(minutes, lang),
-            lang.pick("min par question restante", "min per question left")
-        ));
+        let per = format_per_question(minutes, lang);
+        let long = format!(
+            " · {per} {}",
+            lang.pick("par question restante", "per question left")
+        );
+        if clock.chars().count() + long.chars().count() <= area.width as usize {
+            clock.push_str(&long);
+        } else {
+            clock.push_str(&format!(" · {per}/question"));
+        }
     }
     let [top, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
@@ -95,45 +121,60 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     );
 }
 
-fn render_footer(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
+/// How many lines a message in the footer may take before it is cut.
+const FOOTER_MAX_LINES: usize = 3;
+
+/// The footer: the last message, wrapped (an error or the files written must be read whole), or
+/// the keys of the screen, `?` and `q` first so that they show however narrow the terminal.
+fn footer_lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let line = match &app.status {
-        Some(status) => {
-            let mark = if status.error { "! " } else { "✓ " };
-            let style = if status.error {
-                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-            } else {
-                Style::new().add_modifier(Modifier::BOLD)
-            };
-            Line::from(Span::styled(
-                format!("{mark}{}", status.text.get(lang)),
-                style,
-            ))
+    let width = width as usize;
+    if let Some(status) = &app.status {
+        let mark = if status.error { "! " } else { "✓ " };
+        let style = if status.error {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        let mut lines = text::hanging(
+            Span::styled(mark, style),
+            status.text.get(lang),
+            width,
+            style,
+        );
+        if lines.len() > FOOTER_MAX_LINES {
+            lines.truncate(FOOTER_MAX_LINES);
+            if let Some(last) = lines.last_mut() {
+                let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                *last = Line::styled(text::truncate(&format!("{cut}…"), width), style);
+            }
         }
-        None => {
-            let hints = match (app.screen, &app.overlay) {
-                (_, Overlay::Note(_)) => lang.pick(
-                    "Échap ou Ctrl-S : enregistrer la note et revenir",
-                    "Esc or Ctrl-S: save the note and go back",
-                ),
-                (_, Overlay::Search(_)) => lang.pick(
-                    "tapez pour chercher · ↑↓ choisir · Entrée aller · Échap fermer",
-                    "type to search · ↑↓ select · Enter go · Esc close",
-                ),
-                (Screen::Questions, _) => lang.pick(
-                    "1-9 choisir · u ne sais pas · a n/a · n note · f marquer · Tab suivante · / chercher · ? touches · q quitter",
-                    "1-9 pick · u don't know · a n/a · n note · f flag · Tab next open · / search · ? keys · q quit",
-                ),
-                (Screen::Summary, _) => lang.pick(
-                    "x exporter · p prochaine évaluation (+6 mois) · Échap questions · q quitter",
-                    "x export · p next assessment (+6 months) · Esc questions · q quit",
-                ),
-            };
-            Line::from(Span::styled(
-                text::truncate(hints, area.width as usize),
-                Style::new().add_modifier(Modifier::DIM),
-            ))
-        }
+        return lines;
+    }
+    let hints = match (app.screen, &app.overlay) {
+        (_, Overlay::Note(_)) => lang.pick(
+            "Échap ou Ctrl-S : enregistrer et revenir · Ctrl-C : enregistrer et quitter",
+            "Esc or Ctrl-S: save and go back · Ctrl-C: save and quit",
+        ),
+        (_, Overlay::Search(_)) => lang.pick(
+            "Échap fermer · Entrée aller · ↑↓ choisir · tapez pour chercher",
+            "Esc close · Enter go · ↑↓ select · type to search",
+        ),
+        (_, Overlay::Keys { .. }) => lang.pick(
+            "↑↓ PgUp PgDn défiler · une autre touche ferme",
+            "↑↓ PgUp PgDn scroll · any other key closes",
+        ),
+        (Screen::Questions, _) => lang.pick(
+            "? touches · q quitter · 1-9 choisir · u ne sais pas · a n/a · n note · f marquer · Tab suivante · / chercher",
+            "? keys · q quit · 1-9 pick · u don't know · a n/a · n note · f flag · Tab next open · / search",
+        ),
+        (Screen::Summary, _) => lang.pick(
+            "? touches · q quitter · x exporter · p prochaine évaluation (+6 mois) · Échap questions",
+            "? keys · q quit · x export · p next assessment (+6 months) · Esc questions",
+        ),
     };
-    frame.render_widget(Paragraph::new(line), area);
+    vec![Line::from(Span::styled(
+        text::truncate(hints, width),
+        Style::new().add_modifier(Modifier::DIM),
+    ))]
 }

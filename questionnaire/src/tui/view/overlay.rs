@@ -5,77 +5,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
-use ratatui_textarea::TextArea;
 
-use super::text::truncate;
+use super::text::{hanging, truncate};
 use crate::lang::Lang;
-use crate::tui::app::App;
+use crate::tui::app::{App, NoteEditor};
+use crate::tui::keys::{self, Row};
 use crate::tui::search::Search;
-
-/// Every key of the guided audit, in French and English.
-pub const KEYS: &[(&str, &str, &str)] = &[
-    (
-        "1-9",
-        "choisir l'option et passer à la suivante",
-        "pick the option and move on",
-    ),
-    (
-        "↑↓ j k",
-        "se déplacer dans les options",
-        "move through the options",
-    ),
-    (
-        "Entrée",
-        "choisir l'option surlignée",
-        "pick the highlighted option",
-    ),
-    ("u", "Je ne sais pas", "Don't know"),
-    (
-        "a",
-        "Non applicable (si permis)",
-        "Not applicable (where allowed)",
-    ),
-    (
-        "c",
-        "confirmer la réponse précédente",
-        "confirm the previous answer",
-    ),
-    (
-        "← →",
-        "question précédente / suivante",
-        "previous / next question",
-    ),
-    (
-        "Tab",
-        "question suivante sans réponse ou marquée",
-        "next unanswered or flagged question",
-    ),
-    (
-        "f",
-        "marquer / démarquer la question",
-        "flag / unflag the question",
-    ),
-    ("F", "question marquée suivante", "next flagged question"),
-    (
-        "n",
-        "écrire une note (Échap pour finir)",
-        "write a note (Esc to finish)",
-    ),
-    (
-        "h",
-        "afficher / masquer l'aide",
-        "show / hide the help text",
-    ),
-    (
-        "s",
-        "afficher / masquer les scores",
-        "show / hide the scores",
-    ),
-    ("/", "chercher une question", "search the questions"),
-    ("r", "synthèse de fin de réunion", "end-of-meeting summary"),
-    ("?", "cette aide", "this help"),
-    ("q", "enregistrer et quitter", "save and quit"),
-];
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -88,43 +23,161 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// The list of keys.
-pub fn render_keys(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
+/// The width of the keys column of the `?` window.
+const KEY_WIDTH: usize = 13;
+
+/// The keys of the current screen, then the others and the marks: in two columns when the
+/// terminal is wide enough for all of it, otherwise in one, scrolled with the arrows.
+pub fn render_keys(frame: &mut Frame<'_>, app: &App<'_>, scroll: u16, area: Rect) {
     let lang = app.lang;
-    let popup = centered(area, 64, KEYS.len() as u16 + 3);
+    let KeysLayout {
+        popup,
+        mut lines,
+        split,
+        column_width,
+    } = keys_layout(app, area);
+    let fits = split.is_some() || lines.len() + 2 <= popup.height as usize;
     frame.render_widget(Clear, popup);
     let block = Block::bordered().title(Span::styled(
-        lang.pick(
-            " Touches — une touche pour fermer ",
-            " Keys — any key to close ",
-        ),
+        if fits {
+            lang.pick(
+                " Touches — une touche pour fermer ",
+                " Keys — any key to close ",
+            )
+        } else {
+            lang.pick(
+                " Touches — ↑↓ défiler, une autre touche ferme ",
+                " Keys — ↑↓ scroll, any other key closes ",
+            )
+        },
         Style::new().add_modifier(Modifier::BOLD),
     ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let lines: Vec<Line<'static>> = KEYS
-        .iter()
-        .map(|(key, fr, en)| {
-            Line::from(vec![
-                Span::styled(
-                    format!("{:<8}", key_name(key, lang)),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(truncate(
-                    lang.pick(fr, en),
-                    inner.width.saturating_sub(8) as usize,
-                )),
-            ])
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(at) = split {
+        let second = lines.split_off(at);
+        lines.pop(); // the empty line before the section that opens the second column
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Length(column_width as u16),
+            Constraint::Length(1),
+            Constraint::Length(column_width as u16),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(lines), left);
+        frame.render_widget(Paragraph::new(second), right);
+        return;
+    }
+    let height = inner.height as usize;
+    let overflow = lines.len().saturating_sub(height);
+    let scroll = (scroll as usize).min(overflow);
+    if overflow > scroll && height > 1 {
+        // The last line says there is more below.
+        let last = inner.height - 1;
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ))
+            .right_aligned(),
+            Rect {
+                y: inner.y + last,
+                height: 1,
+                ..inner
+            },
+        );
+        let shown = Rect {
+            height: last,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), shown);
+    } else {
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    }
 }
 
-fn key_name(key: &str, lang: Lang) -> &str {
-    match (key, lang) {
-        ("Entrée", Lang::En) => "Enter",
-        (key, _) => key,
+/// Where the `?` window goes and what it shows.
+struct KeysLayout {
+    popup: Rect,
+    lines: Vec<Line<'static>>,
+    /// Where the second column starts, when in two.
+    split: Option<usize>,
+    column_width: usize,
+}
+
+fn keys_layout(app: &App<'_>, area: Rect) -> KeysLayout {
+    let lang = app.lang;
+    let rows = keys::help(app.screen);
+    // Two columns, each as wide as the one column of an 80-column terminal, when they hold it all.
+    let wide = centered(area, 2 * 74 + 3, area.height);
+    let column_width = (wide.width.saturating_sub(3) / 2) as usize;
+    if column_width >= 56 {
+        let lines = help_lines(&rows, column_width, lang);
+        // Break at the section that evens the columns, where the second one starts with a title.
+        let split = (0..lines.len())
+            .filter(|&i| lines[i].spans.is_empty())
+            .map(|i| i + 1)
+            .min_by_key(|&at| at.max(lines.len() - at))
+            .filter(|&at| at.max(lines.len() - at) <= wide.height.saturating_sub(2) as usize);
+        if let Some(at) = split {
+            let tallest = at.max(lines.len() - at) as u16;
+            return KeysLayout {
+                popup: centered(area, wide.width, tallest.saturating_add(2)),
+                lines,
+                split,
+                column_width,
+            };
+        }
     }
+    let width = centered(area, 76, area.height).width;
+    let lines = help_lines(&rows, width.saturating_sub(2) as usize, lang);
+    KeysLayout {
+        popup: centered(area, 76, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)),
+        lines,
+        split: None,
+        column_width,
+    }
+}
+
+/// How far the `?` window can scroll in `area`.
+pub fn keys_overflow(app: &App<'_>, area: Rect) -> usize {
+    let layout = keys_layout(app, area);
+    match layout.split {
+        Some(_) => 0,
+        None => layout
+            .lines
+            .len()
+            .saturating_sub(layout.popup.height.saturating_sub(2) as usize),
+    }
+}
+
+/// The rows of the `?` window as lines `width` wide; an empty line before each section but the
+/// first.
+fn help_lines(rows: &[Row], width: usize, lang: Lang) -> Vec<Line<'static>> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for row in rows {
+        match *row {
+            Row::Section(fr, en) => {
+                if !lines.is_empty() {
+                    lines.push(Line::default());
+                }
+                lines.push(Line::styled(
+                    truncate(lang.pick(fr, en), width),
+                    bold.add_modifier(Modifier::UNDERLINED),
+                ));
+            }
+            Row::Key(key_fr, key_en, fr, en) => {
+                let key = format!("{:<KEY_WIDTH$}", lang.pick(key_fr, key_en));
+                lines.extend(hanging(
+                    Span::styled(key, bold),
+                    lang.pick(fr, en),
+                    width,
+                    Style::new(),
+                ));
+            }
+        }
+    }
+    lines
 }
 
 /// The search window.
@@ -182,7 +235,7 @@ pub fn render_search(frame: &mut Frame<'_>, app: &App<'_>, search: &Search, area
 }
 
 /// The note editor, over the lower part of the screen.
-pub fn render_note(frame: &mut Frame<'_>, app: &App<'_>, editor: &TextArea<'static>, area: Rect) {
+pub fn render_note(frame: &mut Frame<'_>, app: &App<'_>, note: &NoteEditor, area: Rect) {
     let lang = app.lang;
     let height = (area.height / 2).max(6).min(area.height);
     let popup = Rect {
@@ -201,5 +254,5 @@ pub fn render_note(frame: &mut Frame<'_>, app: &App<'_>, editor: &TextArea<'stat
     ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    frame.render_widget(editor, inner);
+    frame.render_widget(&note.editor, inner);
 }

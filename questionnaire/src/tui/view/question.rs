@@ -1,5 +1,7 @@
-//! The current question: its text, help, the previous answer when re-assessing, the options
-//! numbered from 1, and the note.
+//! The current question: its heading and text, which stay in place, then what scrolls under
+//! them — the help, the previous answer when re-assessing, the options numbered from 1, the note
+//! and the machines' facts. When the note is scrolled out of sight its first line stays shown at
+//! the bottom, so that a short terminal never hides that a note was taken.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +15,11 @@ use crate::lang::Lang;
 use crate::session::{NOT_APPLICABLE, UNKNOWN};
 use crate::tui::app::{App, Choice};
 
-/// Draws the question panel, scrolled so that the highlighted option is visible.
+/// How many rows under the question text are kept for the options, however long the text.
+const MIN_OPTION_ROWS: usize = 4;
+
+/// Draws the question panel, the part under the question text scrolled so that the highlighted
+/// option is visible.
 pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let area = Rect {
         x: area.x + 1,
@@ -36,9 +42,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let answer = session.answers.get(&control.id);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let dim = Style::new().add_modifier(Modifier::DIM);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-
-    // Heading: id, domain, tags.
+    // The fixed part: heading (id, domain, tags) and the question.
+    let mut top: Vec<Line<'static>> = Vec::new();
     let domain = app
         .audit
         .catalog
@@ -57,18 +62,32 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     if answer.is_some_and(|a| a.to_confirm) {
         tags.push(lang.pick("[↻ à confirmer]", "[↻ to confirm]"));
     }
+    let note = session.note(&control.id);
+    if note.is_some() {
+        tags.push("[✎ note]");
+    }
     let position = format!("{}/{}", app.current_index() + 1, app.questions().len());
-    lines.extend(hanging(
+    top.extend(hanging(
         Span::styled(format!("{} · ", control.id), bold),
         &format!("{domain} · {position} {}", tags.join(" ")),
         width,
         Style::new(),
     ));
-    lines.push(Line::raw(""));
-    for part in wrap(control.question.get(lang), width) {
-        lines.push(Line::styled(part, bold));
+    // On a short terminal the question is worth more than the blank lines around it.
+    let roomy = area.height >= 16;
+    if roomy {
+        top.push(Line::raw(""));
     }
-    lines.push(Line::raw(""));
+    for part in wrap(control.question.get(lang), width) {
+        top.push(Line::styled(part, bold));
+    }
+    if roomy {
+        top.push(Line::raw(""));
+    }
+
+    // The part that scrolls, one column narrower: the right edge shows ↑ ↓ when it overflows.
+    let width = width.saturating_sub(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
 
     if app.show_help {
         lines.push(Line::styled(lang.pick("Aide :", "Help:"), bold));
@@ -122,6 +141,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 
     // Options, with the cursor and the current answer.
     let chosen = answer.map(|a| a.choice.as_str());
+    let previous = answer.and_then(|a| a.previous_choice.as_deref());
     let mut cursor_lines = (0, 0);
     for (index, choice) in app.choices().iter().enumerate() {
         let (key, label, level, id) = match choice {
@@ -161,6 +181,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         {
             text.push_str(&level_suffix(level, lang));
         }
+        // The previous assessment's answer, marked where it is even when scrolled past its line.
+        if previous == Some(id) {
+            text.push_str(lang.pick(" [↻ précédente]", " [↻ previous]"));
+        }
         let style = if here {
             Style::new().add_modifier(Modifier::REVERSED)
         } else if selected {
@@ -181,18 +205,21 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     }
     lines.push(Line::raw(""));
 
-    match session.note(&control.id) {
+    let note_line = lines.len();
+    match note {
         Some(note) => lines.extend(hanging(
             Span::styled(lang.pick("Note : ", "Note: "), bold),
             note,
             width,
             Style::new(),
         )),
-        None => lines.push(Line::styled(
+        None => lines.extend(hanging(
+            Span::styled("", dim),
             lang.pick(
                 "n : ajouter une note (ce qui a été dit, les preuves montrées)",
                 "n: add a note (what was said, the evidence shown)",
             ),
+            width,
             dim,
         )),
     }
@@ -247,13 +274,96 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         }
     }
 
-    // Scroll so that the highlighted option is on screen.
+    // The heading and the question stay; if they do not fit, they are cut, never the options.
     let height = area.height as usize;
-    let scroll = cursor_lines.1.saturating_sub(height).min(cursor_lines.0);
+    let top_rows = top
+        .len()
+        .min(height.saturating_sub(MIN_OPTION_ROWS.min(height)));
+    if top.len() > top_rows {
+        top.truncate(top_rows);
+        if let Some(last) = top.last_mut() {
+            *last = Line::styled("…", dim);
+        }
+    }
+    let [fixed, scrolled] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(top_rows as u16),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(top), fixed);
+
+    // On the last option, the machines' facts under the note come into view as far as they can.
+    let reveal_tail = app.evidence.is_some() && app.cursor() + 1 >= app.choices().len();
+    // The help was asked for: it shows from its start until the cursor is moved.
+    let from_top = app.show_help && app.cursor() == app.default_cursor();
+    let scroll_for = |rows: usize| {
+        if from_top {
+            0
+        } else {
+            scroll_for(cursor_lines, lines.len(), rows, reveal_tail)
+        }
+    };
+    let rows = scrolled.height as usize;
+    let mut scroll = scroll_for(rows);
+    let mut shown = scrolled;
+    // The note out of sight: its first line stays at the bottom.
+    if let Some(note) = note
+        && rows >= 2
+        && !(scroll..scroll + rows).contains(&note_line)
+    {
+        scroll = scroll_for(rows - 1);
+        shown.height -= 1;
+        let mut parts = note.lines();
+        let first = parts.next().unwrap_or_default();
+        let more = if parts.next().is_some() { " …" } else { "" };
+        let label = lang.pick("✎ Note : ", "✎ Note: ");
+        let room = width.saturating_sub(label.chars().count());
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(label, bold),
+                Span::raw(super::text::truncate(&format!("{first}{more}"), room)),
+            ])),
+            Rect {
+                y: scrolled.y + shown.height,
+                height: 1,
+                ..scrolled
+            },
+        );
+    }
+    let total = lines.len();
     frame.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        area,
+        shown,
     );
+    if shown.width > 0 && shown.height > 0 {
+        let edge = |y: u16| Rect {
+            x: shown.right() - 1,
+            y,
+            width: 1,
+            height: 1,
+        };
+        if scroll > 0 {
+            frame.render_widget(Paragraph::new(Span::styled("↑", bold)), edge(shown.y));
+        }
+        if scroll + (shown.height as usize) < total {
+            frame.render_widget(
+                Paragraph::new(Span::styled("↓", bold)),
+                edge(shown.bottom() - 1),
+            );
+        }
+    }
+}
+
+/// The first line to show of `total` lines in `rows` rows so that the highlighted option
+/// (`cursor`, its first and past-the-last lines) is visible; with `reveal_tail`, as much as
+/// possible of what follows it.
+fn scroll_for(cursor: (usize, usize), total: usize, rows: usize, reveal_tail: bool) -> usize {
+    let (start, end) = cursor;
+    let mut scroll = end.saturating_sub(rows).min(start);
+    if reveal_tail {
+        scroll = scroll.max(total.saturating_sub(rows).min(start));
+    }
+    scroll
 }
 
 fn level_suffix(level: u8, lang: Lang) -> String {

@@ -1,5 +1,6 @@
-//! The domains and how far each one is: answered / asked, to confirm, and (unless hidden) the
-//! level; then the live score.
+//! The domains and how far each one is: answered / asked; in a re-assessment, how many answers
+//! are to confirm (↻), confirmed (✓) and changed (Δ); and (unless hidden) the level; then the
+//! live score.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -37,21 +38,28 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             .iter()
             .filter(|c| session.answers.get(&c.id).is_some_and(|a| a.to_confirm))
             .count();
-        let changed = asked
-            .iter()
-            .filter(|c| {
-                session.answers.get(&c.id).is_some_and(|a| {
-                    !a.to_confirm && a.previous_choice.as_ref().is_some_and(|p| *p != a.choice)
-                })
-            })
-            .count();
+        // Of the answers carried over and answered again: kept as they were, or changed.
+        let (mut confirmed, mut changed) = (0, 0);
+        for answer in asked.iter().filter_map(|c| session.answers.get(&c.id)) {
+            match &answer.previous_choice {
+                Some(previous) if !answer.to_confirm && *previous == answer.choice => {
+                    confirmed += 1;
+                }
+                Some(_) if !answer.to_confirm => changed += 1,
+                _ => {}
+            }
+        }
         let result = app.assessment().domains.iter().find(|d| d.id == domain.id);
         let mut tail = format!("{answered}/{}", asked.len());
-        if to_confirm > 0 {
-            tail.push_str(&format!(" ↻{to_confirm}"));
-        }
-        if changed > 0 {
-            tail.push_str(&format!(" Δ{changed}"));
+        // The re-assessment marks, side by side to leave room for the title (see `?`).
+        let marks: String = [("↻", to_confirm), ("✓", confirmed), ("Δ", changed)]
+            .iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(mark, count)| format!("{mark}{count}"))
+            .collect();
+        if !marks.is_empty() {
+            tail.push(' ');
+            tail.push_str(&marks);
         }
         if app.show_score
             && answered == asked.len()

@@ -42,19 +42,46 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         Span::styled(lang.pick("Indice global : ", "Overall index: "), bold),
         Span::styled(overall, bold),
     ]));
-    let left = app.left();
-    if left > 0 {
-        lines.push(Line::raw(truncate(
+    // Questions never answered count as level 0; answers carried over from the previous
+    // assessment and not confirmed yet count at their previous level.
+    let session = &app.audit.session;
+    let (mut unanswered, mut to_confirm) = (0, 0);
+    for control in app.questions() {
+        match session.answers.get(&control.id) {
+            None => unanswered += 1,
+            Some(answer) if answer.to_confirm => to_confirm += 1,
+            Some(_) => {}
+        }
+    }
+    if unanswered > 0 {
+        lines.extend(hanging(
+            Span::raw(""),
             &match lang {
                 crate::lang::Lang::Fr => {
-                    format!("{left} question(s) encore sans réponse (comptées au niveau 0)")
+                    format!("{unanswered} question(s) encore sans réponse (comptées au niveau 0)")
                 }
                 crate::lang::Lang::En => {
-                    format!("{left} question(s) still unanswered (counted as level 0)")
+                    format!("{unanswered} question(s) still unanswered (counted as level 0)")
                 }
             },
             width,
-        )));
+            Style::new(),
+        ));
+    }
+    if to_confirm > 0 {
+        lines.extend(hanging(
+            Span::raw(""),
+            &match lang {
+                crate::lang::Lang::Fr => format!(
+                    "{to_confirm} réponse(s) reprise(s) encore à confirmer (comptées à leur niveau précédent)"
+                ),
+                crate::lang::Lang::En => format!(
+                    "{to_confirm} carried-over answer(s) still to confirm (counted at their previous level)"
+                ),
+            },
+            width,
+            Style::new(),
+        ));
     }
     lines.push(Line::raw(""));
 

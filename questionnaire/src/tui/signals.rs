@@ -1,0 +1,96 @@
+//! The signals that end a terminal program — SIGTERM (`kill`, a shutdown), SIGHUP (the SSH
+//! connection or the terminal window closed), SIGQUIT, SIGINT (from outside: in raw mode Ctrl-C
+//! is a key) — caught so that the audit saves the session (the open note included) and gives the
+//! terminal back before leaving, instead of dying on the alternate screen with the cursor hidden.
+//!
+//! The handlers only record which signal came (signal-hook's safe `flag` API); the event loop
+//! looks at it between two events. A second signal while the first is being handled ends the
+//! process at once, as if it had not been caught, so that a stuck save can still be killed.
+
+use std::sync::Arc;
+#[cfg(unix)]
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The signals caught while the audit runs.
+#[cfg(unix)]
+const CAUGHT: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGINT,
+];
+
+/// The signals caught, while it lives.
+#[derive(Debug)]
+pub struct Signals {
+    received: Arc<AtomicUsize>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Signals {
+    /// Starts catching the signals. Without signal support (or if a handler cannot be set),
+    /// nothing is caught and the signals keep their default action.
+    pub fn catch() -> Signals {
+        let received = Arc::new(AtomicUsize::new(0));
+        #[cfg(unix)]
+        {
+            let armed = Arc::new(AtomicBool::new(false));
+            let mut ids = Vec::new();
+            for signal in CAUGHT {
+                // In this order: a second signal finds the flag armed and takes its default action.
+                let registered =
+                    signal_hook::flag::register_conditional_default(signal, Arc::clone(&armed))
+                        .and_then(|default| {
+                            ids.push(default);
+                            signal_hook::flag::register(signal, Arc::clone(&armed))
+                        })
+                        .and_then(|arm| {
+                            ids.push(arm);
+                            signal_hook::flag::register_usize(
+                                signal,
+                                Arc::clone(&received),
+                                usize::try_from(signal).unwrap_or(usize::MAX),
+                            )
+                        });
+                if let Ok(id) = registered {
+                    ids.push(id);
+                }
+            }
+            Signals { received, ids }
+        }
+        #[cfg(not(unix))]
+        Signals { received }
+    }
+
+    /// The signal received, if any.
+    pub fn received(&self) -> Option<i32> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            signal => i32::try_from(signal).ok(),
+        }
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caught_signal_is_recorded_not_fatal() {
+        let signals = Signals::catch();
+        assert_eq!(signals.received(), None);
+        signal_hook::low_level::raise(signal_hook::consts::SIGHUP).expect("raise SIGHUP");
+        assert_eq!(signals.received(), Some(signal_hook::consts::SIGHUP));
+    }
+}
