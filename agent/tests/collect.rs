@@ -21,7 +21,7 @@ fn put(root: &Path, path: &str, content: impl AsRef<[u8]>) {
     std::fs::write(full, content).unwrap();
 }
 
-/// A symbolic link under the fake root (targets are not followed by the agent).
+/// A symbolic link under the fake root (the agent follows it inside the root, chroot-style).
 fn link(root: &Path, path: &str, target: &str) {
     let full = root.join(path.trim_start_matches('/'));
     std::fs::create_dir_all(full.parent().unwrap()).unwrap();
@@ -628,4 +628,96 @@ proptest! {
             }
         }
     }
+}
+
+/// A tree copied from a real machine keeps its links: relative ones (`etc/os-release ->
+/// ../usr/lib/os-release` on Debian) and absolute ones. Under `--root` they lead to files of
+/// the tree, never to the host's.
+#[test]
+fn links_in_the_tree_stay_in_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/usr/lib/os-release",
+        "NAME=\"Fake Linux\"\nID=fakelinux\nVERSION_ID=\"1\"\n",
+    );
+    // Absolute, as `cp -a` of a chroot keeps it: DIR/usr/lib/os-release, not the host's.
+    link(root, "/etc/os-release", "/usr/lib/os-release");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "os.name").value,
+        Value::Text("Fake Linux".into()),
+        "{:?}",
+        get(&report, "os.name")
+    );
+    // A link to the host's own path, re-rooted, points at itself: a loop, so the tree's
+    // /usr/lib/os-release is read instead — never the host's /etc/os-release.
+    std::fs::remove_file(root.join("etc/os-release")).unwrap();
+    link(root, "/etc/os-release", "/etc/os-release");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "os.name").value,
+        Value::Text("Fake Linux".into())
+    );
+    // Without the tree's own file, nothing: unknown, whatever the host has.
+    std::fs::remove_file(root.join("usr/lib/os-release")).unwrap();
+    let report = read(root, Lang::En);
+    assert_eq!(get(&report, "os.name").status, Status::Unknown);
+    // `..` in a target stops at DIR: the tree's /etc/passwd, not the host's.
+    put(
+        root,
+        "/etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\ntoor:x:0:0::/root:/bin/sh\n",
+    );
+    link(root, "/etc/passwd.link", "../../../../../../../etc/passwd");
+    std::fs::rename(root.join("etc/passwd"), root.join("srv-passwd")).unwrap();
+    link(root, "/etc/passwd", "../../../../srv-passwd");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "accounts.uid0_extra").value,
+        Value::List(vec!["toor".into()])
+    );
+}
+
+/// RHEL 8/9 with authselect: `/etc/pam.d/system-auth -> /etc/authselect/system-auth`
+/// (absolute). The lockout and the password length are read through the link, in the tree.
+#[test]
+fn rhel_authselect_links_are_followed_in_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/etc/authselect/system-auth",
+        "auth        required      pam_faillock.so preauth silent deny=4\n\
+         auth        sufficient    pam_unix.so nullok\n\
+         auth        required      pam_faillock.so authfail deny=4\n\
+         password    requisite     pam_pwquality.so minlen=14\n\
+         password    sufficient    pam_unix.so sha512 shadow use_authtok\n",
+    );
+    put(
+        root,
+        "/etc/authselect/password-auth",
+        "auth        required      pam_faillock.so preauth silent deny=4\n",
+    );
+    link(
+        root,
+        "/etc/pam.d/system-auth",
+        "/etc/authselect/system-auth",
+    );
+    link(
+        root,
+        "/etc/pam.d/password-auth",
+        "../authselect/password-auth",
+    );
+    let report = read(root, Lang::En);
+    let lockout = get(&report, "auth.lockout");
+    assert_eq!(
+        (&lockout.value, lockout.status),
+        (&Value::Bool(true), Status::Ok),
+        "{lockout:?}"
+    );
+    assert!(lockout.detail.contains('4'), "{lockout:?}");
+    let minlen = get(&report, "auth.password_minlen");
+    assert_eq!(minlen.value, Value::Number(14.0), "{minlen:?}");
 }
