@@ -721,3 +721,42 @@ fn rhel_authselect_links_are_followed_in_the_tree() {
     let minlen = get(&report, "auth.password_minlen");
     assert_eq!(minlen.value, Value::Number(14.0), "{minlen:?}");
 }
+
+/// A `/sys` with only `/sys/block` (no `/sys/class/block`): LVM on LUKS is still followed,
+/// from `/dev/mapper/<name>` down to the `CRYPT-` device's `/sys/block/dm-0/dm/uuid`.
+#[test]
+fn disk_encryption_is_read_from_sys_block_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/proc/self/mountinfo",
+        "28 1 253:1 / / rw,relatime - ext4 /dev/mapper/vg-root rw\n",
+    );
+    link(root, "/dev/mapper/vg-root", "../dm-1");
+    put(root, "/sys/block/dm-1/dm/uuid", "LVM-xyz\n");
+    std::fs::create_dir_all(root.join("sys/block/dm-1/slaves/dm-0")).unwrap();
+    put(
+        root,
+        "/sys/block/dm-0/dm/uuid",
+        "CRYPT-LUKS2-4567-cryptroot\n",
+    );
+    let report = read(root, Lang::En);
+    let disk = get(&report, "disk.encrypted");
+    assert_eq!(
+        (&disk.value, disk.status),
+        (&Value::Bool(true), Status::Ok),
+        "{disk:?}"
+    );
+    assert!(disk.source.contains("/sys/block/dm-1"), "{disk:?}");
+    assert!(disk.detail.contains("dm-0 (CRYPT"), "{disk:?}");
+    // Plain LVM: false, a warning.
+    put(root, "/sys/block/dm-0/dm/uuid", "LVM-plain\n");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "disk.encrypted").value,
+        Value::Bool(false),
+        "{:?}",
+        get(&report, "disk.encrypted")
+    );
+}
