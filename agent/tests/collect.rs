@@ -760,3 +760,68 @@ fn disk_encryption_is_read_from_sys_block_too() {
         get(&report, "disk.encrypted")
     );
 }
+
+/// Debian's default password policy: `#PASS_MIN_LEN` in login.defs, plain pam_unix in
+/// common-password, no pwquality. pam_unix's default (6) is what is enforced: a warning, so
+/// that the IAM-03 rule (`auth.password_minlen < 12`) holds.
+#[test]
+fn debian_default_password_policy_is_pam_unix_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/etc/login.defs",
+        "# These options are now handled by PAM.\n#OBSCURE_CHECKS_ENAB\n#PASS_MIN_LEN\n#PASS_MAX_LEN\nPASS_MAX_DAYS\t99999\n",
+    );
+    put(
+        root,
+        "/etc/pam.d/common-password",
+        "# here are the per-package modules (the \"Primary\" block)\n\
+         password\t[success=1 default=ignore]\tpam_unix.so obscure yescrypt\n\
+         password\trequisite\t\t\tpam_deny.so\n\
+         password\trequired\t\t\tpam_permit.so\n",
+    );
+    put(root, "/etc/pam.d/passwd", "@include common-password\n");
+    put(
+        root,
+        "/etc/pam.d/common-auth",
+        "auth\t[success=1 default=ignore]\tpam_unix.so nullok\n",
+    );
+    let report = read(root, Lang::En);
+    let minlen = get(&report, "auth.password_minlen");
+    assert_eq!(
+        (&minlen.value, minlen.status),
+        (&Value::Number(6.0), Status::Warn),
+        "{minlen:?}"
+    );
+    assert_eq!(
+        minlen.source,
+        "/etc/pam.d/common-password (pam_unix, default)"
+    );
+    assert!(minlen.detail.contains("pam_unix's default"), "{minlen:?}");
+    // The catalog's IAM-03 rule holds on it.
+    let rule = scoring::facts::EvidenceRule {
+        fact: "auth.password_minlen".into(),
+        op: scoring::facts::Op::Less,
+        value: Some(Value::Number(12.0)),
+        max_level: 2,
+    };
+    assert!(rule.holds(minlen));
+    // PASS_MIN_LEN set in login.defs changes nothing under PAM: still pam_unix's 6.
+    put(root, "/etc/login.defs", "PASS_MIN_LEN 14\n");
+    let minlen = get(&read(root, Lang::Fr), "auth.password_minlen").clone();
+    assert_eq!(minlen.value, Value::Number(6.0), "{minlen:?}");
+    assert!(minlen.detail.contains("sans effet"), "{minlen:?}");
+    // pam_unix minlen= wins over its default; pwquality wins over pam_unix.
+    put(
+        root,
+        "/etc/pam.d/common-password",
+        "password requisite pam_pwquality.so retry=3 minlen=12\npassword [success=1 default=ignore] pam_unix.so obscure use_authtok\n",
+    );
+    let minlen = get(&read(root, Lang::En), "auth.password_minlen").clone();
+    assert_eq!(
+        (&minlen.value, minlen.status),
+        (&Value::Number(12.0), Status::Ok),
+        "{minlen:?}"
+    );
+}
