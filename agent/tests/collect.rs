@@ -825,3 +825,97 @@ fn debian_default_password_policy_is_pam_unix_default() {
         "{minlen:?}"
     );
 }
+
+/// An archived journal file named after its head time (µs since 1970, hexadecimal).
+fn journal_file(root: &Path, days_ago: i64) {
+    let head = (Utc::now() - Duration::days(days_ago)).timestamp_micros();
+    put(
+        root,
+        &format!(
+            "/var/log/journal/0123456789abcdef0123456789abcdef/system@00112233445566778899aabbccddeeff-0000000000000001-{head:016x}.journal"
+        ),
+        "LPKSHHRH",
+    );
+}
+
+/// journald keeps writing to /var/log/journal only with `Storage=persistent`, or `auto` when
+/// the directory exists: with `volatile` or `none`, old files there are not retention.
+#[test]
+fn journal_files_count_only_when_storage_is_persistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(root, "/usr/lib/systemd/systemd-journald", "");
+    journal_file(root, 400);
+    // auto (unset) with /var/log/journal: persistent, 400 days.
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\n#Storage=auto\n",
+    );
+    let report = read(root, Lang::En);
+    let retention = get(&report, "log.retention_days");
+    assert_eq!(
+        (&retention.value, retention.status),
+        (&Value::Number(400.0), Status::Ok),
+        "{retention:?}"
+    );
+    assert_eq!(get(&report, "log.persistent").value, Value::Bool(true));
+    for storage in ["volatile", "none"] {
+        put(
+            root,
+            "/etc/systemd/journald.conf",
+            format!("[Journal]\nStorage={storage}\n"),
+        );
+        let report = read(root, Lang::En);
+        let retention = get(&report, "log.retention_days");
+        assert_eq!(
+            (&retention.value, retention.status),
+            (&Value::Null, Status::Unknown),
+            "{storage}: {retention:?}"
+        );
+        assert!(
+            retention.detail.contains("do not count"),
+            "{storage}: {retention:?}"
+        );
+        let persistent = get(&report, "log.persistent");
+        assert_eq!(
+            (&persistent.value, persistent.status),
+            (&Value::Bool(false), Status::Fail),
+            "{storage}: {persistent:?}"
+        );
+        // With syslog rotated for 52 weeks, that is the retention, with the note.
+        put(
+            root,
+            "/etc/logrotate.d/rsyslog",
+            "/var/log/syslog {\n weekly\n rotate 52\n}\n",
+        );
+        let retention = get(&read(root, Lang::En), "log.retention_days").clone();
+        assert_eq!(retention.value, Value::Number(364.0), "{retention:?}");
+        assert!(retention.detail.contains("do not count"), "{retention:?}");
+        std::fs::remove_file(root.join("etc/logrotate.d/rsyslog")).unwrap();
+    }
+    // A drop-in wins over journald.conf (last file by name).
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\nStorage=volatile\n",
+    );
+    put(
+        root,
+        "/etc/systemd/journald.conf.d/50-keep.conf",
+        "[Journal]\nStorage=persistent\n",
+    );
+    let retention = get(&read(root, Lang::En), "log.retention_days").clone();
+    assert_eq!(retention.value, Value::Number(400.0), "{retention:?}");
+    // auto without /var/log/journal: volatile (no file to count, nothing persistent).
+    std::fs::remove_dir_all(root.join("etc/systemd/journald.conf.d")).unwrap();
+    std::fs::remove_dir_all(root.join("var/log/journal")).unwrap();
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\nStorage=auto\n",
+    );
+    let report = read(root, Lang::En);
+    assert_eq!(get(&report, "log.persistent").value, Value::Bool(false));
+    assert_eq!(get(&report, "log.retention_days").status, Status::Unknown);
+}
