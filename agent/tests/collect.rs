@@ -12,7 +12,7 @@ use agent::{Fact, FactReport, Status, Value};
 use chrono::{Duration, Local, Utc};
 use proptest::prelude::*;
 use questionnaire::Lang;
-use scoring::facts::{FACT_KEYS, Kind, kind_of};
+use scoring::facts::{FACT_KEYS, Kind, allowed_values, kind_of};
 
 /// Writes a file under the fake root, creating its directories.
 fn put(root: &Path, path: &str, content: impl AsRef<[u8]>) {
@@ -91,6 +91,10 @@ fn check_shape(report: &FactReport) {
         }
         if let Value::Number(n) = fact.value {
             assert!(n.is_finite(), "{fact:?}");
+        }
+        // Keys with a closed set of texts never hold another one.
+        if let (Value::Text(text), Some(allowed)) = (&fact.value, allowed_values(&fact.key)) {
+            assert!(allowed.contains(&text.as_str()), "{fact:?}");
         }
         assert!(!fact.source.is_empty(), "{fact:?}");
         assert!(!fact.detail.is_empty(), "{fact:?}");
@@ -918,4 +922,25 @@ fn journal_files_count_only_when_storage_is_persistent() {
     let report = read(root, Lang::En);
     assert_eq!(get(&report, "log.persistent").value, Value::Bool(false));
     assert_eq!(get(&report, "log.retention_days").status, Status::Unknown);
+}
+
+#[test]
+fn an_unrecognised_permit_root_login_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    put(
+        dir.path(),
+        "/etc/ssh/sshd_config",
+        "PermitRootLogin maybe\n",
+    );
+    let report = read(dir.path(), Lang::En);
+    check_shape(&report);
+    for key in ["ssh.root_login", "ssh.root_login_mode"] {
+        let fact = get(&report, key);
+        assert_eq!(
+            (&fact.value, fact.status),
+            (&Value::Null, Status::Unknown),
+            "{fact:?}"
+        );
+        assert!(fact.detail.contains("\"maybe\""), "{fact:?}");
+    }
 }
