@@ -155,3 +155,80 @@ fn text_output_and_root_option() {
             .all(|f| f["status"] != "fail")
     );
 }
+
+#[test]
+fn a_missing_or_wrong_root_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let missing = dir.path().join("nonexistent");
+    for (root, fr, en) in [
+        (&missing, "dossier introuvable", "no such directory"),
+        (&file, "ce n'est pas un dossier", "not a directory"),
+    ] {
+        for (lang, message) in [("fr", fr), ("en", en)] {
+            let output = Command::cargo_bin("posture")
+                .unwrap()
+                .args([
+                    "--lang", lang, "agent", "collect", "--format", "json", "--root",
+                ])
+                .arg(root)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{stderr}");
+            assert!(output.stdout.is_empty());
+            assert!(
+                stderr.contains(&format!("--root {}: ", root.display()))
+                    || stderr.contains(&format!("--root {} : ", root.display())),
+                "{stderr}"
+            );
+            assert!(stderr.contains(message), "{stderr}");
+            assert!(!stderr.contains("panicked"), "{stderr}");
+        }
+    }
+}
+
+/// In a terminal, progress goes to standard error, with `-o` too; the file gets only JSON.
+/// `script` (util-linux) gives the command a terminal.
+#[test]
+fn progress_shows_in_a_terminal_with_an_output_file() {
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no /usr/bin/script to give the command a terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("etc")).unwrap();
+    let out = dir.path().join("facts.json");
+    let command = format!(
+        "{} --lang en agent collect --root '{}' -o '{}'",
+        env!("CARGO_BIN_EXE_posture"),
+        dir.path().display(),
+        out.display()
+    );
+    let output = Command::new("/usr/bin/script")
+        .args(["-qec", &command, "/dev/null"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{shown}");
+    assert!(shown.contains("/13] "), "no progress line in {shown:?}");
+    assert!(
+        shown.contains(&format!("facts written to {}: 0 ok", out.display())),
+        "{shown:?}"
+    );
+    // The file holds the JSON alone.
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(report["facts"].is_array());
+    // Without a terminal (this test's pipes), no progress at all.
+    let piped = Command::cargo_bin("posture")
+        .unwrap()
+        .args(["--lang", "en", "agent", "collect", "--root"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(piped.stderr.is_empty(), "{:?}", piped.stderr);
+}

@@ -8,7 +8,8 @@
 //! - what cannot be read (needs root, hidden in a container, tool missing) is `unknown` with
 //!   the reason in `detail`, never `fail`;
 //! - with [`Options::root`], every file is read under that directory instead of `/` and no
-//!   command is run (fake machines for tests); without it, a few read-only commands are run
+//!   command is run (fake machines for tests); symbolic links are followed inside it as in a
+//!   chroot, so nothing outside it is ever read; without it, a few read-only commands are run
 //!   with a short time limit (`sshd -T`, `nft list ruleset` and `iptables -S` as root only,
 //!   `apt-get -s upgrade`, `rpm -qa`, `timedatectl`…);
 //! - odd files (garbage in `/proc/net/tcp`, binary logs, huge files) never panic: the parsers

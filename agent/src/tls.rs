@@ -1,7 +1,7 @@
 //! Web-site TLS probe: what the GDPR annex asks of every site ("the latest TLS", "HTTPS on every
 //! page with personal data"), read from outside as a visitor's browser would.
 //!
-//! For each site, six facts (see `docs/facts-tls.md`):
+//! For each site, six facts (see `docs/facts.md`, "Web sites"):
 //!
 //! - `tls.version`, `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` come from one
 //!   direct rustls connection to `host:port`. Its verifier accepts any certificate and keeps the
@@ -47,6 +47,11 @@ pub struct Options {
 
 /// HSTS `max-age` at or above which the header is `ok`: 180 days.
 pub const HSTS_MIN_AGE: u64 = 15_552_000;
+
+/// `tls.version` of a server that offers nothing newer than TLS 1.1 (the exact version is in
+/// `detail` when its ServerHello named it). The probe's values are
+/// [`scoring::facts::allowed_values`]`("tls.version")`.
+pub const OLD_TLS: &str = "< TLSv1.2";
 
 /// Days left on a certificate below which it is `warn`.
 pub const CERT_WARN_DAYS: i64 = 21;
@@ -97,8 +102,9 @@ enum Failure {
     Timeout,
     /// No route to the network or host.
     Unreachable(String),
-    /// The server only speaks a version older than TLS 1.2.
-    TlsTooOld,
+    /// The server only speaks a version older than TLS 1.2: the one it picked, when its
+    /// ServerHello said so (`"TLS 1.0"`), rather than an alert.
+    TlsTooOld(Option<&'static str>),
     /// The TLS handshake failed for another reason.
     Tls(String),
     /// Anything else.
@@ -151,7 +157,12 @@ impl Failure {
                 format!("réseau ou machine injoignable ({why})"),
                 format!("network or host unreachable ({why})"),
             ),
-            Failure::TlsTooOld => lang
+            Failure::TlsTooOld(Some(version)) => say(
+                lang,
+                format!("le serveur ne propose que {version}, antérieur à TLS 1.2"),
+                format!("the server only offers {version}, older than TLS 1.2"),
+            ),
+            Failure::TlsTooOld(None) => lang
                 .pick(
                     "le serveur ne propose qu'une version antérieure à TLS 1.2",
                     "the server only offers a version older than TLS 1.2",
@@ -458,23 +469,36 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                 }
             }
         }
-        Err(Failure::TlsTooOld) => {
+        Err(failure @ Failure::TlsTooOld(picked)) => {
+            let (fr, en) = match picked {
+                Some(version) => (
+                    format!(
+                        "Le site ne propose que {version}, version de TLS antérieure à 1.2 et \
+                         obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
+                    ),
+                    format!(
+                        "The site only offers {version}, a TLS version older than 1.2 and \
+                         obsolete: the GDPR annex asks for the latest version (TLS 1.3)."
+                    ),
+                ),
+                None => (
+                    "Le site ne propose qu'une version de TLS antérieure à 1.2 (il refuse TLS \
+                     1.2 et 1.3), obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
+                        .to_owned(),
+                    "The site only offers a TLS version older than 1.2 (it refuses TLS 1.2 \
+                     and 1.3), which is obsolete: the GDPR annex asks for the latest version \
+                     (TLS 1.3)."
+                        .to_owned(),
+                ),
+            };
             facts.push(fact(
                 "tls.version",
-                Value::Text("< TLSv1.2".into()),
+                Value::Text(OLD_TLS.into()),
                 Status::Fail,
                 &source,
-                say(
-                    lang,
-                    "Le site ne propose qu'une version de TLS antérieure à 1.2, obsolète : \
-                     l'annexe RGPD demande la dernière version (TLS 1.3)."
-                        .into(),
-                    "The site only offers a TLS version older than 1.2, which is obsolete: \
-                     the GDPR annex asks for the latest version (TLS 1.3)."
-                        .into(),
-                ),
+                say(lang, fr, en),
             ));
-            facts.extend(unknown_certificate(&Failure::TlsTooOld, &source, lang));
+            facts.extend(unknown_certificate(failure, &source, lang));
         }
         Err(failure) => {
             let reason = failure.text(lang);
@@ -552,7 +576,7 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
         ),
         // rustls speaks nothing older: not reached, but never a silent "ok".
         other => (
-            "< TLSv1.2",
+            OLD_TLS,
             Status::Fail,
             say(
                 lang,
@@ -826,20 +850,24 @@ fn redirect_fact(
                 ),
             },
         ),
+        // Nothing served over HTTP: no page can be read in plain text, but whoever types the
+        // address without https:// finds nothing (a warning, not a failure).
         Err(Failure::Refused) if !https_unreachable => fact(
             key,
             Value::Bool(false),
-            Status::Fail,
+            Status::Warn,
             source,
             say(
                 lang,
                 format!(
-                    "{http} : connexion refusée, pas de redirection vers HTTPS pour qui tape \
-                     l'adresse sans https://."
+                    "{http} : connexion refusée. Le site n'est pas servi en HTTP, donc rien \
+                     n'y circule en clair ; mais qui tape l'adresse sans https:// tombe sur \
+                     une erreur au lieu d'être redirigé vers HTTPS."
                 ),
                 format!(
-                    "{http}: connection refused, no redirect to HTTPS for whoever types the \
-                     address without https://."
+                    "{http}: connection refused. The site is not served over HTTP, so nothing \
+                     travels in plain text there; but whoever types the address without \
+                     https:// gets an error instead of a redirect to HTTPS."
                 ),
             ),
         ),

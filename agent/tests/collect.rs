@@ -12,7 +12,7 @@ use agent::{Fact, FactReport, Status, Value};
 use chrono::{Duration, Local, Utc};
 use proptest::prelude::*;
 use questionnaire::Lang;
-use scoring::facts::{FACT_KEYS, Kind, kind_of};
+use scoring::facts::{FACT_KEYS, Kind, allowed_values, kind_of};
 
 /// Writes a file under the fake root, creating its directories.
 fn put(root: &Path, path: &str, content: impl AsRef<[u8]>) {
@@ -21,7 +21,7 @@ fn put(root: &Path, path: &str, content: impl AsRef<[u8]>) {
     std::fs::write(full, content).unwrap();
 }
 
-/// A symbolic link under the fake root (targets are not followed by the agent).
+/// A symbolic link under the fake root (the agent follows it inside the root, chroot-style).
 fn link(root: &Path, path: &str, target: &str) {
     let full = root.join(path.trim_start_matches('/'));
     std::fs::create_dir_all(full.parent().unwrap()).unwrap();
@@ -91,6 +91,10 @@ fn check_shape(report: &FactReport) {
         }
         if let Value::Number(n) = fact.value {
             assert!(n.is_finite(), "{fact:?}");
+        }
+        // Keys with a closed set of texts never hold another one.
+        if let (Value::Text(text), Some(allowed)) = (&fact.value, allowed_values(&fact.key)) {
+            assert!(allowed.contains(&text.as_str()), "{fact:?}");
         }
         assert!(!fact.source.is_empty(), "{fact:?}");
         assert!(!fact.detail.is_empty(), "{fact:?}");
@@ -627,5 +631,316 @@ proptest! {
                 prop_assert_eq!(fact.status, Status::Unknown, "{:?}", fact);
             }
         }
+    }
+}
+
+/// A tree copied from a real machine keeps its links: relative ones (`etc/os-release ->
+/// ../usr/lib/os-release` on Debian) and absolute ones. Under `--root` they lead to files of
+/// the tree, never to the host's.
+#[test]
+fn links_in_the_tree_stay_in_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/usr/lib/os-release",
+        "NAME=\"Fake Linux\"\nID=fakelinux\nVERSION_ID=\"1\"\n",
+    );
+    // Absolute, as `cp -a` of a chroot keeps it: DIR/usr/lib/os-release, not the host's.
+    link(root, "/etc/os-release", "/usr/lib/os-release");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "os.name").value,
+        Value::Text("Fake Linux".into()),
+        "{:?}",
+        get(&report, "os.name")
+    );
+    // A link to the host's own path, re-rooted, points at itself: a loop, so the tree's
+    // /usr/lib/os-release is read instead — never the host's /etc/os-release.
+    std::fs::remove_file(root.join("etc/os-release")).unwrap();
+    link(root, "/etc/os-release", "/etc/os-release");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "os.name").value,
+        Value::Text("Fake Linux".into())
+    );
+    // Without the tree's own file, nothing: unknown, whatever the host has.
+    std::fs::remove_file(root.join("usr/lib/os-release")).unwrap();
+    let report = read(root, Lang::En);
+    assert_eq!(get(&report, "os.name").status, Status::Unknown);
+    // `..` in a target stops at DIR: the tree's /etc/passwd, not the host's.
+    put(
+        root,
+        "/etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\ntoor:x:0:0::/root:/bin/sh\n",
+    );
+    link(root, "/etc/passwd.link", "../../../../../../../etc/passwd");
+    std::fs::rename(root.join("etc/passwd"), root.join("srv-passwd")).unwrap();
+    link(root, "/etc/passwd", "../../../../srv-passwd");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "accounts.uid0_extra").value,
+        Value::List(vec!["toor".into()])
+    );
+}
+
+/// RHEL 8/9 with authselect: `/etc/pam.d/system-auth -> /etc/authselect/system-auth`
+/// (absolute). The lockout and the password length are read through the link, in the tree.
+#[test]
+fn rhel_authselect_links_are_followed_in_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/etc/authselect/system-auth",
+        "auth        required      pam_faillock.so preauth silent deny=4\n\
+         auth        sufficient    pam_unix.so nullok\n\
+         auth        required      pam_faillock.so authfail deny=4\n\
+         password    requisite     pam_pwquality.so minlen=14\n\
+         password    sufficient    pam_unix.so sha512 shadow use_authtok\n",
+    );
+    put(
+        root,
+        "/etc/authselect/password-auth",
+        "auth        required      pam_faillock.so preauth silent deny=4\n",
+    );
+    link(
+        root,
+        "/etc/pam.d/system-auth",
+        "/etc/authselect/system-auth",
+    );
+    link(
+        root,
+        "/etc/pam.d/password-auth",
+        "../authselect/password-auth",
+    );
+    let report = read(root, Lang::En);
+    let lockout = get(&report, "auth.lockout");
+    assert_eq!(
+        (&lockout.value, lockout.status),
+        (&Value::Bool(true), Status::Ok),
+        "{lockout:?}"
+    );
+    assert!(lockout.detail.contains('4'), "{lockout:?}");
+    let minlen = get(&report, "auth.password_minlen");
+    assert_eq!(minlen.value, Value::Number(14.0), "{minlen:?}");
+}
+
+/// A `/sys` with only `/sys/block` (no `/sys/class/block`): LVM on LUKS is still followed,
+/// from `/dev/mapper/<name>` down to the `CRYPT-` device's `/sys/block/dm-0/dm/uuid`.
+#[test]
+fn disk_encryption_is_read_from_sys_block_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/proc/self/mountinfo",
+        "28 1 253:1 / / rw,relatime - ext4 /dev/mapper/vg-root rw\n",
+    );
+    link(root, "/dev/mapper/vg-root", "../dm-1");
+    put(root, "/sys/block/dm-1/dm/uuid", "LVM-xyz\n");
+    std::fs::create_dir_all(root.join("sys/block/dm-1/slaves/dm-0")).unwrap();
+    put(
+        root,
+        "/sys/block/dm-0/dm/uuid",
+        "CRYPT-LUKS2-4567-cryptroot\n",
+    );
+    let report = read(root, Lang::En);
+    let disk = get(&report, "disk.encrypted");
+    assert_eq!(
+        (&disk.value, disk.status),
+        (&Value::Bool(true), Status::Ok),
+        "{disk:?}"
+    );
+    assert!(disk.source.contains("/sys/block/dm-1"), "{disk:?}");
+    assert!(disk.detail.contains("dm-0 (CRYPT"), "{disk:?}");
+    // Plain LVM: false, a warning.
+    put(root, "/sys/block/dm-0/dm/uuid", "LVM-plain\n");
+    let report = read(root, Lang::En);
+    assert_eq!(
+        get(&report, "disk.encrypted").value,
+        Value::Bool(false),
+        "{:?}",
+        get(&report, "disk.encrypted")
+    );
+}
+
+/// Debian's default password policy: `#PASS_MIN_LEN` in login.defs, plain pam_unix in
+/// common-password, no pwquality. pam_unix's default (6) is what is enforced: a warning, so
+/// that the IAM-03 rule (`auth.password_minlen < 12`) holds.
+#[test]
+fn debian_default_password_policy_is_pam_unix_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(
+        root,
+        "/etc/login.defs",
+        "# These options are now handled by PAM.\n#OBSCURE_CHECKS_ENAB\n#PASS_MIN_LEN\n#PASS_MAX_LEN\nPASS_MAX_DAYS\t99999\n",
+    );
+    put(
+        root,
+        "/etc/pam.d/common-password",
+        "# here are the per-package modules (the \"Primary\" block)\n\
+         password\t[success=1 default=ignore]\tpam_unix.so obscure yescrypt\n\
+         password\trequisite\t\t\tpam_deny.so\n\
+         password\trequired\t\t\tpam_permit.so\n",
+    );
+    put(root, "/etc/pam.d/passwd", "@include common-password\n");
+    put(
+        root,
+        "/etc/pam.d/common-auth",
+        "auth\t[success=1 default=ignore]\tpam_unix.so nullok\n",
+    );
+    let report = read(root, Lang::En);
+    let minlen = get(&report, "auth.password_minlen");
+    assert_eq!(
+        (&minlen.value, minlen.status),
+        (&Value::Number(6.0), Status::Warn),
+        "{minlen:?}"
+    );
+    assert_eq!(
+        minlen.source,
+        "/etc/pam.d/common-password (pam_unix, default)"
+    );
+    assert!(minlen.detail.contains("pam_unix's default"), "{minlen:?}");
+    // The catalog's IAM-03 rule holds on it.
+    let rule = scoring::facts::EvidenceRule {
+        fact: "auth.password_minlen".into(),
+        op: scoring::facts::Op::Less,
+        value: Some(Value::Number(12.0)),
+        max_level: 2,
+    };
+    assert!(rule.holds(minlen));
+    // PASS_MIN_LEN set in login.defs changes nothing under PAM: still pam_unix's 6.
+    put(root, "/etc/login.defs", "PASS_MIN_LEN 14\n");
+    let minlen = get(&read(root, Lang::Fr), "auth.password_minlen").clone();
+    assert_eq!(minlen.value, Value::Number(6.0), "{minlen:?}");
+    assert!(minlen.detail.contains("sans effet"), "{minlen:?}");
+    // pam_unix minlen= wins over its default; pwquality wins over pam_unix.
+    put(
+        root,
+        "/etc/pam.d/common-password",
+        "password requisite pam_pwquality.so retry=3 minlen=12\npassword [success=1 default=ignore] pam_unix.so obscure use_authtok\n",
+    );
+    let minlen = get(&read(root, Lang::En), "auth.password_minlen").clone();
+    assert_eq!(
+        (&minlen.value, minlen.status),
+        (&Value::Number(12.0), Status::Ok),
+        "{minlen:?}"
+    );
+}
+
+/// An archived journal file named after its head time (µs since 1970, hexadecimal).
+fn journal_file(root: &Path, days_ago: i64) {
+    let head = (Utc::now() - Duration::days(days_ago)).timestamp_micros();
+    put(
+        root,
+        &format!(
+            "/var/log/journal/0123456789abcdef0123456789abcdef/system@00112233445566778899aabbccddeeff-0000000000000001-{head:016x}.journal"
+        ),
+        "LPKSHHRH",
+    );
+}
+
+/// journald keeps writing to /var/log/journal only with `Storage=persistent`, or `auto` when
+/// the directory exists: with `volatile` or `none`, old files there are not retention.
+#[test]
+fn journal_files_count_only_when_storage_is_persistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    put(root, "/usr/lib/systemd/systemd-journald", "");
+    journal_file(root, 400);
+    // auto (unset) with /var/log/journal: persistent, 400 days.
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\n#Storage=auto\n",
+    );
+    let report = read(root, Lang::En);
+    let retention = get(&report, "log.retention_days");
+    assert_eq!(
+        (&retention.value, retention.status),
+        (&Value::Number(400.0), Status::Ok),
+        "{retention:?}"
+    );
+    assert_eq!(get(&report, "log.persistent").value, Value::Bool(true));
+    for storage in ["volatile", "none"] {
+        put(
+            root,
+            "/etc/systemd/journald.conf",
+            format!("[Journal]\nStorage={storage}\n"),
+        );
+        let report = read(root, Lang::En);
+        let retention = get(&report, "log.retention_days");
+        assert_eq!(
+            (&retention.value, retention.status),
+            (&Value::Null, Status::Unknown),
+            "{storage}: {retention:?}"
+        );
+        assert!(
+            retention.detail.contains("do not count"),
+            "{storage}: {retention:?}"
+        );
+        let persistent = get(&report, "log.persistent");
+        assert_eq!(
+            (&persistent.value, persistent.status),
+            (&Value::Bool(false), Status::Fail),
+            "{storage}: {persistent:?}"
+        );
+        // With syslog rotated for 52 weeks, that is the retention, with the note.
+        put(
+            root,
+            "/etc/logrotate.d/rsyslog",
+            "/var/log/syslog {\n weekly\n rotate 52\n}\n",
+        );
+        let retention = get(&read(root, Lang::En), "log.retention_days").clone();
+        assert_eq!(retention.value, Value::Number(364.0), "{retention:?}");
+        assert!(retention.detail.contains("do not count"), "{retention:?}");
+        std::fs::remove_file(root.join("etc/logrotate.d/rsyslog")).unwrap();
+    }
+    // A drop-in wins over journald.conf (last file by name).
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\nStorage=volatile\n",
+    );
+    put(
+        root,
+        "/etc/systemd/journald.conf.d/50-keep.conf",
+        "[Journal]\nStorage=persistent\n",
+    );
+    let retention = get(&read(root, Lang::En), "log.retention_days").clone();
+    assert_eq!(retention.value, Value::Number(400.0), "{retention:?}");
+    // auto without /var/log/journal: volatile (no file to count, nothing persistent).
+    std::fs::remove_dir_all(root.join("etc/systemd/journald.conf.d")).unwrap();
+    std::fs::remove_dir_all(root.join("var/log/journal")).unwrap();
+    put(
+        root,
+        "/etc/systemd/journald.conf",
+        "[Journal]\nStorage=auto\n",
+    );
+    let report = read(root, Lang::En);
+    assert_eq!(get(&report, "log.persistent").value, Value::Bool(false));
+    assert_eq!(get(&report, "log.retention_days").status, Status::Unknown);
+}
+
+#[test]
+fn an_unrecognised_permit_root_login_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    put(
+        dir.path(),
+        "/etc/ssh/sshd_config",
+        "PermitRootLogin maybe\n",
+    );
+    let report = read(dir.path(), Lang::En);
+    check_shape(&report);
+    for key in ["ssh.root_login", "ssh.root_login_mode"] {
+        let fact = get(&report, key);
+        assert_eq!(
+            (&fact.value, fact.status),
+            (&Value::Null, Status::Unknown),
+            "{fact:?}"
+        );
+        assert!(fact.detail.contains("\"maybe\""), "{fact:?}");
     }
 }

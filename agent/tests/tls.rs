@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
-use agent::tls::testing::{HttpsServer, closed_port, http_server};
+use agent::tls::testing::{HttpsServer, closed_port, http_server, old_tls_server};
 use agent::tls::{Options, probe};
 use agent::{Fact, Status, Value};
 use chrono::{Datelike, Days, NaiveDate, Utc};
@@ -295,13 +295,12 @@ fn a_trusted_but_expired_certificate_for_another_name() {
         matches!(days.value, Value::Number(n) if (-11.0..=-9.0).contains(&n)),
         "{days:?}"
     );
-    // The HTTPS site answers but nothing listens on its HTTP port.
-    check(&facts, "https.redirect", Value::Bool(false), Status::Fail);
-    assert!(
-        get(&facts, "https.redirect")
-            .detail
-            .contains("connection refused")
-    );
+    // The HTTPS site answers but nothing listens on its HTTP port: nothing is served in plain
+    // text, so a warning (no redirect for whoever types the address without https://).
+    check(&facts, "https.redirect", Value::Bool(false), Status::Warn);
+    let detail = &get(&facts, "https.redirect").detail;
+    assert!(detail.contains("connection refused"), "{detail}");
+    assert!(detail.contains("not served over HTTP"), "{detail}");
     // Read although the certificate is not valid: a short max-age.
     check(&facts, "https.hsts", Value::Bool(true), Status::Warn);
 }
@@ -429,4 +428,44 @@ fn a_server_older_than_tls_1_2_fails() {
     for key in ["tls.cert_valid", "tls.cert_days_left", "tls.chain_valid"] {
         assert_eq!(get(&facts, key).status, Status::Unknown);
     }
+}
+
+#[test]
+fn a_server_that_picks_tls_1_0_or_1_1_is_named_in_the_detail() {
+    for (version, name) in [([3, 1], "TLS 1.0"), ([3, 2], "TLS 1.1")] {
+        let port = old_tls_server(version).unwrap();
+        let facts = run(&[format!("https://127.0.0.1:{port}")], None, Lang::En);
+        let fact = get(&facts, "tls.version");
+        assert_eq!(
+            (&fact.value, fact.status),
+            (&Value::Text(agent::tls::OLD_TLS.into()), Status::Fail),
+            "{fact:?}"
+        );
+        assert!(
+            fact.detail.contains(&format!("only offers {name}")),
+            "{fact:?}"
+        );
+        // The value is one the catalog's rules can name.
+        assert!(
+            scoring::facts::allowed_values("tls.version")
+                .unwrap()
+                .contains(&agent::tls::OLD_TLS)
+        );
+    }
+}
+
+#[test]
+fn a_plain_page_without_redirect_still_fails() {
+    let ca = ca();
+    let port = good_site(&ca, "max-age=31536000");
+    let http = http_server(200, None).unwrap();
+    let facts = run(
+        &[
+            format!("https://127.0.0.1:{port}"),
+            format!("http://127.0.0.1:{http}"),
+        ],
+        None,
+        Lang::En,
+    );
+    check(&facts, "https.redirect", Value::Bool(false), Status::Fail);
 }

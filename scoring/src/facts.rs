@@ -3,7 +3,7 @@
 //! days ago. Pure data and pure functions, shared by the agent (which writes facts) and the
 //! questionnaire (which applies them).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// What a fact says about the audit's requirements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,8 +19,9 @@ pub enum Status {
     Unknown,
 }
 
-/// A fact's value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A fact's value. In JSON, a whole number is written as an integer (`40`, not `40.0`): the
+/// agent's numbers are counts and days.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     /// Nothing could be read.
@@ -33,6 +34,26 @@ pub enum Value {
     Text(String),
     /// Several items (listening ports, account names…).
     List(Vec<String>),
+}
+
+/// Largest magnitude below which every whole `f64` is exactly an integer (2^53).
+const EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < EXACT_INTEGER =>
+            {
+                #[allow(clippy::cast_possible_truncation)]
+                serializer.serialize_i64(*n as i64)
+            }
+            Value::Number(n) => serializer.serialize_f64(*n),
+            Value::Text(text) => serializer.serialize_str(text),
+            Value::List(items) => items.serialize(serializer),
+        }
+    }
 }
 
 /// One fact.
@@ -211,6 +232,26 @@ pub const FACT_KEYS: &[(&str, Kind)] = &[
     ("https.hsts", Kind::Bool),
 ];
 
+/// The texts a fact key may hold, for the text keys whose values form a closed set
+/// (`docs/facts.md`). An evidence rule comparing one of these keys with another text could
+/// never hold: `posture catalog check` rejects it. Text keys not listed here (names,
+/// versions, dates) hold free text.
+pub const TEXT_VALUES: &[(&str, &[&str])] = &[
+    ("tls.version", &["TLSv1.3", "TLSv1.2", "< TLSv1.2"]),
+    (
+        "ssh.root_login_mode",
+        &["yes", "prohibit-password", "forced-commands-only", "no"],
+    ),
+];
+
+/// The texts a fact key may hold, when they form a closed set.
+pub fn allowed_values(key: &str) -> Option<&'static [&'static str]> {
+    TEXT_VALUES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, values)| *values)
+}
+
 /// The kind of a documented fact key.
 pub fn kind_of(key: &str) -> Option<Kind> {
     FACT_KEYS
@@ -280,6 +321,33 @@ mod tests {
         let no_firewall = rule("fw.active", Op::Equal, Some(Value::Bool(false)));
         assert!(no_firewall.holds(&fact("fw.active", Value::Bool(false), Status::Fail)));
         assert!(!no_firewall.holds(&fact("fw.active", Value::Bool(true), Status::Ok)));
+    }
+
+    #[test]
+    fn whole_numbers_are_written_as_integers() {
+        let json = |value: Value| serde_json::to_string(&value).unwrap();
+        assert_eq!(json(Value::Number(70.0)), "70");
+        assert_eq!(json(Value::Number(-3.0)), "-3");
+        assert_eq!(json(Value::Number(0.0)), "0");
+        assert_eq!(json(Value::Number(2.5)), "2.5");
+        assert_eq!(json(Value::Null), "null");
+        assert_eq!(json(Value::List(vec!["a".into()])), r#"["a"]"#);
+        // And they read back as the same value.
+        let back: Value = serde_json::from_str("70").unwrap();
+        assert_eq!(back, Value::Number(70.0));
+    }
+
+    #[test]
+    fn closed_text_sets_belong_to_documented_text_keys() {
+        for (key, values) in TEXT_VALUES {
+            assert_eq!(kind_of(key), Some(Kind::Text), "{key}");
+            assert!(!values.is_empty(), "{key}");
+        }
+        assert_eq!(
+            allowed_values("tls.version"),
+            Some(&["TLSv1.3", "TLSv1.2", "< TLSv1.2"][..])
+        );
+        assert_eq!(allowed_values("os.name"), None);
     }
 
     #[test]

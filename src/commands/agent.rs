@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use agent::{FactReport, Status, Value};
-use questionnaire::Lang;
 use questionnaire::fsutil::write_atomic;
+use questionnaire::{Error, Lang, Problem, Text};
 
 use crate::cli::{AgentCommand, ScoreFormat};
 
@@ -13,10 +13,15 @@ use crate::cli::{AgentCommand, ScoreFormat};
 pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
     let (report, output, format) = match command {
         AgentCommand::Collect(args) => {
+            if let Some(root) = &args.root {
+                check_root(root)?;
+            }
             let report = agent::collect::collect(&agent::collect::Options {
                 root: args.root,
                 lang,
-                progress: args.output.is_none() && matches!(args.format, ScoreFormat::Text),
+                // Shown on standard error only when it is a terminal, whatever the output:
+                // standard output keeps nothing but the table, the summary or the JSON.
+                progress: true,
             });
             (report, args.output, args.format)
         }
@@ -44,6 +49,31 @@ pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
         })?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--root DIR` must be a directory: a mistyped path would otherwise give a report where
+/// everything is unknown, and exit 0.
+fn check_root(root: &Path) -> Result<(), Error> {
+    let shown = root.display();
+    let problem = match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => Text::new(
+            format!("--root {shown} : ce n'est pas un dossier"),
+            format!("--root {shown}: not a directory"),
+        ),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Text::new(
+            format!("--root {shown} : dossier introuvable"),
+            format!("--root {shown}: no such directory"),
+        ),
+        Err(error) => Text::new(
+            format!("--root {shown} : illisible ({error})"),
+            format!("--root {shown}: cannot be read ({error})"),
+        ),
+    };
+    Err(Error::invalid(Problem::new(problem).hint(Text::new(
+        "donnez le dossier qui tient lieu de / de la machine à lire (une image disque montée, une copie de ses fichiers), ou retirez --root pour lire cette machine",
+        "give the directory that stands for the machine's / (a mounted disk image, a copy of its files), or drop --root to read this machine",
+    ))))
 }
 
 fn value_text(value: &Value) -> String {
@@ -105,9 +135,10 @@ fn text(report: &FactReport, lang: Lang) -> String {
 fn summary(report: &FactReport, path: Option<&Path>, lang: Lang) -> String {
     let count = |status| report.facts.iter().filter(|f| f.status == status).count();
     format!(
-        "{} {} : {} ok, {} {}, {} {}, {} {}\n",
+        "{} {}{} {} ok, {} {}, {} {}, {} {}\n",
         lang.pick("constats écrits dans", "facts written to"),
         path.map(|p| p.display().to_string()).unwrap_or_default(),
+        lang.colon(),
         count(Status::Ok),
         count(Status::Warn),
         lang.pick("à surveiller", "warn"),

@@ -27,9 +27,16 @@ pub const MFA_MODULES: &[&str] = &[
 /// Lockout modules.
 const LOCKOUT_MODULES: &[&str] = &["pam_faillock", "pam_tally2", "pam_tally"];
 
-/// One PAM rule: the module (`pam_unix`) and its arguments.
+/// pam_unix's own minimum password length when no `minlen=` is given (pam_unix(8): "The
+/// default value is 6"). It applies whenever pam_unix changes passwords; `PASS_MIN_LEN` of
+/// `login.defs` is not read by PAM.
+pub(crate) const PAM_UNIX_DEFAULT_MINLEN: i64 = 6;
+
+/// One PAM rule: its type, the module (`pam_unix`) and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PamRule<'a> {
+    /// `auth`, `account`, `password` or `session` (a leading `-` removed).
+    pub kind: &'a str,
     /// Module name without directory nor `.so`.
     pub module: &'a str,
     /// Arguments after the module.
@@ -61,6 +68,7 @@ pub(crate) fn pam_rules(text: &str) -> Vec<PamRule<'_>> {
             let base = tokens[at].rsplit('/').next().unwrap_or(tokens[at]);
             let module = base.strip_suffix(".so").unwrap_or(base);
             Some(PamRule {
+                kind: tokens[0].trim_start_matches('-'),
                 module,
                 args: tokens[at + 1..].to_vec(),
             })
@@ -223,6 +231,8 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
     let mut quality_in_pam = None;
     let mut from_pam: Option<(i64, String)> = None;
     let mut unix_minlen: Option<(i64, String)> = None;
+    // A file where pam_unix changes passwords without `minlen=`: its default applies.
+    let mut unix_default: Option<String> = None;
     if let Ok(files) = pam {
         for (path, text) in files {
             for rule in pam_rules(text) {
@@ -234,11 +244,15 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
                             from_pam.get_or_insert((n, format!("{path} ({})", rule.module)));
                         }
                     }
-                    "pam_unix" => {
-                        if let Some(n) = minlen {
+                    "pam_unix" => match minlen {
+                        Some(n) => {
                             unix_minlen.get_or_insert((n, format!("{path} (pam_unix)")));
                         }
-                    }
+                        None if rule.kind == "password" => {
+                            unix_default.get_or_insert_with(|| path.clone());
+                        }
+                        None => {}
+                    },
                     _ => {}
                 }
             }
@@ -266,15 +280,27 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
             .filter_map(|rest| rest.trim().parse::<i64>().ok())
             .next()
     });
-    let chosen = from_pam
-        .or(from_conf)
-        .or_else(|| {
+    let pam_unix_default = unix_default.as_ref().map(|path| {
+        (
+            PAM_UNIX_DEFAULT_MINLEN,
+            format!("{path} (pam_unix, default)"),
+        )
+    });
+    // The length PAM enforces: pwquality when it is called; otherwise pam_unix (its minlen=,
+    // or its default); login.defs only without any of those.
+    let chosen = if quality_in_pam.is_some() {
+        from_pam.clone().or(from_conf.clone()).or_else(|| {
             quality_in_pam
                 .clone()
                 .map(|path| (8, format!("{path} (pam_pwquality, default)")))
         })
-        .or(unix_minlen)
-        .or_else(|| login_defs.map(|n| (n, "/etc/login.defs (PASS_MIN_LEN)".to_owned())));
+    } else {
+        unix_minlen
+            .clone()
+            .or(pam_unix_default.clone())
+            .or_else(|| login_defs.map(|n| (n, "/etc/login.defs (PASS_MIN_LEN)".to_owned())))
+            .or(from_conf.clone())
+    };
     let Some((n, source)) = chosen else {
         return unknown(
             KEY,
@@ -285,9 +311,8 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
             ),
         );
     };
-    let inert = quality_in_pam.is_none()
-        && pam.as_ref().is_ok_and(|f| !f.is_empty())
-        && source.contains("pwquality.conf");
+    // pwquality.conf set while pam_pwquality is not called: it changes nothing.
+    let inert_conf = quality_in_pam.is_none() && pam.as_ref().is_ok_and(|f| !f.is_empty());
     let mut detail = if n >= MINLEN_OK {
         m.t(
             format!("mots de passe d'au moins {n} caractères"),
@@ -301,13 +326,22 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
             format!("passwords of at least {n} characters: fewer than the 12 the CNIL recommends"),
         )
     };
-    if inert {
+    if source.ends_with("(pam_unix, default)") {
         detail.push_str(&m.t(
-            " (mais pam_pwquality n'est pas appelé dans /etc/pam.d : réglage sans effet)",
-            " (but pam_pwquality is not called from /etc/pam.d: the setting has no effect)",
+            format!(" (valeur par défaut de pam_unix, qui n'a pas de minlen= et sans pam_pwquality ; PASS_MIN_LEN de /etc/login.defs n'est pas lu par PAM{})",
+                login_defs.map(|l| format!(", {l} y est sans effet")).unwrap_or_default()),
+            format!(" (pam_unix's default: no minlen= and no pam_pwquality; PAM does not read PASS_MIN_LEN of /etc/login.defs{})",
+                login_defs.map(|l| format!(", its {l} has no effect")).unwrap_or_default()),
         ));
     }
-    let status = if n >= MINLEN_OK && !inert {
+    let inert = inert_conf && from_conf.is_some();
+    if inert {
+        detail.push_str(&m.t(
+            " (pwquality.conf fixe une longueur, mais pam_pwquality n'est pas appelé dans /etc/pam.d : réglage sans effet)",
+            " (pwquality.conf sets a length, but pam_pwquality is not called from /etc/pam.d: the setting has no effect)",
+        ));
+    }
+    let status = if n >= MINLEN_OK && !(inert && source.contains("pwquality.conf")) {
         Status::Ok
     } else {
         Status::Warn

@@ -1,6 +1,7 @@
 //! `disk.encrypted`: whether the root file system sits on dm-crypt (LUKS), found by following
-//! its block device in `/sys` — through LVM and other device-mapper layers down to a `CRYPT-`
-//! device. `/etc/crypttab` is supporting evidence only.
+//! its block device in `/sys` (`/sys/class/block`, else `/sys/block/<dev>/dm/uuid`) — through
+//! LVM and other device-mapper layers down to a `CRYPT-` device. `/etc/crypttab` is supporting
+//! evidence only.
 
 use scoring::facts::{Fact, Status, Value};
 
@@ -22,12 +23,29 @@ pub(crate) enum Walk {
     Unknown,
 }
 
+/// The `/sys` directory of a block device: `/sys/class/block/<dev>` (every device and
+/// partition), else `/sys/block/<dev>` (whole devices, device-mapper ones included: the path
+/// older kernels and trimmed-down `/sys` copies have).
+pub(crate) fn block_dir(m: &Machine, name: &str) -> Option<String> {
+    if name.is_empty() || name.contains('/') || name == ".." {
+        return None;
+    }
+    [
+        format!("/sys/class/block/{name}"),
+        format!("/sys/block/{name}"),
+    ]
+    .into_iter()
+    .find(|dir| m.exists(dir))
+}
+
 /// Follows a block device (`dm-0`, `sda2`) down its `slaves`.
 pub(crate) fn walk(m: &Machine, name: &str, depth: usize) -> Walk {
-    let base = format!("/sys/class/block/{name}");
-    if depth > MAX_DEPTH || !m.exists(&base) {
+    if depth > MAX_DEPTH {
         return Walk::Unknown;
     }
+    let Some(base) = block_dir(m, name) else {
+        return Walk::Unknown;
+    };
     let uuid = m
         .read(&format!("{base}/dm/uuid"))
         .map(|t| t.trim().to_owned())
@@ -82,8 +100,7 @@ fn root_device(m: &Machine, dev: &str, source: &str) -> Option<String> {
         return basename(&target);
     }
     let name = source.rsplit('/').next()?;
-    m.exists(&format!("/sys/class/block/{name}"))
-        .then(|| name.to_owned())
+    block_dir(m, name).map(|_| name.to_owned())
 }
 
 /// Volumes listed in `/etc/crypttab`.
@@ -181,12 +198,13 @@ fn encrypted(m: &Machine) -> Fact {
             ),
         ));
     };
+    let sys_dir = block_dir(m, &device).unwrap_or_else(|| format!("/sys/class/block/{device}"));
     match walk(m, &device, 0) {
         Walk::Encrypted(chain) => fact(
             KEY,
             Value::Bool(true),
             Status::Ok,
-            format!("/proc/self/mountinfo, /sys/class/block/{device}"),
+            format!("/proc/self/mountinfo, {sys_dir}"),
             m.t(
                 format!("/ est sur un volume chiffré dm-crypt : {}", chain.join(" → ")),
                 format!("/ is on an encrypted dm-crypt volume: {}", chain.join(" → ")),
@@ -196,15 +214,15 @@ fn encrypted(m: &Machine) -> Fact {
             KEY,
             Value::Bool(false),
             Status::Warn,
-            format!("/proc/self/mountinfo, /sys/class/block/{device}"),
+            format!("/proc/self/mountinfo, {sys_dir}"),
             m.t(
                 format!("/ n'est pas chiffré ({}){crypt_note} ; un chiffrement fait par l'hyperviseur ou le disque n'est pas visible d'ici", chain.join(" → ")),
                 format!("/ is not encrypted ({}){crypt_note}; encryption by the hypervisor or the drive is not visible from here", chain.join(" → ")),
             ),
         ),
         Walk::Unknown => from_crypttab(m.t(
-            format!("{device} introuvable dans /sys/class/block"),
-            format!("{device} not found in /sys/class/block"),
+            format!("{device} introuvable dans /sys/class/block ni /sys/block"),
+            format!("{device} not found in /sys/class/block nor /sys/block"),
         )),
     }
 }

@@ -169,16 +169,7 @@ fn active(m: &Machine) -> Fact {
             }
         }
         if !ran.is_empty() {
-            return fact(
-                KEY,
-                Value::Bool(false),
-                Status::Fail,
-                ran.join(", "),
-                m.t(
-                    format!("aucune règle de pare-feu ne filtre le trafic entrant (chaîne input vide, politique accept){container}"),
-                    format!("no firewall rule filters incoming traffic (empty input chain, accept policy){container}"),
-                ),
-            );
+            return no_rule_loaded(m, &ran.join(", "));
         }
         if !errors.is_empty() {
             return unknown(
@@ -247,9 +238,62 @@ fn active(m: &Machine) -> Fact {
     )
 }
 
+/// Root read the loaded rules (`source`) and none filters incoming traffic. On a machine of
+/// its own that is a failure; in a container it only describes the container's network
+/// namespace, while the host (or the container engine) usually filters in front of it: unknown.
+fn no_rule_loaded(m: &Machine, source: &str) -> Fact {
+    if m.container {
+        let hint = m.container_hint.as_deref().unwrap_or("");
+        return unknown(
+            KEY,
+            source,
+            m.t(
+                format!("aucune règle chargée dans ce conteneur ({hint}) : le filtrage se fait en général sur l'hôte ou par le moteur de conteneurs, invisible d'ici — vérifiez le pare-feu de l'hôte"),
+                format!("no rule loaded in this container ({hint}): filtering is usually done on the host or by the container engine, not visible from here — check the host's firewall"),
+            ),
+        );
+    }
+    fact(
+        KEY,
+        Value::Bool(false),
+        Status::Fail,
+        source,
+        m.t(
+            "aucune règle de pare-feu ne filtre le trafic entrant (chaîne input vide, politique accept)",
+            "no firewall rule filters incoming traffic (empty input chain, accept policy)",
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_loaded_rule_fails_on_a_machine_but_is_unknown_in_a_container() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut machine = Machine::new(
+            Some(dir.path().to_path_buf()),
+            questionnaire::Lang::En,
+            chrono::Local::now(),
+        );
+        machine.container = false;
+        let plain = no_rule_loaded(&machine, "nft list ruleset");
+        assert_eq!(
+            (&plain.value, plain.status),
+            (&Value::Bool(false), Status::Fail)
+        );
+        machine.container = true;
+        machine.container_hint = Some("/.dockerenv".into());
+        let contained = no_rule_loaded(&machine, "nft list ruleset");
+        assert_eq!(
+            (&contained.value, contained.status),
+            (&Value::Null, Status::Unknown)
+        );
+        assert!(contained.detail.contains("host"), "{contained:?}");
+        assert!(contained.detail.contains("/.dockerenv"), "{contained:?}");
+        assert_eq!(contained.source, "nft list ruleset");
+    }
 
     #[test]
     fn empty_tables_and_docker_forward_rules_are_not_a_firewall() {

@@ -42,6 +42,27 @@ fn journald_storage(m: &Machine) -> Option<(String, String)> {
     found
 }
 
+/// journald's storage as configured: whether it writes to `/var/log/journal`, the `Storage=`
+/// value (`auto` when unset) and the file that set it. journald.conf(5): `persistent` writes
+/// to `/var/log/journal`; `auto` (the default) only when that directory exists; `volatile`
+/// keeps the journal in `/run/log/journal` (memory) and `none` keeps nothing — whatever
+/// `/var/log/journal` holds from an earlier setting is then no longer written to.
+fn journal_storage(m: &Machine) -> (bool, String, String) {
+    let journal_dir = m.is_dir("/var/log/journal");
+    match journald_storage(m) {
+        Some((value, file)) => (
+            value == "persistent" || (value == "auto" && journal_dir),
+            value,
+            file,
+        ),
+        None => (
+            journal_dir,
+            "auto".to_owned(),
+            "/etc/systemd/journald.conf".to_owned(),
+        ),
+    }
+}
+
 /// Whether journald itself is there.
 fn has_journald(m: &Machine) -> bool {
     m.exists("/etc/systemd/journald.conf")
@@ -202,18 +223,7 @@ fn persistent(m: &Machine) -> Fact {
     const KEY: &str = "log.persistent";
     let storage = journald_storage(m);
     let journal_dir = m.is_dir("/var/log/journal");
-    let (journal_persistent, storage_text, storage_source) = match &storage {
-        Some((value, file)) => (
-            value == "persistent" || (value == "auto" && journal_dir),
-            value.clone(),
-            file.clone(),
-        ),
-        None => (
-            journal_dir,
-            "auto".to_owned(),
-            "/etc/systemd/journald.conf".to_owned(),
-        ),
-    };
+    let (journal_persistent, storage_text, storage_source) = journal_storage(m);
     let syslog = syslog_files(m);
     // journald only keeps anything when it runs.
     let journald_runs = m.systemd_running() != Some(false) || m.exists("/run/systemd/journal");
@@ -252,14 +262,38 @@ fn persistent(m: &Machine) -> Fact {
         );
     }
     if has_journald(m) || storage.is_some() {
+        let (where_fr, where_en) = match (storage_text.as_str(), journal_dir) {
+            ("none", _) => (
+                "n'est gardé nulle part".to_owned(),
+                "is not kept at all".to_owned(),
+            ),
+            ("auto", false) => (
+                format!(
+                    "n'est gardé qu'en mémoire (Storage={storage_text}, pas de /var/log/journal)"
+                ),
+                format!("is only kept in memory (Storage={storage_text}, no /var/log/journal)"),
+            ),
+            (_, true) => (
+                format!(
+                    "n'est gardé qu'en mémoire (Storage={storage_text} : /var/log/journal n'est plus écrit)"
+                ),
+                format!(
+                    "is only kept in memory (Storage={storage_text}: /var/log/journal is no longer written)"
+                ),
+            ),
+            (_, false) => (
+                format!("n'est gardé qu'en mémoire (Storage={storage_text})"),
+                format!("is only kept in memory (Storage={storage_text})"),
+            ),
+        };
         return fact(
             KEY,
             Value::Bool(false),
             Status::Fail,
             storage_source,
             m.t(
-                format!("le journal systemd n'est gardé qu'en mémoire (Storage={storage_text}, pas de /var/log/journal) et aucun syslog n'écrit sur disque : tout est perdu au redémarrage"),
-                format!("the systemd journal is only kept in memory (Storage={storage_text}, no /var/log/journal) and no syslog writes to disk: everything is lost at reboot"),
+                format!("le journal systemd {where_fr} et aucun syslog n'écrit sur disque : tout est perdu au redémarrage"),
+                format!("the systemd journal {where_en} and no syslog writes to disk: everything is lost at reboot"),
             ),
         );
     }
@@ -275,8 +309,17 @@ fn persistent(m: &Machine) -> Fact {
 
 fn retention(m: &Machine) -> Fact {
     const KEY: &str = "log.retention_days";
-    let journal =
+    // Files in /var/log/journal only count while journald writes there.
+    let (persistent, storage_text, storage_source) = journal_storage(m);
+    let on_disk =
         journal_oldest(m).map(|(time, source)| ((m.now - time).num_days().max(0), source));
+    let ignored = (!persistent && on_disk.is_some()).then(|| {
+        m.t(
+            format!("les fichiers de /var/log/journal ne comptent pas : journald ne les écrit plus (Storage={storage_text}, {storage_source})"),
+            format!("the files of /var/log/journal do not count: journald no longer writes them (Storage={storage_text}, {storage_source})"),
+        )
+    });
+    let journal = if persistent { on_disk } else { None };
     let rotate = logrotate(m);
     let best = match (&journal, &rotate) {
         (Some(j), Some(r)) => Some(if j.0 >= r.0 { j.clone() } else { r.clone() }),
@@ -285,14 +328,15 @@ fn retention(m: &Machine) -> Fact {
         (None, None) => None,
     };
     let Some((value, source)) = best else {
-        return unknown(
-            KEY,
-            "/var/log/journal, /etc/logrotate.d/rsyslog",
-            m.t(
-                "ni journal persistant lisible ni règle logrotate pour syslog",
-                "neither a readable persistent journal nor a logrotate rule for syslog",
-            ),
+        let mut why = m.t(
+            "ni journal persistant lisible ni règle logrotate pour syslog",
+            "neither a readable persistent journal nor a logrotate rule for syslog",
         );
+        if let Some(note) = &ignored {
+            why.push_str(&m.t(" ; ", "; "));
+            why.push_str(note);
+        }
+        return unknown(KEY, "/var/log/journal, /etc/logrotate.d/rsyslog", why);
     };
     let mut parts = Vec::new();
     if let Some((d, _)) = journal {
@@ -307,6 +351,7 @@ fn retention(m: &Machine) -> Fact {
             format!("logrotate keeps {d} days of syslog"),
         ));
     }
+
     let status = if value >= RETENTION_OK_DAYS {
         Status::Ok
     } else {
@@ -325,7 +370,14 @@ fn retention(m: &Machine) -> Fact {
         days(value),
         status,
         source,
-        format!("{}{tail}", parts.join(&m.t(" ; ", "; "))),
+        match &ignored {
+            Some(note) => format!(
+                "{}{tail}{}{note}",
+                parts.join(&m.t(" ; ", "; ")),
+                m.t(" ; ", "; ")
+            ),
+            None => format!("{}{tail}", parts.join(&m.t(" ; ", "; "))),
+        },
     )
 }
 

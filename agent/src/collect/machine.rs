@@ -1,10 +1,10 @@
 //! Access to the machine read: files (under `--root` when given), directory listings, globs and
 //! read-only commands with a time limit. Every read is capped and never panics.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Read as _};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -15,6 +15,8 @@ use questionnaire::Lang;
 const MAX_FILE: u64 = 32 * 1024 * 1024;
 /// Largest decompressed `.gz` log read.
 const MAX_GZ: u64 = 64 * 1024 * 1024;
+/// Most symbolic links followed to resolve one path under `--root` (the kernel's limit).
+const MAX_LINKS: usize = 40;
 /// Largest command output kept.
 const MAX_OUTPUT: u64 = 8 * 1024 * 1024;
 /// Where commands are looked for (a fixed list: `PATH` is not trusted).
@@ -126,17 +128,61 @@ impl Machine {
         }
     }
 
-    /// Where a machine path really is.
-    pub fn path(&self, path: &str) -> PathBuf {
-        match &self.root {
-            Some(root) => root.join(normalize(path).trim_start_matches('/')),
-            None => PathBuf::from(path),
+    /// Where a machine path really is, its symbolic links followed (the last one too).
+    fn path(&self, path: &str) -> io::Result<PathBuf> {
+        self.real(path, true)
+    }
+
+    /// Where a machine path really is. On the real machine, the path itself. Under `--root`,
+    /// the path is resolved as in a chroot at `DIR`: every symbolic link met on the way
+    /// (including the last component when `follow_last`) is read and followed *inside* `DIR` —
+    /// an absolute target starts again from `DIR`, a relative one from the link's directory,
+    /// and `..` never goes above `DIR`. The path returned holds no symbolic link below `DIR`
+    /// (but the last component when `follow_last` is false), so the operating system never
+    /// follows one out of it. A loop of links is an error, as for the kernel.
+    fn real(&self, path: &str, follow_last: bool) -> io::Result<PathBuf> {
+        let Some(root) = &self.root else {
+            return Ok(PathBuf::from(path));
+        };
+        // Components still to walk, the next one last.
+        let mut pending: Vec<OsString> = Vec::new();
+        push_components(&mut pending, Path::new(path));
+        let mut done: Vec<OsString> = Vec::new();
+        let mut links = 0usize;
+        while let Some(part) = pending.pop() {
+            if part == ".." {
+                done.pop();
+                continue;
+            }
+            let mut candidate = root.clone();
+            candidate.extend(&done);
+            candidate.push(&part);
+            let last = pending.is_empty();
+            if (!last || follow_last)
+                && let Ok(target) = fs::read_link(&candidate)
+            {
+                links += 1;
+                if links > MAX_LINKS {
+                    return Err(io::Error::other(format!(
+                        "{path}: too many levels of symbolic links"
+                    )));
+                }
+                if target.is_absolute() {
+                    done.clear();
+                }
+                push_components(&mut pending, &target);
+                continue;
+            }
+            done.push(part);
         }
+        let mut real = root.clone();
+        real.extend(&done);
+        Ok(real)
     }
 
     /// A file's bytes, at most `max`.
     pub fn read_bytes(&self, path: &str, max: u64) -> Result<Vec<u8>, ReadError> {
-        let real = self.path(path);
+        let real = self.path(path)?;
         let file = fs::File::open(&real)?;
         if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
             return Err(ReadError::Other("a directory".into()));
@@ -172,29 +218,30 @@ impl Machine {
 
     /// Whether a path exists (a symbolic link counts, even broken: enabled units are links).
     pub fn exists(&self, path: &str) -> bool {
-        fs::symlink_metadata(self.path(path)).is_ok()
+        self.real(path, false)
+            .is_ok_and(|real| fs::symlink_metadata(real).is_ok())
     }
 
     /// Whether a path is a directory.
     pub fn is_dir(&self, path: &str) -> bool {
-        fs::metadata(self.path(path))
-            .map(|m| m.is_dir())
-            .unwrap_or(false)
+        self.path(path)
+            .and_then(fs::metadata)
+            .is_ok_and(|m| m.is_dir())
     }
 
     /// A file's modification time.
     pub fn modified(&self, path: &str) -> Option<SystemTime> {
-        fs::metadata(self.path(path)).ok()?.modified().ok()
+        self.path(path).and_then(fs::metadata).ok()?.modified().ok()
     }
 
-    /// The target of a symbolic link.
+    /// The target of a symbolic link, as written in the link.
     pub fn read_link(&self, path: &str) -> Option<PathBuf> {
-        fs::read_link(self.path(path)).ok()
+        self.real(path, false).and_then(fs::read_link).ok()
     }
 
     /// The names in a directory, sorted.
     pub fn list(&self, dir: &str) -> Result<Vec<String>, ReadError> {
-        let mut names: Vec<String> = fs::read_dir(self.path(dir))?
+        let mut names: Vec<String> = fs::read_dir(self.path(dir)?)?
             .filter_map(Result::ok)
             .map(|entry| entry.file_name().to_string_lossy().into_owned())
             .collect();
@@ -202,36 +249,54 @@ impl Machine {
         Ok(names)
     }
 
-    /// Machine paths matching a glob pattern (absolute, as on the machine), sorted.
+    /// Machine paths matching a glob pattern (absolute, as on the machine), sorted. Under
+    /// `--root`, the pattern is matched one component at a time by listing directories through
+    /// [`Machine::list`], so that symbolic links are followed inside `DIR` as everywhere else.
     pub fn glob(&self, pattern: &str) -> Vec<String> {
-        let full = match &self.root {
-            Some(root) => format!(
-                "{}/{}",
-                glob::Pattern::escape(&root.to_string_lossy()).trim_end_matches('/'),
-                normalize(pattern).trim_start_matches('/')
-            ),
-            None => pattern.to_owned(),
-        };
-        let Ok(paths) = glob::glob(&full) else {
-            return Vec::new();
-        };
-        let mut found: Vec<String> = paths
-            .filter_map(Result::ok)
-            .filter_map(|path| self.machine_path(&path))
+        if self.root.is_none() {
+            let Ok(paths) = glob::glob(pattern) else {
+                return Vec::new();
+            };
+            let mut found: Vec<String> = paths
+                .filter_map(Result::ok)
+                .map(|path| path.to_string_lossy().into_owned())
+                .collect();
+            found.sort();
+            return found;
+        }
+        let normalized = normalize(pattern);
+        // Machine paths matched so far ("" is `/`).
+        let mut current = vec![String::new()];
+        for part in normalized.split('/').filter(|p| !p.is_empty()) {
+            let mut next = Vec::new();
+            if part.contains(['*', '?', '[']) {
+                let Ok(matcher) = glob::Pattern::new(part) else {
+                    return Vec::new();
+                };
+                for dir in &current {
+                    let listed = self.list(if dir.is_empty() { "/" } else { dir });
+                    for name in listed.unwrap_or_default() {
+                        if matcher.matches(&name) {
+                            next.push(format!("{dir}/{name}"));
+                        }
+                    }
+                }
+            } else {
+                next = current.iter().map(|dir| format!("{dir}/{part}")).collect();
+            }
+            current = next;
+            if current.is_empty() {
+                return current;
+            }
+        }
+        let mut found: Vec<String> = current
+            .into_iter()
+            .map(|p| if p.is_empty() { "/".to_owned() } else { p })
+            .filter(|p| self.exists(p))
             .collect();
         found.sort();
+        found.dedup();
         found
-    }
-
-    /// The machine path of a real path (strips `--root`).
-    fn machine_path(&self, real: &Path) -> Option<String> {
-        match &self.root {
-            Some(root) => {
-                let rel = real.strip_prefix(root).ok()?;
-                Some(format!("/{}", rel.to_string_lossy()))
-            }
-            None => Some(real.to_string_lossy().into_owned()),
-        }
     }
 
     /// Whether a systemd unit is enabled: a link in `/etc/systemd/system/*.wants/` (or the
@@ -271,9 +336,9 @@ impl Machine {
             .iter()
             .map(|dir| format!("{dir}/{program}"))
             .find(|path| {
-                fs::metadata(self.path(path))
-                    .map(|m| m.is_file())
-                    .unwrap_or(false)
+                self.path(path)
+                    .and_then(fs::metadata)
+                    .is_ok_and(|m| m.is_file())
             })
     }
 
@@ -349,6 +414,20 @@ impl Machine {
         }
         None
     }
+}
+
+/// Pushes the components of `path` on a stack of components to walk (the first one last):
+/// the root and `.` are dropped, `..` is kept (it applies after the links before it).
+fn push_components(pending: &mut Vec<OsString>, path: &Path) {
+    let parts: Vec<OsString> = path
+        .components()
+        .filter_map(|part| match part {
+            Component::Normal(name) => Some(name.to_os_string()),
+            Component::ParentDir => Some(OsString::from("..")),
+            Component::RootDir | Component::CurDir | Component::Prefix(_) => None,
+        })
+        .collect();
+    pending.extend(parts.into_iter().rev());
 }
 
 /// A machine path with `.` and `..` resolved without leaving `/` (so that `--root` is never
@@ -535,5 +614,55 @@ mod tests {
                 .all(|p| p.starts_with('/'))
         );
         assert_eq!(machine.glob("/../../../*"), vec!["/etc"]);
+    }
+
+    #[test]
+    fn symbolic_links_are_followed_inside_the_root_chroot_style() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let mkdir = |p: &str| std::fs::create_dir_all(root.join(p)).unwrap();
+        mkdir("etc/ssh");
+        mkdir("usr/lib");
+        mkdir("opt/conf.d");
+        std::fs::write(root.join("usr/lib/os-release"), "ID=fake\n").unwrap();
+        std::fs::write(root.join("etc/hostname"), "inside\n").unwrap();
+        std::fs::write(root.join("opt/conf.d/a.conf"), "a").unwrap();
+        // Absolute target: re-rooted at DIR, never the host's /usr/lib/os-release.
+        symlink("/usr/lib/os-release", root.join("etc/os-release")).unwrap();
+        // `..` in a target stops at DIR.
+        symlink("../../../../../../etc/hostname", root.join("etc/ssh/name")).unwrap();
+        // A link to a host file that DIR does not have: missing, not the host's.
+        symlink("/etc/group", root.join("etc/group-link")).unwrap();
+        // A link to itself (as `etc/os-release -> /etc/os-release` is, re-rooted): a loop.
+        symlink("/etc/loop", root.join("etc/loop")).unwrap();
+        // A directory reached through an absolute link, then listed and globbed.
+        symlink("/opt/conf.d", root.join("etc/conf.d")).unwrap();
+        // A relative link whose target goes through an absolute one.
+        symlink("conf.d/../conf.d/a.conf", root.join("etc/a-link")).unwrap();
+        let machine = Machine::new(Some(root.to_path_buf()), Lang::En, Local::now());
+        assert_eq!(machine.read("/etc/os-release").unwrap(), "ID=fake\n");
+        assert_eq!(machine.read("/etc/ssh/name").unwrap(), "inside\n");
+        assert_eq!(machine.read("/etc/group-link"), Err(ReadError::Missing));
+        assert!(matches!(
+            machine.read("/etc/loop"),
+            Err(ReadError::Other(_))
+        ));
+        assert_eq!(machine.list("/etc/conf.d").unwrap(), vec!["a.conf"]);
+        assert_eq!(
+            machine.glob("/etc/conf.d/*.conf"),
+            vec!["/etc/conf.d/a.conf"]
+        );
+        assert_eq!(machine.glob("/etc/*/a.conf"), vec!["/etc/conf.d/a.conf"]);
+        assert_eq!(machine.read("/etc/a-link").unwrap(), "a");
+        assert!(machine.is_dir("/etc/conf.d"));
+        // Links themselves: a broken one exists, and its target reads as written.
+        assert!(machine.exists("/etc/group-link"));
+        assert_eq!(
+            machine.read_link("/etc/group-link"),
+            Some(PathBuf::from("/etc/group"))
+        );
+        assert!(!machine.exists("/etc/nothing"));
+        assert!(!machine.exists("/etc/group"));
     }
 }

@@ -367,25 +367,31 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 format!("root can log in over SSH with a key, not with a password (PermitRootLogin {mode}, {from}): prefer named accounts"),
             ),
         ),
+        // sshd refuses to start with a value it does not know: nothing can be said.
         other => (
             false,
-            Status::Warn,
+            Status::Unknown,
             m.t(
-                format!("valeur de PermitRootLogin non reconnue : « {other} » ({from})"),
-                format!("unrecognised PermitRootLogin value: \"{other}\" ({from})"),
+                format!("valeur de PermitRootLogin non reconnue : « {other} » ({from}) ; sshd refuse de démarrer avec"),
+                format!("unrecognised PermitRootLogin value: \"{other}\" ({from}); sshd does not start with it"),
             ),
         ),
     };
+    let (root_value, mode_value) = if root_status == Status::Unknown {
+        (Value::Null, Value::Null)
+    } else {
+        (Value::Bool(root_value), Value::Text(v.root_mode.clone()))
+    };
     facts.push(fact(
         KEYS[1],
-        Value::Bool(root_value),
+        root_value,
         root_status,
         source.clone(),
         root_detail.clone(),
     ));
     facts.push(fact(
         KEYS[2],
-        Value::Text(v.root_mode.clone()),
+        mode_value,
         root_status,
         source.clone(),
         root_detail,

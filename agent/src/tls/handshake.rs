@@ -1,7 +1,7 @@
 //! The direct rustls connection that reads the negotiated version and the certificate chain, and
 //! the rustls configurations handed to reqwest.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -182,6 +182,51 @@ pub(super) fn tcp(url: &Url) -> Result<TcpStream, Failure> {
     Err(last)
 }
 
+/// The socket of the handshake, keeping the first bytes the server sends: when rustls refuses
+/// a server older than TLS 1.2, its ServerHello still says which version it picked.
+struct Peek<'a> {
+    inner: &'a mut TcpStream,
+    first: Vec<u8>,
+}
+
+/// Bytes kept: a record header and the start of a ServerHello are 11.
+const PEEK_BYTES: usize = 16;
+
+impl Read for Peek<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let room = PEEK_BYTES.saturating_sub(self.first.len());
+        self.first.extend_from_slice(&buf[..n.min(room)]);
+        Ok(n)
+    }
+}
+
+impl Write for Peek<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The version an old server picked, from the first bytes it sent: a handshake record
+/// (`0x16`, version, length) holding a ServerHello (`0x02`, length on 3 bytes) whose first two
+/// bytes are the server's version. `None` for anything else (an alert, TLS 1.2 or later).
+pub(super) fn old_version_picked(first: &[u8]) -> Option<&'static str> {
+    if first.len() < 11 || first[0] != 0x16 || first[5] != 0x02 {
+        return None;
+    }
+    match (first[9], first[10]) {
+        (0x03, 0x02) => Some("TLS 1.1"),
+        (0x03, 0x01) => Some("TLS 1.0"),
+        (0x03, 0x00) => Some("SSL 3.0"),
+        (0x02, _) => Some("SSL 2.0"),
+        _ => None,
+    }
+}
+
 /// What a failed handshake means.
 fn handshake_failure(error: &io::Error) -> Failure {
     let tls = error
@@ -191,7 +236,7 @@ fn handshake_failure(error: &io::Error) -> Failure {
         Some(
             rustls::Error::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13)
             | rustls::Error::AlertReceived(AlertDescription::ProtocolVersion),
-        ) => Failure::TlsTooOld,
+        ) => Failure::TlsTooOld(None),
         Some(other) => Failure::Tls(other.to_string()),
         None => match error.kind() {
             io::ErrorKind::UnexpectedEof => {
@@ -212,6 +257,10 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
     let mut connection = ClientConnection::new(Arc::new(config), server_name)
         .map_err(|e| Failure::Other(e.to_string()))?;
     let mut socket = tcp(url)?;
+    let mut peek = Peek {
+        inner: &mut socket,
+        first: Vec::new(),
+    };
     // A handshake takes a few round trips; the bound only guards against a peer that never ends.
     let mut rounds = 0;
     while connection.is_handshaking() {
@@ -219,9 +268,12 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
         if rounds > 64 {
             return Err(Failure::Tls("handshake does not end".into()));
         }
-        connection
-            .complete_io(&mut socket)
-            .map_err(|e| handshake_failure(&e))?;
+        if let Err(error) = connection.complete_io(&mut peek) {
+            return Err(match handshake_failure(&error) {
+                Failure::TlsTooOld(_) => Failure::TlsTooOld(old_version_picked(&peek.first)),
+                other => other,
+            });
+        }
     }
     let version = connection
         .protocol_version()
@@ -237,4 +289,28 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
         version,
         chain: recorder.chain(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_old_version_a_server_picked_is_read_from_its_server_hello() {
+        let hello = |major: u8, minor: u8| {
+            vec![
+                0x16, 0x03, 0x01, 0x00, 0x2a, 0x02, 0x00, 0x00, 0x26, major, minor, 0xab,
+            ]
+        };
+        assert_eq!(old_version_picked(&hello(3, 2)), Some("TLS 1.1"));
+        assert_eq!(old_version_picked(&hello(3, 1)), Some("TLS 1.0"));
+        assert_eq!(old_version_picked(&hello(3, 0)), Some("SSL 3.0"));
+        assert_eq!(old_version_picked(&hello(3, 3)), None);
+        // An alert, or too little read: not known.
+        assert_eq!(
+            old_version_picked(&[0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]),
+            None
+        );
+        assert_eq!(old_version_picked(&hello(3, 1)[..8]), None);
+    }
 }

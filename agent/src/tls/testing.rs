@@ -79,6 +79,34 @@ pub fn http_server(status: u16, location: Option<&str>) -> io::Result<u16> {
     })
 }
 
+/// Starts a server on a free port of 127.0.0.1 that speaks only an old protocol version
+/// (`[3, 1]` for TLS 1.0, `[3, 2]` for TLS 1.1): it answers every ClientHello with a
+/// ServerHello of that version, as an old server does, and nothing more. Returns the port.
+pub fn old_tls_server(version: [u8; 2]) -> io::Result<u16> {
+    let mut body = vec![version[0], version[1]];
+    body.extend_from_slice(&[0x5a; 32]); // random
+    body.push(0); // no session id
+    body.extend_from_slice(&[0x00, 0x2f]); // TLS_RSA_WITH_AES_128_CBC_SHA
+    body.push(0); // no compression
+    let mut hello = vec![0x02, 0x00, 0x00, body.len() as u8];
+    hello.extend_from_slice(&body);
+    let mut record = vec![0x16, version[0], version[1], 0x00, hello.len() as u8];
+    record.extend_from_slice(&hello);
+    serve(move |mut stream| {
+        let mut header = [0u8; 5];
+        stream.read_exact(&mut header)?;
+        let length = usize::from(u16::from_be_bytes([header[3], header[4]]));
+        let mut client_hello = vec![0u8; length];
+        stream.read_exact(&mut client_hello)?;
+        stream.write_all(&record)?;
+        stream.flush()?;
+        // Wait for the client's alert or its closing.
+        let mut rest = [0u8; 64];
+        let _ = stream.read(&mut rest);
+        Ok(())
+    })
+}
+
 /// A port of 127.0.0.1 on which nothing listens (bound, then released).
 pub fn closed_port() -> io::Result<u16> {
     let listener = TcpListener::bind("127.0.0.1:0")?;

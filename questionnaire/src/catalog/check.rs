@@ -596,15 +596,48 @@ fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<
                 .value
                 .as_ref()
                 .map_or_else(|| spanned.span(), Spanned::span);
-            checker.report(
+            let op_text = rule.op.get_ref();
+            let (kind_fr, kind_en) = kind_words(kind);
+            let (expected_fr, expected_en) = expected_value(op, kind);
+            checker.report_with_hint(
                 span,
                 Text::new(
-                    format!("{id} : la règle sur « {fact} » ({kind:?}) ne va pas avec « {} » et cette valeur", rule.op.get_ref()),
-                    format!("{id}: the rule on \"{fact}\" ({kind:?}) does not fit \"{}\" with this value", rule.op.get_ref()),
+                    format!("{id} : la règle sur « {fact} » (constat {kind_fr}) ne va pas avec « {op_text} » et cette valeur"),
+                    format!("{id}: the rule on \"{fact}\" (a {kind_en} fact) does not fit \"{op_text}\" with this value"),
+                ),
+                Text::new(
+                    format!("avec « {op_text} », {expected_fr}"),
+                    format!("with \"{op_text}\", {expected_en}"),
                 ),
             );
             continue;
         };
+        if let Some(Value::Text(text)) = &value
+            && let Some(allowed) = facts::allowed_values(fact)
+            && !allowed.contains(&text.as_str())
+        {
+            let span = rule
+                .value
+                .as_ref()
+                .map_or_else(|| spanned.span(), Spanned::span);
+            let list = allowed
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            checker.report_with_hint(
+                span,
+                Text::new(
+                    format!("{id} : « {fact} » ne vaut jamais « {text} » : la règle ne pourrait jamais s'appliquer"),
+                    format!("{id}: \"{fact}\" never has the value \"{text}\": the rule could never hold"),
+                ),
+                Text::new(
+                    format!("valeurs possibles (docs/facts.md) : {list}"),
+                    format!("possible values (docs/facts.md): {list}"),
+                ),
+            );
+            continue;
+        }
         let max_level = checker.in_range(&rule.max_level, 0..5, "max_level") as u8;
         rules.push(EvidenceRule {
             fact: fact.clone(),
@@ -614,6 +647,57 @@ fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<
         });
     }
     rules
+}
+
+/// A fact kind in words (French, English), for messages.
+fn kind_words(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Bool => ("oui/non", "yes/no"),
+        Kind::Number => ("numérique", "number"),
+        Kind::Text => ("texte", "text"),
+        Kind::List => ("liste", "list"),
+    }
+}
+
+/// What a rule with `op` on a fact of `kind` needs (French, English), for hints.
+fn expected_value(op: Op, kind: Kind) -> (String, String) {
+    let value_for = |kind: Kind| match kind {
+        Kind::Bool => (
+            "écrivez value = true ou value = false".to_owned(),
+            "write value = true or value = false".to_owned(),
+        ),
+        Kind::Number => (
+            "écrivez un nombre : value = 30".to_owned(),
+            "write a number: value = 30".to_owned(),
+        ),
+        Kind::Text => (
+            "écrivez un texte entre guillemets : value = \"…\"".to_owned(),
+            "write a text in quotes: value = \"…\"".to_owned(),
+        ),
+        Kind::List => (
+            "un constat liste se compare avec op = \"empty\" ou \"not-empty\", sans value"
+                .to_owned(),
+            "a list fact is compared with op = \"empty\" or \"not-empty\", without value"
+                .to_owned(),
+        ),
+    };
+    match (op, kind) {
+        (Op::Empty | Op::NotEmpty, Kind::List | Kind::Text) => (
+            "n'écrivez pas de value".to_owned(),
+            "write no value".to_owned(),
+        ),
+        (Op::Empty | Op::NotEmpty, _) => (
+            "seuls les constats liste ou texte peuvent être vides ; utilisez == ou !=".to_owned(),
+            "only list or text facts can be empty; use == or !=".to_owned(),
+        ),
+        (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, Kind::Number) => value_for(kind),
+        (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, _) => (
+            "seuls les constats numériques se comparent avec >, >=, < ou <= ; utilisez == ou !="
+                .to_owned(),
+            "only number facts compare with >, >=, < or <=; use == or !=".to_owned(),
+        ),
+        (Op::Equal | Op::NotEqual, _) => value_for(kind),
+    }
 }
 
 fn check_refs(

@@ -443,3 +443,69 @@ fn evidence_rules_name_documented_facts_and_fitting_values() {
         .replace("max_level = 1", "max_level = 9");
     assert!(problems(&text).join("\n").contains("max_level is 9"));
 }
+
+#[test]
+fn evidence_rules_on_closed_text_sets_and_messages_in_words() {
+    let rule = |fact: &str, op: &str, value: &str| {
+        format!("{HEADER}{}", control("BAK-01", ""))
+            + &format!(
+                "\n[[controls.evidence]]\nfact = \"{fact}\"\nop = \"{op}\"\n{value}max_level = 1\n"
+            )
+    };
+    // tls.version only ever holds the probe's three texts.
+    let ok = load_text(&rule("tls.version", "==", "value = \"< TLSv1.2\"\n")).unwrap();
+    assert_eq!(ok.controls[0].evidence.len(), 1);
+    for bad in ["TLSv1.1", "TLSv1.0", "tls1.3"] {
+        let found = problems(&rule("tls.version", "==", &format!("value = \"{bad}\"\n")));
+        let found = found.join("\n");
+        assert!(
+            found.contains(&format!("never has the value \"{bad}\"")),
+            "{found}"
+        );
+        assert!(
+            found.contains("\"TLSv1.3\", \"TLSv1.2\", \"< TLSv1.2\""),
+            "{found}"
+        );
+    }
+    let found = problems(&rule("ssh.root_login_mode", "!=", "value = \"No\"\n")).join("\n");
+    assert!(found.contains("never has the value \"No\""), "{found}");
+    // Free text keys accept any text.
+    assert!(load_text(&rule("os.name", "==", "value = \"Debian GNU/Linux\"\n")).is_ok());
+
+    // Kinds are said in words, with the value expected, never as Rust type names.
+    let found = problems(&rule("fw.active", ">", "value = 3\n")).join("\n");
+    assert!(found.contains("(a yes/no fact)"), "{found}");
+    assert!(found.contains("only number facts compare with"), "{found}");
+    let found = problems(&rule("patch.days_since_upgrade", ">", "value = \"30\"\n")).join("\n");
+    assert!(found.contains("(a number fact)"), "{found}");
+    assert!(found.contains("write a number: value = 30"), "{found}");
+    let found = problems(&rule("fw.active", "==", "value = \"no\"\n")).join("\n");
+    assert!(
+        found.contains("write value = true or value = false"),
+        "{found}"
+    );
+    for text in [
+        rule("fw.active", ">", "value = 3\n"),
+        rule("net.admin_exposed", "==", "value = 3\n"),
+        rule("os.name", "<", "value = 3\n"),
+    ] {
+        let Err(Error::Invalid(found)) = load_text(&text) else {
+            panic!("should be invalid");
+        };
+        for lang in [Lang::Fr, Lang::En] {
+            let shown: String = found.iter().map(|p| p.render(lang)).collect();
+            for rust in ["Bool", "Number", "Text", "List"] {
+                assert!(!shown.contains(&format!("({rust})")), "{shown}");
+            }
+        }
+    }
+    let fr: String = problems_fr(&rule("fw.active", ">", "value = 3\n"));
+    assert!(fr.contains("(constat oui/non)"), "{fr}");
+}
+
+fn problems_fr(text: &str) -> String {
+    match load_text(text) {
+        Err(Error::Invalid(problems)) => problems.iter().map(|p| p.render(Lang::Fr)).collect(),
+        other => panic!("unexpected {other:?}"),
+    }
+}
