@@ -102,8 +102,7 @@ mod tests {
         command
             .try_get_matches_from(line.split_whitespace())
             .and_then(|matches| Cli::from_arg_matches(&matches))
-            .err()
-            .expect("a usage error")
+            .expect_err("a usage error")
     }
 
     #[test]
