@@ -2,14 +2,17 @@
 # Time to write the report of a complete session: HTML, PDF (typst, in-process), and, for
 # comparison, headless Chromium printing the HTML to PDF.
 #
-# Target of the issue: `posture report FILE --format pdf` ≤ 1 s for a complete session (release).
+# Targets of the issue, for a complete session (release): `posture report FILE --format html`
+# ≤ 50 ms and `posture report FILE --format pdf` ≤ 1 s (mean of the runs, whole process: start,
+# reading the catalog and the session, scoring, rendering, writing). The script exits with 1 when
+# one is missed. The rendering alone is timed by `cargo bench -p reports --bench render` (divan).
 #
 # What it does:
 #   1. builds posture in release mode;
 #   2. makes a `complet` session with every question answered: `posture session new`, then
 #      `posture answer` for each control of `posture catalog export --format json` (context
 #      questions answered "oui" when they can be, so that every domain applies; the others cycle
-#      through their options, with a "don't know" and a note now and then);
+#      through their options, with a note on one in three, as reports/benches/render.rs does);
 #   3. times, RUNS times each (hyperfine when it is there, else a loop on `date +%s%N`):
 #      (a) `posture report FILE --format html`, (b) `posture report FILE --format pdf`,
 #      (c) `chromium --headless … --print-to-pdf` on the HTML of (a);
@@ -23,7 +26,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-10}"
-TARGET_MS=1000
+HTML_TARGET_MS=50
+PDF_TARGET_MS=1000
 
 install_package() { # package
     echo "installing $1…" >&2
@@ -52,7 +56,7 @@ posture="$PWD/target/release/posture"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-session="$work/session.json"
+session="$work/session.toml"
 
 echo "making a complete session…" >&2
 "$posture" session new --profile complet --org "CPTS Les Mureaux" --auditor "Alice Martin (SSI)" \
@@ -70,11 +74,9 @@ for control in catalog["controls"]:
     options = [o["id"] for o in control["options"]]
     if control["context"]:
         choice = "oui" if "oui" in options else options[0]
-    elif index % 11 == 5:
-        choice = "unknown"
     else:
         choice = options[(index * 3 + 1) % len(options)]
-    note = f"Vu avec la direction ; preuve n° {index}" if index % 5 == 0 else ""
+    note = f"Vu avec la direction et le prestataire ; preuve n° {index} classée au dossier" if index % 3 == 0 else ""
     print(f"{control['id']}\t{choice}\t{note}")
     index += 1
 EOF
@@ -98,7 +100,7 @@ names=("posture report --format html" "posture report --format pdf")
 commands=("$cmd_html" "$cmd_pdf")
 if [ -n "$chromium_bin" ]; then
     profile_dir="$work/chromium-profile"
-    cmd_chrome="'$chromium_bin' --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir='$profile_dir' --print-to-pdf='$chrome_pdf' '$html' 2>/dev/null"
+    cmd_chrome="'$chromium_bin' --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir='$profile_dir' --print-to-pdf='$chrome_pdf' '$html' 2>/dev/null"
     names+=("chromium --headless --print-to-pdf (HTML)")
     commands+=("$cmd_chrome")
 fi
@@ -146,9 +148,24 @@ printf 'PDF (typst): %s bytes, %s pages\n' "$(wc -c <"$pdf")" "$(pages "$pdf")"
 if [ -f "$chrome_pdf" ]; then
     printf 'PDF (chromium): %s bytes, %s pages\n' "$(wc -c <"$chrome_pdf")" "$(pages "$chrome_pdf")"
 fi
+chrome_mean=$(awk -F'\t' '$1 ~ /^chromium/ {print $2}' "$results")
 pdf_mean=$(awk -F'\t' '$1 ~ /format pdf/ {print $2}' "$results")
-if [ "${pdf_mean:-0}" -le "$TARGET_MS" ]; then
-    echo "PDF target (≤ ${TARGET_MS} ms): met (${pdf_mean} ms)"
-else
-    echo "PDF target (≤ ${TARGET_MS} ms): NOT met (${pdf_mean} ms)"
+if [ -n "$chrome_mean" ] && [ "${pdf_mean:-0}" -gt 0 ]; then
+    python3 -c "print(f'typst in posture vs headless Chromium: {$chrome_mean / $pdf_mean:.1f} times faster')"
 fi
+echo "(shared machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+missed=0
+check() { # name mean target
+    if [ -z "$2" ]; then
+        echo "$1 target (≤ $3 ms): not measured"
+        missed=1
+    elif [ "$2" -le "$3" ]; then
+        echo "$1 target (≤ $3 ms): met ($2 ms)"
+    else
+        echo "$1 target (≤ $3 ms): NOT met ($2 ms)"
+        missed=1
+    fi
+}
+check HTML "$(awk -F'\t' '$1 ~ /format html/ {print $2}' "$results")" "$HTML_TARGET_MS"
+check PDF "$pdf_mean" "$PDF_TARGET_MS"
+exit "$missed"

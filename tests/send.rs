@@ -765,9 +765,8 @@ fn bad_addresses_and_servers_are_user_errors() {
 }
 
 #[test]
-fn the_default_archive_holds_html_and_pdf_or_nothing_is_sent() {
-    // Without --format the archive holds the HTML and the PDF. While the PDF renderer is not
-    // built, the command fails clearly (exit 1) and sends nothing; once it is, both files go.
+fn the_default_archive_holds_html_and_pdf() {
+    // Without --format the archive holds the HTML and the PDF (typst is built in).
     let sink = Sink::start(None);
     let dir = tempfile::tempdir().unwrap();
     let file = session(dir.path());
@@ -784,31 +783,106 @@ fn the_default_archive_holds_html_and_pdf_or_nothing_is_sent() {
             "--insecure-no-tls",
         ],
         &[],
+    )
+    .expect_code(0);
+    let passphrase = run.passphrase(FR_ANNOUNCE);
+    let received = sink.received();
+    assert_eq!(received.len(), 1);
+    let parsed = parse(&received[0]);
+    assert_passphrase_absent(&received[0], &parsed, &passphrase);
+    let entries = open_archive(&parsed.archive, &passphrase);
+    let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with(".html") && names[1].ends_with(".pdf"),
+        "{names:?}"
     );
-    match run.code {
-        Some(0) => {
-            let passphrase = run.passphrase(FR_ANNOUNCE);
-            let received = sink.received();
-            assert_eq!(received.len(), 1);
-            let parsed = parse(&received[0]);
-            assert_passphrase_absent(&received[0], &parsed, &passphrase);
-            let entries = open_archive(&parsed.archive, &passphrase);
-            let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
-            assert_eq!(names.len(), 2, "{names:?}");
-            assert!(
-                names[0].ends_with(".html") && names[1].ends_with(".pdf"),
-                "{names:?}"
-            );
-            assert!(entries[1].1.starts_with(b"%PDF"), "a PDF");
-        }
-        Some(1) => {
-            assert!(run.stderr.contains("pdf"), "{}", run.explain());
-            assert!(run.stderr.contains("--format html"), "{}", run.explain());
-            assert!(run.stdout.is_empty(), "{}", run.explain());
-            assert!(sink.received().is_empty());
-        }
-        _ => panic!("unexpected exit code\n{}", run.explain()),
-    }
+    assert!(
+        entries[0].1.starts_with(b"<!DOCTYPE html>"),
+        "an HTML report"
+    );
+    assert!(entries[1].1.starts_with(b"%PDF-"), "a PDF");
+    assert!(
+        entries[1].1.trim_ascii_end().ends_with(b"%%EOF"),
+        "a whole PDF"
+    );
+}
+
+#[test]
+fn the_previous_assessment_is_read_as_report_reads_it() {
+    // Six months ago the catalog had another version, and the organisation another name: send
+    // compares all the same, and says both on standard error, as `posture report` does.
+    let sink = Sink::start(None);
+    let dir = tempfile::tempdir().unwrap();
+    let file = session(dir.path());
+    posture(&["answer", &file, "PAT-01", "8-jours"], &[]).expect_code(0);
+    let old = dir.path().join("old.toml");
+    let old = old.to_str().unwrap();
+    posture(
+        &[
+            "session",
+            "new",
+            "--profile",
+            "express",
+            "--org",
+            "CPTS du Val",
+            "-o",
+            old,
+        ],
+        &[],
+    )
+    .expect_code(0);
+    posture(&["answer", old, "PAT-01", "plusieurs-mois"], &[]).expect_code(0);
+    let text = std::fs::read_to_string(old).unwrap();
+    let version = text
+        .lines()
+        .find_map(|line| line.strip_prefix("catalog_version = "))
+        .unwrap()
+        .to_owned();
+    // A control the catalog has dropped since.
+    let text = text.replace(
+        &format!("catalog_version = {version}"),
+        "catalog_version = \"2026.05\"",
+    ) + "\n[answers.OLD-99]\nchoice = \"x\"\nanswered_at = \"2026-05-12T09:30:00Z\"\n";
+    std::fs::write(old, text).unwrap();
+    let run = posture(
+        &[
+            "send",
+            &file,
+            "--previous",
+            old,
+            "--to",
+            "dpo@example.org",
+            "--from",
+            "audit@example.org",
+            "--smtp",
+            &sink.address(),
+            "--insecure-no-tls",
+            "--format",
+            "html",
+        ],
+        &[],
+    )
+    .expect_code(0);
+    assert!(run.stderr.contains("2026.05"), "{}", run.explain());
+    assert!(run.stderr.contains("OLD-99"), "{}", run.explain());
+    assert!(
+        run.stderr
+            .contains("attention : l'évaluation précédente concerne « CPTS du Val »"),
+        "{}",
+        run.explain()
+    );
+    let passphrase = run.passphrase(FR_ANNOUNCE);
+    let received = sink.received();
+    assert_eq!(received.len(), 1);
+    let entries = open_archive(&parse(&received[0]).archive, &passphrase);
+    let html = String::from_utf8_lossy(&entries[0].1);
+    assert!(
+        html.contains("Évolution depuis l&#x27;évaluation précédente")
+            || html.contains("Évolution depuis l'évaluation précédente"),
+        "the comparison is in the report"
+    );
+    assert!(html.contains("PAT-01 (1 → 3)"), "PAT-01 improved");
 }
 
 #[cfg(target_os = "linux")]

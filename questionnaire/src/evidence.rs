@@ -138,24 +138,38 @@ impl Evidence {
 }
 
 impl Audit<'_> {
-    /// The answers that the facts contradict: declared level above what the facts allow.
+    /// The answers that the facts contradict: one row per control and machine where a rule
+    /// holds that allows less than the declared level. On each machine, the rule with the lowest
+    /// cap is the one reported; `effective` is the level that machine allows, so the control's
+    /// effective level is the lowest `effective` of its rows. Rows come in catalog order, and for
+    /// one control the lowest cap first (then in the order of the machines).
     pub fn discrepancies(&self, evidence: &Evidence) -> Vec<Discrepancy> {
         self.controls()
             .filter(|control| !control.context)
-            .filter_map(|control| {
+            .flat_map(|control| {
                 let scoring::ControlState::Level(declared) = self.state(control) else {
-                    return None;
+                    return Vec::new();
                 };
-                let finding = evidence.findings(control).into_iter().next()?;
-                (finding.rule.max_level < declared).then(|| Discrepancy {
-                    control: control.id.clone(),
-                    declared,
-                    effective: finding.rule.max_level,
-                    fact: finding.fact.key.clone(),
-                    value: finding.fact.value.clone(),
-                    host: finding.host.to_owned(),
-                    source: finding.fact.source.clone(),
-                })
+                // `findings` is sorted by cap, lowest first: the first finding of a host is
+                // its strongest.
+                let mut rows: Vec<Discrepancy> = Vec::new();
+                for finding in evidence.findings(control) {
+                    if finding.rule.max_level >= declared
+                        || rows.iter().any(|row| row.host == finding.host)
+                    {
+                        continue;
+                    }
+                    rows.push(Discrepancy {
+                        control: control.id.clone(),
+                        declared,
+                        effective: finding.rule.max_level,
+                        fact: finding.fact.key.clone(),
+                        value: finding.fact.value.clone(),
+                        host: finding.host.to_owned(),
+                        source: finding.fact.source.clone(),
+                    });
+                }
+                rows
             })
             .collect()
     }
@@ -254,5 +268,76 @@ mod tests {
             plain,
             "without facts, results are unchanged"
         );
+    }
+
+    #[test]
+    fn every_machine_that_contradicts_an_answer_gets_its_row() {
+        let catalog = catalog::bundled().unwrap();
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .unwrap();
+        let mut session = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "X".into(),
+                profile: "express".into(),
+                ..NewSession::default()
+            },
+            now,
+        )
+        .unwrap();
+        session.set_answer("PAT-01", "8-jours", None, now);
+        let audit = Audit {
+            catalog: &catalog,
+            session,
+        };
+        let days = |host: &str, days: f64| {
+            report(
+                host,
+                vec![(
+                    "patch.days_since_upgrade",
+                    Value::Number(days),
+                    Status::Fail,
+                )],
+            )
+        };
+        // 12 days: "> 8" holds (at most 2); 40 days: "> 30" and "> 8" hold (at most 1, its
+        // strongest rule); 3 days: nothing holds.
+        let evidence = Evidence {
+            reports: vec![
+                days("poste-accueil", 12.0),
+                days("srv-fichiers", 3.0),
+                days("portable-direction", 40.0),
+            ],
+        };
+        let found = audit.discrepancies(&evidence);
+        let rows: Vec<(&str, u8, u8, &Value)> = found
+            .iter()
+            .map(|d| (d.host.as_str(), d.declared, d.effective, &d.value))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("portable-direction", 3, 1, &Value::Number(40.0)),
+                ("poste-accueil", 3, 2, &Value::Number(12.0)),
+            ]
+        );
+        assert!(found.iter().all(|d| d.control == "PAT-01"));
+        // The control keeps the lowest level of its rows, as the score does.
+        let pat = catalog.control("PAT-01").unwrap();
+        assert_eq!(evidence.cap(pat), found.iter().map(|d| d.effective).min());
+        // A rule that allows the declared level is no discrepancy.
+        let mut lower = audit.session.clone();
+        lower.set_answer("PAT-01", "dans-le-mois", None, now);
+        let lower = Audit {
+            catalog: &catalog,
+            session: lower,
+        };
+        let hosts: Vec<String> = lower
+            .discrepancies(&evidence)
+            .into_iter()
+            .map(|d| format!("{} {}→{}", d.host, d.declared, d.effective))
+            .collect();
+        assert_eq!(hosts, vec!["portable-direction 2→1"]);
     }
 }

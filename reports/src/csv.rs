@@ -1,12 +1,12 @@
 //! The report as CSV: one row per control, for spreadsheets. UTF-8 with a byte-order mark so that
-//! Excel shows the accents.
+//! Excel shows the accents, comma-separated (`docs/report-json.md`, "CSV").
 
 use crate::Error;
 use crate::model::Report;
 
 /// Columns, in the report's language.
-fn header(lang: &str) -> [&'static str; 12] {
-    if lang == "fr" {
+fn header(fr: bool) -> [&'static str; 13] {
+    if fr {
         [
             "domaine",
             "id_domaine",
@@ -20,6 +20,7 @@ fn header(lang: &str) -> [&'static str; 12] {
             "critique",
             "note",
             "références",
+            "niveau_retenu",
         ]
     } else {
         [
@@ -35,34 +36,95 @@ fn header(lang: &str) -> [&'static str; 12] {
             "critical",
             "note",
             "refs",
+            "effective_level",
         ]
+    }
+}
+
+/// A row's status (`AnswerRow::status`) in the report's language.
+fn status(status: &str, fr: bool) -> &'static str {
+    match (status, fr) {
+        ("answered", true) => "répondu",
+        ("answered", false) => "answered",
+        ("unknown", true) => "ne sait pas",
+        ("unknown", false) => "don't know",
+        ("unanswered", true) => "sans réponse",
+        ("unanswered", false) => "not answered",
+        ("not_applicable", true) => "non applicable",
+        ("not_applicable", false) => "not applicable",
+        ("context", true) => "contexte",
+        ("context", false) => "context",
+        (_, _) => "",
+    }
+}
+
+/// A cell a spreadsheet will not run: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return would be read as a formula (CSV injection), so it gets a leading apostrophe, which
+/// spreadsheets show as text and do not print.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
     }
 }
 
 /// The report as CSV bytes (BOM, then one header row and one row per question).
 pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
+    let fr = report.lang == "fr";
     let mut writer = ::csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(header(report.lang))?;
+    writer.write_record(header(fr))?;
+    let level = |level: Option<u8>| level.map(|l| l.to_string()).unwrap_or_default();
     for domain in &report.answers {
         for row in &domain.answers {
             let refs: Vec<&str> = row.refs.iter().map(|c| c.label.as_str()).collect();
-            writer.write_record([
+            let cells = [
                 domain.title.as_str(),
                 domain.domain.as_str(),
                 row.control.as_str(),
                 row.question.as_str(),
                 row.answer.as_str(),
-                row.status,
-                &row.level.map(|l| l.to_string()).unwrap_or_default(),
-                &row.target.map(|t| t.to_string()).unwrap_or_default(),
+                status(row.status, fr),
+                &level(row.level),
+                &level(row.target),
                 &row.weight.to_string(),
                 if row.critical { "1" } else { "0" },
                 row.note.as_str(),
                 &refs.join("; "),
-            ])?;
+                &level(row.effective_level),
+            ];
+            writer.write_record(cells.iter().map(|cell| inert(cell).into_owned()))?;
         }
     }
     writer
         .into_inner()
         .map_err(|error| Error::Csv(error.into_error().into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_become_text() {
+        for cell in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(inert(cell), format!("'{cell}"));
+        }
+        for cell in ["", "3", "Vu avec la direction", "a=b"] {
+            assert_eq!(inert(cell), cell);
+        }
+    }
+
+    #[test]
+    fn every_status_has_its_words() {
+        for id in [
+            "answered",
+            "unknown",
+            "unanswered",
+            "not_applicable",
+            "context",
+        ] {
+            assert!(!status(id, true).is_empty() && !status(id, false).is_empty());
+        }
+        assert_eq!(status("unknown", true), "ne sait pas");
+    }
 }

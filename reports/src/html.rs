@@ -8,6 +8,7 @@ use crate::labels::labels;
 use crate::method::{Style, emphasis};
 use crate::model::Report;
 use crate::radar;
+use crate::text;
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
 
@@ -29,25 +30,18 @@ fn paragraph_html(paragraph: &str) -> String {
         .collect()
 }
 
-/// A score as the report's language writes it; `—` when there is none.
-fn score_text(value: Option<f64>, fr: bool) -> String {
-    value.map_or_else(
-        || "—".to_owned(),
-        |v| {
-            let text = format!("{v:.1}");
-            if fr { text.replace('.', ",") } else { text }
-        },
-    )
-}
-
 /// The report as HTML.
 pub fn render(report: &Report) -> Result<String, Error> {
     let fr = report.lang == "fr";
     let mut env = Environment::new();
-    env.add_function("score", move |value: Option<f64>| score_text(value, fr));
-    env.add_function("signed", move |value: Option<f64>| match value {
-        Some(v) if v > 0.0 => format!("+{}", score_text(Some(v), fr)),
-        other => score_text(other, fr),
+    env.add_function("score", move |value: Option<f64>| text::score(value, fr));
+    env.add_function("signed", move |value: Option<f64>| text::signed(value, fr));
+    // « … » with no-break spaces in French, “…” in English; escaped by the template.
+    env.add_function("quoted", move |value: String| {
+        text::quoted(&value, fr, "\u{a0}")
+    });
+    env.add_function("level", |declared: Option<u8>, effective: Option<u8>| {
+        text::level(declared, effective)
     });
     env.add_function("fact_value", |value: minijinja::Value| -> String {
         serde_json::to_value(&value)
@@ -58,7 +52,7 @@ pub fn render(report: &Report) -> Result<String, Error> {
     });
     env.add_template("report.html", TEMPLATE)?;
     let t = labels(report.lang);
-    let svg = radar::svg(&report.domains, t["radar"], t["now"], t["before"]);
+    let svg = radar::svg(&report.domains, fr, t["radar"], t["now"], t["before"]);
     let method: Vec<Value> = report
         .method
         .iter()
@@ -67,6 +61,8 @@ pub fn render(report: &Report) -> Result<String, Error> {
     let html = env.get_template("report.html")?.render(context! {
         report => report,
         t => t,
+        colon => text::colon(fr, "\u{a0}"),
+        duration => text::duration(&report.cover, fr),
         radar => Value::from_safe_string(svg),
         method => method,
     })?;

@@ -12,6 +12,7 @@ pub mod method;
 pub mod model;
 pub mod pdf;
 pub mod radar;
+pub mod text;
 
 pub use model::{Report, build, build_with_facts};
 

@@ -3,75 +3,81 @@
 use std::fmt::Write as _;
 
 use crate::model::Report;
+use crate::text::{self, quoted, score, signed};
 
-fn score(value: Option<f64>, fr: bool) -> String {
-    value.map_or_else(
-        || "—".to_owned(),
-        |v| {
-            let text = format!("{v:.1}");
-            if fr { text.replace('.', ",") } else { text }
-        },
-    )
-}
-
-fn signed(value: Option<f64>, fr: bool) -> String {
-    match value {
-        Some(v) if v > 0.0 => format!("+{}", score(Some(v), fr)),
-        other => score(other, fr),
+/// Text from the session, the catalog or a machine, made inert: HTML's `<`, `>` and `&` as
+/// entities (a `<script>` in a note stays text in a wiki), the characters Markdown gives a
+/// meaning to inline escaped with a backslash, and line breaks as spaces, so that it can go in a
+/// table cell, a heading or a list item without changing them.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
     }
+    out
 }
 
-/// Escapes the characters that would break a table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// A fact key or a file name, as code in a table cell (`|` escaped, as tables need even there).
+fn code(text: &str) -> String {
+    if text.contains('`') || text.is_empty() {
+        return inline(text);
+    }
+    format!("`{}`", text.replace(['\n', '\r'], " ").replace('|', "\\|"))
 }
 
 /// The report as Markdown.
 pub fn render(report: &Report) -> String {
     let fr = report.lang == "fr";
     let t = |a: &'static str, b: &'static str| if fr { a } else { b };
+    let colon = text::colon(fr, " ");
     let cover = &report.cover;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# {} — {}\n",
         t("Audit de sécurité", "Security audit"),
-        cover.organisation
+        inline(&cover.organisation)
     );
     let mut facts = vec![
         (t("Date", "Date"), cover.date.clone()),
-        (t("Auditeur", "Auditor"), cover.auditor.clone()),
+        (t("Auditeur", "Auditor"), inline(&cover.auditor)),
         (
             t("Participants", "Participants"),
-            cover.participants.join(", "),
+            inline(&cover.participants.join(", ")),
         ),
-        (t("Secteur", "Sector"), cover.sector.clone()),
-        (t("Effectif", "Headcount"), cover.headcount.clone()),
-        (t("Profil", "Profile"), cover.profile_title.clone()),
+        (t("Secteur", "Sector"), inline(&cover.sector)),
+        (t("Effectif", "Headcount"), inline(&cover.headcount)),
+        (t("Profil", "Profile"), inline(&cover.profile_title)),
         (
             t("Durée de la réunion", "Meeting duration"),
-            format!(
-                "{} min ({} {} min)",
-                cover.duration_minutes,
-                t("prévu", "planned"),
-                cover.planned_minutes
-            ),
+            text::duration(cover, fr),
         ),
         (
             t("Catalogue", "Catalog"),
-            format!("{} {}", cover.catalog_id, cover.catalog_version),
+            inline(&format!("{} {}", cover.catalog_id, cover.catalog_version)),
         ),
     ];
     facts.retain(|(_, value)| !value.trim().is_empty());
     for (label, value) in facts {
-        let _ = writeln!(out, "- **{label}**{} {value}", t(" :", ":"));
+        let _ = writeln!(out, "- **{label}**{colon} {value}");
     }
 
     let _ = writeln!(out, "\n## {}\n", t("Synthèse", "Summary"));
     let overall = &report.overall;
     let _ = writeln!(
         out,
-        "{} : **{} / 100** — {} {} ({})\n",
+        "{}{colon} **{} / 100** — {} {} ({})\n",
         t("Indice global", "Overall index"),
         score(overall.score, fr),
         t("niveau", "level"),
@@ -101,7 +107,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {level} | {capped} |",
-            cell(&domain.title),
+            inline(&domain.title),
             score(domain.score, fr)
         );
     }
@@ -112,16 +118,26 @@ pub fn render(report: &Report) -> String {
         t("Les six mesures prioritaires", "The six priority measures")
     );
     for measure in report.measures.iter().filter(|m| m.priority) {
-        let _ = writeln!(out, "### {}. {}\n", measure.rank, measure.title);
-        let _ = writeln!(out, "**{}** {}\n", t("Pourquoi :", "Why:"), measure.why);
-        let _ = writeln!(out, "**{}** {}\n", t("Comment :", "How:"), measure.how);
+        let _ = writeln!(out, "### {}. {}\n", measure.rank, inline(&measure.title));
         let _ = writeln!(
             out,
-            "*{} {} — {} « {} » ({} {} → {}){}*\n",
+            "**{}{colon}** {}\n",
+            t("Pourquoi", "Why"),
+            inline(&measure.why)
+        );
+        let _ = writeln!(
+            out,
+            "**{}{colon}** {}\n",
+            t("Comment", "How"),
+            inline(&measure.how)
+        );
+        let _ = writeln!(
+            out,
+            "*{} {} — {} {} ({} {} → {}){}*\n",
             t("Contrôle", "Control"),
-            measure.control,
+            inline(&measure.control),
             t("réponse", "answer"),
-            measure.answer,
+            quoted(&inline(&measure.answer), fr, " "),
             t("niveau", "level"),
             measure.level,
             measure.target,
@@ -132,7 +148,12 @@ pub fn render(report: &Report) -> String {
             }
         );
         let refs: Vec<&str> = measure.refs.iter().map(|r| r.label.as_str()).collect();
-        let _ = writeln!(out, "{} : {}\n", t("Sources", "Sources"), refs.join(", "));
+        let _ = writeln!(
+            out,
+            "{}{colon} {}\n",
+            t("Sources", "Sources"),
+            inline(&refs.join(", "))
+        );
     }
     let others: Vec<_> = report.measures.iter().filter(|m| !m.priority).collect();
     if !others.is_empty() {
@@ -151,9 +172,9 @@ pub fn render(report: &Report) -> String {
                 out,
                 "| {} | {} | {} | {} | {} |",
                 measure.rank,
-                cell(&measure.title),
-                measure.control,
-                cell(&measure.domain_title),
+                inline(&measure.title),
+                inline(&measure.control),
+                inline(&measure.domain_title),
                 measure.target
             );
         }
@@ -166,7 +187,7 @@ pub fn render(report: &Report) -> String {
         t("Réponses par domaine", "Answers by domain")
     );
     for domain in &report.answers {
-        let _ = writeln!(out, "### {}\n", domain.title);
+        let _ = writeln!(out, "### {}\n", inline(&domain.title));
         let _ = writeln!(
             out,
             "| {} | Question | {} | {} | Note |\n|---|---|---|---:|---|",
@@ -178,13 +199,11 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                row.control,
-                cell(&row.question),
-                cell(&row.answer),
-                row.level
-                    .map(|l| l.to_string())
-                    .unwrap_or_else(|| "—".into()),
-                cell(&row.note)
+                inline(&row.control),
+                inline(&row.question),
+                inline(&row.answer),
+                text::level(row.level, row.effective_level),
+                inline(&row.note)
             );
         }
         out.push('\n');
@@ -195,7 +214,9 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "- **{}** — {} *({})*",
-                row.control, row.question, row.answer
+                inline(&row.control),
+                inline(&row.question),
+                inline(&row.answer)
             );
         }
         out.push('\n');
@@ -213,7 +234,7 @@ pub fn render(report: &Report) -> String {
         );
         let _ = writeln!(
             out,
-            "{} : {} → {} ({})\n",
+            "{}{colon} {} → {} ({})\n",
             t("Indice global", "Overall index"),
             score(comparison.overall.before, fr),
             score(comparison.overall.after, fr),
@@ -231,7 +252,7 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                cell(&domain.title),
+                inline(&domain.title),
                 score(domain.before, fr),
                 score(domain.after, fr),
                 signed(domain.delta, fr)
@@ -249,7 +270,7 @@ pub fn render(report: &Report) -> String {
         ] {
             let _ = writeln!(
                 out,
-                "\n**{title}** : {}",
+                "\n**{title}**{colon} {}",
                 if changes.is_empty() {
                     t("aucun", "none")
                 } else {
@@ -260,7 +281,10 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "- {} ({} → {}) — {}",
-                    change.control, change.before, change.after, change.question
+                    inline(&change.control),
+                    change.before,
+                    change.after,
+                    inline(&change.question)
                 );
             }
         }
@@ -276,7 +300,7 @@ pub fn render(report: &Report) -> String {
         ] {
             let _ = writeln!(
                 out,
-                "\n**{title}** : {}",
+                "\n**{title}**{colon} {}",
                 if measures.is_empty() {
                     t("aucune", "none")
                 } else {
@@ -284,7 +308,12 @@ pub fn render(report: &Report) -> String {
                 }
             );
             for measure in measures {
-                let _ = writeln!(out, "- {} — {}", measure.control, measure.title);
+                let _ = writeln!(
+                    out,
+                    "- {} — {}",
+                    inline(&measure.control),
+                    inline(&measure.title)
+                );
             }
         }
         out.push('\n');
@@ -320,20 +349,25 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} | {} = {} ({}) |",
-                    d.control,
-                    cell(&d.answer),
+                    inline(&d.control),
+                    inline(&d.answer),
                     d.declared,
                     d.effective,
-                    cell(&d.host),
-                    d.fact,
-                    cell(&d.value),
-                    cell(&d.source)
+                    inline(&d.host),
+                    code(&d.fact),
+                    inline(&d.value_text),
+                    code(&d.source)
                 );
             }
             out.push('\n');
         }
         for machine in &report.machines {
-            let _ = writeln!(out, "### {} ({})\n", machine.host, machine.collected_at);
+            let _ = writeln!(
+                out,
+                "### {} ({})\n",
+                inline(&machine.host),
+                inline(&machine.collected_at)
+            );
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |\n|---|---|---|---|",
@@ -346,10 +380,10 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} |",
-                    fact.key,
-                    cell(&questionnaire::results::fact_value(&fact.value)),
+                    code(&fact.key),
+                    inline(&questionnaire::results::fact_value(&fact.value)),
                     format!("{:?}", fact.status).to_lowercase(),
-                    cell(&fact.source)
+                    code(&fact.source)
                 );
             }
             out.push('\n');
@@ -361,7 +395,12 @@ pub fn render(report: &Report) -> String {
         t("Prochaine évaluation", "Next assessment"),
         report.next_assessment
     );
-    let _ = writeln!(out, "## {}\n", t("Annexe : méthode", "Annex: method"));
+    let _ = writeln!(
+        out,
+        "## {}{colon} {}\n",
+        t("Annexe", "Annex"),
+        t("méthode", "method")
+    );
     for paragraph in &report.method {
         let _ = writeln!(out, "{paragraph}\n");
     }

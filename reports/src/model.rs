@@ -68,7 +68,9 @@ pub struct Machine {
     pub facts: Vec<scoring::facts::Fact>,
 }
 
-/// An answer a machine contradicts, with the question and answer as the report prints them.
+/// An answer a machine contradicts, with the question and answer as the report prints them: the
+/// seven fields of `posture score --facts` (`control`, `declared`, `effective`, `fact`, `value`,
+/// `host`, `source`), and the texts.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiscrepancyRow {
     /// Control id.
@@ -79,12 +81,14 @@ pub struct DiscrepancyRow {
     pub answer: String,
     /// Its level.
     pub declared: u8,
-    /// The level it keeps given the facts.
+    /// The level this machine's facts allow (the control keeps the lowest of its rows).
     pub effective: u8,
     /// The fact key.
     pub fact: String,
-    /// What the machine shows, as text.
-    pub value: String,
+    /// What the machine shows, typed as in the facts file.
+    pub value: scoring::facts::Value,
+    /// The same, as the report prints it.
+    pub value_text: String,
     /// The machine.
     pub host: String,
     /// Where the agent read it.
@@ -110,8 +114,10 @@ pub struct Cover {
     pub profile: String,
     /// Profile title.
     pub profile_title: String,
-    /// Minutes spent in the meeting.
+    /// Minutes spent in the meeting (0 when not recorded).
     pub duration_minutes: u64,
+    /// Whether the time was recorded: only `posture audit` counts it, not `posture answer`.
+    pub duration_recorded: bool,
     /// Minutes planned.
     pub planned_minutes: u32,
     /// Catalog id.
@@ -240,8 +246,11 @@ pub struct AnswerRow {
     pub choice: String,
     /// What the answer says.
     pub answer: String,
-    /// Its level, when it has one.
+    /// Its level as declared, when it has one.
     pub level: Option<u8>,
+    /// The level it counts as once the machines' facts cap it (`--facts`): the level of the
+    /// measures and the score. Equal to `level` without facts.
+    pub effective_level: Option<u8>,
     /// The target.
     pub target: Option<u8>,
     /// Weight.
@@ -335,7 +344,7 @@ pub fn build_with_facts(
     let profile_title = catalog
         .profile(&meta.profile)
         .map_or_else(|| meta.profile.clone(), |p| p.title.get(lang).to_owned());
-    let answers = answer_rows(audit, lang);
+    let answers = answer_rows(audit, evidence, lang);
     let scored: Vec<&AnswerRow> = answers
         .iter()
         .flat_map(|d| &d.answers)
@@ -357,6 +366,7 @@ pub fn build_with_facts(
             profile: meta.profile.clone(),
             profile_title,
             duration_minutes: meta.elapsed_seconds.div_ceil(60),
+            duration_recorded: meta.elapsed_seconds > 0,
             planned_minutes: meta.duration_minutes,
             catalog_id: catalog.id.clone(),
             catalog_version: catalog.version.clone(),
@@ -412,7 +422,8 @@ pub fn build_with_facts(
                         declared: d.declared,
                         effective: d.effective,
                         fact: d.fact,
-                        value: questionnaire::results::fact_value(&d.value),
+                        value_text: questionnaire::results::fact_value(&d.value),
+                        value: d.value,
                         host: d.host,
                         source: d.source,
                     }
@@ -519,7 +530,7 @@ fn measures(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Vec<Measu
         .collect()
 }
 
-fn answer_rows(audit: &Audit<'_>, lang: Lang) -> Vec<DomainAnswers> {
+fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Vec<DomainAnswers> {
     audit
         .catalog
         .domains
@@ -547,6 +558,19 @@ fn answer_rows(audit: &Audit<'_>, lang: Lang) -> Vec<DomainAnswers> {
                     } else {
                         answer_text(audit, control, lang)
                     };
+                    let level = match state {
+                        ControlState::Level(level) => Some(level),
+                        ControlState::Unknown | ControlState::Unanswered => {
+                            (!control.context).then_some(0)
+                        }
+                        ControlState::NotApplicable => None,
+                    };
+                    // As the scoring caps it (`ControlInput::effective_level`); context
+                    // questions are never scored, so never capped.
+                    let cap = evidence
+                        .filter(|_| !control.context)
+                        .and_then(|e| e.cap(control));
+                    let effective_level = level.map(|l| cap.map_or(l, |cap| l.min(cap)));
                     AnswerRow {
                         control: control.id.clone(),
                         domain: control.domain.clone(),
@@ -554,13 +578,8 @@ fn answer_rows(audit: &Audit<'_>, lang: Lang) -> Vec<DomainAnswers> {
                         status,
                         choice: answer.map(|a| a.choice.clone()).unwrap_or_default(),
                         answer: answer_label,
-                        level: match state {
-                            ControlState::Level(level) => Some(level),
-                            ControlState::Unknown | ControlState::Unanswered => {
-                                (!control.context).then_some(0)
-                            }
-                            ControlState::NotApplicable => None,
-                        },
+                        level,
+                        effective_level,
                         target: (!control.context).then_some(control.target),
                         weight: control.weight,
                         critical: control.critical,

@@ -3,7 +3,7 @@
 //! The template `templates/report.typ` reads the report model as JSON from a virtual file,
 //! `report.json` (the same JSON as the JSON format), and what the model leaves to renderers from
 //! `view.json`: the labels, the method annex split into runs of emphasis, the machines' fact values
-//! as text. Fonts are DejaVu Sans, embedded in the binary (`fonts/`, with their licence): nothing
+//! as text, the meeting's duration as the cover writes it. Fonts are DejaVu Sans, embedded in the binary (`fonts/`, with their licence): nothing
 //! is read from the system, so the same report gives the same PDF on every machine.
 
 use std::sync::LazyLock;
@@ -135,7 +135,8 @@ fn view(report: &Report) -> serde_json::Value {
                 .collect()
         })
         .collect();
-    json!({ "t": labels(report.lang), "method": method, "facts": facts })
+    let duration = crate::text::duration(&report.cover, report.lang == "fr");
+    json!({ "t": labels(report.lang), "method": method, "facts": facts, "duration": duration })
 }
 
 /// The report's time (`generated_at`, RFC 3339 in UTC) as the PDF's creation date.

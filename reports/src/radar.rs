@@ -5,6 +5,7 @@ use std::f64::consts::PI;
 use std::fmt::Write as _;
 
 use crate::model::DomainRow;
+use crate::text;
 
 /// Width and height of the drawing, in SVG units.
 const SIZE: f64 = 560.0;
@@ -32,9 +33,10 @@ fn polygon(points: &[(f64, f64)]) -> String {
         .join(" ")
 }
 
-/// The radar of the applicable domains. `title` is the chart's accessible name; `now` and
-/// `before` label the two polygons in the legend.
-pub fn svg(domains: &[DomainRow], title: &str, now: &str, before: &str) -> String {
+/// The radar of the applicable domains, each labelled with its score as the table writes it (one
+/// decimal, a decimal comma when `fr`). `title` is the chart's accessible name; `now` and `before`
+/// label the two polygons in the legend.
+pub fn svg(domains: &[DomainRow], fr: bool, title: &str, now: &str, before: &str) -> String {
     let shown: Vec<&DomainRow> = domains.iter().filter(|d| d.score.is_some()).collect();
     let count = shown.len().max(3);
     let mut svg = String::new();
@@ -67,11 +69,7 @@ pub fn svg(domains: &[DomainRow], title: &str, now: &str, before: &str) -> Strin
         } else {
             "end"
         };
-        let label = format!(
-            "{} ({})",
-            domain.title,
-            domain.score.map(|s| format!("{s:.0}")).unwrap_or_default()
-        );
+        let label = format!("{} ({})", domain.title, text::score(domain.score, fr));
         let _ = write!(
             svg,
             r#"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" dominant-baseline="middle" font-size="11">{}</text>"#,

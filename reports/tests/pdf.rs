@@ -205,6 +205,32 @@ fn english_pdf_without_a_previous_assessment_has_no_comparison() {
         "no dashed polygon's legend"
     );
     assert!(!text.contains("Rapport d'audit"));
+    // The radar's labels write the scores as the domain table: one decimal.
+    for domain in report.domains.iter().filter(|d| d.score.is_some()) {
+        let label = flat(&format!("{} ({:.1})", domain.title, domain.score.unwrap()));
+        assert!(text.contains(&label), "no {label:?} in:\n{text}");
+    }
+    assert!(text.contains("96 min (planned"), "{text}");
+}
+
+#[test]
+fn an_unrecorded_duration_is_said_so_in_the_pdf() {
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, 11, |i, n| (i * 3 + 1) % n);
+    session.meta.elapsed_seconds = 0;
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    for (lang, words) in [
+        (Lang::Fr, "non mesurée (prévu"),
+        (Lang::En, "not recorded (planned"),
+    ] {
+        let report = reports::build(&audit, None, lang, at(11));
+        let text = pdf_text(&render(&report));
+        assert!(text.contains(words), "no {words:?} in:\n{text}");
+        assert!(!text.contains(" 0 min"), "{text}");
+    }
 }
 
 #[test]
@@ -261,6 +287,12 @@ fn machine_findings_get_their_section_in_the_pdf() {
     ] {
         assert!(text.contains(needle), "no {needle:?} in:\n{text}");
     }
+    // The answers table shows the level declared and the level the facts leave (pdftotext may
+    // drop the spaces of a narrow cell).
+    assert!(
+        text.replace(' ', "").contains("logicielsmétier3→1"),
+        "no 3 → 1 for PAT-01 in:\n{text}"
+    );
 }
 
 #[test]

@@ -95,15 +95,219 @@ fn csv_snapshot_has_a_bom_and_one_row_per_question() {
 }
 
 #[test]
+fn csv_snapshot_in_english() {
+    let catalog = catalog::bundled().unwrap();
+    let report = report(&catalog, Lang::En, false);
+    let bytes = reports::render(&report, Format::Csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+    insta::assert_snapshot!("csv_en", String::from_utf8(bytes[3..].to_vec()).unwrap());
+}
+
+#[test]
 fn json_snapshot_carries_the_schema_version() {
     let catalog = catalog::bundled().unwrap();
+    for (name, lang, previous) in [("json_fr", Lang::Fr, true), ("json_en", Lang::En, false)] {
+        let report = report(&catalog, lang, previous);
+        let json = text(&report, Format::Json);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["schema_version"], 1);
+        // The catalog hash changes with every catalog edit: keep it out of the snapshot.
+        let json = json.replace(&catalog.hash, "[catalog hash]");
+        insta::assert_snapshot!(name, json);
+    }
+}
+
+/// English is written with English punctuation, French with its own.
+#[test]
+fn each_language_has_its_punctuation() {
+    let catalog = catalog::bundled().unwrap();
+    let english = report(&catalog, Lang::En, true);
+    let french = report(&catalog, Lang::Fr, true);
+    for format in [Format::Markdown, Format::Html] {
+        let en = text(&english, format);
+        for wrong in [
+            "Overall index :",
+            "Sources :",
+            "Why :",
+            "How :",
+            "Finding :",
+            "Answer :",
+            "** :",
+            "«",
+            "»",
+            "\u{a0}:",
+        ] {
+            assert!(!en.contains(wrong), "{format:?} in English has {wrong:?}");
+        }
+        assert!(en.contains("Overall index:"), "{format:?}");
+        assert!(en.contains("Sources:"), "{format:?}");
+        assert!(en.contains('“'), "{format:?}: English quotes");
+        let fr = text(&french, format);
+        let space = if format == Format::Html {
+            '\u{a0}'
+        } else {
+            ' '
+        };
+        assert!(fr.contains(&format!("Indice global{space}:")), "{format:?}");
+        assert!(fr.contains(&format!("Sources{space}:")), "{format:?}");
+        assert!(fr.contains(&format!("«{space}")), "{format:?}");
+        assert!(!fr.contains('“'), "{format:?}");
+    }
+}
+
+/// A session's own text (a note, the organisation) goes into Markdown as text: no raw HTML, no
+/// emphasis, no link, no broken table.
+#[test]
+fn user_text_is_inert_in_markdown() {
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, 11, |i, n| (i * 3 + 1) % n);
+    session.meta.organisation = "Cabinet <b>Dupont</b> & *associés* #1".into();
+    session.meta.auditor = "[Alice](http://evil.example) _M_".into();
+    let note = "<script>alert(\"x\")</script> **gras** | `code` [lien](http://evil.example)\nsuite";
+    session.set_answer("PAT-01", "8-jours", Some(note.into()), at(11));
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    let report = reports::build(&audit, None, Lang::Fr, at(11));
+    let markdown = text(&report, Format::Markdown);
+    for raw in [
+        "<script",
+        "<b>",
+        "**gras**",
+        "*associés*",
+        "[lien]",
+        "[Alice]",
+        "`code`",
+    ] {
+        assert!(!markdown.contains(raw), "{raw:?} is raw in:\n{markdown}");
+    }
+    assert!(markdown.starts_with(
+        "# Audit de sécurité — Cabinet &lt;b&gt;Dupont&lt;/b&gt; &amp; \\*associés\\* \\#1\n"
+    ));
+    assert!(markdown.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; \\*\\*gras\\*\\* \\|"));
+    let row = markdown
+        .lines()
+        .find(|line| line.starts_with("| PAT-01 |"))
+        .unwrap();
+    assert!(row.contains("suite"), "the note stays on its row");
+    let unescaped_pipes = row
+        .char_indices()
+        .filter(|&(i, c)| c == '|' && !row[..i].ends_with('\\'))
+        .count();
+    assert_eq!(unescaped_pipes, 6, "five cells: {row}");
+}
+
+/// A note that looks like a formula stays text in a spreadsheet; statuses are words of the
+/// report's language.
+#[test]
+fn csv_cells_never_run_as_formulas() {
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, 11, |i, n| (i * 3 + 1) % n);
+    let formulas = [
+        "=HYPERLINK(\"http://evil.example\";\"x\")",
+        "+33 1 23 45 67 89",
+        "-1+1",
+        "@SUM(A1:A9)",
+        "\tTAB",
+        "\rCR",
+    ];
+    let controls: Vec<String> = catalog
+        .controls_in("express")
+        .filter(|c| !c.context)
+        .take(formulas.len())
+        .map(|c| c.id.clone())
+        .collect();
+    for (control, formula) in controls.iter().zip(formulas) {
+        session.set_answer(control, "unknown", Some(formula.into()), at(11));
+    }
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    for (lang, note_column, status_column, unknown) in [
+        (Lang::Fr, "note", "statut", "ne sait pas"),
+        (Lang::En, "note", "status", "don't know"),
+    ] {
+        let report = reports::build(&audit, None, lang, at(11));
+        let bytes = reports::render(&report, Format::Csv).unwrap();
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let headers = reader.headers().unwrap().clone();
+        let note = headers.iter().position(|h| h == note_column).unwrap();
+        let status = headers.iter().position(|h| h == status_column).unwrap();
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        for (control, formula) in controls.iter().zip(formulas) {
+            let record = records.iter().find(|r| &r[2] == control).unwrap();
+            assert_eq!(&record[note], format!("'{formula}"), "{control}");
+            assert_eq!(&record[status], unknown);
+        }
+        for record in &records {
+            for cell in record {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+            }
+            assert!(
+                !["answered", "unknown", "unanswered", "not_applicable"].contains(&&record[status])
+                    || lang == Lang::En && &record[status] == "answered",
+                "{:?}",
+                &record[status]
+            );
+        }
+    }
+}
+
+/// A session filled with `posture answer` has no meeting time: every format says so rather than
+/// "0 min".
+#[test]
+fn an_unrecorded_duration_is_not_zero_minutes() {
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, 11, |i, n| (i * 3 + 1) % n);
+    session.meta.elapsed_seconds = 0;
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    for (lang, words) in [(Lang::Fr, "non mesurée"), (Lang::En, "not recorded")] {
+        let report = reports::build(&audit, None, lang, at(11));
+        for format in [Format::Markdown, Format::Html] {
+            let text = text(&report, format);
+            assert!(text.contains(words), "{format:?} {lang:?}");
+            assert!(!text.contains("0 min ("), "{format:?} {lang:?}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&text(&report, Format::Json)).unwrap();
+        assert_eq!(json["cover"]["duration_recorded"], false);
+        assert_eq!(json["cover"]["duration_minutes"], 0);
+    }
+    let recorded = report(&catalog, Lang::Fr, false);
+    assert!(text(&recorded, Format::Markdown).contains("84 min (prévu"));
+    assert!(!text(&recorded, Format::Html).contains("non mesurée"));
+}
+
+/// The radar's labels write each score as the domain table does: one decimal, no rounding.
+#[test]
+fn radar_labels_write_scores_as_the_table() {
+    let catalog = catalog::bundled().unwrap();
     let report = report(&catalog, Lang::Fr, true);
-    let json = text(&report, Format::Json);
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["schema_version"], 1);
-    // The catalog hash changes with every catalog edit: keep it out of the snapshot.
-    let json = json.replace(&catalog.hash, "[catalog hash]");
-    insta::assert_snapshot!("json_fr", json);
+    let html = text(&report, Format::Html);
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    for domain in report.domains.iter().filter(|d| d.score.is_some()) {
+        let score = format!("{:.1}", domain.score.unwrap()).replace('.', ",");
+        let label = format!("{} ({score})", domain.title)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(svg.contains(&label), "no {label:?} in the radar");
+        let table = format!("<td class=\"num\">{score}</td>");
+        assert!(html.contains(&table), "no {table:?} in the table");
+    }
+    // Ties are not rounded to even: 37.5 and 12.5 keep their half.
+    let mut rows = report.domains.clone();
+    rows[0].score = Some(37.5);
+    rows[1].score = Some(12.5);
+    let svg = reports::radar::svg(&rows, false, "r", "now", "before");
+    assert!(svg.contains("(37.5)") && svg.contains("(12.5)"), "{svg}");
 }
 
 #[test]
@@ -217,13 +421,112 @@ fn the_comparison_shows_domains_rising_and_one_falling() {
     assert!(domain_row.previous_score > domain_row.score);
 }
 
-/// Every field `docs/report-json.md` names is in the JSON.
+/// The words in backquotes of the section of `docs/report-json.md` whose heading is `heading`,
+/// and the quoted names in them (`{ "ref", "label" }`).
+fn documented(heading: &str) -> std::collections::BTreeSet<String> {
+    let doc = include_str!("../../docs/report-json.md");
+    let start = doc
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("no section {heading:?} in docs/report-json.md"));
+    let section = &doc[start + heading.len() + 5..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let spans: Vec<&str> = section.split('`').skip(1).step_by(2).collect();
+    let quoted = spans
+        .iter()
+        .flat_map(|span| span.split('"').skip(1).step_by(2));
+    spans
+        .iter()
+        .copied()
+        .chain(quoted)
+        .map(|word| word.trim_end_matches("[]").to_owned())
+        .collect()
+}
+
+/// Two machines' facts: one contradicts PAT-01 and the remote-access answers, the other PAT-01
+/// only.
+fn evidence() -> questionnaire::evidence::Evidence {
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    let fact = |key: &str, value: Value, source: &str| Fact {
+        key: key.into(),
+        value,
+        status: Status::Fail,
+        source: source.into(),
+        detail: "Constat de test".into(),
+    };
+    let machine = |host: &str, facts: Vec<Fact>| FactReport {
+        agent_version: "0.1.0".into(),
+        host: host.into(),
+        collected_at: "2026-11-12T09:00:00Z".into(),
+        root: true,
+        container: false,
+        facts,
+    };
+    questionnaire::evidence::Evidence {
+        reports: vec![
+            machine(
+                "srv-dossiers",
+                vec![
+                    fact(
+                        "patch.days_since_upgrade",
+                        Value::Number(40.0),
+                        "/var/log/apt/history.log",
+                    ),
+                    fact(
+                        "net.admin_exposed",
+                        Value::List(vec!["0.0.0.0:22 (ssh)".into()]),
+                        "/proc/net/tcp",
+                    ),
+                ],
+            ),
+            machine(
+                "poste-accueil",
+                vec![fact(
+                    "patch.days_since_upgrade",
+                    Value::Number(12.0),
+                    "/var/log/dpkg.log",
+                )],
+            ),
+        ],
+    }
+}
+
+/// The fixed audit with every answer at the top, PAT-01 "within 8 days", and the machines' facts.
+fn report_with_facts(catalog: &Catalog, lang: Lang) -> Report {
+    let mut session = session(catalog, 11, |_, n| n - 1);
+    session.set_answer("PAT-01", "8-jours", None, at(11));
+    let audit = Audit { catalog, session };
+    let before = session_for_previous(catalog);
+    let previous = Audit {
+        catalog,
+        session: before,
+    };
+    reports::build_with_facts(&audit, Some(&previous), Some(&evidence()), lang, at(11))
+}
+
+fn session_for_previous(catalog: &Catalog) -> Session {
+    session(catalog, 5, |i, n| (i * 3) % n)
+}
+
+/// Every field of the JSON is documented in `docs/report-json.md`, and every top-level field
+/// documented is in the JSON.
 #[test]
 fn the_json_has_every_documented_field() {
     let catalog = catalog::bundled().unwrap();
-    let report = report(&catalog, Lang::En, true);
+    let report = report_with_facts(&catalog, Lang::En);
     let value: serde_json::Value = serde_json::from_str(&text(&report, Format::Json)).unwrap();
-    for field in [
+    let keys = |value: &serde_json::Value, what: &str| -> Vec<String> {
+        value
+            .as_object()
+            .unwrap_or_else(|| panic!("{what} is not an object: {value}"))
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let top = documented("Top level");
+    for key in keys(&value, "the report") {
+        assert!(top.contains(&key), "top-level {key:?} is not documented");
+    }
+    for key in [
         "schema_version",
         "lang",
         "generated_at",
@@ -236,72 +539,167 @@ fn the_json_has_every_documented_field() {
         "comparison",
         "next_assessment",
         "method",
+        "machines",
+        "discrepancies",
     ] {
-        assert!(value.get(field).is_some(), "{field}");
+        assert!(top.contains(key), "{key} is not documented");
+        assert!(value.get(key).is_some(), "{key} is documented, not emitted");
     }
-    for field in [
-        "organisation",
-        "date",
-        "auditor",
-        "participants",
-        "profile",
-        "duration_minutes",
-        "catalog_id",
-        "catalog_version",
-    ] {
-        assert!(value["cover"].get(field).is_some(), "cover.{field}");
+    let nested = [
+        ("`cover`", &value["cover"]),
+        ("`overall`", &value["overall"]),
+        ("`domains[]`", &value["domains"][0]),
+        ("`measures[]`", &value["measures"][0]),
+        ("`measures[]`", &value["measures"][0]["refs"][0]),
+        ("`answers[]` and `to_check[]`", &value["answers"][0]),
+        (
+            "`answers[]` and `to_check[]`",
+            &value["answers"][0]["answers"][0],
+        ),
+        ("`comparison`", &value["comparison"]),
+        ("`comparison`", &value["comparison"]["overall"]),
+        ("`comparison`", &value["comparison"]["domains"][0]),
+        ("`comparison`", &value["comparison"]["measures_done"][0]),
+        ("`machines[]`", &value["machines"][0]),
+        ("`machines[]`", &value["machines"][0]["facts"][0]),
+        ("`discrepancies[]`", &value["discrepancies"][0]),
+    ];
+    for (heading, object) in nested {
+        let words = documented(heading);
+        for key in keys(object, heading) {
+            assert!(
+                words.contains(&key),
+                "{key:?} of {heading} is not documented"
+            );
+        }
     }
-    for field in [
-        "id",
-        "title",
-        "weight",
-        "applicable",
-        "score",
-        "level",
-        "capped",
-        "capped_by",
-        "previous_score",
-    ] {
-        assert!(
-            value["domains"][0].get(field).is_some(),
-            "domains[].{field}"
-        );
-    }
-    for field in [
-        "rank", "priority", "control", "title", "why", "how", "answer", "level", "target", "refs",
-    ] {
-        assert!(
-            value["measures"][0].get(field).is_some(),
-            "measures[].{field}"
-        );
+    let change = value["comparison"]["improved"]
+        .get(0)
+        .or_else(|| value["comparison"]["regressed"].get(0))
+        .expect("a change");
+    for key in keys(change, "a change") {
+        assert!(documented("`comparison`").contains(&key), "{key:?}");
     }
     assert_eq!(
         value["measures"][0]["refs"][0]["ref"]
             .as_str()
-            .map(|r| r.contains(' ') || !r.is_empty()),
+            .map(|r| !r.is_empty()),
         Some(true)
     );
-    let row = &value["answers"][0]["answers"][0];
-    for field in [
-        "control", "domain", "question", "status", "choice", "answer", "level", "target", "note",
-        "refs",
-    ] {
-        assert!(row.get(field).is_some(), "answers[].answers[].{field}");
+}
+
+/// The report's discrepancies have the seven fields of `posture score --facts`, typed the same,
+/// one row per control and machine; the answers show the level the facts leave.
+#[test]
+fn discrepancies_carry_the_score_fields_for_every_machine() {
+    let catalog = catalog::bundled().unwrap();
+    let report = report_with_facts(&catalog, Lang::Fr);
+    let value: serde_json::Value = serde_json::from_str(&text(&report, Format::Json)).unwrap();
+    let rows = value["discrepancies"].as_array().unwrap();
+    let pat: Vec<&serde_json::Value> = rows.iter().filter(|r| r["control"] == "PAT-01").collect();
+    assert_eq!(pat.len(), 2, "one row per machine: {rows:#?}");
+    assert_eq!(pat[0]["host"], "srv-dossiers");
+    assert_eq!(pat[0]["effective"], 1);
+    assert_eq!(pat[1]["host"], "poste-accueil");
+    assert_eq!(pat[1]["effective"], 2);
+    for row in rows {
+        for field in [
+            "control",
+            "declared",
+            "effective",
+            "fact",
+            "value",
+            "host",
+            "source",
+        ] {
+            assert!(row.get(field).is_some(), "{field} in {row}");
+        }
     }
-    for field in [
-        "previous_date",
-        "overall",
-        "domains",
-        "improved",
-        "regressed",
-        "measures_done",
-        "still_open",
-    ] {
-        assert!(
-            value["comparison"].get(field).is_some(),
-            "comparison.{field}"
+    // Typed as in the facts file: a number, a list; not display strings.
+    assert!(pat[0]["value"].is_number(), "{}", pat[0]["value"]);
+    assert_eq!(pat[0]["value"].as_f64(), Some(40.0));
+    let exposed = rows
+        .iter()
+        .find(|r| r["fact"] == "net.admin_exposed")
+        .expect("the exposed SSH contradicts an answer");
+    assert_eq!(exposed["value"], serde_json::json!(["0.0.0.0:22 (ssh)"]));
+
+    // The same rows as `posture score --facts` computes.
+    let mut session = session(&catalog, 11, |_, n| n - 1);
+    session.set_answer("PAT-01", "8-jours", None, at(11));
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    let score = serde_json::to_value(audit.discrepancies(&evidence())).unwrap();
+    let seven = |row: &serde_json::Value| {
+        [
+            "control",
+            "declared",
+            "effective",
+            "fact",
+            "value",
+            "host",
+            "source",
+        ]
+        .map(|field| row[field].clone())
+    };
+    assert_eq!(
+        rows.iter().map(seven).collect::<Vec<_>>(),
+        score
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(seven)
+            .collect::<Vec<_>>()
+    );
+
+    // The answer row shows both levels; the measure uses the effective one.
+    let row = report
+        .answers
+        .iter()
+        .flat_map(|d| &d.answers)
+        .find(|a| a.control == "PAT-01")
+        .unwrap();
+    assert_eq!((row.level, row.effective_level), (Some(3), Some(1)));
+    let measure = report
+        .measures
+        .iter()
+        .find(|m| m.control == "PAT-01")
+        .unwrap();
+    assert_eq!(Some(measure.level), row.effective_level);
+    for d in report.answers.iter().flat_map(|d| &d.answers) {
+        let capped = report
+            .discrepancies
+            .iter()
+            .filter(|x| x.control == d.control);
+        let lowest = capped.map(|x| x.effective).min();
+        assert_eq!(
+            d.effective_level,
+            match lowest {
+                Some(cap) => d.level.map(|l| l.min(cap)),
+                None => d.level,
+            },
+            "{}",
+            d.control
         );
     }
+    let markdown = text(&report, Format::Markdown);
+    assert!(markdown.contains("| 3 → 1 |"), "{markdown}");
+    let html = text(&report, Format::Html);
+    assert!(html.contains("3 → 1"));
+    let csv =
+        String::from_utf8(reports::render(&report, Format::Csv).unwrap()[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let level = headers.iter().position(|h| h == "niveau").unwrap();
+    let kept = headers.iter().position(|h| h == "niveau_retenu").unwrap();
+    let pat = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[2] == "PAT-01")
+        .unwrap();
+    assert_eq!((&pat[level], &pat[kept]), ("3", "1"));
 }
 
 #[test]

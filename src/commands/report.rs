@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use questionnaire::audit::Audit;
+use questionnaire::catalog::Catalog;
 use questionnaire::evidence::Evidence;
 use questionnaire::fsutil::write_atomic;
 use questionnaire::{Error, Lang, Problem, Text};
@@ -21,6 +23,17 @@ fn format(format: ReportFormat) -> Format {
     }
 }
 
+/// Each format once, in the order first asked (`--format md,html,md` is md then html).
+fn unique(formats: impl IntoIterator<Item = Format>) -> Vec<Format> {
+    let mut unique = Vec::new();
+    for format in formats {
+        if !unique.contains(&format) {
+            unique.push(format);
+        }
+    }
+    unique
+}
+
 /// Where each format goes: `-o OUT` for one format, OUT with each format's extension for
 /// several, and next to the session file otherwise.
 fn destination(session: &Path, output: Option<&Path>, format: Format, several: bool) -> PathBuf {
@@ -31,6 +44,252 @@ fn destination(session: &Path, output: Option<&Path>, format: Format, several: b
     }
 }
 
+/// The previous assessment of a comparison (`report --previous`, `send --previous`, `compare
+/// OLD NEW`), read leniently against the current catalog, with what deserves a word on standard
+/// error: another catalog version, another organisation, or a "previous" assessment made after
+/// the current one.
+pub(super) fn previous<'c>(
+    path: &Path,
+    catalog: &'c Catalog,
+    current: &Audit<'_>,
+    current_path: &Path,
+    lang: Lang,
+) -> anyhow::Result<Audit<'c>> {
+    let (previous, note) = super::Opened::previous(path, catalog, lang)?;
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    for warning in warnings(&previous, path, current, current_path, lang) {
+        eprintln!("{warning}");
+    }
+    Ok(previous)
+}
+
+/// What is odd about comparing `current` with `previous`, in `lang`.
+fn warnings(
+    previous: &Audit<'_>,
+    previous_path: &Path,
+    current: &Audit<'_>,
+    current_path: &Path,
+    lang: Lang,
+) -> Vec<String> {
+    let (old, new) = (&previous.session.meta, &current.session.meta);
+    let mut warnings = Vec::new();
+    if old.organisation.trim() != new.organisation.trim() {
+        warnings.push(match lang {
+            Lang::Fr => format!(
+                "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
+                old.organisation, new.organisation
+            ),
+            Lang::En => format!(
+                "warning: the previous assessment is of \"{}\", this one of \"{}\"",
+                old.organisation, new.organisation
+            ),
+        });
+    }
+    let time = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok();
+    let newer = match (time(&old.created), time(&new.created)) {
+        (Some(old), Some(new)) => old > new,
+        _ => false,
+    };
+    if newer {
+        let day = |text: &str| text.get(..10).unwrap_or(text).to_owned();
+        let (old_day, new_day) = (day(&old.created), day(&new.created));
+        let (old_path, new_path) = (previous_path.display(), current_path.display());
+        warnings.push(match lang {
+            Lang::Fr => format!(
+                "attention : l'évaluation précédente {old_path} (du {old_day}) est plus récente que {new_path} (du {new_day}) ; les deux fichiers sont-ils inversés ?"
+            ),
+            Lang::En => format!(
+                "warning: the previous assessment {old_path} ({old_day}) is more recent than {new_path} ({new_day}); are the two files swapped?"
+            ),
+        });
+    }
+    warnings
+}
+
+/// The path as the file system resolves it, for comparing: the file itself when it exists, else
+/// its directory resolved and its name.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = std::fs::canonicalize(path) {
+        return Some(path);
+    }
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
+}
+
+/// Whether two paths name the same file: the same resolved path, or (Unix) the same inode, as
+/// with a hard link.
+fn same_file(a: &Path, b: &Path) -> bool {
+    if let (Some(a), Some(b)) = (resolved(a), resolved(b))
+        && a == b
+    {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
+/// A file the report reads, which no output may replace.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Input<'a> {
+    /// The session (FILE).
+    Session(&'a Path),
+    /// The previous assessment (`--previous`, or the one the session was started `--from`).
+    Previous(&'a Path),
+    /// A facts file (`--facts`).
+    Facts(&'a Path),
+}
+
+impl Input<'_> {
+    fn path(&self) -> &Path {
+        match self {
+            Input::Session(path) | Input::Previous(path) | Input::Facts(path) => path,
+        }
+    }
+
+    fn what(&self) -> Text {
+        let path = self.path().display();
+        match self {
+            Input::Session(_) => Text::new(
+                format!("le fichier de session {path}"),
+                format!("the session file {path}"),
+            ),
+            Input::Previous(_) => Text::new(
+                format!("l'évaluation précédente {path}"),
+                format!("the previous assessment {path}"),
+            ),
+            Input::Facts(_) => Text::new(
+                format!("le fichier de constats {path}"),
+                format!("the facts file {path}"),
+            ),
+        }
+    }
+}
+
+/// Refuses, before anything is written, an output that would replace one of the inputs, or that
+/// cannot be written where it is asked (a missing directory, a directory in its place).
+pub(super) fn check_outputs(outputs: &[PathBuf], inputs: &[Input<'_>]) -> Result<(), Error> {
+    let mut problems = Vec::new();
+    for output in outputs {
+        let shown = output.display();
+        if let Some(input) = inputs.iter().find(|input| same_file(output, input.path())) {
+            let what = input.what();
+            problems.push(
+                Problem::new(Text::new(
+                    format!(
+                        "le rapport {shown} remplacerait {} : rien n'a été écrit",
+                        what.get(Lang::Fr)
+                    ),
+                    format!(
+                        "the report {shown} would replace {}: nothing was written",
+                        what.get(Lang::En)
+                    ),
+                ))
+                .hint(match input {
+                    Input::Session(_) => Text::new(
+                        "choisissez un autre fichier avec -o (ou nommez la session en .toml, son extension habituelle)",
+                        "choose another file with -o (or name the session .toml, its usual extension)",
+                    ),
+                    Input::Previous(_) | Input::Facts(_) => Text::new(
+                        "choisissez un autre fichier avec -o",
+                        "choose another file with -o",
+                    ),
+                }),
+            );
+            continue;
+        }
+        let dir = match output.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            let dir = dir.display();
+            problems.push(
+                Problem::new(Text::new(
+                    format!("impossible d'écrire {shown} : le dossier {dir} n'existe pas"),
+                    format!("cannot write {shown}: the directory {dir} does not exist"),
+                ))
+                .hint(Text::new(
+                    format!("créez-le (mkdir -p {dir}) ou choisissez un autre chemin avec -o"),
+                    format!("create it (mkdir -p {dir}) or choose another path with -o"),
+                )),
+            );
+        } else if output.is_dir() {
+            problems.push(
+                Problem::new(Text::new(
+                    format!("impossible d'écrire {shown} : c'est un dossier"),
+                    format!("cannot write {shown}: it is a directory"),
+                ))
+                .hint(Text::new(
+                    "donnez un nom de fichier avec -o, p. ex. -o rapport.html",
+                    "give a file name with -o, e.g. -o report.html",
+                )),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// Writes one report file atomically (mode 0600), the failure told in `lang`, reason included.
+fn write(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
+    use std::io::ErrorKind;
+    write_atomic(path, bytes).map_err(|error| match error {
+        Error::Write { path, source } => {
+            let (fr, en) = match source.kind() {
+                ErrorKind::NotFound => (
+                    "dossier introuvable".to_owned(),
+                    "directory not found".to_owned(),
+                ),
+                ErrorKind::PermissionDenied => (
+                    "permission refusée".to_owned(),
+                    "permission denied".to_owned(),
+                ),
+                ErrorKind::ReadOnlyFilesystem => (
+                    "système de fichiers en lecture seule".to_owned(),
+                    "read-only file system".to_owned(),
+                ),
+                ErrorKind::StorageFull => (
+                    "disque plein".to_owned(),
+                    "no space left on the disk".to_owned(),
+                ),
+                ErrorKind::IsADirectory => (
+                    "c'est un dossier".to_owned(),
+                    "it is a directory".to_owned(),
+                ),
+                _ => (
+                    format!("erreur du système : {source}"),
+                    format!("system error: {source}"),
+                ),
+            };
+            let path = path.display();
+            anyhow::anyhow!(
+                "{}",
+                Text::new(
+                    format!("impossible d'écrire {path} : {fr}"),
+                    format!("cannot write {path}: {en}"),
+                )
+                .get(lang)
+            )
+        }
+        other => anyhow::anyhow!("{}", other.render(lang)),
+    })
+}
+
 /// Writes the report.
 pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let opened = Opened::read(&args.file, catalog)?;
@@ -38,31 +297,8 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     let previous_audit = args
         .previous
         .as_deref()
-        .map(|path| Opened::previous(path, &opened.catalog, lang))
-        .transpose()?
-        .map(|(audit, note)| {
-            if let Some(note) = note {
-                eprintln!("{note}");
-            }
-            audit
-        });
-    if let Some(previous) = &previous_audit
-        && previous.session.meta.organisation != audit.session.meta.organisation
-    {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Fr => format!(
-                    "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
-                    previous.session.meta.organisation, audit.session.meta.organisation
-                ),
-                Lang::En => format!(
-                    "warning: the previous assessment is of \"{}\", this one of \"{}\"",
-                    previous.session.meta.organisation, audit.session.meta.organisation
-                ),
-            }
-        );
-    }
+        .map(|path| previous(path, &opened.catalog, &audit, &args.file, lang))
+        .transpose()?;
     let evidence = (!args.facts.is_empty())
         .then(|| Evidence::load(&args.facts))
         .transpose()?;
@@ -73,12 +309,10 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
         lang,
         chrono::Utc::now(),
     );
-    let formats: Vec<Format> = if args.format.is_empty() {
+    let formats = if args.format.is_empty() {
         reports::DEFAULT_FORMATS.to_vec()
     } else {
-        let mut formats: Vec<Format> = args.format.iter().copied().map(format).collect();
-        formats.dedup();
-        formats
+        unique(args.format.iter().copied().map(format))
     };
     let several = formats.len() > 1;
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
@@ -95,6 +329,16 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
         )
         .into());
     }
+    if !to_stdout {
+        let outputs: Vec<PathBuf> = formats
+            .iter()
+            .map(|&format| destination(&args.file, args.output.as_deref(), format, several))
+            .collect();
+        let mut inputs = vec![Input::Session(&args.file)];
+        inputs.extend(args.previous.as_deref().map(Input::Previous));
+        inputs.extend(args.facts.iter().map(|path| Input::Facts(path)));
+        check_outputs(&outputs, &inputs)?;
+    }
     let mut written = Vec::new();
     for format in formats {
         let bytes = reports::render(&report, format)?;
@@ -108,7 +352,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
             continue;
         }
         let path = destination(&args.file, args.output.as_deref(), format, several);
-        write_atomic(&path, &bytes)?;
+        write(&path, &bytes, lang)?;
         written.push(path);
     }
     for path in written {
@@ -129,24 +373,104 @@ pub fn export_from_audit(
     session_path: &Path,
     lang: Lang,
 ) -> anyhow::Result<Vec<PathBuf>> {
-    let previous_path = &audit.session.meta.previous;
-    let previous_audit = (!previous_path.is_empty())
-        .then(|| Opened::previous(Path::new(previous_path), audit.catalog, lang))
+    let previous_path = Path::new(&audit.session.meta.previous);
+    let has_previous = !previous_path.as_os_str().is_empty();
+    let previous_audit = has_previous
+        .then(|| Opened::previous(previous_path, audit.catalog, lang))
         .transpose()?
         .map(|(audit, _note)| audit);
-    let report = reports::build(audit, previous_audit.as_ref(), lang, chrono::Utc::now());
-    let mut written = Vec::new();
-    for format in reports::DEFAULT_FORMATS.into_iter().chain([Format::Json]) {
-        let path = session_path.with_extension(format.extension());
-        write_atomic(&path, &reports::render(&report, format)?)?;
-        written.push(path);
+    let formats: Vec<Format> = reports::DEFAULT_FORMATS
+        .into_iter()
+        .chain([Format::Json])
+        .collect();
+    let outputs: Vec<PathBuf> = formats
+        .iter()
+        .map(|format| session_path.with_extension(format.extension()))
+        .collect();
+    let mut inputs = vec![Input::Session(session_path)];
+    if has_previous {
+        inputs.push(Input::Previous(previous_path));
     }
-    Ok(written)
+    check_outputs(&outputs, &inputs)?;
+    let report = reports::build(audit, previous_audit.as_ref(), lang, chrono::Utc::now());
+    for (format, path) in formats.into_iter().zip(&outputs) {
+        write(path, &reports::render(&report, format)?, lang)?;
+    }
+    Ok(outputs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_format_is_written_once_in_the_order_asked() {
+        assert_eq!(
+            unique([Format::Markdown, Format::Html, Format::Markdown]),
+            vec![Format::Markdown, Format::Html]
+        );
+        assert_eq!(
+            unique([Format::Json, Format::Csv, Format::Json, Format::Csv]),
+            vec![Format::Json, Format::Csv]
+        );
+    }
+
+    #[test]
+    fn the_end_of_meeting_export_never_replaces_the_session() {
+        use questionnaire::session::{NewSession, Session};
+        let catalog = questionnaire::catalog::bundled().unwrap();
+        let session = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "CPTS du Val".into(),
+                profile: "express".into(),
+                ..NewSession::default()
+            },
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        let audit = Audit {
+            catalog: &catalog,
+            session,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        // A session named .json: the export's JSON would be the session itself.
+        let path = dir.path().join("cpts.json");
+        std::fs::write(&path, "the session").unwrap();
+        let error = export_from_audit(&audit, &path, Lang::Fr).unwrap_err();
+        let error = error.downcast_ref::<Error>().unwrap().render(Lang::Fr);
+        assert!(
+            error.contains("remplacerait le fichier de session"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"the session");
+        assert!(!dir.path().join("cpts.html").exists(), "nothing written");
+        // Named .toml, it writes the three files beside it.
+        let path = dir.path().join("cpts.toml");
+        std::fs::write(&path, "the session").unwrap();
+        let written = export_from_audit(&audit, &path, Lang::Fr).unwrap();
+        assert_eq!(written.len(), 3);
+        assert_eq!(std::fs::read(&path).unwrap(), b"the session");
+    }
+
+    #[test]
+    fn an_output_may_not_replace_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.json");
+        std::fs::write(&session, "x").unwrap();
+        let outputs = [session.clone()];
+        assert!(check_outputs(&outputs, &[Input::Session(&session)]).is_err());
+        // The same file named another way.
+        let other = dir.path().join(".").join("s.json");
+        assert!(check_outputs(&[other], &[Input::Session(&session)]).is_err());
+        let fine = [dir.path().join("s.html")];
+        assert!(check_outputs(&fine, &[Input::Session(&session)]).is_ok());
+        let missing = [dir.path().join("nowhere").join("r.md")];
+        let error = check_outputs(&missing, &[Input::Session(&session)]).unwrap_err();
+        assert!(error.render(Lang::Fr).contains("n'existe pas"));
+        assert!(!error.render(Lang::Fr).contains("does not"));
+        assert!(error.render(Lang::En).contains("does not exist"));
+    }
 
     #[test]
     fn outputs_go_next_to_the_session_or_where_asked() {

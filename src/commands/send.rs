@@ -83,12 +83,12 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
 
     let opened = Opened::read(&args.file, catalog)?;
     let audit = opened.audit()?;
-    let previous = args
+    // Read as `posture report --previous` reads it: leniently, against this session's catalog.
+    let previous_audit = args
         .previous
         .as_deref()
-        .map(|path| Opened::read(path, None))
+        .map(|path| super::report::previous(path, &opened.catalog, &audit, &args.file, lang))
         .transpose()?;
-    let previous_audit = previous.as_ref().map(Opened::audit).transpose()?;
     let report = reports::build(&audit, previous_audit.as_ref(), lang, chrono::Utc::now());
     let formats: Vec<Format> = if args.format.is_empty() {
         reports::DEFAULT_FORMATS.to_vec()

@@ -1,0 +1,98 @@
+//! How every renderer writes numbers, colons, quotations and the meeting's duration, so that the
+//! formats agree: French puts a space before the colon and quotes with « », English does neither.
+
+use crate::model::Cover;
+
+/// A score with one decimal (a decimal comma in French); `—` when there is none. The table, the
+/// radar and the comparison all write scores this way.
+pub fn score(value: Option<f64>, fr: bool) -> String {
+    value.map_or_else(
+        || "—".to_owned(),
+        |v| {
+            let text = format!("{v:.1}");
+            if fr { text.replace('.', ",") } else { text }
+        },
+    )
+}
+
+/// A score change, with its sign when positive.
+pub fn signed(value: Option<f64>, fr: bool) -> String {
+    match value {
+        Some(v) if v > 0.0 => format!("+{}", score(Some(v), fr)),
+        other => score(other, fr),
+    }
+}
+
+/// The colon after a label: ` :` in French, `:` in English. `space` is the space French puts
+/// before it (a no-break space where the format keeps it).
+pub fn colon(fr: bool, space: &str) -> String {
+    if fr {
+        format!("{space}:")
+    } else {
+        ":".to_owned()
+    }
+}
+
+/// A quotation: `« text »` in French (with `space` inside), `“text”` in English.
+pub fn quoted(text: &str, fr: bool, space: &str) -> String {
+    if fr {
+        format!("«{space}{text}{space}»")
+    } else {
+        format!("“{text}”")
+    }
+}
+
+/// The meeting's duration as the cover prints it: `84 min (prévu 90 min)`, or `non mesurée`
+/// when no time was recorded (a session filled with `posture answer`).
+pub fn duration(cover: &Cover, fr: bool) -> String {
+    let spent = if cover.duration_recorded {
+        format!("{} min", cover.duration_minutes)
+    } else if fr {
+        "non mesurée".to_owned()
+    } else {
+        "not recorded".to_owned()
+    };
+    format!(
+        "{spent} ({} {} min)",
+        if fr { "prévu" } else { "planned" },
+        cover.planned_minutes
+    )
+}
+
+/// A level, and the level it keeps when the machines' facts cap it: `3 → 1`; `—` when none.
+pub fn level(declared: Option<u8>, effective: Option<u8>) -> String {
+    match (declared, effective) {
+        (Some(d), Some(e)) if e < d => format!("{d} → {e}"),
+        (Some(d), _) => d.to_string(),
+        (None, _) => "—".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_and_english_punctuation() {
+        assert_eq!(colon(true, " "), " :");
+        assert_eq!(colon(false, " "), ":");
+        assert_eq!(quoted("oui", true, "\u{a0}"), "«\u{a0}oui\u{a0}»");
+        assert_eq!(quoted("yes", false, "\u{a0}"), "“yes”");
+    }
+
+    #[test]
+    fn scores_keep_their_decimal() {
+        assert_eq!(score(Some(37.5), true), "37,5");
+        assert_eq!(score(Some(12.5), false), "12.5");
+        assert_eq!(score(None, false), "—");
+        assert_eq!(signed(Some(2.0), true), "+2,0");
+        assert_eq!(signed(Some(-2.0), true), "-2,0");
+    }
+
+    #[test]
+    fn a_capped_level_shows_both() {
+        assert_eq!(level(Some(3), Some(1)), "3 → 1");
+        assert_eq!(level(Some(3), Some(3)), "3");
+        assert_eq!(level(None, None), "—");
+    }
+}
