@@ -313,7 +313,7 @@ fn report_with_facts_has_the_machine_findings_section_in_both_languages() {
         .find(|l| l.starts_with("| PAT-01 "))
         .unwrap_or_else(|| panic!("no PAT-01 row in {section}"));
     assert!(row.contains("| 4 | 1 | cabinet-srv |"), "{row}");
-    assert!(row.contains("patch.days_since_upgrade = 40"), "{row}");
+    assert!(row.contains("`patch.days_since_upgrade` = 40"), "{row}");
     let en = report(Some("en"), true);
     assert!(en.contains("## Machine findings"), "{en}");
     assert!(!en.contains("## Constats sur les machines"), "{en}");
