@@ -371,6 +371,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
 pub fn export_from_audit(
     audit: &questionnaire::audit::Audit<'_>,
     session_path: &Path,
+    facts: &[PathBuf],
     lang: Lang,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let previous_path = Path::new(&audit.session.meta.previous);
@@ -391,8 +392,19 @@ pub fn export_from_audit(
     if has_previous {
         inputs.push(Input::Previous(previous_path));
     }
+    inputs.extend(facts.iter().map(|path| Input::Facts(path)));
     check_outputs(&outputs, &inputs)?;
-    let report = reports::build(audit, previous_audit.as_ref(), lang, chrono::Utc::now());
+    // The machines' facts shown during the meeting belong in its report too.
+    let evidence = (!facts.is_empty())
+        .then(|| Evidence::load(facts))
+        .transpose()?;
+    let report = reports::build_with_facts(
+        audit,
+        previous_audit.as_ref(),
+        evidence.as_ref(),
+        lang,
+        chrono::Utc::now(),
+    );
     for (format, path) in formats.into_iter().zip(&outputs) {
         write(path, &reports::render(&report, format)?, lang)?;
     }
@@ -437,7 +449,7 @@ mod tests {
         // A session named .json: the export's JSON would be the session itself.
         let path = dir.path().join("cpts.json");
         std::fs::write(&path, "the session").unwrap();
-        let error = export_from_audit(&audit, &path, Lang::Fr).unwrap_err();
+        let error = export_from_audit(&audit, &path, &[], Lang::Fr).unwrap_err();
         let error = error.downcast_ref::<Error>().unwrap().render(Lang::Fr);
         assert!(
             error.contains("remplacerait le fichier de session"),
@@ -448,9 +460,53 @@ mod tests {
         // Named .toml, it writes the three files beside it.
         let path = dir.path().join("cpts.toml");
         std::fs::write(&path, "the session").unwrap();
-        let written = export_from_audit(&audit, &path, Lang::Fr).unwrap();
+        let written = export_from_audit(&audit, &path, &[], Lang::Fr).unwrap();
         assert_eq!(written.len(), 3);
         assert_eq!(std::fs::read(&path).unwrap(), b"the session");
+    }
+
+    #[test]
+    fn the_end_of_meeting_export_carries_the_machines_facts() {
+        use questionnaire::session::{NewSession, Session};
+        let catalog = questionnaire::catalog::bundled().unwrap();
+        let now = chrono::Utc::now();
+        let mut session = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "CPTS du Val".into(),
+                profile: "express".into(),
+                ..NewSession::default()
+            },
+            now,
+        )
+        .unwrap();
+        session.set_answer("PAT-01", "8-jours-verifie", None, now);
+        let audit = Audit {
+            catalog: &catalog,
+            session,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let facts = dir.path().join("srv.json");
+        std::fs::write(
+            &facts,
+            r#"{"agent_version":"0.1.0","host":"cabinet-srv","collected_at":"2026-11-23T10:00:00+00:00",
+                "root":true,"container":false,"facts":[{"key":"patch.days_since_upgrade","value":40,
+                "status":"fail","source":"/var/log/apt/history.log","detail":"40 jours"}]}"#,
+        )
+        .unwrap();
+        let path = dir.path().join("cpts.toml");
+        std::fs::write(&path, "the session").unwrap();
+        export_from_audit(&audit, &path, std::slice::from_ref(&facts), Lang::Fr).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
+        let rows = json["discrepancies"].as_array().unwrap();
+        assert!(
+            rows.iter()
+                .any(|row| row["control"] == "PAT-01" && row["host"] == "cabinet-srv"),
+            "{rows:?}"
+        );
+        let html = std::fs::read_to_string(path.with_extension("html")).unwrap();
+        assert!(html.contains("Constats sur les machines"));
     }
 
     #[test]
