@@ -600,3 +600,53 @@ fn a_profile_other_than_the_sessions_is_refused_before_the_terminal_is_touched()
         "the file is untouched"
     );
 }
+
+/// Whether `pid` is a live process (a zombie waiting for its parent is not).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state follows the command name, which is in parentheses.
+        stat.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z")
+    })
+}
+
+#[test]
+fn a_terminal_that_hangs_up_ends_the_audit_with_everything_saved() {
+    let tmux = Tmux::start();
+    let questions = express_questions();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit.toml");
+    new_express_session(&file);
+    tmux.new_session(
+        "hangup",
+        dir.path(),
+        &[POSTURE, "audit", file.to_str().unwrap(), "--lang", "fr"],
+    );
+    let pid = tmux.pane_pid("hangup");
+    tmux.wait_screen("hangup", "the first question", |screen| {
+        question_on_screen(screen).as_deref() == Some(questions[0].id.as_str())
+    });
+    tmux.keys("hangup", &["1"]);
+    let second = &questions[1].id;
+    tmux.wait_screen("hangup", "the second question", |screen| {
+        question_on_screen(screen).as_deref() == Some(second.as_str())
+    });
+    tmux.keys("hangup", &["n"]);
+    tmux.type_text("hangup", "coupure réseau");
+    tmux.wait_screen("hangup", "the note typed", |screen| {
+        screen.contains("coupure réseau")
+    });
+    // The terminal goes away under the audit: the window closed, the connection dropped. The
+    // audit must notice, save and leave, not spin on a dead terminal.
+    tmux.command(&["kill-server"]);
+    wait_for("posture to leave after its terminal hung up", || {
+        (!running(pid)).then_some(())
+    });
+    let session = read_session(&file).expect("a valid session file");
+    assert_eq!(
+        answers(&session).get(&questions[0].id),
+        Some(&questions[0].options[0])
+    );
+    assert_eq!(pending_note(&session, second), Some("coupure réseau"));
+}

@@ -3,6 +3,10 @@
 //! is a key) — caught so that the audit saves the session (the open note included) and gives the
 //! terminal back before leaving, instead of dying on the alternate screen with the cursor hidden.
 //!
+//! A terminal that hangs up without a signal reaching the audit (the pane of a killed terminal
+//! multiplexer, say) is treated as SIGHUP: the controlling terminal, `/dev/tty`, can no longer
+//! be opened.
+//!
 //! The handlers only record which signal came (signal-hook's safe `flag` API); the event loop
 //! looks at it between two events. A second signal while the first is being handled ends the
 //! process at once, as if it had not been caught, so that a stuck save can still be killed.
@@ -25,6 +29,8 @@ const CAUGHT: [i32; 4] = [
 #[derive(Debug)]
 pub struct Signals {
     received: Arc<AtomicUsize>,
+    /// Whether the process had a controlling terminal when the audit started, to notice it go.
+    watch_tty: bool,
     #[cfg(unix)]
     ids: Vec<signal_hook::SigId>,
 }
@@ -58,19 +64,36 @@ impl Signals {
                     ids.push(id);
                 }
             }
-            Signals { received, ids }
+            Signals {
+                received,
+                watch_tty: controlling_terminal_open(),
+                ids,
+            }
         }
         #[cfg(not(unix))]
-        Signals { received }
+        Signals {
+            received,
+            watch_tty: false,
+        }
     }
 
-    /// The signal received, if any.
+    /// The signal received, if any; SIGHUP when the controlling terminal is gone.
     pub fn received(&self) -> Option<i32> {
         match self.received.load(Ordering::SeqCst) {
+            #[cfg(unix)]
+            0 if self.watch_tty && !controlling_terminal_open() => {
+                Some(signal_hook::consts::SIGHUP)
+            }
             0 => None,
             signal => i32::try_from(signal).ok(),
         }
     }
+}
+
+/// Whether the controlling terminal can be opened: after a hang-up the process has none left.
+#[cfg(unix)]
+fn controlling_terminal_open() -> bool {
+    std::fs::File::open("/dev/tty").is_ok()
 }
 
 impl Drop for Signals {
