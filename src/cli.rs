@@ -92,9 +92,11 @@ pub struct AuditArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Why a `--duration` is refused, in English; `usage_fr` says it in French.
+pub const DURATION_HELP: &str = "use minutes (90m, 90) or hours (1h30, 2h), more than zero";
+
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    questionnaire::tui::clock::parse_duration(text)
-        .ok_or_else(|| format!("\"{text}\": use minutes (90m, 90) or hours (1h30, 2h) / en minutes (90m) ou en heures (1h30)"))
+    questionnaire::tui::clock::parse_duration(text).ok_or_else(|| DURATION_HELP.to_owned())
 }
 
 #[derive(Debug, Subcommand)]

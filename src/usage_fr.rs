@@ -85,9 +85,15 @@ fn context_text(value: &ContextValue) -> String {
     }
 }
 
-/// The reason a value parser gave, without clap's English frame around it.
+/// The reason a value parser gave, without clap's English frame around it, in French where
+/// the parser is ours.
 fn source_text(error: &clap::Error) -> String {
-    std::error::Error::source(error).map_or_else(String::new, ToString::to_string)
+    let reason = std::error::Error::source(error).map_or_else(String::new, ToString::to_string);
+    if reason == crate::cli::DURATION_HELP {
+        "en minutes (90m, 90) ou en heures (1h30, 2h), plus que zéro".to_owned()
+    } else {
+        reason
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +136,16 @@ mod tests {
         let text = render(&error_of("posture answer s.toml")).expect("French text");
         assert!(text.contains("arguments obligatoires manquants"), "{text}");
         assert!(text.contains("CONTROL"), "{text}");
+    }
+
+    #[test]
+    fn a_bad_duration_is_explained_in_french() {
+        let text = render(&error_of("posture audit --duration 0m")).expect("French text");
+        assert!(
+            text.contains("valeur « 0m » invalide pour « --duration <DURATION> » : en minutes"),
+            "{text}"
+        );
+        assert!(!text.contains("use minutes"), "{text}");
     }
 
     #[test]

@@ -709,6 +709,21 @@ fn catalog_check_points_at_a_domain_with_no_control() {
 }
 
 #[test]
+fn catalog_check_of_a_directory_header_says_to_give_the_directory() {
+    let run = run_command(
+        posture()
+            .args(["--lang", "en", "catalog", "check"])
+            .arg(bundled_dir().join("catalog.toml")),
+    )
+    .invalid();
+    run.stderr_has("is the header of a catalog directory")
+        .stderr_has(&format!(
+            "give the directory: posture catalog check {}",
+            bundled_dir().display()
+        ));
+}
+
+#[test]
 fn catalog_check_columns_count_characters_not_bytes() {
     let dir = tempdir();
     let (path, text) = bad_catalog(

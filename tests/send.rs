@@ -263,6 +263,11 @@ fn parse(received: &Received) -> Parsed {
     let message = MessageParser::default()
         .parse(&received.raw)
         .expect("the message parses");
+    // Receivers refuse or file as spam a message without a Message-ID.
+    assert!(
+        message.message_id().is_some_and(|id| id.contains('@')),
+        "a Message-ID header"
+    );
     let attachments: Vec<_> = message.attachments().collect();
     assert_eq!(attachments.len(), 1, "one attachment");
     let attachment = attachments[0];

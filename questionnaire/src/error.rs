@@ -105,10 +105,11 @@ impl Error {
         match self {
             Error::Invalid(problems) => render_all(problems, lang),
             Error::Write { path, source } => format!(
-                "{} {}{} {source}",
+                "{} {}{} {}",
                 lang.pick("impossible d'écrire", "cannot write"),
                 path.display(),
-                lang.colon()
+                lang.colon(),
+                crate::lang::io_reason(source).get(lang)
             ),
         }
     }

@@ -58,10 +58,13 @@ impl Evidence {
         for path in paths {
             let path = path.as_ref();
             match std::fs::read_to_string(path) {
-                Err(error) => problems.push(Problem::new(Text::new(
-                    format!("impossible de lire les constats {} : {error}", path.display()),
-                    format!("cannot read the facts {}: {error}", path.display()),
-                ))),
+                Err(error) => {
+                    let why = crate::lang::io_reason(&error);
+                    problems.push(Problem::new(Text::new(
+                        format!("impossible de lire les constats {} : {}", path.display(), why.fr),
+                        format!("cannot read the facts {}: {}", path.display(), why.en),
+                    )));
+                }
                 Ok(text) => match serde_json::from_str::<FactReport>(&text) {
                     Ok(report) => reports.push(report),
                     Err(error) => problems.push(
@@ -72,8 +75,11 @@ impl Evidence {
                                 column: error.column(),
                             },
                             Text::new(
-                                format!("fichier de constats illisible : {error}"),
-                                format!("unreadable facts file: {error}"),
+                                format!(
+                                    "fichier de constats illisible : {}",
+                                    crate::lang::parse_reason(&serde_message(&error)).fr
+                                ),
+                                format!("unreadable facts file: {}", serde_message(&error)),
                             ),
                         )
                         .hint(Text::new(
@@ -172,6 +178,15 @@ impl Audit<'_> {
                 rows
             })
             .collect()
+    }
+}
+
+/// A JSON error's message without the " at line L column C" that the location already gives.
+fn serde_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
     }
 }
 

@@ -102,9 +102,70 @@ pub fn level_name(level: u8) -> Text {
     }
 }
 
+/// A parser's message (TOML or JSON, through serde), with its common forms said in French too:
+/// "missing field `x`", "unknown field `x`, expected one of …", "invalid type: …, expected …".
+/// Other messages are kept as they are in both languages.
+pub fn parse_reason(message: &str) -> Text {
+    let message = message.trim();
+    let field = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_owned();
+    let fr = if let Some(rest) = message.strip_prefix("missing field ") {
+        format!("champ obligatoire manquant : « {} »", field(rest))
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        let expected = rest
+            .split_once("expected ")
+            .map(|(_, expected)| expected.replace("one of ", ""))
+            .unwrap_or_default();
+        format!(
+            "champ inconnu « {} » (champs possibles : {expected})",
+            field(rest)
+        )
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("type invalide : {found} au lieu de {expected}"),
+            None => format!("type invalide : {rest}"),
+        }
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let expected = rest
+            .split_once("expected ")
+            .map(|(_, expected)| expected.replace("one of ", ""))
+            .unwrap_or_default();
+        format!(
+            "valeur inconnue « {} » (valeurs possibles : {expected})",
+            field(rest)
+        )
+    } else {
+        message.to_owned()
+    };
+    Text::new(fr, message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parser_messages_are_said_in_french_too() {
+        let missing = parse_reason("missing field `organisation`");
+        assert_eq!(missing.fr, "champ obligatoire manquant : « organisation »");
+        assert_eq!(missing.en, "missing field `organisation`");
+        let unknown = parse_reason("unknown field `colour`, expected one of `id`, `title`");
+        assert_eq!(
+            unknown.fr,
+            "champ inconnu « colour » (champs possibles : `id`, `title`)"
+        );
+        assert_eq!(
+            parse_reason("invalid type: string \"x\", expected u32").fr,
+            "type invalide : string \"x\" au lieu de u32"
+        );
+        assert_eq!(parse_reason("unclosed array").fr, "unclosed array");
+    }
+
+    #[test]
+    fn os_errors_are_said_in_both_languages() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(io_reason(&missing).fr, "fichier ou dossier introuvable");
+        assert_eq!(io_reason(&missing).en, "no such file or directory");
+    }
 
     #[test]
     fn parses_codes_and_locales() {
@@ -114,4 +175,37 @@ mod tests {
         assert_eq!(Lang::parse("de_DE.UTF-8"), None);
         assert_eq!(Lang::parse("C"), None);
     }
+}
+
+/// Why a file could not be read or written, in both languages: the operating system's own
+/// message is English only ("No such file or directory (os error 2)").
+pub fn io_reason(error: &std::io::Error) -> Text {
+    use std::io::ErrorKind;
+    let (fr, en) = match error.kind() {
+        ErrorKind::NotFound => (
+            "fichier ou dossier introuvable",
+            "no such file or directory",
+        ),
+        ErrorKind::PermissionDenied => ("accès refusé", "permission denied"),
+        ErrorKind::IsADirectory => ("c'est un dossier", "it is a directory"),
+        ErrorKind::NotADirectory => (
+            "un élément du chemin n'est pas un dossier",
+            "a part of the path is not a directory",
+        ),
+        ErrorKind::InvalidData => (
+            "contenu illisible : ce n'est pas du texte UTF-8",
+            "unreadable content: not UTF-8 text",
+        ),
+        ErrorKind::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
+        ErrorKind::StorageFull => ("disque plein", "no space left on the disk"),
+        ErrorKind::ReadOnlyFilesystem => (
+            "système de fichiers en lecture seule",
+            "read-only file system",
+        ),
+        _ => {
+            let text = error.to_string();
+            return Text::new(text.clone(), text);
+        }
+    };
+    Text::new(fr, en)
 }

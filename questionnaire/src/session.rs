@@ -209,10 +209,15 @@ impl Session {
     /// Reads a session file. Syntax errors point at their line and column.
     pub fn load(path: &Path) -> Result<(Session, SessionSource), Error> {
         let text = std::fs::read_to_string(path).map_err(|error| {
+            let why = crate::lang::io_reason(&error);
             Error::invalid(
                 Problem::new(Text::new(
-                    format!("impossible de lire la session {} : {error}", path.display()),
-                    format!("cannot read the session {}: {error}", path.display()),
+                    format!(
+                        "impossible de lire la session {} : {}",
+                        path.display(),
+                        why.fr
+                    ),
+                    format!("cannot read the session {}: {}", path.display(), why.en),
                 ))
                 .hint(Text::new(
                     "vérifiez le chemin, ou créez la session avec « posture session new »",
@@ -222,6 +227,7 @@ impl Session {
         })?;
         let source = SourceFile::new(path.display().to_string(), text);
         let session = toml::from_str::<Session>(&source.text).map_err(|error| {
+            let why = crate::lang::parse_reason(error.message());
             let location = error
                 .span()
                 .map_or_else(|| source.start(), |span| source.location(span));
@@ -229,11 +235,8 @@ impl Session {
                 Problem::at(
                     location,
                     Text::new(
-                        format!(
-                            "fichier de session illisible : {}",
-                            error.message().trim()
-                        ),
-                        format!("unreadable session file: {}", error.message().trim()),
+                        format!("fichier de session illisible : {}", why.fr),
+                        format!("unreadable session file: {}", why.en),
                     ),
                 )
                 .hint(Text::new(

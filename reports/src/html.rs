@@ -43,6 +43,9 @@ pub fn render(report: &Report) -> Result<String, Error> {
     env.add_function("level", |declared: Option<u8>, effective: Option<u8>| {
         text::level(declared, effective)
     });
+    env.add_function("fact_status", move |status: String| {
+        text::fact_status(&status, fr)
+    });
     env.add_function("fact_value", |value: minijinja::Value| -> String {
         serde_json::to_value(&value)
             .ok()

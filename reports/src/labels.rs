@@ -49,6 +49,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("why", "Pourquoi", "Why"),
     ("how", "Comment", "How"),
     ("led_to", "Constat", "Finding"),
+    ("on_machines", "Sur les machines", "On the machines"),
     ("control", "Contrôle", "Control"),
     ("answer", "Réponse", "Answer"),
     ("sources", "Sources", "Sources"),

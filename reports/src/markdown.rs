@@ -147,6 +147,14 @@ pub fn render(report: &Report) -> String {
                 ""
             }
         );
+        if !measure.machines_note.is_empty() {
+            let _ = writeln!(
+                out,
+                "**{}{colon}** {}\n",
+                t("Sur les machines", "On the machines"),
+                inline(&measure.machines_note)
+            );
+        }
         let refs: Vec<&str> = measure.refs.iter().map(|r| r.label.as_str()).collect();
         let _ = writeln!(
             out,
@@ -382,7 +390,7 @@ pub fn render(report: &Report) -> String {
                     "| {} | {} | {} | {} |",
                     code(&fact.key),
                     inline(&questionnaire::results::fact_value(&fact.value)),
-                    format!("{:?}", fact.status).to_lowercase(),
+                    text::fact_status(&format!("{:?}", fact.status).to_lowercase(), fr),
                     code(&fact.source)
                 );
             }

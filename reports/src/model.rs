@@ -210,6 +210,11 @@ pub struct Measure {
     pub answer: String,
     /// Level now.
     pub level: u8,
+    /// The level of the answer given, when the machines' facts hold it lower (`level`).
+    pub declared_level: Option<u8>,
+    /// What the machines show against the answer, in the report's language; empty when they
+    /// do not contradict it.
+    pub machines_note: String,
     /// Level to reach.
     pub target: u8,
     /// Weight of the control.
@@ -351,8 +356,8 @@ pub fn build_with_facts(
         .filter(|a| a.status != "context" && a.status != "not_applicable")
         .collect();
     let previous_assessment = previous.map(Audit::assess);
-    let comparison = previous.map(|previous| comparison(audit, previous, lang));
-    Report {
+    let comparison = previous.map(|previous| comparison(audit, previous, evidence, lang));
+    let mut report = Report {
         schema_version: SCHEMA_VERSION,
         lang: lang.code(),
         generated_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -430,7 +435,38 @@ pub fn build_with_facts(
                 })
                 .collect()
         }),
+    };
+    let (measures, discrepancies) = (&mut report.measures, &report.discrepancies);
+    for measure in measures.iter_mut() {
+        note_machines(measure, discrepancies, lang);
     }
+    report
+}
+
+/// Says on a measure that the machines hold its control below the answer given, and which.
+fn note_machines(measure: &mut Measure, discrepancies: &[DiscrepancyRow], lang: Lang) {
+    let against: Vec<&DiscrepancyRow> = discrepancies
+        .iter()
+        .filter(|d| d.control == measure.control)
+        .collect();
+    let Some(declared) = against.iter().map(|d| d.declared).max() else {
+        return;
+    };
+    if declared <= measure.level {
+        return;
+    }
+    let shown: Vec<String> = against
+        .iter()
+        .map(|d| format!("{} ({} = {})", d.host, d.fact, d.value_text))
+        .collect();
+    let (level, shown) = (measure.level, shown.join(", "));
+    measure.declared_level = Some(declared);
+    measure.machines_note = match lang {
+        Lang::Fr => {
+            format!("niveau déclaré {declared}, ramené à {level} par les constats de {shown}")
+        }
+        Lang::En => format!("declared level {declared}, held to {level} by the facts of {shown}"),
+    };
 }
 
 /// The date part of an RFC 3339 time.
@@ -521,6 +557,8 @@ fn measures(audit: &Audit<'_>, assessment: &Assessment, lang: Lang) -> Vec<Measu
                 question: control.question.get(lang).to_owned(),
                 answer: answer_text(audit, control, lang),
                 level: priority.level,
+                declared_level: None,
+                machines_note: String::new(),
                 target: priority.target,
                 weight: priority.weight,
                 critical: priority.critical,
@@ -601,8 +639,18 @@ fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Ve
         .collect()
 }
 
-fn comparison(audit: &Audit<'_>, previous: &Audit<'_>, lang: Lang) -> Comparison {
-    let compared = scoring::compare(&previous.scoring_input(), &audit.scoring_input());
+/// The comparison with the previous assessment. Today's side is what this report shows, the
+/// machines' facts applied; the previous side is as it was reported then.
+fn comparison(
+    audit: &Audit<'_>,
+    previous: &Audit<'_>,
+    evidence: Option<&Evidence>,
+    lang: Lang,
+) -> Comparison {
+    let compared = scoring::compare(
+        &previous.scoring_input(),
+        &audit.scoring_input_with(evidence),
+    );
     let question = |id: &str| {
         audit
             .catalog

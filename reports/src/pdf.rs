@@ -124,18 +124,25 @@ fn view(report: &Report) -> serde_json::Value {
                 .collect()
         })
         .collect();
-    let facts: Vec<Vec<String>> = report
+    let fr = report.lang == "fr";
+    let facts: Vec<Vec<serde_json::Value>> = report
         .machines
         .iter()
         .map(|machine| {
             machine
                 .facts
                 .iter()
-                .map(|fact| questionnaire::results::fact_value(&fact.value))
+                .map(|fact| {
+                    let status = format!("{:?}", fact.status).to_lowercase();
+                    json!({
+                        "value": questionnaire::results::fact_value(&fact.value),
+                        "status": crate::text::fact_status(&status, fr),
+                    })
+                })
                 .collect()
         })
         .collect();
-    let duration = crate::text::duration(&report.cover, report.lang == "fr");
+    let duration = crate::text::duration(&report.cover, fr);
     json!({ "t": labels(report.lang), "method": method, "facts": facts, "duration": duration })
 }
 

@@ -96,3 +96,16 @@ mod tests {
         assert_eq!(level(None, None), "—");
     }
 }
+
+/// A machine fact's status in words, as the report's reader says it.
+pub fn fact_status(status: &str, fr: bool) -> &'static str {
+    match (status, fr) {
+        ("ok", _) => "ok",
+        ("warn", true) => "à surveiller",
+        ("warn", false) => "warning",
+        ("fail", true) => "non conforme",
+        ("fail", false) => "fails",
+        (_, true) => "inconnu",
+        (_, false) => "unknown",
+    }
+}

@@ -747,4 +747,80 @@ fn machine_findings_cap_the_answers_and_get_their_section() {
     assert!(!text(&plain, Format::Html).contains("Constats sur les machines"));
     let markdown = text(&checked, Format::Markdown);
     assert!(markdown.contains("| PAT-01 |"), "{markdown}");
+    // The measure says the answer was held lower, and by which machine.
+    let measure = checked
+        .measures
+        .iter()
+        .find(|m| m.control == "PAT-01")
+        .expect("PAT-01 is a measure");
+    assert_eq!((measure.declared_level, measure.level), (Some(3), 1));
+    assert_eq!(
+        measure.machines_note,
+        "niveau déclaré 3, ramené à 1 par les constats de srv-dossiers (patch.days_since_upgrade = 40)"
+    );
+    assert!(html.contains("Sur les machines"), "{html}");
+    assert!(
+        markdown.contains("**Sur les machines :** niveau déclaré 3"),
+        "{markdown}"
+    );
+    let status = markdown
+        .lines()
+        .find(|l| l.contains("`patch.days_since_upgrade`") && l.contains("| 40 |"))
+        .expect("the fact's row");
+    assert!(status.contains("| non conforme |"), "{status}");
+}
+
+#[test]
+fn the_comparison_shows_today_as_the_machines_show_it() {
+    use questionnaire::evidence::Evidence;
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    let catalog = catalog::bundled().unwrap();
+    let before = Audit {
+        catalog: &catalog,
+        session: session(&catalog, 5, |_, _| 0),
+    };
+    let mut now = session(&catalog, 11, |_, n| n - 1);
+    now.set_answer("PAT-01", "8-jours", None, at(11));
+    let after = Audit {
+        catalog: &catalog,
+        session: now,
+    };
+    let evidence = Evidence {
+        reports: vec![FactReport {
+            agent_version: "0.1.0".into(),
+            host: "srv-dossiers".into(),
+            collected_at: "2026-11-12T09:00:00Z".into(),
+            root: true,
+            container: false,
+            facts: vec![Fact {
+                key: "patch.days_since_upgrade".into(),
+                value: Value::Number(40.0),
+                status: Status::Fail,
+                source: "/var/log/apt/history.log".into(),
+                detail: "Dernière mise à jour il y a 40 jours".into(),
+            }],
+        }],
+    };
+    let report =
+        reports::build_with_facts(&after, Some(&before), Some(&evidence), Lang::Fr, at(11));
+    let comparison = report.comparison.as_ref().unwrap();
+    // The comparison's "now" is the report's own index, not the answers taken on trust.
+    assert_eq!(comparison.overall.after, report.overall.score);
+    let pat = comparison
+        .improved
+        .iter()
+        .find(|c| c.control == "PAT-01")
+        .expect("PAT-01 improved from level 0");
+    assert_eq!(pat.after, 1, "the machines hold PAT-01 at level 1");
+    assert!(
+        report.measures.iter().any(|m| m.control == "PAT-01"),
+        "PAT-01 is still a measure"
+    );
+    assert!(
+        !comparison
+            .measures_done
+            .iter()
+            .any(|m| m.control == "PAT-01"),
+        "a measure the machines contradict is not done"
+    );
 }

@@ -38,6 +38,15 @@ fn unique(formats: impl IntoIterator<Item = Format>) -> Vec<Format> {
 /// several, and next to the session file otherwise.
 fn destination(session: &Path, output: Option<&Path>, format: Format, several: bool) -> PathBuf {
     match output {
+        // A directory (existing, or written with a final slash): the reports go in it, named
+        // after the session.
+        Some(out) if out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/') => {
+            let name = session.file_name().map_or_else(
+                || std::path::PathBuf::from("rapport"),
+                std::path::PathBuf::from,
+            );
+            out.join(name).with_extension(format.extension())
+        }
         Some(out) if !several => out.to_owned(),
         Some(out) => out.with_extension(format.extension()),
         None => session.with_extension(format.extension()),
@@ -93,7 +102,12 @@ fn warnings(
         _ => false,
     };
     if newer {
-        let day = |text: &str| text.get(..10).unwrap_or(text).to_owned();
+        // The day, or the day and time when both are of the same day.
+        let same_day = old.created.get(..10) == new.created.get(..10);
+        let day = |text: &str| {
+            let cut = if same_day { 16 } else { 10 };
+            text.get(..cut).unwrap_or(text).replace('T', " ")
+        };
         let (old_day, new_day) = (day(&old.created), day(&new.created));
         let (old_path, new_path) = (previous_path.display(), current_path.display());
         warnings.push(match lang {
@@ -414,6 +428,24 @@ pub fn export_from_audit(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_directory_receives_reports_named_after_the_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Path::new("audits/cpts.toml");
+        assert_eq!(
+            destination(session, Some(dir.path()), Format::Html, true),
+            dir.path().join("cpts.html")
+        );
+        assert_eq!(
+            destination(session, Some(Path::new("sortie/")), Format::Pdf, false),
+            Path::new("sortie/cpts.pdf")
+        );
+        assert_eq!(
+            destination(session, Some(Path::new("r.md")), Format::Markdown, false),
+            Path::new("r.md")
+        );
+    }
 
     #[test]
     fn each_format_is_written_once_in_the_order_asked() {

@@ -42,12 +42,54 @@ pub fn bundled() -> Result<Catalog, Error> {
 
 /// The catalog at `path`: a TOML file, or a directory holding `catalog.toml`.
 pub fn load(path: &Path) -> Result<Catalog, Error> {
-    let files = if path.is_dir() {
-        read_directory(path)?
+    if path.is_dir() {
+        return load_sources(read_directory(path)?, CatalogSource::Path(path.to_owned()));
+    }
+    let loaded = load_sources(vec![read_file(path)?], CatalogSource::Path(path.to_owned()));
+    match loaded {
+        Err(Error::Invalid(mut problems)) if is_directory_header(path) => {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            problems.push(
+                Problem::new(Text::new(
+                    format!(
+                        "{} est l'en-tête d'un catalogue en dossier : ses contrôles sont dans les autres fichiers du dossier",
+                        path.display()
+                    ),
+                    format!(
+                        "{} is the header of a catalog directory: its controls are in the directory's other files",
+                        path.display()
+                    ),
+                ))
+                .hint(Text::new(
+                    format!("donnez le dossier : posture catalog check {}", dir.display()),
+                    format!("give the directory: posture catalog check {}", dir.display()),
+                )),
+            );
+            Err(Error::Invalid(problems))
+        }
+        other => other,
+    }
+}
+
+/// Whether `path` is the `catalog.toml` of a directory whose other TOML files hold controls.
+fn is_directory_header(path: &Path) -> bool {
+    if path.file_name().is_none_or(|name| name != HEADER_FILE) {
+        return false;
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
     } else {
-        vec![read_file(path)?]
+        dir
     };
-    load_sources(files, CatalogSource::Path(path.to_owned()))
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|entry| {
+            let other = entry.path();
+            other.extension().is_some_and(|ext| ext == "toml")
+                && other.file_name().is_some_and(|name| name != HEADER_FILE)
+                && std::fs::read_to_string(&other).is_ok_and(|text| text.contains("[[controls]]"))
+        })
+    })
 }
 
 /// The catalog at `path`, or the bundled one.
@@ -62,13 +104,15 @@ fn read_file(path: &Path) -> Result<SourceFile, Error> {
     std::fs::read_to_string(path)
         .map(|text| SourceFile::new(path.display().to_string(), text))
         .map_err(|error| {
+            let why = crate::lang::io_reason(&error);
             Error::invalid(
                 Problem::new(Text::new(
                     format!(
-                        "impossible de lire le catalogue {} : {error}",
-                        path.display()
+                        "impossible de lire le catalogue {} : {}",
+                        path.display(),
+                        why.fr
                     ),
-                    format!("cannot read the catalog {}: {error}", path.display()),
+                    format!("cannot read the catalog {}: {}", path.display(), why.en),
                 ))
                 .hint(Text::new(
                     "donnez le chemin d'un fichier TOML ou d'un dossier contenant catalog.toml",
@@ -134,12 +178,12 @@ fn syntax_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
         Some(span) => file.location(span),
         None => file.start(),
     };
-    let message = error.message().trim();
+    let why = crate::lang::parse_reason(error.message());
     Problem::at(
         location,
         Text::new(
-            format!("TOML invalide : {message}"),
-            format!("invalid TOML: {message}"),
+            format!("TOML invalide : {}", why.fr),
+            format!("invalid TOML: {}", why.en),
         ),
     )
     .hint(Text::new(

@@ -319,7 +319,10 @@ pub fn body(report: &Report, attachment_name: &str) -> String {
 
 /// The e-mail: the text, then the archive as `application/zip`.
 pub fn message(report: &Report, letter: Letter) -> Result<Message, Error> {
+    // A Message-ID (at the sender's domain, as lettre makes it): many receivers refuse or file
+    // as spam a message without one, and not every submission server adds it.
     let mut builder = Message::builder()
+        .message_id(None)
         .from(letter.from)
         .subject(letter.subject.unwrap_or_else(|| subject(report)));
     for to in letter.to {
