@@ -139,6 +139,39 @@ pub fn parse_reason(message: &str) -> Text {
     Text::new(fr, message)
 }
 
+/// Why a file could not be read or written, in both languages: the operating system's own
+/// message is English only ("No such file or directory (os error 2)").
+pub fn io_reason(error: &std::io::Error) -> Text {
+    use std::io::ErrorKind;
+    let (fr, en) = match error.kind() {
+        ErrorKind::NotFound => (
+            "fichier ou dossier introuvable",
+            "no such file or directory",
+        ),
+        ErrorKind::PermissionDenied => ("accès refusé", "permission denied"),
+        ErrorKind::IsADirectory => ("c'est un dossier", "it is a directory"),
+        ErrorKind::NotADirectory => (
+            "un élément du chemin n'est pas un dossier",
+            "a part of the path is not a directory",
+        ),
+        ErrorKind::InvalidData => (
+            "contenu illisible : ce n'est pas du texte UTF-8",
+            "unreadable content: not UTF-8 text",
+        ),
+        ErrorKind::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
+        ErrorKind::StorageFull => ("disque plein", "no space left on the disk"),
+        ErrorKind::ReadOnlyFilesystem => (
+            "système de fichiers en lecture seule",
+            "read-only file system",
+        ),
+        _ => {
+            let text = error.to_string();
+            return Text::new(text.clone(), text);
+        }
+    };
+    Text::new(fr, en)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,37 +208,4 @@ mod tests {
         assert_eq!(Lang::parse("de_DE.UTF-8"), None);
         assert_eq!(Lang::parse("C"), None);
     }
-}
-
-/// Why a file could not be read or written, in both languages: the operating system's own
-/// message is English only ("No such file or directory (os error 2)").
-pub fn io_reason(error: &std::io::Error) -> Text {
-    use std::io::ErrorKind;
-    let (fr, en) = match error.kind() {
-        ErrorKind::NotFound => (
-            "fichier ou dossier introuvable",
-            "no such file or directory",
-        ),
-        ErrorKind::PermissionDenied => ("accès refusé", "permission denied"),
-        ErrorKind::IsADirectory => ("c'est un dossier", "it is a directory"),
-        ErrorKind::NotADirectory => (
-            "un élément du chemin n'est pas un dossier",
-            "a part of the path is not a directory",
-        ),
-        ErrorKind::InvalidData => (
-            "contenu illisible : ce n'est pas du texte UTF-8",
-            "unreadable content: not UTF-8 text",
-        ),
-        ErrorKind::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
-        ErrorKind::StorageFull => ("disque plein", "no space left on the disk"),
-        ErrorKind::ReadOnlyFilesystem => (
-            "système de fichiers en lecture seule",
-            "read-only file system",
-        ),
-        _ => {
-            let text = error.to_string();
-            return Text::new(text.clone(), text);
-        }
-    };
-    Text::new(fr, en)
 }

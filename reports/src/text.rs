@@ -68,6 +68,19 @@ pub fn level(declared: Option<u8>, effective: Option<u8>) -> String {
     }
 }
 
+/// A machine fact's status in words, as the report's reader says it.
+pub fn fact_status(status: &str, fr: bool) -> &'static str {
+    match (status, fr) {
+        ("ok", _) => "ok",
+        ("warn", true) => "à surveiller",
+        ("warn", false) => "warning",
+        ("fail", true) => "non conforme",
+        ("fail", false) => "fails",
+        (_, true) => "inconnu",
+        (_, false) => "unknown",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,18 +107,5 @@ mod tests {
         assert_eq!(level(Some(3), Some(1)), "3 → 1");
         assert_eq!(level(Some(3), Some(3)), "3");
         assert_eq!(level(None, None), "—");
-    }
-}
-
-/// A machine fact's status in words, as the report's reader says it.
-pub fn fact_status(status: &str, fr: bool) -> &'static str {
-    match (status, fr) {
-        ("ok", _) => "ok",
-        ("warn", true) => "à surveiller",
-        ("warn", false) => "warning",
-        ("fail", true) => "non conforme",
-        ("fail", false) => "fails",
-        (_, true) => "inconnu",
-        (_, false) => "unknown",
     }
 }
