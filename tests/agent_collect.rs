@@ -189,6 +189,46 @@ fn a_missing_or_wrong_root_is_bad_input() {
     }
 }
 
+/// `-o FILE` writes the JSON to the file *instead of* standard output, whatever the format:
+/// only the one-line summary is printed. A machine without a host name is still named.
+#[test]
+fn an_output_file_gets_the_json_and_standard_output_only_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("rhel");
+    std::fs::create_dir_all(root.join("etc")).unwrap();
+    for format in ["json", "text"] {
+        let out = dir.path().join(format!("y-{format}.json"));
+        let output = Command::cargo_bin("posture")
+            .unwrap()
+            .args([
+                "--lang", "en", "agent", "collect", "--format", format, "--root",
+            ])
+            .arg(&root)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.starts_with(&format!("facts written to {}: ", out.display())),
+            "--format {format}: {stdout}"
+        );
+        assert_eq!(stdout.lines().count(), 1, "--format {format}: {stdout}");
+        let report: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(report["host"], "unnamed-host");
+    }
+    // Without -o, the table names the machine too.
+    let output = Command::cargo_bin("posture")
+        .unwrap()
+        .args(["--lang", "fr", "agent", "collect", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(table.starts_with("machine unnamed-host — "), "{table}");
+}
+
 /// In a terminal, progress goes to standard error, with `-o` too; the file gets only JSON.
 /// `script` (util-linux) gives the command a terminal.
 #[test]

@@ -187,3 +187,32 @@ fn probe_tls_without_the_ca_and_in_french() {
             .starts_with("Le site négocie au mieux TLS 1.2")
     );
 }
+
+/// `-o FILE` writes the JSON to the file *instead of* standard output, whatever the format:
+/// only the one-line summary is printed.
+#[test]
+fn probe_tls_with_an_output_file_prints_only_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let closed = closed_port().unwrap();
+    for format in ["json", "text"] {
+        let out = dir.path().join(format!("tls-{format}.json"));
+        let output = posture()
+            .args(["--lang", "fr", "agent", "probe-tls"])
+            .arg(format!("https://127.0.0.1:{closed}"))
+            .args(["--format", format, "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(
+            stdout,
+            format!(
+                "constats écrits dans {} : 0 ok, 0 à surveiller, 0 en échec, 6 inconnus\n",
+                out.display()
+            ),
+            "--format {format}"
+        );
+        assert_eq!(facts(&std::fs::read(&out).unwrap()).len(), 6);
+    }
+}

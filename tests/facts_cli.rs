@@ -322,6 +322,39 @@ fn report_with_facts_has_the_machine_findings_section_in_both_languages() {
     assert!(!plain.contains("Constats sur les machines"), "{plain}");
 }
 
+/// A machine without `/etc/hostname` (`--root rhel`) is named after its machine id in the
+/// facts and in the report: no empty heading, no empty machine column.
+#[test]
+fn a_machine_without_a_host_name_is_named_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let root = debian(dir, "rhel", 40);
+    std::fs::remove_file(root.join("etc/hostname")).unwrap();
+    put(
+        &root,
+        "/etc/machine-id",
+        "0123456789abcdef0123456789abcdef\n",
+    );
+    let facts = collect(&root, dir);
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&facts).unwrap()).unwrap();
+    assert_eq!(report["host"], "machine-0123456789ab");
+    let session = session(dir, &[("PAT-01", "8-jours-verifie")]);
+    let md = ok(posture()
+        .arg("report")
+        .arg(&session)
+        .arg("--facts")
+        .arg(&facts)
+        .args(["--format", "md", "-o", "-"]))
+    .stdout;
+    let section = &md[md.find("## Constats sur les machines").unwrap()..];
+    assert!(!section.contains("###  ("), "{section}");
+    let row = section
+        .lines()
+        .find(|l| l.starts_with("| PAT-01 "))
+        .unwrap_or_else(|| panic!("no PAT-01 row in {section}"));
+    assert!(row.contains("| 4 | 1 | machine-0123456789ab |"), "{row}");
+}
+
 /// Copies the bundled catalog and changes `from` into `to` (once) in `file`; returns the
 /// directory and the line and column (1-based) where `to` starts.
 fn broken_catalog(dir: &Path, file: &str, from: &str, to: &str) -> (PathBuf, usize, usize) {

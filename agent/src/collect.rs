@@ -133,13 +133,15 @@ pub fn collect_at(options: &Options, now: DateTime<Local>) -> FactReport {
         let _ = write!(stderr, "\r\x1b[K");
         let _ = stderr.flush();
     }
+    let mut facts: Vec<Fact> = results.into_iter().flatten().collect();
+    explain_unknowns(&machine, &mut facts);
     FactReport {
         agent_version: crate::VERSION.to_owned(),
         host: machine.host_name(),
         collected_at: now.to_rfc3339_opts(SecondsFormat::Secs, false),
         root: machine.euid_root,
         container: machine.container,
-        facts: results.into_iter().flatten().collect(),
+        facts,
     }
 }
 
@@ -156,7 +158,8 @@ fn area_failed(machine: &Machine, name: &str) -> Vec<Fact> {
     )]
 }
 
-/// A fact.
+/// A fact. Its `source` is language-neutral (paths, command lines, `posture eol-table`); a
+/// file or command named twice in it (`a, b, a`) is kept once, at its first place.
 pub(crate) fn fact(
     key: &str,
     value: Value,
@@ -168,9 +171,92 @@ pub(crate) fn fact(
         key: key.to_owned(),
         value,
         status,
-        source: source.into(),
+        source: dedup_source(&source.into()),
         detail,
     }
+}
+
+/// `a, b, a` → `a, b`. Only the `, ` outside parentheses separate sources
+/// (`/etc/pam.d/common-password (pam_unix, default)` is one).
+pub(crate) fn dedup_source(source: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for part in source_parts(source) {
+        if !kept.contains(&part) {
+            kept.push(part);
+        }
+    }
+    kept.join(", ")
+}
+
+/// The sources named in a `source` field: split on the `, ` outside parentheses.
+fn source_parts(source: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let bytes = source.as_bytes();
+    for (i, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 && bytes.get(i + 1) == Some(&b' ') => {
+                parts.push(&source[start..i]);
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&source[start..]);
+    parts
+}
+
+/// Most unreadable files named in one `unknown` fact's detail.
+const MAX_REASONS: usize = 3;
+
+/// An `unknown` fact whose sources include files that exist but could not be read (permission
+/// denied, a directory, a loop of links…) says so, in the UI language, unless its detail
+/// already gives that reason: `… — /etc/shadow : accès refusé (lancez posture en root pour ce
+/// constat)`.
+fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
+    for fact in facts.iter_mut().filter(|f| f.status == Status::Unknown) {
+        let mut reasons: Vec<String> = Vec::new();
+        let mut more = 0usize;
+        for part in source_parts(&fact.source) {
+            // `/etc/os-release + posture eol-table`, `/etc/pam.d/sshd (pam_unix)`: the path.
+            let Some(path) = part
+                .split([' ', '('])
+                .next()
+                .filter(|p| p.starts_with('/') && p.len() > 1)
+            else {
+                continue;
+            };
+            for (failed, error) in machine.read_failures(path) {
+                let reason = error.reason(&failed, machine.lang);
+                if fact.detail.contains(&reason) || reasons.contains(&reason) {
+                    continue;
+                }
+                if reasons.len() < MAX_REASONS {
+                    reasons.push(reason);
+                } else {
+                    more += 1;
+                }
+            }
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        let joined = reasons.join(machine.lang.pick(" ; ", "; "));
+        let more = match (more, machine.lang) {
+            (0, _) => String::new(),
+            (n, Lang::Fr) => format!(" (et {n} autre(s))"),
+            (n, Lang::En) => format!(" (and {n} more)"),
+        };
+        fact.detail = format!("{} — {joined}{more}", fact.detail);
+    }
+}
+
+/// This machine's host name, as `posture agent collect` reports it (also for `probe-tls`).
+pub(crate) fn local_host_name() -> String {
+    Machine::new(None, Lang::En, Local::now()).host_name()
 }
 
 /// A fact that could not be read: no value, `unknown`, the reason in `detail`.
@@ -212,5 +298,24 @@ mod tests {
                 fact.key
             );
         }
+    }
+
+    #[test]
+    fn a_source_named_twice_is_kept_once() {
+        assert_eq!(dedup_source("/a, /b, /a, /a"), "/a, /b");
+        assert_eq!(
+            dedup_source("/p (pam_unix, default), /q (pam_unix, default)"),
+            "/p (pam_unix, default), /q (pam_unix, default)"
+        );
+        assert_eq!(dedup_source("sshd -T"), "sshd -T");
+        assert_eq!(dedup_source(""), "");
+        let f = fact(
+            "net.listening",
+            Value::Null,
+            Status::Unknown,
+            "/x, /x",
+            String::new(),
+        );
+        assert_eq!(f.source, "/x");
     }
 }

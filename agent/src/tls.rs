@@ -17,6 +17,7 @@
 mod cert;
 mod handshake;
 mod http;
+mod reason;
 #[doc(hidden)]
 pub mod testing;
 
@@ -24,7 +25,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use questionnaire::Lang;
+use questionnaire::{Lang, Text};
 use reqwest::Url;
 use rustls::RootCertStore;
 use rustls::pki_types::pem::PemObject;
@@ -74,14 +75,18 @@ pub fn probe(options: &Options) -> FactReport {
             .zip(&sites)
             .flat_map(|(handle, site)| {
                 handle.join().unwrap_or_else(|_| {
-                    unknown_site(site.label(), &Failure::Other("internal error".into()), lang)
+                    unknown_site(
+                        site.label(),
+                        &Failure::Other(Text::new("erreur interne", "internal error")),
+                        lang,
+                    )
                 })
             })
             .collect::<Vec<_>>()
     });
     FactReport {
         agent_version: crate::VERSION.to_owned(),
-        host: local_host_name(),
+        host: crate::collect::local_host_name(),
         collected_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         root: running_as_root(),
         container: in_container(),
@@ -93,22 +98,22 @@ pub fn probe(options: &Options) -> FactReport {
 #[derive(Debug, Clone, PartialEq)]
 enum Failure {
     /// The URL given could not be understood.
-    BadUrl(String),
+    BadUrl(Text),
     /// The host name does not resolve.
-    Dns(String),
+    Dns(Text),
     /// Nothing listens on the port.
     Refused,
     /// No answer in time.
     Timeout,
     /// No route to the network or host.
-    Unreachable(String),
+    Unreachable(Text),
     /// The server only speaks a version older than TLS 1.2: the one it picked, when its
     /// ServerHello said so (`"TLS 1.0"`), rather than an alert.
     TlsTooOld(Option<&'static str>),
     /// The TLS handshake failed for another reason.
-    Tls(String),
+    Tls(Text),
     /// Anything else.
-    Other(String),
+    Other(Text),
 }
 
 impl Failure {
@@ -119,8 +124,8 @@ impl Failure {
             io::ErrorKind::NetworkUnreachable
             | io::ErrorKind::HostUnreachable
             | io::ErrorKind::NetworkDown
-            | io::ErrorKind::AddrNotAvailable => Failure::Unreachable(error.to_string()),
-            _ => Failure::Other(error.to_string()),
+            | io::ErrorKind::AddrNotAvailable => Failure::Unreachable(reason::io_error(error)),
+            _ => Failure::Other(reason::io_error(error)),
         }
     }
 
@@ -140,13 +145,13 @@ impl Failure {
         match self {
             Failure::BadUrl(why) => say(
                 lang,
-                format!("adresse invalide ({why})"),
-                format!("invalid address ({why})"),
+                format!("adresse invalide ({})", why.fr),
+                format!("invalid address ({})", why.en),
             ),
             Failure::Dns(why) => say(
                 lang,
-                format!("nom d'hôte introuvable ({why})"),
-                format!("host name not found ({why})"),
+                format!("nom d'hôte introuvable ({})", why.fr),
+                format!("host name not found ({})", why.en),
             ),
             Failure::Refused => lang.pick("connexion refusée", "connection refused").into(),
             Failure::Timeout => lang
@@ -154,8 +159,8 @@ impl Failure {
                 .into(),
             Failure::Unreachable(why) => say(
                 lang,
-                format!("réseau ou machine injoignable ({why})"),
-                format!("network or host unreachable ({why})"),
+                format!("réseau ou machine injoignable ({})", why.fr),
+                format!("network or host unreachable ({})", why.en),
             ),
             Failure::TlsTooOld(Some(version)) => say(
                 lang,
@@ -170,10 +175,10 @@ impl Failure {
                 .into(),
             Failure::Tls(why) => say(
                 lang,
-                format!("échec de la négociation TLS ({why})"),
-                format!("TLS handshake failed ({why})"),
+                format!("échec de la négociation TLS ({})", why.fr),
+                format!("TLS handshake failed ({})", why.en),
             ),
-            Failure::Other(why) => why.clone(),
+            Failure::Other(why) => why.get(lang).to_owned(),
         }
     }
 }
@@ -183,7 +188,7 @@ impl Failure {
 struct Trust {
     roots: Arc<RootCertStore>,
     /// Why the `--ca` file could not be used, if it could not.
-    ca_error: Option<String>,
+    ca_error: Option<Text>,
 }
 
 impl Trust {
@@ -193,23 +198,41 @@ impl Trust {
         };
         let mut ca_error = None;
         if let Some(path) = ca {
+            let shown = path.display();
+            let on_file = |why: Text| {
+                Text::new(
+                    format!("{shown} : {}", why.fr),
+                    format!("{shown}: {}", why.en),
+                )
+            };
             match CertificateDer::pem_file_iter(path) {
-                Err(error) => ca_error = Some(format!("{}: {error}", path.display())),
+                Err(error) => ca_error = Some(on_file(reason::pem(&error))),
                 Ok(certs) => {
                     let mut added = 0;
                     for cert in certs {
-                        match cert
-                            .map_err(|e| e.to_string())
-                            .and_then(|cert| roots.add(cert).map_err(|e| e.to_string()))
-                        {
-                            Ok(()) => added += 1,
-                            Err(error) => {
-                                ca_error = Some(format!("{}: {error}", path.display()));
-                            }
-                        }
+                        let why = match cert {
+                            Err(error) => reason::pem(&error),
+                            Ok(cert) => match roots.add(cert) {
+                                Ok(()) => {
+                                    added += 1;
+                                    continue;
+                                }
+                                Err(error) => Text::new(
+                                    format!(
+                                        "certificat d'autorité inutilisable ({})",
+                                        reason::tls(&error).fr
+                                    ),
+                                    format!(
+                                        "unusable authority certificate ({})",
+                                        reason::tls(&error).en
+                                    ),
+                                ),
+                            },
+                        };
+                        ca_error = Some(on_file(why));
                     }
                     if added == 0 && ca_error.is_none() {
-                        ca_error = Some(format!("{}: no certificate", path.display()));
+                        ca_error = Some(on_file(reason::no_certificate()));
                     }
                 }
             }
@@ -225,7 +248,7 @@ impl Trust {
 #[derive(Debug, Clone, PartialEq)]
 enum Site {
     /// A URL that could not be understood.
-    Invalid { input: String, why: String },
+    Invalid { input: String, why: Text },
     /// A site.
     Web {
         /// The `https://` URL given, if one was.
@@ -251,31 +274,37 @@ impl Site {
 }
 
 /// Parses a URL as given on the command line: `https://` is assumed without a scheme.
-fn parse_url(input: &str) -> Result<Url, String> {
+fn parse_url(input: &str) -> Result<Url, Text> {
     let trimmed = input.trim();
     let text = if trimmed.contains("://") {
         trimmed.to_owned()
     } else {
         format!("https://{trimmed}")
     };
-    let url = Url::parse(&text).map_err(|e| e.to_string())?;
+    let url = Url::parse(&text).map_err(|e| reason::url(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!(
-            "scheme {}:// (http or https expected)",
-            url.scheme()
+        let scheme = url.scheme();
+        return Err(Text::new(
+            format!("protocole {scheme}:// (http ou https attendu)"),
+            format!("scheme {scheme}:// (http or https expected)"),
         ));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("no host".into());
+        return Err(no_host());
     }
     Ok(url)
+}
+
+/// A URL without a host name.
+fn no_host() -> Text {
+    Text::new("pas de nom d'hôte", "no host")
 }
 
 /// Groups the URLs into sites: each `https://` origin is a site; an `http://` URL joins the
 /// first site of the same host that has no `http://` URL yet (its redirect is then checked on
 /// that address instead of port 80), or makes a site of its own.
 fn plan(urls: &[String]) -> Vec<Site> {
-    let parsed: Vec<(String, Result<Url, String>)> =
+    let parsed: Vec<(String, Result<Url, Text>)> =
         urls.iter().map(|u| (u.clone(), parse_url(u))).collect();
     let mut sites: Vec<Site> = Vec::new();
     for (input, url) in &parsed {
@@ -454,8 +483,8 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                 Err(why) => {
                     let reason = say(
                         lang,
-                        format!("Certificat illisible : {why}."),
-                        format!("Unreadable certificate: {why}."),
+                        format!("Certificat illisible : {}.", why.fr),
+                        format!("Unreadable certificate: {}.", why.en),
                     );
                     for key in &KEYS[1..4] {
                         facts.push(fact(
@@ -541,12 +570,17 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
     facts
 }
 
-fn server_name(url: &Url) -> Result<ServerName<'static>, String> {
-    let host = url.host_str().ok_or("no host")?;
+fn server_name(url: &Url) -> Result<ServerName<'static>, Text> {
+    let host = url.host_str().ok_or_else(no_host)?;
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     match bare.parse::<std::net::IpAddr>() {
         Ok(ip) => Ok(ServerName::from(ip)),
-        Err(_) => ServerName::try_from(host.to_owned()).map_err(|e| e.to_string()),
+        Err(_) => ServerName::try_from(host.to_owned()).map_err(|_| {
+            Text::new(
+                format!("« {host} » n'est pas un nom d'hôte valide"),
+                format!("\"{host}\" is not a valid host name"),
+            )
+        }),
     }
 }
 
@@ -762,7 +796,7 @@ fn cert_facts(
                 ChainError::BadSignature => lang
                     .pick("signature invalide", "invalid signature")
                     .to_owned(),
-                ChainError::Other(text) => text.clone(),
+                ChainError::Other(text) => text.get(lang).to_owned(),
             };
             match &trust.ca_error {
                 // The --ca file may be the missing authority: no conclusion.
@@ -775,11 +809,13 @@ fn cert_facts(
                         lang,
                         format!(
                             "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
-                             fichier --ca n'a pas pu être lu : {ca_error}."
+                             fichier --ca n'a pas pu être lu : {}.",
+                            ca_error.fr
                         ),
                         format!(
                             "Chain not trusted ({why}, issuer: {issuer}), but the --ca file \
-                             could not be read: {ca_error}."
+                             could not be read: {}.",
+                            ca_error.en
                         ),
                     ),
                 ),
@@ -990,17 +1026,6 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             )
         }
     }
-}
-
-/// The machine's host name, without running a command.
-fn local_host_name() -> String {
-    ["/proc/sys/kernel/hostname", "/etc/hostname"]
-        .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .map(|text| text.trim().to_owned())
-        .find(|name| !name.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_default()
 }
 
 /// Whether the effective user is root (Linux; false elsewhere).

@@ -944,3 +944,309 @@ fn an_unrecognised_permit_root_login_is_unknown() {
         assert!(fact.detail.contains("\"maybe\""), "{fact:?}");
     }
 }
+
+/// A root with odd files where files are expected: directories, a loop of links.
+fn unreadable_files(root: &Path) {
+    for dir in [
+        "etc/passwd",
+        "etc/os-release",
+        "etc/ssh/sshd_config",
+        "proc/net/tcp",
+        "proc/uptime",
+        "proc/self/mountinfo",
+        "var/log/apt/history.log",
+    ] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    link(root, "/etc/pam.d", "/etc/pam.d");
+}
+
+/// Builds a fake machine under a root.
+type Fixture = fn(&Path);
+
+/// Every fixture of this file, to check what holds for any machine.
+fn fixtures() -> Vec<(&'static str, Fixture)> {
+    vec![
+        ("debian 12", |root: &Path| {
+            debian12(root);
+        }),
+        ("rocky 9", rocky9),
+        ("bare container", bare_container),
+        ("empty", |_: &Path| {}),
+        ("unreadable files", unreadable_files),
+    ]
+}
+
+/// English words that never belong in a French detail (nor hide inside French words).
+/// Configuration words (`PasswordAuthentication no`) and « quoted » messages are allowed.
+const ENGLISH: &[&str] = &[
+    " the ",
+    " is ",
+    " not ",
+    "could not",
+    "cannot",
+    "missing",
+    "readable",
+    "found",
+    "expected",
+    "default)",
+    "failed",
+    "denied",
+    "directory",
+    "symbolic",
+    "without",
+];
+
+fn english_outside_quotes(text: &str) -> Option<&'static str> {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    ENGLISH.iter().copied().find(|word| plain.contains(word))
+}
+
+/// `source` says where a value came from, the same in every language: the same facts collected
+/// with `--lang fr` and `--lang en` have the same sources, and every detail is in the language
+/// asked.
+#[test]
+fn sources_are_language_neutral_and_details_french_in_french() {
+    for (name, build) in fixtures() {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path());
+        let fr = read(dir.path(), Lang::Fr);
+        let en = read(dir.path(), Lang::En);
+        let sources = |report: &FactReport| -> Vec<(String, String)> {
+            report
+                .facts
+                .iter()
+                .map(|f| (f.key.clone(), f.source.clone()))
+                .collect()
+        };
+        assert_eq!(sources(&fr), sources(&en), "{name}");
+        assert_eq!(fr.host, en.host, "{name}");
+        for fact in &fr.facts {
+            if let Some(word) = english_outside_quotes(&fact.detail) {
+                panic!("{name}: English ({word:?}) in a French detail: {fact:?}");
+            }
+        }
+    }
+    // The end-of-life table is named the same way in both.
+    let dir = tempfile::tempdir().unwrap();
+    debian12(dir.path());
+    assert_eq!(
+        get(&read(dir.path(), Lang::En), "os.supported").source,
+        "/etc/os-release + posture eol-table"
+    );
+}
+
+/// A file that cannot be read gives the reason of its `unknown`, in the UI language.
+#[test]
+fn unreadable_files_give_their_reason_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    unreadable_files(dir.path());
+    let fr = read(dir.path(), Lang::Fr);
+    let en = read(dir.path(), Lang::En);
+    check_shape(&fr);
+    for (key, path) in [
+        ("accounts.uid0_extra", "/etc/passwd"),
+        ("os.name", "/etc/os-release"),
+        ("os.supported", "/etc/os-release"),
+        ("ssh.password_auth", "/etc/ssh/sshd_config"),
+        ("net.listening", "/proc/net/tcp"),
+        ("host.uptime_days", "/proc/uptime"),
+        ("disk.encrypted", "/proc/self/mountinfo"),
+        ("patch.days_since_upgrade", "/var/log/apt/history.log"),
+    ] {
+        let fact = get(&fr, key);
+        assert_eq!(fact.status, Status::Unknown, "{fact:?}");
+        assert!(
+            fact.detail
+                .contains(&format!("{path} : illisible (c'est un dossier)")),
+            "{fact:?}"
+        );
+        let fact = get(&en, key);
+        assert!(
+            fact.detail
+                .contains(&format!("{path}: cannot be read (it is a directory)")),
+            "{fact:?}"
+        );
+    }
+    for key in ["auth.lockout", "auth.mfa_pam"] {
+        let fact = get(&fr, key);
+        assert_eq!(fact.status, Status::Unknown, "{fact:?}");
+        assert!(
+            fact.detail
+                .contains("/etc/pam.d : illisible (trop de liens symboliques"),
+            "{fact:?}"
+        );
+    }
+}
+
+/// A machine with no `/etc/hostname` is still named: `DIR/proc/sys/kernel/hostname`, then
+/// `machine-` and the start of its machine id, then `unnamed-host` — never an empty name.
+#[test]
+fn a_machine_without_a_host_name_is_still_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(read(root, Lang::Fr).host, "unnamed-host");
+    put(
+        root,
+        "/etc/machine-id",
+        "0F1e2d3c4b5a69788796a5b4c3d2e1f0\n",
+    );
+    assert_eq!(read(root, Lang::Fr).host, "machine-0f1e2d3c4b5a");
+    put(root, "/proc/sys/kernel/hostname", "kernel-name\n");
+    assert_eq!(read(root, Lang::En).host, "kernel-name");
+    // An empty or commented /etc/hostname does not count; its first name line does.
+    put(root, "/etc/hostname", "\n# set by the installer\n\n");
+    assert_eq!(read(root, Lang::En).host, "kernel-name");
+    put(
+        root,
+        "/etc/hostname",
+        "# set by the installer\n  secretariat-pc \n",
+    );
+    assert_eq!(read(root, Lang::En).host, "secretariat-pc");
+    // Garbage is not a name.
+    put(root, "/etc/hostname", "\u{0}\u{1}bad name\n");
+    put(root, "/proc/sys/kernel/hostname", "(none)\n");
+    assert_eq!(read(root, Lang::En).host, "machine-0f1e2d3c4b5a");
+}
+
+/// Package logs without any upgrade only give a lower bound of the delay: it cannot prove the
+/// charter's 8 days (`warn`, never `ok`), but it does prove a delay beyond them.
+#[test]
+fn a_lower_bound_of_the_upgrade_delay_is_never_ok() {
+    for (days, status) in [(2, Status::Warn), (20, Status::Warn), (40, Status::Fail)] {
+        let dir = tempfile::tempdir().unwrap();
+        let when = (Utc::now() - Duration::days(days)).with_timezone(&Local);
+        let stamp = when.format("%Y-%m-%d  %H:%M:%S");
+        put(
+            dir.path(),
+            "/var/log/apt/history.log",
+            format!(
+                "\nStart-Date: {stamp}\nCommandline: apt-get install vim\nInstall: vim:amd64 (2:9.0.1378-2)\nEnd-Date: {stamp}\n"
+            ),
+        );
+        for lang in [Lang::Fr, Lang::En] {
+            let report = read(dir.path(), lang);
+            let fact = get(&report, "patch.days_since_upgrade");
+            #[allow(clippy::cast_precision_loss)]
+            let value = Value::Number(days as f64);
+            assert_eq!((&fact.value, fact.status), (&value, status), "{fact:?}");
+            assert!(
+                fact.detail
+                    .contains(lang.pick("un minimum", "a lower bound")),
+                "{fact:?}"
+            );
+            assert_eq!(get(&report, "patch.last_upgrade").status, Status::Unknown);
+        }
+    }
+}
+
+/// An empty or garbage `/proc/net/tcp` says nothing about the sockets: `unknown`, not "no
+/// socket". The kernel's header with no entry is a machine with nothing listening: `ok`.
+#[test]
+fn empty_or_garbage_proc_net_is_unknown_not_safe() {
+    for (content, expected) in [
+        ("", Status::Unknown),
+        ("\n\n", Status::Unknown),
+        ("garbage\nmore garbage 0A\n", Status::Unknown),
+        ("\u{0}\u{1}\u{2}", Status::Unknown),
+        (
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n",
+            Status::Ok,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        for file in ["tcp", "tcp6", "udp", "udp6"] {
+            put(dir.path(), &format!("/proc/net/{file}"), content);
+        }
+        for lang in [Lang::Fr, Lang::En] {
+            let report = read(dir.path(), lang);
+            for key in ["net.listening", "net.admin_exposed"] {
+                let fact = get(&report, key);
+                assert_eq!(fact.status, expected, "{content:?}: {fact:?}");
+                if expected == Status::Unknown {
+                    assert_eq!(fact.value, Value::Null);
+                    assert!(
+                        fact.detail
+                            .contains(lang.pick("/proc/net/tcp : ", "/proc/net/tcp: ")),
+                        "{fact:?}"
+                    );
+                } else {
+                    assert_eq!(fact.value, Value::List(Vec::new()));
+                }
+            }
+        }
+    }
+    // One good file is enough; the garbage one is named in the detail.
+    let dir = tempfile::tempdir().unwrap();
+    put(
+        dir.path(),
+        "/proc/net/tcp",
+        proc_net_tcp(&[([0, 0, 0, 0], 22)]),
+    );
+    put(dir.path(), "/proc/net/udp", "garbage");
+    let report = read(dir.path(), Lang::En);
+    let exposed = get(&report, "net.admin_exposed");
+    assert_eq!(exposed.status, Status::Fail, "{exposed:?}");
+    assert!(
+        exposed
+            .detail
+            .contains("/proc/net/udp: unrecognised content"),
+        "{exposed:?}"
+    );
+    assert_eq!(exposed.source, "/proc/net/tcp");
+}
+
+/// `Include` loops are followed once and said; a file read twice is one source.
+#[test]
+fn sshd_config_include_loops_are_bounded_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    put(
+        dir.path(),
+        "/etc/ssh/sshd_config",
+        "Include /etc/ssh/sshd_config\nInclude sshd_config.d/*.conf\nPasswordAuthentication no\n",
+    );
+    // A loop through another file, and a file included twice.
+    put(
+        dir.path(),
+        "/etc/ssh/sshd_config.d/a.conf",
+        "Include /etc/ssh/sshd_config.d/b.conf\nInclude /etc/ssh/sshd_config.d/b.conf\n",
+    );
+    put(
+        dir.path(),
+        "/etc/ssh/sshd_config.d/b.conf",
+        "Include /etc/ssh/sshd_config.d/a.conf\nPermitRootLogin no\n",
+    );
+    for lang in [Lang::Fr, Lang::En] {
+        let report = read(dir.path(), lang);
+        for key in ["ssh.password_auth", "ssh.root_login", "ssh.mfa"] {
+            let fact = get(&report, key);
+            assert_eq!(
+                fact.source,
+                "/etc/ssh/sshd_config, /etc/ssh/sshd_config.d/a.conf, /etc/ssh/sshd_config.d/b.conf",
+                "{fact:?}"
+            );
+        }
+        let password = get(&report, "ssh.password_auth");
+        assert_eq!(password.value, Value::Bool(false));
+        assert!(
+            password
+                .detail
+                .contains(lang.pick("Include en boucle", "Include loop")),
+            "{password:?}"
+        );
+        assert!(
+            password.detail.contains("/etc/ssh/sshd_config.d/a.conf"),
+            "{password:?}"
+        );
+        assert_eq!(get(&report, "ssh.root_login").value, Value::Bool(false));
+    }
+}

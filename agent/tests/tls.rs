@@ -469,3 +469,106 @@ fn a_plain_page_without_redirect_still_fails() {
     );
     check(&facts, "https.redirect", Value::Bool(false), Status::Fail);
 }
+
+/// English words that never belong in a French detail (nor do they hide inside French ones).
+const ENGLISH: &[&str] = &[
+    " the ",
+    "no certificate",
+    "expected",
+    "scheme",
+    "No such file",
+    "not found",
+    "could not",
+    "failed",
+    "refused",
+    "no host",
+    "empty host",
+    "error",
+    "unknown authority",
+];
+
+/// The facts whose detail has English outside « quotes » (a library's own words, quoted as
+/// such, are allowed).
+fn english_in(facts: &[Fact]) -> Vec<String> {
+    facts
+        .iter()
+        .filter(|f| {
+            let mut text = String::new();
+            let mut depth = 0usize;
+            for c in f.detail.chars() {
+                match c {
+                    '«' => depth += 1,
+                    '»' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => text.push(c),
+                    _ => {}
+                }
+            }
+            ENGLISH.iter().any(|word| text.contains(word))
+        })
+        .map(|f| format!("{}: {}", f.key, f.detail))
+        .collect()
+}
+
+/// Every error path of the probe speaks French in French: a bad scheme, a URL that does not
+/// parse, a closed port, a name that does not resolve, a `--ca` that is a private key or that
+/// does not exist. And the sources are the same whatever the language.
+#[test]
+fn french_details_on_every_error_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = ca();
+    let port = good_site(&ca, "max-age=31536000");
+    let closed = closed_port().unwrap();
+    let (_, key_pem) = leaf(None, &["localhost"], today(), today() + Days::new(2));
+    let key = dir.path().join("srv.key");
+    std::fs::write(&key, key_pem).unwrap();
+    let urls = [
+        format!("https://127.0.0.1:{port}"),
+        format!("http://127.0.0.1:{closed}"),
+        "ftp://example.org".to_owned(),
+        "https://".to_owned(),
+        "https://exa mple.org".to_owned(),
+        "https://127.0.0.1:99999".to_owned(),
+        "https://posture-test.invalid".to_owned(),
+    ];
+    for ca_file in [key.clone(), dir.path().join("missing.pem")] {
+        let fr = run(&urls, Some(ca_file.clone()), Lang::Fr);
+        assert_eq!(english_in(&fr), Vec::<String>::new(), "{fr:#?}");
+        // The --ca file could not be used: the chain is unknown, and the detail says why.
+        let chain = get(&fr, "tls.chain_valid");
+        assert_eq!(chain.status, Status::Unknown, "{chain:?}");
+        assert!(
+            chain.detail.contains(&ca_file.display().to_string()),
+            "{chain:?}"
+        );
+        let en = run(&urls, Some(ca_file), Lang::En);
+        let sources = |facts: &[Fact]| -> Vec<String> {
+            facts
+                .iter()
+                .map(|f| format!("{} {}", f.key, f.source))
+                .collect()
+        };
+        assert_eq!(sources(&fr), sources(&en));
+    }
+    // TLS asked of a plain HTTP server, and HTTP asked of the TLS server.
+    let plain = http_server(200, None).unwrap();
+    let mut urls = urls.to_vec();
+    urls.extend([
+        format!("https://localhost:{plain}"),
+        format!("http://localhost:{port}"),
+    ]);
+    let fr = run(&urls, Some(key), Lang::Fr);
+    assert_eq!(english_in(&fr), Vec::<String>::new(), "{fr:#?}");
+    let ftp = fr.iter().find(|f| f.source == "ftp://example.org").unwrap();
+    assert!(
+        ftp.detail
+            .contains("protocole ftp:// (http ou https attendu)"),
+        "{ftp:?}"
+    );
+    assert!(
+        get(&fr, "tls.chain_valid")
+            .detail
+            .contains("aucun certificat dans le fichier"),
+        "{:?}",
+        get(&fr, "tls.chain_valid")
+    );
+}

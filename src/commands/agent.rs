@@ -36,12 +36,11 @@ pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
     };
     let json = serde_json::to_string_pretty(&report)? + "\n";
     match output {
+        // The JSON goes to the file *instead of* standard output, whatever the format: only
+        // the one-line summary is printed.
         Some(path) => {
             write_atomic(&path, json.as_bytes())?;
-            super::emit(&match format {
-                ScoreFormat::Json => json,
-                ScoreFormat::Text => summary(&report, Some(&path), lang),
-            })?;
+            super::emit(&summary(&report, Some(&path), lang))?;
         }
         None => super::emit(&match format {
             ScoreFormat::Json => json,

@@ -92,8 +92,8 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         Ok(text) => text,
         Err(error) => {
             let detail = match error {
-                ReadError::Denied => m.t("/etc/passwd illisible", "/etc/passwd not readable"),
-                _ => m.t("pas de /etc/passwd", "no /etc/passwd"),
+                ReadError::Missing => m.t("pas de /etc/passwd", "no /etc/passwd"),
+                other => other.reason("/etc/passwd", m.lang),
             };
             return vec![
                 unknown("accounts.uid0_extra", "/etc/passwd", detail.clone()),

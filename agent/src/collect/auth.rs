@@ -213,13 +213,13 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                     )
                 },
             ),
+            Err(error) if *error != ReadError::Missing => {
+                unknown(KEY, "/etc/pam.d", error.reason("/etc/pam.d", m.lang))
+            }
             _ => unknown(
                 KEY,
                 "/etc/pam.d",
-                m.t(
-                    "/etc/pam.d absent ou illisible",
-                    "/etc/pam.d missing or not readable",
-                ),
+                m.t("/etc/pam.d absent ou vide", "/etc/pam.d missing or empty"),
             ),
         },
     }
@@ -357,12 +357,8 @@ fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
         Ok(_) | Err(ReadError::Missing) => {
             return unknown(KEY, "/etc/pam.d", m.t("pas de /etc/pam.d", "no /etc/pam.d"));
         }
-        Err(_) => {
-            return unknown(
-                KEY,
-                "/etc/pam.d",
-                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
-            );
+        Err(error) => {
+            return unknown(KEY, "/etc/pam.d", error.reason("/etc/pam.d", m.lang));
         }
     };
     let mut found = Vec::new();

@@ -148,11 +148,21 @@ fn encrypted(m: &Machine) -> Fact {
             )
         }
     };
-    let Ok(text) = m.read("/proc/self/mountinfo") else {
-        return from_crypttab(m.t(
-            "pas de /proc/self/mountinfo : périphérique de / inconnu",
-            "no /proc/self/mountinfo: device of / unknown",
-        ));
+    let text = match m.read("/proc/self/mountinfo") {
+        Ok(text) => text,
+        Err(super::ReadError::Missing) => {
+            return from_crypttab(m.t(
+                "pas de /proc/self/mountinfo : périphérique de / inconnu",
+                "no /proc/self/mountinfo: device of / unknown",
+            ));
+        }
+        Err(error) => {
+            let why = error.reason("/proc/self/mountinfo", m.lang);
+            return from_crypttab(m.t(
+                format!("périphérique de / inconnu : {why}"),
+                format!("device of / unknown: {why}"),
+            ));
+        }
     };
     let Some(mount) = root_mount(&text) else {
         return from_crypttab(m.t(

@@ -160,12 +160,9 @@ fn active(m: &Machine) -> Fact {
                     }
                     ran.push(source);
                 }
-                Ok(output) => errors.push(format!(
-                    "{program}: {}",
-                    super::patch::first_line(&output.stderr)
-                )),
+                Ok(output) => errors.push(super::patch::command_failed(m, program, &output)),
                 Err(CmdError::Missing) => {}
-                Err(error) => errors.push(format!("{program}: {error:?}")),
+                Err(error) => errors.push(error.reason(program, m.lang)),
             }
         }
         if !ran.is_empty() {

@@ -6,10 +6,11 @@ use std::fs;
 use std::io::{self, Read as _};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local};
-use questionnaire::Lang;
+use questionnaire::{Lang, Text};
 
 /// Largest file read (logs); anything past it is ignored.
 const MAX_FILE: u64 = 32 * 1024 * 1024;
@@ -36,16 +37,62 @@ pub(crate) enum ReadError {
     Missing,
     /// Permission denied (root needed).
     Denied,
-    /// Anything else (a directory, an I/O error…).
-    Other(String),
+    /// Anything else (a directory, a loop of links, an I/O error…), said in both languages.
+    Other(Text),
 }
+
+/// A loop of symbolic links under `--root` (more than [`MAX_LINKS`]).
+#[derive(Debug)]
+struct LinkLoop;
+
+impl std::fmt::Display for LinkLoop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("too many levels of symbolic links")
+    }
+}
+
+impl std::error::Error for LinkLoop {}
 
 impl From<io::Error> for ReadError {
     fn from(error: io::Error) -> Self {
         match error.kind() {
             io::ErrorKind::NotFound => ReadError::Missing,
             io::ErrorKind::PermissionDenied => ReadError::Denied,
-            _ => ReadError::Other(error.to_string()),
+            _ if error
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<LinkLoop>().is_some()) =>
+            {
+                ReadError::Other(Text::new(
+                    "trop de liens symboliques (boucle de liens)",
+                    "too many levels of symbolic links (a loop of links)",
+                ))
+            }
+            _ => ReadError::Other(questionnaire::lang::io_reason(&error)),
+        }
+    }
+}
+
+impl ReadError {
+    /// Why `path` could not be read, in `lang`: `/etc/shadow : accès refusé (lancez posture en
+    /// root pour ce constat)`.
+    pub fn reason(&self, path: &str, lang: Lang) -> String {
+        match self {
+            ReadError::Missing => match lang {
+                Lang::Fr => format!("{path} : absent"),
+                Lang::En => format!("{path}: missing"),
+            },
+            ReadError::Denied => match lang {
+                Lang::Fr => {
+                    format!("{path} : accès refusé (lancez posture en root pour ce constat)")
+                }
+                Lang::En => {
+                    format!("{path}: permission denied (run posture as root for this fact)")
+                }
+            },
+            ReadError::Other(why) => match lang {
+                Lang::Fr => format!("{path} : illisible ({})", why.fr),
+                Lang::En => format!("{path}: cannot be read ({})", why.en),
+            },
         }
     }
 }
@@ -57,8 +104,28 @@ pub(crate) enum CmdError {
     Offline,
     /// Not installed.
     Missing,
-    /// It could not be started, or was stopped by the time limit.
-    Failed(String),
+    /// It could not be started, or was stopped by the time limit (why, in both languages).
+    Failed(Text),
+}
+
+impl CmdError {
+    /// Why `program` gave nothing, in `lang`.
+    pub fn reason(&self, program: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (CmdError::Offline, Lang::Fr) => {
+                format!("{program} : commande non lancée avec --root")
+            }
+            (CmdError::Offline, Lang::En) => format!("{program}: command not run with --root"),
+            (CmdError::Missing, Lang::Fr) => format!("{program} n'est pas installé"),
+            (CmdError::Missing, Lang::En) => format!("{program} is not installed"),
+            (CmdError::Failed(why), Lang::Fr) => {
+                format!("{program} n'a pas pu être lancé : {}", why.fr)
+            }
+            (CmdError::Failed(why), Lang::En) => {
+                format!("{program} could not be run: {}", why.en)
+            }
+        }
+    }
 }
 
 /// What a command printed.
@@ -95,6 +162,9 @@ pub(crate) struct Machine {
     pub container: bool,
     /// Why it looks like a container (a path), for details.
     pub container_hint: Option<String>,
+    /// Files and directories that exist but could not be read, and why: the `unknown` facts
+    /// that name them in their `source` give the reason (see [`Machine::read_failures`]).
+    failures: Mutex<Vec<(String, ReadError)>>,
 }
 
 impl Machine {
@@ -109,6 +179,7 @@ impl Machine {
             euid_root,
             container: false,
             container_hint: None,
+            failures: Mutex::new(Vec::new()),
         };
         machine.container_hint = machine.detect_container();
         machine.container = machine.container_hint.is_some();
@@ -163,9 +234,7 @@ impl Machine {
             {
                 links += 1;
                 if links > MAX_LINKS {
-                    return Err(io::Error::other(format!(
-                        "{path}: too many levels of symbolic links"
-                    )));
+                    return Err(io::Error::other(LinkLoop));
                 }
                 if target.is_absolute() {
                     done.clear();
@@ -180,12 +249,52 @@ impl Machine {
         Ok(real)
     }
 
+    /// Remembers a read that failed for another reason than a missing file.
+    fn failed<T>(&self, path: &str, result: Result<T, ReadError>) -> Result<T, ReadError> {
+        if let Err(error) = &result
+            && *error != ReadError::Missing
+            && let Ok(mut failures) = self.failures.lock()
+            && !failures.iter().any(|(p, _)| p == path)
+        {
+            failures.push((path.to_owned(), error.clone()));
+        }
+        result
+    }
+
+    /// The files and directories under `prefix` (a machine path, or the path itself) that
+    /// exist but could not be read, with the reason, in the order they were met.
+    pub fn read_failures(&self, prefix: &str) -> Vec<(String, ReadError)> {
+        let prefix = prefix.trim_end_matches('/');
+        let Ok(failures) = self.failures.lock() else {
+            return Vec::new();
+        };
+        failures
+            .iter()
+            .filter(|(path, _)| {
+                !prefix.is_empty()
+                    && (path == prefix
+                        || path
+                            .strip_prefix(prefix)
+                            .is_some_and(|rest| rest.starts_with('/')))
+            })
+            .cloned()
+            .collect()
+    }
+
     /// A file's bytes, at most `max`.
     pub fn read_bytes(&self, path: &str, max: u64) -> Result<Vec<u8>, ReadError> {
+        let result = self.read_bytes_unrecorded(path, max);
+        self.failed(path, result)
+    }
+
+    fn read_bytes_unrecorded(&self, path: &str, max: u64) -> Result<Vec<u8>, ReadError> {
         let real = self.path(path)?;
         let file = fs::File::open(&real)?;
         if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(ReadError::Other("a directory".into()));
+            return Err(ReadError::Other(Text::new(
+                "c'est un dossier",
+                "it is a directory",
+            )));
         }
         let mut bytes = Vec::new();
         file.take(max).read_to_end(&mut bytes)?;
@@ -241,12 +350,19 @@ impl Machine {
 
     /// The names in a directory, sorted.
     pub fn list(&self, dir: &str) -> Result<Vec<String>, ReadError> {
-        let mut names: Vec<String> = fs::read_dir(self.path(dir)?)?
-            .filter_map(Result::ok)
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        Ok(names)
+        let listed = (|| -> Result<Vec<String>, ReadError> {
+            let mut names: Vec<String> = fs::read_dir(self.path(dir)?)?
+                .filter_map(Result::ok)
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            Ok(names)
+        })();
+        // A file where a directory is looked for (globs try every name) is not worth saying.
+        if matches!(listed, Err(ReadError::Other(_))) && !self.is_dir(dir) && self.exists(dir) {
+            return listed;
+        }
+        self.failed(dir, listed)
     }
 
     /// Machine paths matching a glob pattern (absolute, as on the machine), sorted. Under
@@ -359,22 +475,34 @@ impl Machine {
         run_with_limit(&path, args, limit)
     }
 
-    /// The host name.
+    /// The host name, never empty. In order: the kernel's name (`gethostname`, on the real
+    /// machine only), `/etc/hostname`, `/proc/sys/kernel/hostname` (under `--root`, only when
+    /// `DIR` has it), then `machine-` and the first 12 characters of `/etc/machine-id` (or
+    /// `/var/lib/dbus/machine-id`), else [`UNNAMED_HOST`]. An empty, `(none)` or unprintable
+    /// name does not count.
     pub fn host_name(&self) -> String {
-        if self.fake() {
-            return self
-                .read("/etc/hostname")
+        let from_file = |path: &str| {
+            self.read_bytes(path, 4096)
                 .ok()
-                .and_then(|text| text.lines().next().map(|l| l.trim().to_owned()))
-                .unwrap_or_default();
-        }
-        sysinfo::System::host_name()
+                .and_then(|bytes| host_name_in(&String::from_utf8_lossy(&bytes)))
+        };
+        let kernel = if self.fake() {
+            None
+        } else {
+            sysinfo::System::host_name().and_then(|name| host_name_in(&name))
+        };
+        kernel
+            .or_else(|| from_file("/etc/hostname"))
+            .or_else(|| from_file("/proc/sys/kernel/hostname"))
             .or_else(|| {
-                self.read("/proc/sys/kernel/hostname")
-                    .ok()
-                    .map(|t| t.trim().to_owned())
+                ["/etc/machine-id", "/var/lib/dbus/machine-id"]
+                    .iter()
+                    .find_map(|path| {
+                        let bytes = self.read_bytes(path, 4096).ok()?;
+                        machine_id_name(&String::from_utf8_lossy(&bytes))
+                    })
             })
-            .unwrap_or_default()
+            .unwrap_or_else(|| UNNAMED_HOST.to_owned())
     }
 
     /// Signs of a container: marker files, the cgroup of process 1, an overlay root.
@@ -414,6 +542,33 @@ impl Machine {
         }
         None
     }
+}
+
+/// The host name of a machine with neither a name nor a machine id: language-neutral, as
+/// every host name in a report is.
+pub(crate) const UNNAMED_HOST: &str = "unnamed-host";
+
+/// The host name written in a file such as `/etc/hostname`: its first line that is not empty
+/// nor a comment, if it looks like a name (`hostname(5)`: letters, digits, `-`, `.`, `_`; 253
+/// characters at most). `(none)`, the kernel's name when none was set, does not count.
+pub(crate) fn host_name_in(text: &str) -> Option<String> {
+    let name = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))?;
+    let valid = name.len() <= 253
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+        && name.chars().any(|c| c.is_ascii_alphanumeric());
+    valid.then(|| name.to_owned())
+}
+
+/// `machine-` and the first 12 characters of a `machine-id` (32 hexadecimal digits).
+pub(crate) fn machine_id_name(text: &str) -> Option<String> {
+    let id = text.trim();
+    (id.len() >= 12 && id.chars().all(|c| c.is_ascii_hexdigit()) && id.chars().any(|c| c != '0'))
+        .then(|| format!("machine-{}", id[..12].to_ascii_lowercase()))
 }
 
 /// Pushes the components of `path` on a stack of components to walk (the first one last):
@@ -470,7 +625,7 @@ fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutp
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| CmdError::Failed(e.to_string()))?;
+        .map_err(|e| CmdError::Failed(questionnaire::lang::io_reason(&e)))?;
     let reader = |pipe: Option<Box<dyn io::Read + Send>>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
@@ -499,13 +654,15 @@ fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutp
             Ok(None) if start.elapsed() >= limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(CmdError::Failed(format!(
-                    "time limit ({} s)",
-                    limit.as_secs()
+                return Err(CmdError::Failed(Text::new(
+                    format!("arrêté au bout de {} s", limit.as_secs()),
+                    format!("stopped after {} s", limit.as_secs()),
                 )));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(error) => return Err(CmdError::Failed(error.to_string())),
+            Err(error) => {
+                return Err(CmdError::Failed(questionnaire::lang::io_reason(&error)));
+            }
         }
     };
     let stdout = out.join().unwrap_or_default();

@@ -147,6 +147,29 @@ pub(crate) fn admin_service(proto: Proto, port: u16) -> Option<&'static str> {
         .map(|(_, _, name)| *name)
 }
 
+/// Whether a `/proc/net` file is one the kernel wrote: its header line (`sl local_address …`),
+/// or, without it, at least one well-formed entry (`0: 0100007F:0035 00000000:0000 0A …`). An
+/// empty or garbage file says nothing about the sockets, so it is not "no socket".
+pub(crate) fn proc_net_valid(text: &str) -> bool {
+    let mut lines = text.lines();
+    let header = lines.next().is_some_and(|line| {
+        let mut words = line.split_whitespace();
+        words.next() == Some("sl") && words.next() == Some("local_address")
+    });
+    header
+        || text.lines().any(|line| {
+            let mut fields = line.split_whitespace();
+            let slot = fields.next().and_then(|s| s.strip_suffix(':'));
+            let local = fields.next().and_then(parse_addr);
+            let remote = fields.next().and_then(parse_addr);
+            let state = fields.next();
+            slot.is_some_and(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_hexdigit()))
+                && local.is_some()
+                && remote.is_some()
+                && state.is_some_and(|s| s.len() == 2 && u8::from_str_radix(s, 16).is_ok())
+        })
+}
+
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let files = [
         ("/proc/net/tcp", Proto::Tcp, false),
@@ -156,24 +179,35 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     ];
     let mut listeners = BTreeSet::new();
     let mut read = Vec::new();
-    let mut denied = false;
+    // Files present but not usable, with the reason in the UI language.
+    let mut problems = Vec::new();
     for (path, proto, v6) in files {
         match m.read(path) {
-            Ok(text) => {
+            Ok(text) if proc_net_valid(&text) => {
                 listeners.extend(parse_proc_net(&text, proto, v6));
                 read.push(path);
             }
-            Err(ReadError::Denied) => denied = true,
-            Err(_) => {}
+            Ok(text) if text.trim().is_empty() => {
+                problems.push(m.t(format!("{path} : vide"), format!("{path}: empty")))
+            }
+            Ok(_) => problems.push(m.t(
+                format!("{path} : contenu non reconnu (pas la table du noyau)"),
+                format!("{path}: unrecognised content (not the kernel's table)"),
+            )),
+            Err(ReadError::Missing) => {}
+            Err(error) => problems.push(error.reason(path, m.lang)),
         }
     }
     if read.is_empty() {
-        let detail = if denied {
-            m.t("/proc/net n'est pas lisible", "/proc/net is not readable")
-        } else {
+        let detail = if problems.is_empty() {
             m.t(
                 "pas de /proc/net/tcp : sockets en écoute inconnues",
                 "no /proc/net/tcp: listening sockets unknown",
+            )
+        } else {
+            m.t(
+                format!("sockets en écoute inconnues : {}", problems.join(" ; ")),
+                format!("listening sockets unknown: {}", problems.join("; ")),
             )
         };
         return vec![
@@ -182,6 +216,14 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         ];
     }
     let source = read.join(", ");
+    let partial = if problems.is_empty() {
+        String::new()
+    } else {
+        m.t(
+            format!(" ; non lus : {}", problems.join(" ; ")),
+            format!("; not read: {}", problems.join("; ")),
+        )
+    };
     let labels: Vec<String> = {
         let mut seen = BTreeSet::new();
         listeners
@@ -206,11 +248,11 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         source.clone(),
         m.t(
             format!(
-                "{} socket(s) en écoute, dont {everywhere} sur toutes les interfaces{container}",
+                "{} socket(s) en écoute, dont {everywhere} sur toutes les interfaces{container}{partial}",
                 labels.len()
             ),
             format!(
-                "{} listening socket(s), {everywhere} of them on every interface{container}",
+                "{} listening socket(s), {everywhere} of them on every interface{container}{partial}",
                 labels.len()
             ),
         ),
@@ -235,8 +277,8 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             Status::Ok,
             source,
             m.t(
-                format!("aucun port d'administration ou de partage de fichiers en écoute sur toutes les interfaces{container}"),
-                format!("no remote administration or file-sharing port listening on every interface{container}"),
+                format!("aucun port d'administration ou de partage de fichiers en écoute sur toutes les interfaces{container}{partial}"),
+                format!("no remote administration or file-sharing port listening on every interface{container}{partial}"),
             ),
         )
     } else {
@@ -253,8 +295,8 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             Status::Fail,
             source,
             m.t(
-                format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {} — à limiter à une interface d'administration, un VPN ou un pare-feu{container}", names.join(", ")),
-                format!("remote administration or file sharing open on every interface: {} — restrict it to an admin interface, a VPN or a firewall{container}", names.join(", ")),
+                format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {} — à limiter à une interface d'administration, un VPN ou un pare-feu{container}{partial}", names.join(", ")),
+                format!("remote administration or file sharing open on every interface: {} — restrict it to an admin interface, a VPN or a firewall{container}{partial}", names.join(", ")),
             ),
         )
     };

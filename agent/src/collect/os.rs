@@ -12,6 +12,10 @@ pub(crate) const UPTIME_WARN_DAYS: i64 = 30;
 /// Days before the end of maintenance from which a supported system is `warn`.
 pub(crate) const EOL_SOON_DAYS: i64 = 180;
 
+/// How a fact's `source` names the end-of-life table bundled with the agent (the same in every
+/// language).
+pub(crate) const EOL_TABLE_SOURCE: &str = "posture eol-table";
+
 /// `/etc/os-release` (or `/usr/lib/os-release`), parsed.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct OsRelease {
@@ -77,13 +81,19 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             key,
             "/etc/os-release",
             match error {
-                ReadError::Denied => m.t(
-                    "/etc/os-release n'est pas lisible",
-                    "/etc/os-release is not readable",
-                ),
-                _ => m.t(
+                ReadError::Missing => m.t(
                     "pas de /etc/os-release : système non identifié",
                     "no /etc/os-release: unidentified system",
+                ),
+                other => m.t(
+                    format!(
+                        "système non identifié : {}",
+                        other.reason("/etc/os-release", m.lang)
+                    ),
+                    format!(
+                        "unidentified system: {}",
+                        other.reason("/etc/os-release", m.lang)
+                    ),
                 ),
             },
         )
@@ -157,12 +167,15 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 }
 
 fn kernel(m: &Machine) -> Fact {
+    const OSRELEASE: &str = "/proc/sys/kernel/osrelease";
+    let mut error = None;
     let (value, source) = if m.fake() {
         (
-            m.read("/proc/sys/kernel/osrelease")
+            m.read(OSRELEASE)
+                .map_err(|e| error = Some(e))
                 .ok()
                 .map(|t| t.trim().to_owned()),
-            "/proc/sys/kernel/osrelease",
+            OSRELEASE,
         )
     } else {
         (sysinfo::System::kernel_version(), "uname")
@@ -195,19 +208,35 @@ fn kernel(m: &Machine) -> Fact {
         None => unknown(
             "os.kernel",
             source,
-            m.t("version du noyau illisible", "kernel version not readable"),
+            match error {
+                Some(error) if error != ReadError::Missing => m.t(
+                    format!(
+                        "version du noyau inconnue : {}",
+                        error.reason(OSRELEASE, m.lang)
+                    ),
+                    format!(
+                        "kernel version unknown: {}",
+                        error.reason(OSRELEASE, m.lang)
+                    ),
+                ),
+                _ => m.t("version du noyau illisible", "kernel version not readable"),
+            },
         ),
     }
 }
 
 fn uptime(m: &Machine) -> Fact {
+    let mut error = None;
     let seconds = if m.fake() {
-        m.read("/proc/uptime").ok().and_then(|text| {
-            text.split_whitespace()
-                .next()
-                .and_then(|s| s.parse::<f64>().ok())
-                .filter(|s| s.is_finite() && *s >= 0.0)
-        })
+        m.read("/proc/uptime")
+            .map_err(|e| error = Some(e))
+            .ok()
+            .and_then(|text| {
+                text.split_whitespace()
+                    .next()
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+            })
     } else {
         #[allow(clippy::cast_precision_loss)]
         Some(sysinfo::System::uptime() as f64).filter(|s| *s > 0.0)
@@ -216,7 +245,16 @@ fn uptime(m: &Machine) -> Fact {
         return unknown(
             "host.uptime_days",
             "/proc/uptime",
-            m.t("durée de fonctionnement illisible", "uptime not readable"),
+            match error {
+                Some(error) if error != ReadError::Missing => m.t(
+                    format!(
+                        "durée de fonctionnement inconnue : {}",
+                        error.reason("/proc/uptime", m.lang)
+                    ),
+                    format!("uptime unknown: {}", error.reason("/proc/uptime", m.lang)),
+                ),
+                _ => m.t("durée de fonctionnement illisible", "uptime not readable"),
+            },
         );
     };
     #[allow(clippy::cast_possible_truncation)]
@@ -252,26 +290,35 @@ fn uptime(m: &Machine) -> Fact {
 
 /// `os.supported` and `os.eol_date` from the bundled table.
 fn support(m: &Machine, release: &Result<OsRelease, ReadError>) -> Vec<Fact> {
-    let Ok(rel) = release else {
-        let detail = m.t(
-            "système non identifié (pas de /etc/os-release)",
-            "unidentified system (no /etc/os-release)",
-        );
-        return vec![
-            unknown("os.supported", "/etc/os-release", detail.clone()),
-            unknown("os.eol_date", "/etc/os-release", detail),
-        ];
+    let rel = match release {
+        Ok(rel) => rel,
+        Err(error) => {
+            let detail = match error {
+                ReadError::Missing => m.t(
+                    "système non identifié (pas de /etc/os-release)",
+                    "unidentified system (no /etc/os-release)",
+                ),
+                other => m.t(
+                    format!(
+                        "système non identifié ({})",
+                        other.reason("/etc/os-release", m.lang)
+                    ),
+                    format!(
+                        "unidentified system ({})",
+                        other.reason("/etc/os-release", m.lang)
+                    ),
+                ),
+            };
+            return vec![
+                unknown("os.supported", "/etc/os-release", detail.clone()),
+                unknown("os.eol_date", "/etc/os-release", detail),
+            ];
+        }
     };
     let id = rel.get("ID");
     let version = rel.get("VERSION_ID");
-    let source = format!(
-        "{} + {}",
-        rel.source,
-        m.t(
-            "table de fin de vie de posture",
-            "posture's end-of-life table"
-        )
-    );
+    // Language-neutral, as every source: the file, and the table bundled with the agent.
+    let source = format!("{} + {EOL_TABLE_SOURCE}", rel.source);
     let Some(entry) = eol::lookup(id, rel.get("ID_LIKE"), version) else {
         let detail = m.t(
             format!("« {id} {version} » n'est pas dans la table de fin de vie de posture (table du {TABLE_DATE}) : vérifier sur le site de l'éditeur"),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local, NaiveDate};
 use scoring::facts::{Fact, Status, Value};
 
-use super::machine::CmdError;
+use super::machine::{CmdError, CmdOutput};
 use super::{Machine, days, fact, pending, unknown};
 
 /// The charter: security patches within 8 days.
@@ -217,15 +217,26 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
             ),
         ];
     }
-    // No upgrade recorded: the logs still tell how long nothing was upgraded.
+    // No upgrade recorded: the logs still tell how long nothing was upgraded — at least. A
+    // lower bound proves a delay past the charter's 8 days, never one within them: `warn`.
     if let Some(oldest) = logs.oldest_entry {
         let since = (today - oldest).num_days().max(0);
-        let status = delay_status(since);
+        let status = match delay_status(since) {
+            Status::Ok => Status::Warn,
+            other => other,
+        };
         let source = logs.files.join(", ");
-        let detail = m.t(
-            format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour"),
-            format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade"),
-        );
+        let detail = if status == Status::Warn && since <= PATCH_OK_DAYS {
+            m.t(
+                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour — un minimum, qui ne prouve pas le délai de 8 jours de la charte (la dernière mise à jour peut être plus ancienne)"),
+                format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade — a lower bound, which does not prove the charter's 8 days (the last upgrade may be older)"),
+            )
+        } else {
+            m.t(
+                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour (un minimum : la dernière mise à jour peut être plus ancienne)"),
+                format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade (a lower bound: the last upgrade may be older)"),
+            )
+        };
         return vec![
             unknown(
                 "patch.last_upgrade",
@@ -256,8 +267,8 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
         (
             logs.denied.join(", "),
             m.t(
-                "journaux de paquets illisibles sans root",
-                "package logs not readable without root",
+                "journaux de paquets illisibles : accès refusé (lancez posture en root pour ce constat)",
+                "package logs not readable: permission denied (run posture as root for this fact)",
             ),
         )
     };
@@ -705,10 +716,7 @@ fn pending_security(m: &Machine) -> Fact {
             Ok(output) => unknown(
                 KEY,
                 "apt-get -s upgrade",
-                m.t(
-                    format!("apt-get -s a échoué : {}", first_line(&output.stderr)),
-                    format!("apt-get -s failed: {}", first_line(&output.stderr)),
-                ),
+                command_failed(m, "apt-get -s", &output),
             ),
             Err(error) => command_unknown(m, KEY, "apt-get -s upgrade", &error),
         };
@@ -729,20 +737,13 @@ fn pending_security(m: &Machine) -> Fact {
                     .len();
                 security_fact(m, count, None, "dnf --cacheonly updateinfo list --security")
             }
-            Ok(output) => unknown(
-                KEY,
-                "dnf --cacheonly updateinfo list --security",
+            Ok(output) => unknown(KEY, "dnf --cacheonly updateinfo list --security", {
+                let failed = command_failed(m, "dnf", &output);
                 m.t(
-                    format!(
-                        "dnf sans réseau n'a pas répondu (métadonnées absentes ?) : {}",
-                        first_line(&output.stderr)
-                    ),
-                    format!(
-                        "dnf without network gave no answer (no cached metadata?): {}",
-                        first_line(&output.stderr)
-                    ),
-                ),
-            ),
+                    format!("dnf sans réseau n'a pas répondu (métadonnées absentes ?) : {failed}"),
+                    format!("dnf without network gave no answer (no cached metadata?): {failed}"),
+                )
+            }),
             Err(error) => command_unknown(m, KEY, "dnf updateinfo", &error),
         };
     }
@@ -814,27 +815,29 @@ pub(crate) fn first_line(text: &str) -> String {
         .collect()
 }
 
+/// Why a command that ran gave nothing, in the UI language: its exit code and the first line
+/// of its standard error, quoted as it printed it (`LC_ALL=C`: English).
+pub(crate) fn command_failed(m: &Machine, program: &str, output: &CmdOutput) -> String {
+    let code = output
+        .code
+        .map_or_else(|| "signal".to_owned(), |code| code.to_string());
+    let said = first_line(&output.stderr);
+    match (m.lang, said.is_empty()) {
+        (questionnaire::Lang::Fr, true) => format!("{program} a échoué (code {code})"),
+        (questionnaire::Lang::Fr, false) => {
+            format!("{program} a échoué (code {code}) : « {said} »")
+        }
+        (questionnaire::Lang::En, true) => format!("{program} failed (exit code {code})"),
+        (questionnaire::Lang::En, false) => {
+            format!("{program} failed (exit code {code}): \"{said}\"")
+        }
+    }
+}
+
 /// An `unknown` fact for a command that gave nothing.
 pub(crate) fn command_unknown(m: &Machine, key: &str, source: &str, error: &CmdError) -> Fact {
     let program = source.split_whitespace().next().unwrap_or(source);
-    unknown(
-        key,
-        source,
-        match error {
-            CmdError::Offline => m.t(
-                "commande non lancée avec --root",
-                "command not run with --root",
-            ),
-            CmdError::Missing => m.t(
-                format!("{program} n'est pas installé"),
-                format!("{program} is not installed"),
-            ),
-            CmdError::Failed(why) => m.t(
-                format!("{program} n'a pas pu être lancé : {why}"),
-                format!("{program} could not be run: {why}"),
-            ),
-        },
-    )
+    unknown(key, source, error.reason(program, m.lang))
 }
 
 #[cfg(test)]

@@ -20,6 +20,13 @@ pub(crate) struct SshConfig {
     pub files: Vec<String>,
     /// Files that could not be read (permissions).
     pub denied: Vec<String>,
+    /// Files that include themselves, directly or through others (each once): sshd follows
+    /// such a loop until its depth limit and refuses to start.
+    pub loops: Vec<String>,
+    /// Whether `Include`s nest deeper than [`MAX_INCLUDE_DEPTH`] (sshd refuses to start).
+    pub too_deep: bool,
+    /// The files being read, the outermost first (to see a file include itself).
+    stack: Vec<String>,
 }
 
 impl SshConfig {
@@ -72,7 +79,17 @@ pub(crate) fn read_file(
     config: &mut SshConfig,
 ) -> Result<(), ReadError> {
     let text = m.read(path)?;
-    config.files.push(path.to_owned());
+    if !config.files.iter().any(|f| f == path) {
+        config.files.push(path.to_owned());
+    }
+    config.stack.push(path.to_owned());
+    read_lines(m, &text, path, depth, config);
+    config.stack.pop();
+    Ok(())
+}
+
+/// The lines of one file: the keywords outside `Match`, and the files it includes.
+fn read_lines(m: &Machine, text: &str, path: &str, depth: usize, config: &mut SshConfig) {
     let mut in_match = false;
     for line in text.lines() {
         let Some((keyword, rest)) = split_keyword(line) else {
@@ -88,6 +105,7 @@ pub(crate) fn read_file(
         }
         if lower == "include" {
             if depth >= MAX_INCLUDE_DEPTH {
+                config.too_deep = true;
                 continue;
             }
             for pattern in rest.split_whitespace() {
@@ -98,7 +116,16 @@ pub(crate) fn read_file(
                     format!("/etc/ssh/{pattern}")
                 };
                 for file in m.glob(&pattern) {
-                    if let Err(ReadError::Denied) = read_file(m, &file, depth + 1, config) {
+                    // A file that includes itself, directly or not: read once, reported.
+                    if config.stack.contains(&file) {
+                        if !config.loops.contains(&file) {
+                            config.loops.push(file);
+                        }
+                        continue;
+                    }
+                    if let Err(ReadError::Denied) = read_file(m, &file, depth + 1, config)
+                        && !config.denied.contains(&file)
+                    {
                         config.denied.push(file);
                     }
                 }
@@ -107,7 +134,6 @@ pub(crate) fn read_file(
         }
         config.set(&lower, rest, path);
     }
-    Ok(())
 }
 
 /// `sshd -T`: `keyword value` lines.
@@ -151,8 +177,9 @@ pub(crate) struct Verdict {
     pub methods: String,
 }
 
-/// Applies sshd's defaults and rules to the settings read.
-pub(crate) fn verdict(config: &SshConfig, pam_otp: bool) -> Verdict {
+/// Applies sshd's defaults and rules to the settings read. `default` names, in the UI
+/// language, where a value that no file sets comes from (sshd's default).
+pub(crate) fn verdict(config: &SshConfig, pam_otp: bool, default: &str) -> Verdict {
     let (password, password_src) = config.get("passwordauthentication", "yes");
     let (kbd, _) = config.get_any(
         &[
@@ -215,7 +242,7 @@ pub(crate) fn verdict(config: &SshConfig, pam_otp: bool) -> Verdict {
             format!(
                 "PasswordAuthentication {} ({})",
                 password.to_ascii_lowercase(),
-                password_src.as_deref().unwrap_or("default")
+                password_src.as_deref().unwrap_or(default)
             )
         } else {
             "KbdInteractiveAuthentication yes + UsePAM yes".to_owned()
@@ -226,7 +253,7 @@ pub(crate) fn verdict(config: &SshConfig, pam_otp: bool) -> Verdict {
         format!(
             "PasswordAuthentication {} ({})",
             password.to_ascii_lowercase(),
-            password_src.as_deref().unwrap_or("default")
+            password_src.as_deref().unwrap_or(default)
         )
     };
     let mut root_mode = root
@@ -241,7 +268,7 @@ pub(crate) fn verdict(config: &SshConfig, pam_otp: bool) -> Verdict {
         password_alone,
         password_why,
         root_mode,
-        root_source: root_src.unwrap_or_else(|| "default".to_owned()),
+        root_source: root_src.unwrap_or_else(|| default.to_owned()),
         mfa,
         methods,
     }
@@ -274,22 +301,19 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             let mut config = SshConfig::default();
             match read_file(m, "/etc/ssh/sshd_config", 0, &mut config) {
                 Ok(()) => config,
-                Err(ReadError::Denied) => {
-                    return all_unknown(
-                        "/etc/ssh/sshd_config",
-                        m.t(
-                            "/etc/ssh/sshd_config n'est lisible que par root",
-                            "/etc/ssh/sshd_config is only readable by root",
-                        ),
-                    );
-                }
-                Err(_) => {
+                Err(ReadError::Missing) => {
                     return all_unknown(
                         "/etc/ssh/sshd_config",
                         m.t(
                             "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
                             "no /etc/ssh/sshd_config: no SSH server found",
                         ),
+                    );
+                }
+                Err(error) => {
+                    return all_unknown(
+                        "/etc/ssh/sshd_config",
+                        error.reason("/etc/ssh/sshd_config", m.lang),
                     );
                 }
             }
@@ -299,9 +323,13 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         .read("/etc/pam.d/sshd")
         .map(|text| !auth::mfa_modules(&text).is_empty())
         .unwrap_or(false);
-    let v = verdict(&config, pam_otp);
+    let v = verdict(
+        &config,
+        pam_otp,
+        &m.t("valeur par défaut de sshd", "sshd's default"),
+    );
     let source = config.files.join(", ");
-    let partial = if config.denied.is_empty() {
+    let mut partial = if config.denied.is_empty() {
         String::new()
     } else {
         m.t(
@@ -315,6 +343,18 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             ),
         )
     };
+    if !config.loops.is_empty() {
+        let loops = config.loops.join(", ");
+        partial.push_str(&m.t(
+            format!(" ; Include en boucle : {loops} s'inclut lui-même (lu une fois ici ; sshd, lui, refuse de démarrer avec cette configuration : « Too many recursive configuration includes »)"),
+            format!("; Include loop: {loops} includes itself (read once here; sshd refuses to start with this configuration: \"Too many recursive configuration includes\")"),
+        ));
+    } else if config.too_deep {
+        partial.push_str(&m.t(
+            format!(" ; plus de {MAX_INCLUDE_DEPTH} niveaux d'Include : les plus profonds ne sont pas lus (sshd refuse de démarrer avec cette configuration)"),
+            format!("; more than {MAX_INCLUDE_DEPTH} levels of Include: the deepest are not read (sshd refuses to start with this configuration)"),
+        ));
+    }
     let mut facts = Vec::new();
     let why = &v.password_why;
     facts.push(if v.password_alone {
@@ -455,7 +495,7 @@ mod tests {
 
     #[test]
     fn defaults_allow_passwords_and_root_with_keys() {
-        let v = verdict(&SshConfig::default(), false);
+        let v = verdict(&SshConfig::default(), false, "default");
         assert!(v.password_alone);
         assert_eq!(v.root_mode, "prohibit-password");
         assert!(!v.mfa);
@@ -470,6 +510,7 @@ mod tests {
                 ("permitrootlogin", "no"),
             ]),
             false,
+            "default",
         );
         assert!(!v.password_alone && !v.mfa);
         assert_eq!(v.root_mode, "no");
@@ -477,6 +518,7 @@ mod tests {
         let v = verdict(
             &config(&[("passwordauthentication", "no"), ("usepam", "yes")]),
             false,
+            "default",
         );
         assert!(v.password_alone);
         let v = verdict(
@@ -486,14 +528,20 @@ mod tests {
                 ("authenticationmethods", "publickey,keyboard-interactive"),
             ]),
             true,
+            "default",
         );
         assert!(!v.password_alone && v.mfa);
         let v = verdict(
             &config(&[("authenticationmethods", "publickey,password publickey")]),
             false,
+            "default",
         );
         assert!(!v.password_alone && !v.mfa);
-        let v = verdict(&config(&[("permitrootlogin", "without-password")]), false);
+        let v = verdict(
+            &config(&[("permitrootlogin", "without-password")]),
+            false,
+            "default",
+        );
         assert_eq!(v.root_mode, "prohibit-password");
     }
 
@@ -502,7 +550,7 @@ mod tests {
         let c = parse_sshd_t(
             "port 22\npasswordauthentication no\npermitrootlogin without-password\nusepam yes\nkbdinteractiveauthentication no\n",
         );
-        let v = verdict(&c, false);
+        let v = verdict(&c, false, "default");
         assert!(!v.password_alone);
         assert_eq!(v.root_mode, "prohibit-password");
         assert_eq!(v.root_source, "sshd -T");

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use questionnaire::Text;
 use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::server::ParsedCertificate;
@@ -18,8 +19,8 @@ pub(super) enum ChainError {
     Expired,
     /// A signature does not verify.
     BadSignature,
-    /// Anything else, as rustls says it.
-    Other(String),
+    /// Anything else, as rustls says it (in both languages).
+    Other(Text),
 }
 
 /// What the site's certificate says.
@@ -56,11 +57,20 @@ pub(super) fn analyse(
     server_name: &ServerName<'_>,
     roots: &RootCertStore,
     now: i64,
-) -> Result<CertFacts, String> {
-    let (leaf, intermediates) = chain
-        .split_first()
-        .ok_or_else(|| "no certificate sent".to_owned())?;
-    let (_, x509) = X509Certificate::from_der(leaf).map_err(|e| e.to_string())?;
+) -> Result<CertFacts, Text> {
+    let (leaf, intermediates) = chain.split_first().ok_or_else(|| {
+        Text::new(
+            "le serveur n'a envoyé aucun certificat",
+            "the server sent no certificate",
+        )
+    })?;
+    let unreadable = |raw: String| {
+        Text::new(
+            format!("certificat X.509 mal formé (message : « {raw} »)"),
+            format!("malformed X.509 certificate ({raw})"),
+        )
+    };
+    let (_, x509) = X509Certificate::from_der(leaf).map_err(|e| unreadable(e.to_string()))?;
     let not_before = x509.validity().not_before.timestamp();
     let not_after = x509.validity().not_after.timestamp();
     let names = x509
@@ -87,7 +97,7 @@ pub(super) fn analyse(
         .map(str::to_owned)
         .unwrap_or_else(|| x509.issuer().to_string());
 
-    let parsed = ParsedCertificate::try_from(leaf).map_err(|e| e.to_string())?;
+    let parsed = ParsedCertificate::try_from(leaf).map_err(|e| super::reason::tls(&e))?;
     let name_ok = verify_server_name(&parsed, server_name).is_ok();
     let at = if not_before <= not_after {
         now.clamp(not_before, not_after)
@@ -113,7 +123,7 @@ pub(super) fn analyse(
                 rustls::Error::InvalidCertificate(CertificateError::BadSignature) => {
                     ChainError::BadSignature
                 }
-                other => ChainError::Other(other.to_string()),
+                other => ChainError::Other(super::reason::tls(&other)),
             });
     Ok(CertFacts {
         not_before,

@@ -16,7 +16,9 @@ use rustls::{
     SignatureScheme,
 };
 
-use super::Failure;
+use questionnaire::Text;
+
+use super::{Failure, reason};
 
 /// Time allowed to connect, and for each read or write.
 pub(super) const TIMEOUT: Duration = Duration::from_secs(5);
@@ -118,14 +120,14 @@ impl ServerCertVerifier for Recorder {
 fn builder() -> Result<rustls::ConfigBuilder<ClientConfig, rustls::WantsVerifier>, Failure> {
     ClientConfig::builder_with_provider(provider())
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
-        .map_err(|e| Failure::Other(e.to_string()))
+        .map_err(|e| Failure::Other(reason::tls(&e)))
 }
 
 /// A configuration that verifies the server against `roots` (webpki roots and `--ca`).
 pub(super) fn strict_config(roots: Arc<RootCertStore>) -> Result<ClientConfig, Failure> {
     let verifier = WebPkiServerVerifier::builder_with_provider(roots, provider())
         .build()
-        .map_err(|e| Failure::Other(e.to_string()))?;
+        .map_err(|e| Failure::Other(reason::quoted(&e.to_string())))?;
     Ok(builder()?
         .with_webpki_verifier(verifier)
         .with_no_client_auth())
@@ -161,10 +163,13 @@ pub(super) fn tcp(url: &Url) -> Result<TcpStream, Failure> {
         Ok(ip) => vec![SocketAddr::new(ip, port)],
         Err(_) => (host, port)
             .to_socket_addrs()
-            .map_err(|e| Failure::Dns(e.to_string()))?
+            .map_err(|e| Failure::Dns(reason::resolver(&e.to_string())))?
             .collect(),
     };
-    let mut last = Failure::Dns(format!("{host}: no address"));
+    let mut last = Failure::Dns(Text::new(
+        format!("aucune adresse pour {host}"),
+        format!("no address for {host}"),
+    ));
     for addr in addrs {
         match TcpStream::connect_timeout(&addr, TIMEOUT) {
             Ok(stream) => {
@@ -237,14 +242,16 @@ fn handshake_failure(error: &io::Error) -> Failure {
             rustls::Error::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13)
             | rustls::Error::AlertReceived(AlertDescription::ProtocolVersion),
         ) => Failure::TlsTooOld(None),
-        Some(other) => Failure::Tls(other.to_string()),
+        Some(other) => Failure::Tls(reason::tls(other)),
         None => match error.kind() {
-            io::ErrorKind::UnexpectedEof => {
-                Failure::Tls("connection closed during the handshake".into())
-            }
-            io::ErrorKind::ConnectionReset => {
-                Failure::Tls("connection reset during the handshake".into())
-            }
+            io::ErrorKind::UnexpectedEof => Failure::Tls(Text::new(
+                "connexion fermée pendant la négociation",
+                "connection closed during the handshake",
+            )),
+            io::ErrorKind::ConnectionReset => Failure::Tls(Text::new(
+                "connexion réinitialisée pendant la négociation",
+                "connection reset during the handshake",
+            )),
             _ => Failure::from_io(error),
         },
     }
@@ -255,7 +262,7 @@ fn handshake_failure(error: &io::Error) -> Failure {
 pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<Handshake, Failure> {
     let (config, recorder) = recording_config()?;
     let mut connection = ClientConnection::new(Arc::new(config), server_name)
-        .map_err(|e| Failure::Other(e.to_string()))?;
+        .map_err(|e| Failure::Other(reason::tls(&e)))?;
     let mut socket = tcp(url)?;
     let mut peek = Peek {
         inner: &mut socket,
@@ -266,7 +273,10 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
     while connection.is_handshaking() {
         rounds += 1;
         if rounds > 64 {
-            return Err(Failure::Tls("handshake does not end".into()));
+            return Err(Failure::Tls(Text::new(
+                "la négociation ne se termine pas",
+                "the handshake does not end",
+            )));
         }
         if let Err(error) = connection.complete_io(&mut peek) {
             return Err(match handshake_failure(&error) {
@@ -275,9 +285,12 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
             });
         }
     }
-    let version = connection
-        .protocol_version()
-        .ok_or_else(|| Failure::Tls("no version negotiated".into()))?;
+    let version = connection.protocol_version().ok_or_else(|| {
+        Failure::Tls(Text::new(
+            "aucune version négociée",
+            "no version negotiated",
+        ))
+    })?;
     connection.send_close_notify();
     while connection.wants_write() {
         if connection.write_tls(&mut socket).is_err() {

@@ -3,13 +3,14 @@
 use std::io;
 use std::sync::Arc;
 
+use questionnaire::Text;
 use reqwest::blocking::{Client, Response};
 use reqwest::redirect::Policy;
 use reqwest::{StatusCode, Url};
 use rustls::RootCertStore;
 
-use super::Failure;
 use super::handshake::{TIMEOUT, strict_config};
+use super::{Failure, reason};
 
 /// Redirects followed from `http://` before giving up.
 const MAX_HOPS: usize = 5;
@@ -44,7 +45,7 @@ fn client(tls: rustls::ClientConfig, policy: Policy) -> Result<Client, Failure> 
         .no_proxy()
         .user_agent(concat!("posture-agent/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| Failure::Other(error_text(&e)))
+        .map_err(|e| Failure::Other(reason::quoted(&error_text(&e))))
 }
 
 /// The messages of an error and its causes.
@@ -79,7 +80,7 @@ fn failure(error: &reqwest::Error) -> Failure {
                 .get_ref()
                 .and_then(|inner| inner.downcast_ref::<rustls::Error>())
             {
-                return Failure::Tls(tls.to_string());
+                return Failure::Tls(reason::tls(tls));
             }
             match Failure::from_io(io_error) {
                 Failure::Other(_) => {}
@@ -87,7 +88,7 @@ fn failure(error: &reqwest::Error) -> Failure {
             }
         }
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return Failure::Tls(tls.to_string());
+            return Failure::Tls(reason::tls(tls));
         }
         current = err.source();
     }
@@ -95,9 +96,20 @@ fn failure(error: &reqwest::Error) -> Failure {
     if error.is_timeout() {
         Failure::Timeout
     } else if text.contains("dns error") {
-        Failure::Dns(root_cause(error))
+        Failure::Dns(reason::resolver(&root_cause(error)))
     } else {
-        Failure::Other(text)
+        let cause = reason::http(&root_cause(error));
+        if error.is_connect() {
+            Failure::Other(Text::new(
+                format!("connexion impossible ({})", cause.fr),
+                format!("could not connect ({text})"),
+            ))
+        } else {
+            Failure::Other(Text::new(
+                format!("requête HTTP en échec ({})", cause.fr),
+                format!("HTTP request failed ({text})"),
+            ))
+        }
     }
 }
 
