@@ -109,7 +109,7 @@ pub enum AgentCommand {
 
 #[derive(Debug, Args)]
 pub struct CollectArgs {
-    /// Write the facts to this file (JSON) instead of standard output.
+    /// Write the facts to this file (JSON); standard output then gets only a one-line summary.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.
@@ -128,7 +128,7 @@ pub struct ProbeTlsArgs {
     /// A private certificate authority (PEM file) to trust.
     #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
-    /// Write the facts to this file (JSON) instead of standard output.
+    /// Write the facts to this file (JSON); standard output then gets only a one-line summary.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.

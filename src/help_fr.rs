@@ -149,7 +149,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "agent collect --output",
-        "Écrire les constats dans ce fichier (JSON) au lieu de la sortie standard.",
+        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
     ),
     (
         "agent collect --format",
@@ -173,7 +173,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "agent probe-tls --output",
-        "Écrire les constats dans ce fichier (JSON) au lieu de la sortie standard.",
+        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
     ),
     (
         "agent probe-tls --format",
