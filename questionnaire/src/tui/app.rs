@@ -151,6 +151,9 @@ pub struct App<'c> {
     questions: Vec<&'c Control>,
     current: usize,
     cursor: usize,
+    /// Whether the cursor was moved since the question opened: until then the question shows
+    /// from the top of its content (help, previous answer), not scrolled to the cursor.
+    cursor_moved: bool,
     assessment: Assessment,
 }
 
@@ -179,6 +182,7 @@ impl<'c> App<'c> {
             questions: Vec::new(),
             current: 0,
             cursor: 0,
+            cursor_moved: false,
             assessment,
         };
         app.refresh(None);
@@ -208,6 +212,11 @@ impl<'c> App<'c> {
     /// The highlighted line among [`App::choices`].
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// Whether the auditor moved the cursor since the question opened.
+    pub fn cursor_moved(&self) -> bool {
+        self.cursor_moved
     }
 
     /// The scores, as of the last change.
@@ -319,9 +328,13 @@ impl<'c> App<'c> {
                     return self.pick(*choice);
                 }
             }
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.cursor = self.cursor.saturating_sub(1);
+                self.cursor_moved = true;
+            }
             KeyCode::Down | KeyCode::Char('j') => {
                 self.cursor = (self.cursor + 1).min(choices.len().saturating_sub(1));
+                self.cursor_moved = true;
             }
             KeyCode::Left | KeyCode::PageUp | KeyCode::Char('p') => {
                 self.go_to(self.current.saturating_sub(1));
@@ -359,7 +372,13 @@ impl<'c> App<'c> {
                 let note = self.audit.session.note(&control.id).unwrap_or_default();
                 self.overlay = Overlay::Note(Box::new(NoteEditor::new(note)));
             }
-            KeyCode::Char('h') => self.show_help = !self.show_help,
+            KeyCode::Char('h') => {
+                self.show_help = !self.show_help;
+                // Asked for, the help shows from its start, wherever the cursor is.
+                if self.show_help {
+                    self.cursor_moved = false;
+                }
+            }
             KeyCode::Char('s') => self.show_score = !self.show_score,
             KeyCode::Char('/') => self.overlay = Overlay::Search(Search::default()),
             KeyCode::Char('?') => self.overlay = Overlay::Keys { scroll: 0 },
@@ -630,6 +649,7 @@ impl<'c> App<'c> {
     fn go_to(&mut self, index: usize) {
         self.current = index.min(self.questions.len().saturating_sub(1));
         self.cursor = self.default_cursor();
+        self.cursor_moved = false;
     }
 
     /// The cursor starts on the current answer, if any.

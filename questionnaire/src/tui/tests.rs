@@ -453,6 +453,95 @@ fn hiding_the_scores_hides_every_level() {
     assert!(hidden.contains("scores masqués"));
 }
 
+/// A re-assessment of the express profile where every previous answer has a note, at GOV-01.
+fn reassessment_with_notes(catalog: &Catalog, lang: Lang) -> App<'_> {
+    let mut previous = session(catalog, "express");
+    for control in catalog.controls_in("express") {
+        // The last option: the one furthest down the list, so that the cursor starts low.
+        let option = control.options.last().unwrap();
+        let note = format!(
+            "Dit en mai sur {} : à revoir avec le prestataire",
+            control.id
+        );
+        previous.set_answer(&control.id, &option.id, Some(note), now());
+    }
+    let (session, _) = crate::reassess::reassess(
+        catalog,
+        &previous,
+        std::path::Path::new("audit-2026-05.toml"),
+        None,
+        now(),
+    )
+    .unwrap();
+    app(catalog, session, lang)
+}
+
+#[test]
+fn a_reassessed_question_opens_on_its_previous_answer_and_note() {
+    let catalog = catalog::bundled().unwrap();
+    for (lang, answer_label, note_label) in [
+        (Lang::Fr, "Réponse précédente :", "Note précédente :"),
+        (Lang::En, "Previous answer:", "Previous note:"),
+    ] {
+        let mut app = reassessment_with_notes(&catalog, lang);
+        // Every question as it opens, confirmed with c one after the other.
+        let mut seen = 0;
+        while app.screen == Screen::Questions && app.left() > 0 {
+            let id = current_id(&app);
+            let screen = draw(&app, 80, 24);
+            assert!(screen.contains(answer_label), "{id}:\n{screen}");
+            assert!(screen.contains(note_label), "{id}:\n{screen}");
+            assert!(screen.contains(&format!("sur {id}")), "{id}:\n{screen}");
+            press(&mut app, "c");
+            seen += 1;
+        }
+        assert!(seen > 10, "{seen} questions seen");
+    }
+    // Once the cursor moves, the view follows it: at the last line, it is on screen.
+    let mut app = reassessment_with_notes(&catalog, Lang::Fr);
+    let first = draw(&app, 80, 24);
+    for _ in 0..app.choices().len() {
+        app.update(key(KeyCode::Down));
+    }
+    assert!(app.cursor_moved());
+    let moved = draw(&app, 80, 24);
+    assert!(moved.contains("›  u. Je ne sais pas"), "{moved}");
+    assert!(!moved.contains("Réponse précédente"), "{moved}");
+    // The help asked for shows from its start, wherever the cursor is; moved, the cursor again.
+    press(&mut app, "h");
+    assert!(draw(&app, 80, 24).contains("Aide :"));
+    app.update(key(KeyCode::Up));
+    // (On the last option: the answer carried over, so marked ●.)
+    assert!(draw(&app, 80, 24).contains("›● 5."));
+    press(&mut app, "h");
+    // Back to the question (or another one): from the top again.
+    app.update(key(KeyCode::Right));
+    app.update(key(KeyCode::Left));
+    assert!(!app.cursor_moved());
+    assert_eq!(draw(&app, 80, 24), first);
+}
+
+#[test]
+fn a_changed_answer_shows_under_the_previous_one() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = reassessment_with_notes(&catalog, Lang::Fr);
+    let control = app.current().unwrap();
+    press(&mut app, "1");
+    app.update(key(KeyCode::Left));
+    assert_eq!(current_id(&app), control.id);
+    let screen = draw(&app, 80, 24);
+    let first = control.options[0]
+        .label
+        .fr
+        .split(' ')
+        .take(3)
+        .collect::<Vec<_>>();
+    assert!(
+        screen.contains(&format!("Réponse actuelle : {}", first.join(" "))),
+        "{screen}"
+    );
+}
+
 #[test]
 fn the_start_form_proposes_a_file_and_creates_the_session() {
     let catalog = catalog::bundled().unwrap();
@@ -593,8 +682,20 @@ mod snapshots {
         app
     }
 
+    /// The re-assessment as SUP-02 opens (its previous answer carried a note), the cursor not
+    /// moved yet: the previous answer and note on screen.
+    fn reassessment_opened(catalog: &Catalog, lang: Lang) -> App<'_> {
+        let mut app = reassessment(catalog, lang);
+        press(&mut app, "/SUP-02");
+        app.update(key(KeyCode::Enter));
+        assert!(!app.cursor_moved());
+        app
+    }
+
     fn reassessment_screens(lang: Lang, name: &str) {
         let catalog = catalog::bundled().unwrap();
+        let opened = reassessment_opened(&catalog, lang);
+        both(&opened, &format!("{name}_reassessment_opened"));
         let mut app = reassessment(&catalog, lang);
         both(&app, &format!("{name}_reassessment"));
         press(&mut app, "h");
@@ -774,7 +875,7 @@ fn at_60x15_the_question_its_options_and_the_keys_to_leave_are_on_screen() {
                     .collect::<Vec<_>>()
                     .join(" ");
                 assert!(screen.contains(&first_words), "{name}:\n{screen}");
-                if name == "help" {
+                if name.ends_with("help") {
                     assert!(screen.contains("Aide :"), "{name}: the help\n{screen}");
                 } else {
                     assert!(screen.contains('›'), "{name}: the cursor line\n{screen}");

@@ -108,6 +108,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         lines.push(Line::raw(""));
     }
 
+    let previous_block = answer.is_some_and(|a| a.previous_choice.is_some());
     if let Some(previous) = answer.and_then(|a| a.previous_choice.as_deref()) {
         let label = choice_label(control, previous, lang);
         lines.extend(hanging(
@@ -127,14 +128,24 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                 Style::new(),
             ));
         }
-        if answer.is_some_and(|a| a.to_confirm) {
-            lines.push(Line::styled(
+        match answer {
+            Some(answer) if answer.to_confirm => lines.extend(hanging(
+                Span::styled("", dim),
                 lang.pick(
                     "c : confirmer sans changement · un chiffre : changer",
                     "c: confirm unchanged · a digit: change it",
                 ),
+                width,
                 dim,
-            ));
+            )),
+            // Changed since: the new answer too, so that the top of the question says it all.
+            Some(answer) if answer.choice != previous => lines.extend(hanging(
+                Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold),
+                &choice_label(control, &answer.choice, lang),
+                width,
+                Style::new(),
+            )),
+            _ => {}
         }
         lines.push(Line::raw(""));
     }
@@ -294,8 +305,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 
     // On the last option, the machines' facts under the note come into view as far as they can.
     let reveal_tail = app.evidence.is_some() && app.cursor() + 1 >= app.choices().len();
-    // The help was asked for: it shows from its start until the cursor is moved.
-    let from_top = app.show_help && app.cursor() == app.default_cursor();
+    // What is read before answering (the help, the previous answer and note of a
+    // re-assessment) shows from its start when the question opens; the view follows the
+    // highlighted option once the auditor moves it.
+    let from_top = !app.cursor_moved() && (app.show_help || previous_block);
     let scroll_for = |rows: usize| {
         if from_top {
             0
