@@ -188,8 +188,19 @@ impl<'c> App<'c> {
         app.refresh(None);
         match app.next_needing_answer(0) {
             Some(index) => app.go_to(index),
-            None if !app.questions.is_empty() => app.screen = Screen::Summary,
-            None => {}
+            None if app.questions.is_empty() => {}
+            // Everything answered but questions flagged to come back to: the first of them.
+            None => {
+                let session = &app.audit.session;
+                let first_flagged = app.questions.iter().position(|c| session.is_flagged(&c.id));
+                match first_flagged {
+                    Some(index) => {
+                        app.go_to(index);
+                        app.say_all_answered();
+                    }
+                    None => app.screen = Screen::Summary,
+                }
+            }
         }
         app
     }
@@ -602,9 +613,42 @@ impl<'c> App<'c> {
             self.go_to(self.current + 1);
         } else if let Some(index) = self.next_needing_answer(0) {
             self.go_to(index);
-        } else {
+        } else if self.show_score && self.flagged() == 0 {
             self.screen = Screen::Summary;
+        } else {
+            // Scores hidden (the participants should not see them yet) or questions flagged to
+            // come back to: the summary waits to be asked for.
+            self.go_to(self.current);
+            self.say_all_answered();
         }
+    }
+
+    /// How many of the questions asked are flagged.
+    pub fn flagged(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|c| self.audit.session.is_flagged(&c.id))
+            .count()
+    }
+
+    /// Says that every question is answered, how many are flagged, and how to open the summary.
+    fn say_all_answered(&mut self) {
+        let text = match self.flagged() {
+            0 => Text::new(
+                "toutes les questions ont une réponse — r : synthèse",
+                "every question is answered — r: summary",
+            ),
+            flagged => Text::new(
+                format!(
+                    "toutes les questions ont une réponse — {flagged} marquée{} à revoir (F) — r : synthèse",
+                    if flagged > 1 { "s" } else { "" }
+                ),
+                format!(
+                    "every question is answered — {flagged} flagged to review (F) — r: summary"
+                ),
+            ),
+        };
+        self.say(text, false);
     }
 
     /// Saves and leaves; a note being written is kept, as Escape would.

@@ -542,6 +542,83 @@ fn a_changed_answer_shows_under_the_previous_one() {
     );
 }
 
+/// A session where every express question but the last is answered.
+fn all_but_the_last(catalog: &Catalog) -> (App<'_>, Vec<String>) {
+    let mut session = session(catalog, "express");
+    let ids: Vec<String> = catalog
+        .controls_in("express")
+        .map(|c| c.id.clone())
+        .collect();
+    for id in &ids[..ids.len() - 1] {
+        session.set_answer(id, UNKNOWN, None, now());
+    }
+    let app = app(catalog, session, Lang::Fr);
+    assert_eq!(current_id(&app), *ids.last().unwrap());
+    (app, ids)
+}
+
+#[test]
+fn with_the_scores_hidden_the_last_answer_does_not_open_the_summary() {
+    let catalog = catalog::bundled().unwrap();
+    let (mut app, ids) = all_but_the_last(&catalog);
+    press(&mut app, "s");
+    assert!(!app.show_score);
+    assert_eq!(press(&mut app, "1"), vec![Effect::Save]);
+    assert_eq!(app.left(), 0);
+    assert_eq!(
+        app.screen,
+        Screen::Questions,
+        "the summary shows the scores"
+    );
+    assert_eq!(current_id(&app), *ids.last().unwrap());
+    let status = app.status.clone().expect("a status");
+    assert!(!status.error);
+    assert_eq!(
+        status.text.fr,
+        "toutes les questions ont une réponse — r : synthèse"
+    );
+    assert_eq!(status.text.en, "every question is answered — r: summary");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
+        "{screen}"
+    );
+    // Asked for, it opens.
+    press(&mut app, "r");
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn with_questions_flagged_the_last_answer_does_not_open_the_summary() {
+    let catalog = catalog::bundled().unwrap();
+    let (mut app, ids) = all_but_the_last(&catalog);
+    app.audit.session.toggle_flag(&ids[2], now());
+    app.audit.session.toggle_flag(&ids[5], now());
+    assert!(app.show_score);
+    press(&mut app, "1");
+    assert_eq!(app.screen, Screen::Questions);
+    let status = app.status.clone().expect("a status");
+    assert_eq!(
+        status.text.fr,
+        "toutes les questions ont une réponse — 2 marquées à revoir (F) — r : synthèse"
+    );
+    assert_eq!(
+        status.text.en,
+        "every question is answered — 2 flagged to review (F) — r: summary"
+    );
+    press(&mut app, "F");
+    assert_eq!(current_id(&app), ids[2]);
+    // Resumed later, everything answered: at the first flagged question, not the summary.
+    let resumed = super::tests::app(&catalog, app.audit.session.clone(), Lang::Fr);
+    assert_eq!(resumed.screen, Screen::Questions);
+    assert_eq!(current_id(&resumed), ids[2]);
+    assert!(resumed.status.is_some());
+    // Unflagged, the last answer opens the summary as before.
+    let (mut app, _) = all_but_the_last(&catalog);
+    press(&mut app, "1");
+    assert_eq!(app.screen, Screen::Summary);
+}
+
 #[test]
 fn the_start_form_proposes_a_file_and_creates_the_session() {
     let catalog = catalog::bundled().unwrap();
