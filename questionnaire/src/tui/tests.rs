@@ -651,6 +651,75 @@ fn the_start_form_proposes_a_file_and_creates_the_session() {
 }
 
 #[test]
+fn the_start_form_proposes_a_name_that_is_free() {
+    let catalog = catalog::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let taken = |name: &str| std::fs::write(dir.path().join(name), "").unwrap();
+    let typed = |form: &mut StartForm| {
+        for c in "Clinique test".chars() {
+            form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    };
+    taken("audit-clinique-test-2026-11-23.toml");
+    let mut form = StartForm::new(&catalog, None, dir.path(), now());
+    typed(&mut form);
+    assert_eq!(
+        std::path::PathBuf::from(&form.file),
+        dir.path().join("audit-clinique-test-2026-11-23-2.toml")
+    );
+    taken("audit-clinique-test-2026-11-23-2.toml");
+    let mut form = StartForm::new(&catalog, None, dir.path(), now());
+    typed(&mut form);
+    assert_eq!(
+        std::path::PathBuf::from(&form.file),
+        dir.path().join("audit-clinique-test-2026-11-23-3.toml")
+    );
+    // Created with Ctrl-S straight away: the proposed name is free, so it goes through.
+    let outcome = form.update(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(matches!(outcome, FormOutcome::Submit(..)), "{outcome:?}");
+}
+
+#[test]
+fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
+    let catalog = catalog::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("audit-clinique-test-2026-12-01.toml");
+    std::fs::write(&existing, "").unwrap();
+    let mut form = StartForm::new(&catalog, None, dir.path(), now());
+    for c in "Clinique test".chars() {
+        form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    form.set_file(&existing);
+    let outcome = form.update(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(outcome, FormOutcome::Continue);
+    let error = form.error.clone().expect("an error");
+    assert_eq!(
+        error.fr,
+        "le fichier « audit-clinique-test-2026-12-01.toml » existe déjà : choisissez un autre nom"
+    );
+    assert!(
+        !error.en.contains(&dir.path().display().to_string()),
+        "{}",
+        error.en
+    );
+    // The message wraps: its end is on the screen, below.
+    for (lang, end) in [(Lang::Fr, "un autre nom"), (Lang::En, "another name")] {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| view::render_form(frame, &form, &catalog, lang))
+            .unwrap();
+        let screen = buffer_text(terminal.backend().buffer());
+        assert!(
+            screen.contains("audit-clinique-test-2026-12-01.toml »")
+                || screen.contains("audit-clinique-test-2026-12-01.toml\" "),
+            "{screen}"
+        );
+        assert!(screen.contains(end), "{screen}");
+        assert!(!screen.contains('…'), "nothing cut:\n{screen}");
+    }
+}
+
+#[test]
 fn the_start_form_requires_an_organisation() {
     let catalog = catalog::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
