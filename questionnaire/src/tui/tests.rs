@@ -620,6 +620,37 @@ fn with_questions_flagged_the_last_answer_does_not_open_the_summary() {
 }
 
 #[test]
+fn the_scroll_arrows_stand_apart_from_the_text() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let mut apps: Vec<(String, App<'_>)> = every_screen(&catalog, lang)
+            .into_iter()
+            .filter(|(name, _)| !name.contains("keys") && !name.contains("summary"))
+            .map(|(name, app)| (name.to_owned(), app))
+            .collect();
+        let mut help = reassessment_with_notes(&catalog, lang);
+        press(&mut help, "h");
+        apps.push(("re-assessment with notes, help".into(), help));
+        let mut arrows = 0;
+        for (name, app) in &apps {
+            for (width, height) in [(80, 24), (120, 40), (60, 15)] {
+                let screen = draw(app, width, height);
+                for row in screen.lines() {
+                    let chars: Vec<char> = row.chars().collect();
+                    if let [.., before, last] = chars[..]
+                        && matches!(last, '↑' | '↓')
+                    {
+                        arrows += 1;
+                        assert_eq!(before, ' ', "{name} {width}×{height}: {row}\n{screen}");
+                    }
+                }
+            }
+        }
+        assert!(arrows > 5, "{arrows} arrows seen");
+    }
+}
+
+#[test]
 fn the_start_form_proposes_a_file_and_creates_the_session() {
     let catalog = catalog::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();

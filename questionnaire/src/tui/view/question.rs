@@ -85,8 +85,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         top.push(Line::raw(""));
     }
 
-    // The part that scrolls, one column narrower: the right edge shows ↑ ↓ when it overflows.
-    let width = width.saturating_sub(1);
+    // The part that scrolls, two columns narrower: the right edge shows ↑ ↓ when it overflows,
+    // a blank column apart from the text.
+    let width = width.saturating_sub(2);
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     if app.show_help {
