@@ -651,6 +651,85 @@ fn the_scroll_arrows_stand_apart_from_the_text() {
 }
 
 #[test]
+fn scrolled_to_the_cursor_the_view_starts_on_an_option_not_its_tail() {
+    let catalog = catalog::bundled().unwrap();
+    let mut scrolled = 0;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = reassessment_with_notes(&catalog, lang);
+        for _ in 0..app.choices().len() {
+            app.update(key(KeyCode::Down));
+            let screen = draw(&app, 80, 24);
+            // The first row of what scrolls carries the ↑.
+            let Some(row) = screen.lines().find(|row| row.ends_with('↑')) else {
+                continue;
+            };
+            scrolled += 1;
+            let (_, panel) = row.split_once('│').unwrap();
+            let shown = panel.trim_start_matches([' ', '›', '●']);
+            assert!(
+                shown.starts_with(|c: char| c.is_ascii_digit()) || shown.starts_with("u."),
+                "{row}\n{screen}"
+            );
+        }
+    }
+    assert!(scrolled > 2, "{scrolled} scrolled views");
+}
+
+#[test]
+fn the_footer_shows_whole_hints_never_a_cut_one() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, app) in every_screen(&catalog, lang) {
+            for (width, height) in [(80, 24), (60, 15), (120, 40)] {
+                let screen = draw(&app, width, height);
+                let footer = screen.lines().last().unwrap_or_default();
+                assert!(!footer.ends_with('…'), "{name} {width}×{height}: {footer}");
+                if name == "no question" {
+                    assert_eq!(
+                        footer,
+                        lang.pick("? touches · q quitter", "? keys · q quit")
+                    );
+                }
+            }
+        }
+    }
+    // At 80 columns the summary's keys fit, "back to the questions" included.
+    let mut app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
+    press(&mut app, "r");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.ends_with("Échap questions"), "{screen}");
+}
+
+#[test]
+fn windows_over_the_screen_leave_no_fragments_at_80_columns() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, app) in every_screen(&catalog, lang) {
+            if !matches!(name, "keys" | "summary keys" | "search") {
+                continue;
+            }
+            let screen = draw(&app, 80, 24);
+            // The window spans the width: from its top to its bottom, each row starts with its
+            // border, nothing of the screen under it showing at the left.
+            let rows: Vec<&str> = screen.lines().collect();
+            let top = rows
+                .iter()
+                .skip(2)
+                .position(|row| row.contains("┌ "))
+                .map(|at| at + 2)
+                .expect("a window");
+            for row in &rows[top..] {
+                let first = row.chars().next().unwrap_or(' ');
+                assert!(matches!(first, '┌' | '│' | '└'), "{name}: {row}\n{screen}");
+                if first == '└' {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn the_start_form_proposes_a_file_and_creates_the_session() {
     let catalog = catalog::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -810,7 +889,7 @@ mod snapshots {
         press(&mut app, "n");
         both(&app, &format!("{name}_note"));
         app.update(key(KeyCode::Esc));
-        press(&mut app, "/sauve");
+        press(&mut app, lang.pick("/sauve", "/backup"));
         both(&app, &format!("{name}_search"));
         app.update(key(KeyCode::Esc));
         press(&mut app, "r");
@@ -983,7 +1062,7 @@ fn every_screen(catalog: &Catalog, lang: Lang) -> Vec<(&'static str, App<'_>)> {
         ("help", "h", midway()),
         ("keys", "?", midway()),
         ("note", "n", midway()),
-        ("search", "/sauve", midway()),
+        ("search", lang.pick("/sauve", "/backup"), midway()),
         ("summary", "r", midway()),
         ("summary keys", "r?", midway()),
         ("re-assessment", "", snapshots::reassessment(catalog, lang)),
