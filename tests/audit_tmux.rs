@@ -650,3 +650,67 @@ fn a_terminal_that_hangs_up_ends_the_audit_with_everything_saved() {
     );
     assert_eq!(pending_note(&session, second), Some("coupure réseau"));
 }
+
+#[test]
+fn a_reassessment_in_english_shows_the_previous_answer_and_keeps_the_language_in_the_hint() {
+    let tmux = Tmux::start();
+    let questions = express_questions();
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.toml");
+    let new = dir.path().join("new.toml");
+    new_express_session(&old);
+    // The previous assessment: the first two questions answered with their last option (the
+    // lowest line of the list) and a note.
+    for question in &questions[..2] {
+        let answered = Command::new(POSTURE)
+            .arg("answer")
+            .arg(&old)
+            .arg(&question.id)
+            .arg(question.options.len().to_string())
+            .args(["--note", &format!("said in May about {}", question.id)])
+            .args(["--lang", "fr"])
+            .output()
+            .unwrap();
+        assert!(answered.status.success(), "{answered:?}");
+    }
+    let script = format!(
+        "'{POSTURE}' audit --from '{}' -o '{}' --lang en --duration 1; echo EXITED:$?; sleep 60",
+        old.display(),
+        new.display()
+    );
+    tmux.new_session("reassess", dir.path(), &["sh", "-c", &script]);
+    // At 80×24, as each question opens: its previous answer and note, not scrolled past.
+    for (index, question) in questions[..2].iter().enumerate() {
+        let screen = tmux.wait_screen("reassess", &format!("question {}", question.id), |s| {
+            question_on_screen(s).as_deref() == Some(question.id.as_str())
+        });
+        assert!(screen.contains("Previous answer:"), "{screen}");
+        assert!(screen.contains("Previous note:"), "{screen}");
+        assert!(
+            screen.contains(&format!("said in May about {}", question.id)),
+            "{screen}"
+        );
+        if index == 0 {
+            // One clock format for the time spent and the budget (`--duration 1`).
+            let clock = screen.lines().nth(1).unwrap_or_default();
+            assert!(clock.starts_with("⏱ 0:00:0"), "{clock}");
+            assert!(clock.contains(" / 0:01:00 · "), "{clock}");
+        }
+        tmux.keys("reassess", &["c"]);
+    }
+    tmux.wait_screen("reassess", "the third question", |s| {
+        question_on_screen(s).as_deref() == Some(questions[2].id.as_str())
+    });
+    tmux.keys("reassess", &["q"]);
+    let screen = tmux.wait_screen("reassess", "posture to exit", |s| s.contains("EXITED:"));
+    assert!(screen.contains("EXITED:0"), "{screen}");
+    let new = new.display();
+    assert!(
+        screen.contains(&format!("resume: posture audit {new} --lang en")),
+        "the hint resumes in English:\n{screen}"
+    );
+    assert!(
+        screen.contains(&format!("results: posture score {new} --lang en")),
+        "{screen}"
+    );
+}

@@ -53,15 +53,104 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
         ))?;
         return Ok(status);
     };
-    let path = outcome.path.display();
+    emit(&closing(&outcome, &facts, lang, Lang::from_env()))?;
+    Ok(status)
+}
+
+/// What is printed once the terminal is given back: where the session is, and the commands to
+/// resume it and to see its results, with what the session file does not keep — the language
+/// when it is not the environment's (or English, never the default), the facts files.
+fn closing(outcome: &tui::Outcome, facts: &[PathBuf], lang: Lang, env_lang: Lang) -> String {
+    let shown = outcome.path.display();
+    let path = shell_word(&shown.to_string());
     let (answered, total) = (outcome.answered, outcome.total);
-    emit(&match lang {
+    let mut options = String::new();
+    if lang != env_lang || lang == Lang::En {
+        options.push_str(&format!(" --lang {}", lang.code()));
+    }
+    if !facts.is_empty() {
+        options.push_str(" --facts");
+        for file in facts {
+            options.push(' ');
+            options.push_str(&shell_word(&file.display().to_string()));
+        }
+    }
+    match lang {
         Lang::Fr => format!(
-            "session enregistrée : {path} ({answered}/{total} réponses)\nreprendre : posture audit {path}\nrésultats : posture score {path}\n"
+            "session enregistrée : {shown} ({answered}/{total} réponses)\nreprendre : posture audit {path}{options}\nrésultats : posture score {path}{options}\n"
         ),
         Lang::En => format!(
-            "session saved: {path} ({answered}/{total} answered)\nresume: posture audit {path}\nresults: posture score {path}\n"
+            "session saved: {shown} ({answered}/{total} answered)\nresume: posture audit {path}{options}\nresults: posture score {path}{options}\n"
         ),
-    })?;
-    Ok(status)
+    }
+}
+
+/// `word` as the shell reads it back: as it is when it is plain, in single quotes otherwise.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '_' | '+' | ',' | ':' | '@')
+        });
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(path: &str) -> tui::Outcome {
+        tui::Outcome {
+            path: PathBuf::from(path),
+            answered: 3,
+            total: 22,
+            dropped: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_resume_hint_keeps_the_language_and_the_facts() {
+        let fr = closing(&outcome("audit.toml"), &[], Lang::Fr, Lang::Fr);
+        assert_eq!(
+            fr,
+            "session enregistrée : audit.toml (3/22 réponses)\nreprendre : posture audit audit.toml\nrésultats : posture score audit.toml\n"
+        );
+        // `--lang en` in a French (or any) environment: the hint says it, or resuming would be in
+        // French.
+        let en = closing(&outcome("audit.toml"), &[], Lang::En, Lang::Fr);
+        assert!(
+            en.contains("resume: posture audit audit.toml --lang en\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("results: posture score audit.toml --lang en\n"),
+            "{en}"
+        );
+        let fr_in_en = closing(&outcome("audit.toml"), &[], Lang::Fr, Lang::En);
+        assert!(
+            fr_in_en.contains("reprendre : posture audit audit.toml --lang fr\n"),
+            "{fr_in_en}"
+        );
+        let facts = [PathBuf::from("srv.json"), PathBuf::from("poste 2.json")];
+        let with_facts = closing(&outcome("audit.toml"), &facts, Lang::Fr, Lang::Fr);
+        assert!(
+            with_facts
+                .contains("reprendre : posture audit audit.toml --facts srv.json 'poste 2.json'\n"),
+            "{with_facts}"
+        );
+    }
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_when_needed() {
+        assert_eq!(
+            shell_word("audits/audit-2026.toml"),
+            "audits/audit-2026.toml"
+        );
+        assert_eq!(shell_word("Mes audits/a.toml"), "'Mes audits/a.toml'");
+        assert_eq!(shell_word("l'audit.toml"), r"'l'\''audit.toml'");
+        assert_eq!(shell_word("santé.toml"), "santé.toml");
+    }
 }

@@ -151,6 +151,9 @@ pub struct App<'c> {
     questions: Vec<&'c Control>,
     current: usize,
     cursor: usize,
+    /// Whether the cursor was moved since the question opened: until then the question shows
+    /// from the top of its content (help, previous answer), not scrolled to the cursor.
+    cursor_moved: bool,
     assessment: Assessment,
 }
 
@@ -179,13 +182,25 @@ impl<'c> App<'c> {
             questions: Vec::new(),
             current: 0,
             cursor: 0,
+            cursor_moved: false,
             assessment,
         };
         app.refresh(None);
         match app.next_needing_answer(0) {
             Some(index) => app.go_to(index),
-            None if !app.questions.is_empty() => app.screen = Screen::Summary,
-            None => {}
+            None if app.questions.is_empty() => {}
+            // Everything answered but questions flagged to come back to: the first of them.
+            None => {
+                let session = &app.audit.session;
+                let first_flagged = app.questions.iter().position(|c| session.is_flagged(&c.id));
+                match first_flagged {
+                    Some(index) => {
+                        app.go_to(index);
+                        app.say_all_answered();
+                    }
+                    None => app.screen = Screen::Summary,
+                }
+            }
         }
         app
     }
@@ -208,6 +223,11 @@ impl<'c> App<'c> {
     /// The highlighted line among [`App::choices`].
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// Whether the auditor moved the cursor since the question opened.
+    pub fn cursor_moved(&self) -> bool {
+        self.cursor_moved
     }
 
     /// The scores, as of the last change.
@@ -319,9 +339,13 @@ impl<'c> App<'c> {
                     return self.pick(*choice);
                 }
             }
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.cursor = self.cursor.saturating_sub(1);
+                self.cursor_moved = true;
+            }
             KeyCode::Down | KeyCode::Char('j') => {
                 self.cursor = (self.cursor + 1).min(choices.len().saturating_sub(1));
+                self.cursor_moved = true;
             }
             KeyCode::Left | KeyCode::PageUp | KeyCode::Char('p') => {
                 self.go_to(self.current.saturating_sub(1));
@@ -359,7 +383,13 @@ impl<'c> App<'c> {
                 let note = self.audit.session.note(&control.id).unwrap_or_default();
                 self.overlay = Overlay::Note(Box::new(NoteEditor::new(note)));
             }
-            KeyCode::Char('h') => self.show_help = !self.show_help,
+            KeyCode::Char('h') => {
+                self.show_help = !self.show_help;
+                // Asked for, the help shows from its start, wherever the cursor is.
+                if self.show_help {
+                    self.cursor_moved = false;
+                }
+            }
             KeyCode::Char('s') => self.show_score = !self.show_score,
             KeyCode::Char('/') => self.overlay = Overlay::Search(Search::default()),
             KeyCode::Char('?') => self.overlay = Overlay::Keys { scroll: 0 },
@@ -583,9 +613,42 @@ impl<'c> App<'c> {
             self.go_to(self.current + 1);
         } else if let Some(index) = self.next_needing_answer(0) {
             self.go_to(index);
-        } else {
+        } else if self.show_score && self.flagged() == 0 {
             self.screen = Screen::Summary;
+        } else {
+            // Scores hidden (the participants should not see them yet) or questions flagged to
+            // come back to: the summary waits to be asked for.
+            self.go_to(self.current);
+            self.say_all_answered();
         }
+    }
+
+    /// How many of the questions asked are flagged.
+    pub fn flagged(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|c| self.audit.session.is_flagged(&c.id))
+            .count()
+    }
+
+    /// Says that every question is answered, how many are flagged, and how to open the summary.
+    fn say_all_answered(&mut self) {
+        let text = match self.flagged() {
+            0 => Text::new(
+                "toutes les questions ont une réponse — r : synthèse",
+                "every question is answered — r: summary",
+            ),
+            flagged => Text::new(
+                format!(
+                    "toutes les questions ont une réponse — {flagged} marquée{} à revoir (F) — r : synthèse",
+                    if flagged > 1 { "s" } else { "" }
+                ),
+                format!(
+                    "every question is answered — {flagged} flagged to review (F) — r: summary"
+                ),
+            ),
+        };
+        self.say(text, false);
     }
 
     /// Saves and leaves; a note being written is kept, as Escape would.
@@ -630,6 +693,7 @@ impl<'c> App<'c> {
     fn go_to(&mut self, index: usize) {
         self.current = index.min(self.questions.len().saturating_sub(1));
         self.cursor = self.default_cursor();
+        self.cursor_moved = false;
     }
 
     /// The cursor starts on the current answer, if any.

@@ -73,15 +73,11 @@ impl Pace {
     }
 }
 
-/// `mm:ss`, or `h:mm:ss` past an hour.
+/// `h:mm:ss`, under an hour too (`0:01:05`), so that the time spent and the budget read alike.
 pub fn format_duration(duration: Duration) -> String {
     let seconds = duration.as_secs();
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
+    format!("{h}:{m:02}:{s:02}")
 }
 
 /// Minutes with one decimal, in the language's notation.
@@ -167,8 +163,12 @@ mod tests {
 
     #[test]
     fn durations_format_as_a_clock() {
-        assert_eq!(format_duration(Duration::from_secs(754)), "12:34");
+        // One format for the time spent and the budget, under an hour or over.
+        assert_eq!(format_duration(Duration::from_secs(65)), "0:01:05");
+        assert_eq!(format_duration(Duration::from_secs(754)), "0:12:34");
+        assert_eq!(format_duration(Duration::from_secs(60)), "0:01:00");
         assert_eq!(format_duration(Duration::from_secs(5400)), "1:30:00");
+        assert_eq!(format_duration(Duration::from_secs(36_000)), "10:00:00");
         assert_eq!(format_minutes(4.75, Lang::Fr), "4,8");
         assert_eq!(format_per_question(4.75, Lang::Fr), "4,8 min");
         assert_eq!(format_per_question(4.75, Lang::En), "4.8 min");

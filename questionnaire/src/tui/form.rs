@@ -168,7 +168,8 @@ impl StartForm {
         }
     }
 
-    /// Proposes `audit-<organisation>-<date>.toml` until the auditor types a name.
+    /// Proposes `audit-<organisation>-<date>.toml` until the auditor types a name; when that
+    /// file exists (a second audit the same day), `…-2.toml`, `…-3.toml`: a name that is free.
     fn propose_file(&mut self) {
         if self.file_edited {
             return;
@@ -181,12 +182,19 @@ impl StartForm {
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join("-");
-        let name = if slug.is_empty() {
-            format!("audit-{}.toml", self.date)
+        let stem = if slug.is_empty() {
+            format!("audit-{}", self.date)
         } else {
-            format!("audit-{slug}-{}.toml", self.date)
+            format!("audit-{slug}-{}", self.date)
         };
-        self.file = self.dir.join(name).display().to_string();
+        let path = (1..)
+            .map(|n| match n {
+                1 => self.dir.join(format!("{stem}.toml")),
+                n => self.dir.join(format!("{stem}-{n}.toml")),
+            })
+            .find(|path| !path.exists())
+            .unwrap_or_else(|| self.dir.join(format!("{stem}.toml")));
+        self.file = path.display().to_string();
     }
 
     /// Applies one key.
@@ -255,17 +263,24 @@ impl StartForm {
             return FormOutcome::Continue;
         }
         let file = PathBuf::from(self.file.trim());
-        if self.file.trim().is_empty() || file.exists() {
+        if self.file.trim().is_empty() {
             self.focus = FIELDS.len() - 1;
             self.error = Some(Text::new(
-                format!(
-                    "le fichier « {} » existe déjà ou est vide : choisissez un autre nom",
-                    self.file.trim()
-                ),
-                format!(
-                    "the file \"{}\" exists already or is empty: choose another name",
-                    self.file.trim()
-                ),
+                "indiquez le fichier de la session",
+                "enter the session's file",
+            ));
+            return FormOutcome::Continue;
+        }
+        if file.exists() {
+            // The name alone: the directory is in the field, and the message must fit.
+            let name = file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            self.focus = FIELDS.len() - 1;
+            self.error = Some(Text::new(
+                format!("le fichier « {name} » existe déjà : choisissez un autre nom"),
+                format!("the file \"{name}\" already exists: choose another name"),
             ));
             return FormOutcome::Continue;
         }

@@ -453,6 +453,282 @@ fn hiding_the_scores_hides_every_level() {
     assert!(hidden.contains("scores masqués"));
 }
 
+/// A re-assessment of the express profile where every previous answer has a note, at GOV-01.
+fn reassessment_with_notes(catalog: &Catalog, lang: Lang) -> App<'_> {
+    let mut previous = session(catalog, "express");
+    for control in catalog.controls_in("express") {
+        // The last option: the one furthest down the list, so that the cursor starts low.
+        let option = control.options.last().unwrap();
+        let note = format!(
+            "Dit en mai sur {} : à revoir avec le prestataire",
+            control.id
+        );
+        previous.set_answer(&control.id, &option.id, Some(note), now());
+    }
+    let (session, _) = crate::reassess::reassess(
+        catalog,
+        &previous,
+        std::path::Path::new("audit-2026-05.toml"),
+        None,
+        now(),
+    )
+    .unwrap();
+    app(catalog, session, lang)
+}
+
+#[test]
+fn a_reassessed_question_opens_on_its_previous_answer_and_note() {
+    let catalog = catalog::bundled().unwrap();
+    for (lang, answer_label, note_label) in [
+        (Lang::Fr, "Réponse précédente :", "Note précédente :"),
+        (Lang::En, "Previous answer:", "Previous note:"),
+    ] {
+        let mut app = reassessment_with_notes(&catalog, lang);
+        // Every question as it opens, confirmed with c one after the other.
+        let mut seen = 0;
+        while app.screen == Screen::Questions && app.left() > 0 {
+            let id = current_id(&app);
+            let screen = draw(&app, 80, 24);
+            assert!(screen.contains(answer_label), "{id}:\n{screen}");
+            assert!(screen.contains(note_label), "{id}:\n{screen}");
+            assert!(screen.contains(&format!("sur {id}")), "{id}:\n{screen}");
+            press(&mut app, "c");
+            seen += 1;
+        }
+        assert!(seen > 10, "{seen} questions seen");
+    }
+    // Once the cursor moves, the view follows it: at the last line, it is on screen.
+    let mut app = reassessment_with_notes(&catalog, Lang::Fr);
+    let first = draw(&app, 80, 24);
+    for _ in 0..app.choices().len() {
+        app.update(key(KeyCode::Down));
+    }
+    assert!(app.cursor_moved());
+    let moved = draw(&app, 80, 24);
+    assert!(moved.contains("›  u. Je ne sais pas"), "{moved}");
+    assert!(!moved.contains("Réponse précédente"), "{moved}");
+    // The help asked for shows from its start, wherever the cursor is; moved, the cursor again.
+    press(&mut app, "h");
+    assert!(draw(&app, 80, 24).contains("Aide :"));
+    app.update(key(KeyCode::Up));
+    // (On the last option: the answer carried over, so marked ●.)
+    assert!(draw(&app, 80, 24).contains("›● 5."));
+    press(&mut app, "h");
+    // Back to the question (or another one): from the top again.
+    app.update(key(KeyCode::Right));
+    app.update(key(KeyCode::Left));
+    assert!(!app.cursor_moved());
+    assert_eq!(draw(&app, 80, 24), first);
+}
+
+#[test]
+fn a_changed_answer_shows_under_the_previous_one() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = reassessment_with_notes(&catalog, Lang::Fr);
+    let control = app.current().unwrap();
+    press(&mut app, "1");
+    app.update(key(KeyCode::Left));
+    assert_eq!(current_id(&app), control.id);
+    let screen = draw(&app, 80, 24);
+    let first = control.options[0]
+        .label
+        .fr
+        .split(' ')
+        .take(3)
+        .collect::<Vec<_>>();
+    assert!(
+        screen.contains(&format!("Réponse actuelle : {}", first.join(" "))),
+        "{screen}"
+    );
+}
+
+/// A session where every express question but the last is answered.
+fn all_but_the_last(catalog: &Catalog) -> (App<'_>, Vec<String>) {
+    let mut session = session(catalog, "express");
+    let ids: Vec<String> = catalog
+        .controls_in("express")
+        .map(|c| c.id.clone())
+        .collect();
+    for id in &ids[..ids.len() - 1] {
+        session.set_answer(id, UNKNOWN, None, now());
+    }
+    let app = app(catalog, session, Lang::Fr);
+    assert_eq!(current_id(&app), *ids.last().unwrap());
+    (app, ids)
+}
+
+#[test]
+fn with_the_scores_hidden_the_last_answer_does_not_open_the_summary() {
+    let catalog = catalog::bundled().unwrap();
+    let (mut app, ids) = all_but_the_last(&catalog);
+    press(&mut app, "s");
+    assert!(!app.show_score);
+    assert_eq!(press(&mut app, "1"), vec![Effect::Save]);
+    assert_eq!(app.left(), 0);
+    assert_eq!(
+        app.screen,
+        Screen::Questions,
+        "the summary shows the scores"
+    );
+    assert_eq!(current_id(&app), *ids.last().unwrap());
+    let status = app.status.clone().expect("a status");
+    assert!(!status.error);
+    assert_eq!(
+        status.text.fr,
+        "toutes les questions ont une réponse — r : synthèse"
+    );
+    assert_eq!(status.text.en, "every question is answered — r: summary");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
+        "{screen}"
+    );
+    // Asked for, it opens.
+    press(&mut app, "r");
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn with_questions_flagged_the_last_answer_does_not_open_the_summary() {
+    let catalog = catalog::bundled().unwrap();
+    let (mut app, ids) = all_but_the_last(&catalog);
+    app.audit.session.toggle_flag(&ids[2], now());
+    app.audit.session.toggle_flag(&ids[5], now());
+    assert!(app.show_score);
+    press(&mut app, "1");
+    assert_eq!(app.screen, Screen::Questions);
+    let status = app.status.clone().expect("a status");
+    assert_eq!(
+        status.text.fr,
+        "toutes les questions ont une réponse — 2 marquées à revoir (F) — r : synthèse"
+    );
+    assert_eq!(
+        status.text.en,
+        "every question is answered — 2 flagged to review (F) — r: summary"
+    );
+    press(&mut app, "F");
+    assert_eq!(current_id(&app), ids[2]);
+    // Resumed later, everything answered: at the first flagged question, not the summary.
+    let resumed = super::tests::app(&catalog, app.audit.session.clone(), Lang::Fr);
+    assert_eq!(resumed.screen, Screen::Questions);
+    assert_eq!(current_id(&resumed), ids[2]);
+    assert!(resumed.status.is_some());
+    // Unflagged, the last answer opens the summary as before.
+    let (mut app, _) = all_but_the_last(&catalog);
+    press(&mut app, "1");
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn the_scroll_arrows_stand_apart_from_the_text() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let mut apps: Vec<(String, App<'_>)> = every_screen(&catalog, lang)
+            .into_iter()
+            .filter(|(name, _)| !name.contains("keys") && !name.contains("summary"))
+            .map(|(name, app)| (name.to_owned(), app))
+            .collect();
+        let mut help = reassessment_with_notes(&catalog, lang);
+        press(&mut help, "h");
+        apps.push(("re-assessment with notes, help".into(), help));
+        let mut arrows = 0;
+        for (name, app) in &apps {
+            for (width, height) in [(80, 24), (120, 40), (60, 15)] {
+                let screen = draw(app, width, height);
+                for row in screen.lines() {
+                    let chars: Vec<char> = row.chars().collect();
+                    if let [.., before, last] = chars[..]
+                        && matches!(last, '↑' | '↓')
+                    {
+                        arrows += 1;
+                        assert_eq!(before, ' ', "{name} {width}×{height}: {row}\n{screen}");
+                    }
+                }
+            }
+        }
+        assert!(arrows > 5, "{arrows} arrows seen");
+    }
+}
+
+#[test]
+fn scrolled_to_the_cursor_the_view_starts_on_an_option_not_its_tail() {
+    let catalog = catalog::bundled().unwrap();
+    let mut scrolled = 0;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = reassessment_with_notes(&catalog, lang);
+        for _ in 0..app.choices().len() {
+            app.update(key(KeyCode::Down));
+            let screen = draw(&app, 80, 24);
+            // The first row of what scrolls carries the ↑.
+            let Some(row) = screen.lines().find(|row| row.ends_with('↑')) else {
+                continue;
+            };
+            scrolled += 1;
+            let (_, panel) = row.split_once('│').unwrap();
+            let shown = panel.trim_start_matches([' ', '›', '●']);
+            assert!(
+                shown.starts_with(|c: char| c.is_ascii_digit()) || shown.starts_with("u."),
+                "{row}\n{screen}"
+            );
+        }
+    }
+    assert!(scrolled > 2, "{scrolled} scrolled views");
+}
+
+#[test]
+fn the_footer_shows_whole_hints_never_a_cut_one() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, app) in every_screen(&catalog, lang) {
+            for (width, height) in [(80, 24), (60, 15), (120, 40)] {
+                let screen = draw(&app, width, height);
+                let footer = screen.lines().last().unwrap_or_default();
+                assert!(!footer.ends_with('…'), "{name} {width}×{height}: {footer}");
+                if name == "no question" {
+                    assert_eq!(
+                        footer,
+                        lang.pick("? touches · q quitter", "? keys · q quit")
+                    );
+                }
+            }
+        }
+    }
+    // At 80 columns the summary's keys fit, "back to the questions" included.
+    let mut app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
+    press(&mut app, "r");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.ends_with("Échap questions"), "{screen}");
+}
+
+#[test]
+fn windows_over_the_screen_leave_no_fragments_at_80_columns() {
+    let catalog = catalog::bundled().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, app) in every_screen(&catalog, lang) {
+            if !matches!(name, "keys" | "summary keys" | "search") {
+                continue;
+            }
+            let screen = draw(&app, 80, 24);
+            // The window spans the width: from its top to its bottom, each row starts with its
+            // border, nothing of the screen under it showing at the left.
+            let rows: Vec<&str> = screen.lines().collect();
+            let top = rows
+                .iter()
+                .skip(2)
+                .position(|row| row.contains("┌ "))
+                .map(|at| at + 2)
+                .expect("a window");
+            for row in &rows[top..] {
+                let first = row.chars().next().unwrap_or(' ');
+                assert!(matches!(first, '┌' | '│' | '└'), "{name}: {row}\n{screen}");
+                if first == '└' {
+                    break;
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_start_form_proposes_a_file_and_creates_the_session() {
     let catalog = catalog::bundled().unwrap();
@@ -482,6 +758,75 @@ fn the_start_form_proposes_a_file_and_creates_the_session() {
         path,
         dir.path().join("audit-sante-travail-56-2026-11-23.toml")
     );
+}
+
+#[test]
+fn the_start_form_proposes_a_name_that_is_free() {
+    let catalog = catalog::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let taken = |name: &str| std::fs::write(dir.path().join(name), "").unwrap();
+    let typed = |form: &mut StartForm| {
+        for c in "Clinique test".chars() {
+            form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    };
+    taken("audit-clinique-test-2026-11-23.toml");
+    let mut form = StartForm::new(&catalog, None, dir.path(), now());
+    typed(&mut form);
+    assert_eq!(
+        std::path::PathBuf::from(&form.file),
+        dir.path().join("audit-clinique-test-2026-11-23-2.toml")
+    );
+    taken("audit-clinique-test-2026-11-23-2.toml");
+    let mut form = StartForm::new(&catalog, None, dir.path(), now());
+    typed(&mut form);
+    assert_eq!(
+        std::path::PathBuf::from(&form.file),
+        dir.path().join("audit-clinique-test-2026-11-23-3.toml")
+    );
+    // Created with Ctrl-S straight away: the proposed name is free, so it goes through.
+    let outcome = form.update(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(matches!(outcome, FormOutcome::Submit(..)), "{outcome:?}");
+}
+
+#[test]
+fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
+    let catalog = catalog::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("audit-clinique-test-2026-12-01.toml");
+    std::fs::write(&existing, "").unwrap();
+    let mut form = StartForm::new(&catalog, None, dir.path(), now());
+    for c in "Clinique test".chars() {
+        form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    form.set_file(&existing);
+    let outcome = form.update(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(outcome, FormOutcome::Continue);
+    let error = form.error.clone().expect("an error");
+    assert_eq!(
+        error.fr,
+        "le fichier « audit-clinique-test-2026-12-01.toml » existe déjà : choisissez un autre nom"
+    );
+    assert!(
+        !error.en.contains(&dir.path().display().to_string()),
+        "{}",
+        error.en
+    );
+    // The message wraps: its end is on the screen, below.
+    for (lang, end) in [(Lang::Fr, "un autre nom"), (Lang::En, "another name")] {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| view::render_form(frame, &form, &catalog, lang))
+            .unwrap();
+        let screen = buffer_text(terminal.backend().buffer());
+        assert!(
+            screen.contains("audit-clinique-test-2026-12-01.toml »")
+                || screen.contains("audit-clinique-test-2026-12-01.toml\" "),
+            "{screen}"
+        );
+        assert!(screen.contains(end), "{screen}");
+        assert!(!screen.contains('…'), "nothing cut:\n{screen}");
+    }
 }
 
 #[test]
@@ -544,7 +889,7 @@ mod snapshots {
         press(&mut app, "n");
         both(&app, &format!("{name}_note"));
         app.update(key(KeyCode::Esc));
-        press(&mut app, "/sauve");
+        press(&mut app, lang.pick("/sauve", "/backup"));
         both(&app, &format!("{name}_search"));
         app.update(key(KeyCode::Esc));
         press(&mut app, "r");
@@ -593,8 +938,20 @@ mod snapshots {
         app
     }
 
+    /// The re-assessment as SUP-02 opens (its previous answer carried a note), the cursor not
+    /// moved yet: the previous answer and note on screen.
+    fn reassessment_opened(catalog: &Catalog, lang: Lang) -> App<'_> {
+        let mut app = reassessment(catalog, lang);
+        press(&mut app, "/SUP-02");
+        app.update(key(KeyCode::Enter));
+        assert!(!app.cursor_moved());
+        app
+    }
+
     fn reassessment_screens(lang: Lang, name: &str) {
         let catalog = catalog::bundled().unwrap();
+        let opened = reassessment_opened(&catalog, lang);
+        both(&opened, &format!("{name}_reassessment_opened"));
         let mut app = reassessment(&catalog, lang);
         both(&app, &format!("{name}_reassessment"));
         press(&mut app, "h");
@@ -705,7 +1062,7 @@ fn every_screen(catalog: &Catalog, lang: Lang) -> Vec<(&'static str, App<'_>)> {
         ("help", "h", midway()),
         ("keys", "?", midway()),
         ("note", "n", midway()),
-        ("search", "/sauve", midway()),
+        ("search", lang.pick("/sauve", "/backup"), midway()),
         ("summary", "r", midway()),
         ("summary keys", "r?", midway()),
         ("re-assessment", "", snapshots::reassessment(catalog, lang)),
@@ -774,7 +1131,7 @@ fn at_60x15_the_question_its_options_and_the_keys_to_leave_are_on_screen() {
                     .collect::<Vec<_>>()
                     .join(" ");
                 assert!(screen.contains(&first_words), "{name}:\n{screen}");
-                if name == "help" {
+                if name.ends_with("help") {
                     assert!(screen.contains("Aide :"), "{name}: the help\n{screen}");
                 } else {
                     assert!(screen.contains('›'), "{name}: the cursor line\n{screen}");

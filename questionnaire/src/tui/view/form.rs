@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::text::truncate;
+use super::text::{hanging, truncate, wrap};
 use crate::catalog::Catalog;
 use crate::lang::Lang;
 use crate::tui::form::{FIELDS, StartForm};
@@ -26,10 +26,30 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // The keys, then why the last submit was refused: wrapped, so that it is read whole.
+    let footer_width = inner.width as usize;
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let help = lang.pick(
+        "Tab/↑↓ champ · ← → changer le choix · Entrée champ suivant, puis créer · Échap annuler",
+        "Tab/↑↓ field · ← → change the choice · Enter next field, then create · Esc cancel",
+    );
+    let mut footer_lines: Vec<Line<'static>> = wrap(help, footer_width)
+        .into_iter()
+        .map(|part| Line::styled(part, dim))
+        .collect();
+    if let Some(error) = &form.error {
+        let style = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+        footer_lines.extend(hanging(
+            Span::styled("! ", style),
+            error.get(lang),
+            footer_width,
+            style,
+        ));
+    }
     let [intro, fields, footer] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(FIELDS.len() as u16),
-        Constraint::Length(3),
+        Constraint::Length(u16::try_from(footer_lines.len() + 1).unwrap_or(u16::MAX)),
     ])
     .areas(inner);
     frame.render_widget(
@@ -104,19 +124,5 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
         ]));
     }
     frame.render_widget(Paragraph::new(lines), fields);
-    let help = lang.pick(
-        "Tab/↑↓ champ · ← → changer le choix · Entrée champ suivant, puis créer · Échap annuler",
-        "Tab/↑↓ field · ← → change the choice · Enter next field, then create · Esc cancel",
-    );
-    let mut footer_lines = vec![Line::styled(help, Style::new().add_modifier(Modifier::DIM))];
-    if let Some(error) = &form.error {
-        footer_lines.push(Line::styled(
-            truncate(&format!("! {}", error.get(lang)), footer.width as usize),
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(footer_lines).wrap(ratatui::widgets::Wrap { trim: true }),
-        footer,
-    );
+    frame.render_widget(Paragraph::new(footer_lines), footer);
 }

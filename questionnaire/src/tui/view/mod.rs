@@ -51,6 +51,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>) {
         Screen::Summary => summary::render(frame, app, body),
     }
     frame.render_widget(Paragraph::new(footer_lines), footer);
+    // What a window leaves visible around it is dimmed, so that it does not read as part of it.
+    if matches!(app.overlay, Overlay::Keys { .. } | Overlay::Search(_)) {
+        frame
+            .buffer_mut()
+            .set_style(body, Style::new().add_modifier(Modifier::DIM));
+    }
     match &app.overlay {
         Overlay::None => {}
         Overlay::Keys { scroll } => overlay::render_keys(frame, app, *scroll, body),
@@ -164,17 +170,43 @@ fn footer_lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
             "↑↓ PgUp PgDn défiler · une autre touche ferme",
             "↑↓ PgUp PgDn scroll · any other key closes",
         ),
+        // No question for this profile: only the keys that do something.
+        (Screen::Questions, _) if app.current().is_none() => {
+            lang.pick("? touches · q quitter", "? keys · q quit")
+        }
         (Screen::Questions, _) => lang.pick(
-            "? touches · q quitter · 1-9 choisir · u ne sais pas · a n/a · n note · f marquer · Tab suivante · / chercher",
-            "? keys · q quit · 1-9 pick · u don't know · a n/a · n note · f flag · Tab next open · / search",
+            "? touches · q quitter · 1-9 choisir · u ne sais pas · n note · f marquer · a n/a · Tab suivante · / chercher",
+            "? keys · q quit · 1-9 pick · u don't know · n note · f flag · a n/a · Tab next open · / search",
         ),
         (Screen::Summary, _) => lang.pick(
-            "? touches · q quitter · x exporter · p prochaine évaluation (+6 mois) · Échap questions",
-            "? keys · q quit · x export · p next assessment (+6 months) · Esc questions",
+            "? touches · q quitter · x exporter · p prochaine évaluation · Échap questions",
+            "? keys · q quit · x export · p next assessment · Esc questions",
         ),
     };
     vec![Line::from(Span::styled(
-        text::truncate(hints, width),
+        fit_hints(hints, width),
         Style::new().add_modifier(Modifier::DIM),
     ))]
+}
+
+/// As many of the `·`-separated hints as fit in `width`, whole: a hint is shown entirely or
+/// not at all (`?` lists every key), never cut in the middle of a word.
+fn fit_hints(hints: &str, width: usize) -> String {
+    let mut shown = String::new();
+    for hint in hints.split(" · ") {
+        let next = if shown.is_empty() {
+            hint.to_owned()
+        } else {
+            format!("{shown} · {hint}")
+        };
+        if next.chars().count() > width {
+            break;
+        }
+        shown = next;
+    }
+    if shown.is_empty() {
+        text::truncate(hints, width)
+    } else {
+        shown
+    }
 }

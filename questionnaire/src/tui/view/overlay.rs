@@ -128,10 +128,15 @@ fn keys_layout(app: &App<'_>, area: Rect) -> KeysLayout {
             };
         }
     }
-    let width = centered(area, 76, area.height).width;
+    // One column: 76 wide, or the whole width when the margins would only show fragments.
+    let width = if area.width < 90 { area.width } else { 76 };
     let lines = help_lines(&rows, width.saturating_sub(2) as usize, lang);
     KeysLayout {
-        popup: centered(area, 76, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)),
+        popup: centered(
+            area,
+            width,
+            u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+        ),
         lines,
         split: None,
         column_width,
@@ -183,7 +188,8 @@ fn help_lines(rows: &[Row], width: usize, lang: Lang) -> Vec<Line<'static>> {
 /// The search window.
 pub fn render_search(frame: &mut Frame<'_>, app: &App<'_>, search: &Search, area: Rect) {
     let lang = app.lang;
-    let popup = centered(area, area.width.saturating_sub(8).max(40), 12);
+    // The whole width: the questions are long, and margins would only show fragments.
+    let popup = centered(area, area.width, 12);
     frame.render_widget(Clear, popup);
     let block = Block::bordered().title(Span::styled(
         lang.pick(" Chercher une question ", " Search the questions "),

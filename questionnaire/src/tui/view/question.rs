@@ -50,6 +50,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         .domain(&control.domain)
         .map_or(control.domain.as_str(), |d| d.title.get(lang));
     let mut tags = Vec::new();
+    // Each tag held together by no-break spaces: wrapped whole, never "[↻ à" and "confirmer]".
     if control.critical {
         tags.push(lang.pick("[critique]", "[critical]"));
     }
@@ -57,14 +58,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         tags.push(lang.pick("[contexte]", "[context]"));
     }
     if session.is_flagged(&control.id) {
-        tags.push(lang.pick("[⚑ marquée]", "[⚑ flagged]"));
+        tags.push(lang.pick("[⚑\u{a0}marquée]", "[⚑\u{a0}flagged]"));
     }
     if answer.is_some_and(|a| a.to_confirm) {
-        tags.push(lang.pick("[↻ à confirmer]", "[↻ to confirm]"));
+        tags.push(lang.pick("[↻\u{a0}à\u{a0}confirmer]", "[↻\u{a0}to\u{a0}confirm]"));
     }
     let note = session.note(&control.id);
     if note.is_some() {
-        tags.push("[✎ note]");
+        tags.push("[✎\u{a0}note]");
     }
     let position = format!("{}/{}", app.current_index() + 1, app.questions().len());
     top.extend(hanging(
@@ -85,8 +86,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         top.push(Line::raw(""));
     }
 
-    // The part that scrolls, one column narrower: the right edge shows ↑ ↓ when it overflows.
-    let width = width.saturating_sub(1);
+    // The part that scrolls, two columns narrower: the right edge shows ↑ ↓ when it overflows,
+    // a blank column apart from the text.
+    let width = width.saturating_sub(2);
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     if app.show_help {
@@ -108,6 +110,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         lines.push(Line::raw(""));
     }
 
+    let previous_block = answer.is_some_and(|a| a.previous_choice.is_some());
     if let Some(previous) = answer.and_then(|a| a.previous_choice.as_deref()) {
         let label = choice_label(control, previous, lang);
         lines.extend(hanging(
@@ -127,14 +130,24 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                 Style::new(),
             ));
         }
-        if answer.is_some_and(|a| a.to_confirm) {
-            lines.push(Line::styled(
+        match answer {
+            Some(answer) if answer.to_confirm => lines.extend(hanging(
+                Span::styled("", dim),
                 lang.pick(
                     "c : confirmer sans changement · un chiffre : changer",
                     "c: confirm unchanged · a digit: change it",
                 ),
+                width,
                 dim,
-            ));
+            )),
+            // Changed since: the new answer too, so that the top of the question says it all.
+            Some(answer) if answer.choice != previous => lines.extend(hanging(
+                Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold),
+                &choice_label(control, &answer.choice, lang),
+                width,
+                Style::new(),
+            )),
+            _ => {}
         }
         lines.push(Line::raw(""));
     }
@@ -143,6 +156,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let chosen = answer.map(|a| a.choice.as_str());
     let previous = answer.and_then(|a| a.previous_choice.as_deref());
     let mut cursor_lines = (0, 0);
+    // Where each option starts: the view never opens on the tail of one.
+    let mut option_starts = Vec::new();
     for (index, choice) in app.choices().iter().enumerate() {
         let (key, label, level, id) = match choice {
             Choice::Option(i) => {
@@ -193,6 +208,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             Style::new()
         };
         let start = lines.len();
+        option_starts.push(start);
         lines.extend(hanging(
             Span::styled(format!("{mark} {key} "), style),
             &text,
@@ -294,13 +310,15 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 
     // On the last option, the machines' facts under the note come into view as far as they can.
     let reveal_tail = app.evidence.is_some() && app.cursor() + 1 >= app.choices().len();
-    // The help was asked for: it shows from its start until the cursor is moved.
-    let from_top = app.show_help && app.cursor() == app.default_cursor();
+    // What is read before answering (the help, the previous answer and note of a
+    // re-assessment) shows from its start when the question opens; the view follows the
+    // highlighted option once the auditor moves it.
+    let from_top = !app.cursor_moved() && (app.show_help || previous_block);
     let scroll_for = |rows: usize| {
         if from_top {
             0
         } else {
-            scroll_for(cursor_lines, lines.len(), rows, reveal_tail)
+            scroll_for(cursor_lines, lines.len(), rows, reveal_tail, &option_starts)
         }
     };
     let rows = scrolled.height as usize;
@@ -356,16 +374,32 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 
 /// The first line to show of `total` lines in `rows` rows so that the highlighted option
 /// (`cursor`, its first and past-the-last lines) is visible; with `reveal_tail`, as much as
-/// possible of what follows it.
-fn scroll_for(cursor: (usize, usize), total: usize, rows: usize, reveal_tail: bool) -> usize {
+/// possible of what follows it. Scrolled, the first line shown is the first line of an option
+/// (`starts`), never the tail of one cut from its number.
+fn scroll_for(
+    cursor: (usize, usize),
+    total: usize,
+    rows: usize,
+    reveal_tail: bool,
+    starts: &[usize],
+) -> usize {
     let (start, end) = cursor;
     let mut scroll = end.saturating_sub(rows).min(start);
     if reveal_tail {
         scroll = scroll.max(total.saturating_sub(rows).min(start));
     }
-    scroll
+    if scroll == 0 {
+        return 0;
+    }
+    starts
+        .iter()
+        .copied()
+        .filter(|&line| line >= scroll && line <= start)
+        .min()
+        .unwrap_or(scroll)
 }
 
 fn level_suffix(level: u8, lang: Lang) -> String {
-    format!(" ({} {level})", lang.pick("niv.", "lvl"))
+    // Held together by a no-break space: never "(niv." at the end of a line and "1)" below.
+    format!(" ({}\u{a0}{level})", lang.pick("niv.", "lvl"))
 }

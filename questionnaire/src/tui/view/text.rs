@@ -5,15 +5,27 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// Splits `text` into lines of at most `width` characters, breaking between words (and inside a
-/// word longer than the width). Keeps the text's own line breaks.
+/// word longer than the width). Keeps the text's own line breaks, never breaks at a no-break
+/// space, and keeps French punctuation with its word (`chiffrée ?`, `« oui »`), so that no line
+/// starts with a lone `?`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut length = 0;
-        for word in paragraph.split_whitespace() {
-            let mut word: Vec<char> = word.chars().collect();
+        for word in words(paragraph) {
+            // No-break spaces hold words together here; on screen they are spaces.
+            let mut word: Vec<char> = word
+                .chars()
+                .map(|c| {
+                    if c == '\u{a0}' || c == '\u{202f}' {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             while word.len() > width {
                 if length > 0 {
                     lines.push(std::mem::take(&mut line));
@@ -42,6 +54,27 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The words of a paragraph, split at the spaces where a line may break.
+fn words(paragraph: &str) -> Vec<String> {
+    let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in paragraph.split(breaks).filter(|w| !w.is_empty()) {
+        let closing = word
+            .chars()
+            .all(|c| matches!(c, '?' | '!' | ':' | ';' | '»'));
+        match words.last_mut() {
+            Some(last) if closing || glue_next => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        glue_next = word == "«";
+    }
+    words
 }
 
 /// `text` wrapped to `width`, the first line after `first` and the others indented to line up
@@ -83,6 +116,10 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("été à l'hôpital", 9), vec!["été à", "l'hôpital"]);
+        // French punctuation stays with its word; no break at a no-break space.
+        assert_eq!(wrap("et chiffrée ?", 11), vec!["et", "chiffrée ?"]);
+        assert_eq!(wrap("il dit « oui » !", 10), vec!["il dit", "« oui » !"]);
+        assert_eq!(wrap("un (niv.\u{a0}1)", 9), vec!["un", "(niv. 1)"]);
     }
 
     #[test]
