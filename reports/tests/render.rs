@@ -704,8 +704,6 @@ fn discrepancies_carry_the_score_fields_for_every_machine() {
 
 #[test]
 fn machine_findings_cap_the_answers_and_get_their_section() {
-    use questionnaire::evidence::Evidence;
-    use scoring::facts::{Fact, FactReport, Status, Value};
     let catalog = catalog::bundled().unwrap();
     let mut session = session(&catalog, 11, |_, n| n - 1);
     session.set_answer("PAT-01", "8-jours", None, at(11));
@@ -713,22 +711,7 @@ fn machine_findings_cap_the_answers_and_get_their_section() {
         catalog: &catalog,
         session,
     };
-    let evidence = Evidence {
-        reports: vec![FactReport {
-            agent_version: "0.1.0".into(),
-            host: "srv-dossiers".into(),
-            collected_at: "2026-11-12T09:00:00Z".into(),
-            root: true,
-            container: false,
-            facts: vec![Fact {
-                key: "patch.days_since_upgrade".into(),
-                value: Value::Number(40.0),
-                status: Status::Fail,
-                source: "/var/log/apt/history.log".into(),
-                detail: "Dernière mise à jour il y a 40 jours".into(),
-            }],
-        }],
-    };
+    let evidence = server_upgraded_40_days_ago();
     let plain = reports::build(&audit, None, Lang::Fr, at(11));
     assert!(plain.machines.is_empty() && plain.discrepancies.is_empty());
     let checked = reports::build_with_facts(&audit, None, Some(&evidence), Lang::Fr, at(11));
@@ -772,8 +755,6 @@ fn machine_findings_cap_the_answers_and_get_their_section() {
 
 #[test]
 fn the_comparison_shows_today_as_the_machines_show_it() {
-    use questionnaire::evidence::Evidence;
-    use scoring::facts::{Fact, FactReport, Status, Value};
     let catalog = catalog::bundled().unwrap();
     let before = Audit {
         catalog: &catalog,
@@ -785,22 +766,7 @@ fn the_comparison_shows_today_as_the_machines_show_it() {
         catalog: &catalog,
         session: now,
     };
-    let evidence = Evidence {
-        reports: vec![FactReport {
-            agent_version: "0.1.0".into(),
-            host: "srv-dossiers".into(),
-            collected_at: "2026-11-12T09:00:00Z".into(),
-            root: true,
-            container: false,
-            facts: vec![Fact {
-                key: "patch.days_since_upgrade".into(),
-                value: Value::Number(40.0),
-                status: Status::Fail,
-                source: "/var/log/apt/history.log".into(),
-                detail: "Dernière mise à jour il y a 40 jours".into(),
-            }],
-        }],
-    };
+    let evidence = server_upgraded_40_days_ago();
     let report =
         reports::build_with_facts(&after, Some(&before), Some(&evidence), Lang::Fr, at(11));
     let comparison = report.comparison.as_ref().unwrap();
@@ -823,4 +789,25 @@ fn the_comparison_shows_today_as_the_machines_show_it() {
             .any(|m| m.control == "PAT-01"),
         "a measure the machines contradict is not done"
     );
+}
+
+/// The facts of one server, `srv-dossiers`, whose packages were last upgraded 40 days ago.
+fn server_upgraded_40_days_ago() -> questionnaire::evidence::Evidence {
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    questionnaire::evidence::Evidence {
+        reports: vec![FactReport {
+            agent_version: "0.1.0".into(),
+            host: "srv-dossiers".into(),
+            collected_at: "2026-11-12T09:00:00Z".into(),
+            root: true,
+            container: false,
+            facts: vec![Fact {
+                key: "patch.days_since_upgrade".into(),
+                value: Value::Number(40.0),
+                status: Status::Fail,
+                source: "/var/log/apt/history.log".into(),
+                detail: "Dernière mise à jour il y a 40 jours".into(),
+            }],
+        }],
+    }
 }
