@@ -11,10 +11,12 @@
 //! looks at it between two events. A second signal while the first is being handled ends the
 //! process at once, as if it had not been caught, so that a stuck save can still be killed.
 
+use std::cell::Cell;
 use std::sync::Arc;
 #[cfg(unix)]
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// The signals caught while the audit runs.
 #[cfg(unix)]
@@ -31,6 +33,9 @@ pub struct Signals {
     received: Arc<AtomicUsize>,
     /// Whether the process had a controlling terminal when the audit started, to notice it go.
     watch_tty: bool,
+    /// When the terminal was last looked at: at most every [`TTY_CHECK_EVERY`], not at every
+    /// key.
+    tty_checked: Cell<Instant>,
     #[cfg(unix)]
     ids: Vec<signal_hook::SigId>,
 }
@@ -67,6 +72,7 @@ impl Signals {
             Signals {
                 received,
                 watch_tty: controlling_terminal_open(),
+                tty_checked: Cell::new(Instant::now()),
                 ids,
             }
         }
@@ -74,6 +80,7 @@ impl Signals {
         Signals {
             received,
             watch_tty: false,
+            tty_checked: Cell::new(Instant::now()),
         }
     }
 
@@ -81,14 +88,29 @@ impl Signals {
     pub fn received(&self) -> Option<i32> {
         match self.received.load(Ordering::SeqCst) {
             #[cfg(unix)]
-            0 if self.watch_tty && !controlling_terminal_open() => {
-                Some(signal_hook::consts::SIGHUP)
-            }
+            0 if self.watch_tty && self.terminal_gone() => Some(signal_hook::consts::SIGHUP),
             0 => None,
             signal => i32::try_from(signal).ok(),
         }
     }
 }
+
+impl Signals {
+    /// Whether the controlling terminal has gone, looked at no more than every
+    /// [`TTY_CHECK_EVERY`].
+    #[cfg(unix)]
+    fn terminal_gone(&self) -> bool {
+        if self.tty_checked.get().elapsed() < TTY_CHECK_EVERY {
+            return false;
+        }
+        self.tty_checked.set(Instant::now());
+        !controlling_terminal_open()
+    }
+}
+
+/// How often the controlling terminal is looked at: a hang-up is noticed within this time.
+#[cfg(unix)]
+const TTY_CHECK_EVERY: Duration = Duration::from_millis(500);
 
 /// Whether the controlling terminal can be opened: after a hang-up the process has none left.
 #[cfg(unix)]
