@@ -18,10 +18,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         path: path.to_owned(),
         source,
     };
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".posture-").suffix(".tmp");
     #[cfg(unix)]
@@ -35,6 +32,21 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     temp.persist(path).map_err(|error| fail(error.error))?;
     sync_dir(dir).map_err(fail)?;
     Ok(())
+}
+
+/// The directory a file goes in: its parent, or `.` for a bare file name.
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Checks, before anything is written, that `path` can be a file: its directory exists and it
+/// is not itself a directory. The same check [`write_atomic`] makes, for a caller that writes
+/// several files and wants all or none.
+pub fn check_writable(path: &Path) -> Result<(), Error> {
+    destination(path).map(|_| ())
 }
 
 /// The file to replace for `path`: the file a symbolic link points to (replacing the link
@@ -70,10 +82,7 @@ fn destination(path: &Path) -> Result<PathBuf, Error> {
             )),
         ));
     }
-    let dir = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(&target);
     if !dir.is_dir() {
         return Err(Error::invalid(
             Problem::new(Text::new(

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use questionnaire::audit::Audit;
 use questionnaire::catalog::Catalog;
 use questionnaire::evidence::Evidence;
-use questionnaire::fsutil::write_atomic;
+use questionnaire::fsutil::{check_writable, parent_dir, write_atomic};
 use questionnaire::{Error, Lang, Problem, Text};
 use reports::Format;
 
@@ -129,11 +129,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
         return Some(path);
     }
     let name = path.file_name()?;
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    Some(std::fs::canonicalize(dir).ok()?.join(name))
+    Some(std::fs::canonicalize(parent_dir(path)).ok()?.join(name))
 }
 
 /// Whether two paths name the same file: the same resolved path, or (Unix) the same inode, as
@@ -223,33 +219,8 @@ pub(super) fn check_outputs(outputs: &[PathBuf], inputs: &[Input<'_>]) -> Result
             );
             continue;
         }
-        let dir = match output.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        if !dir.is_dir() {
-            let dir = dir.display();
-            problems.push(
-                Problem::new(Text::new(
-                    format!("impossible d'écrire {shown} : le dossier {dir} n'existe pas"),
-                    format!("cannot write {shown}: the directory {dir} does not exist"),
-                ))
-                .hint(Text::new(
-                    format!("créez-le (mkdir -p {dir}) ou choisissez un autre chemin avec -o"),
-                    format!("create it (mkdir -p {dir}) or choose another path with -o"),
-                )),
-            );
-        } else if output.is_dir() {
-            problems.push(
-                Problem::new(Text::new(
-                    format!("impossible d'écrire {shown} : c'est un dossier"),
-                    format!("cannot write {shown}: it is a directory"),
-                ))
-                .hint(Text::new(
-                    "donnez un nom de fichier avec -o, p. ex. -o rapport.html",
-                    "give a file name with -o, e.g. -o report.html",
-                )),
-            );
+        if let Err(Error::Invalid(mut refused)) = check_writable(output) {
+            problems.append(&mut refused);
         }
     }
     if problems.is_empty() {
@@ -257,51 +228,6 @@ pub(super) fn check_outputs(outputs: &[PathBuf], inputs: &[Input<'_>]) -> Result
     } else {
         Err(Error::Invalid(problems))
     }
-}
-
-/// Writes one report file atomically (mode 0600), the failure told in `lang`, reason included.
-fn write(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
-    use std::io::ErrorKind;
-    write_atomic(path, bytes).map_err(|error| match error {
-        Error::Write { path, source } => {
-            let (fr, en) = match source.kind() {
-                ErrorKind::NotFound => (
-                    "dossier introuvable".to_owned(),
-                    "directory not found".to_owned(),
-                ),
-                ErrorKind::PermissionDenied => (
-                    "permission refusée".to_owned(),
-                    "permission denied".to_owned(),
-                ),
-                ErrorKind::ReadOnlyFilesystem => (
-                    "système de fichiers en lecture seule".to_owned(),
-                    "read-only file system".to_owned(),
-                ),
-                ErrorKind::StorageFull => (
-                    "disque plein".to_owned(),
-                    "no space left on the disk".to_owned(),
-                ),
-                ErrorKind::IsADirectory => (
-                    "c'est un dossier".to_owned(),
-                    "it is a directory".to_owned(),
-                ),
-                _ => (
-                    format!("erreur du système : {source}"),
-                    format!("system error: {source}"),
-                ),
-            };
-            let path = path.display();
-            anyhow::anyhow!(
-                "{}",
-                Text::new(
-                    format!("impossible d'écrire {path} : {fr}"),
-                    format!("cannot write {path}: {en}"),
-                )
-                .get(lang)
-            )
-        }
-        other => anyhow::anyhow!("{}", other.render(lang)),
-    })
 }
 
 /// Writes the report.
@@ -366,7 +292,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
             continue;
         }
         let path = destination(&args.file, args.output.as_deref(), format, several);
-        write(&path, &bytes, lang)?;
+        write_atomic(&path, &bytes)?;
         written.push(path);
     }
     for path in written {
@@ -420,7 +346,7 @@ pub fn export_from_audit(
         chrono::Utc::now(),
     );
     for (format, path) in formats.into_iter().zip(&outputs) {
-        write(path, &reports::render(&report, format)?, lang)?;
+        write_atomic(path, &reports::render(&report, format)?)?;
     }
     Ok(outputs)
 }
