@@ -721,6 +721,16 @@ fn catalog_check_of_a_directory_header_says_to_give_the_directory() {
             "give the directory: posture catalog check {}",
             bundled_dir().display()
         ));
+    // Named bare, from inside the directory: the directory is ".".
+    let run = run_command(posture().current_dir(bundled_dir()).args([
+        "--lang",
+        "en",
+        "catalog",
+        "check",
+        "catalog.toml",
+    ]))
+    .invalid();
+    run.stderr_has("give the directory: posture catalog check .\n");
 }
 
 #[test]

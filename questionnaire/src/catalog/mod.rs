@@ -48,7 +48,7 @@ pub fn load(path: &Path) -> Result<Catalog, Error> {
     let loaded = load_sources(vec![read_file(path)?], CatalogSource::Path(path.to_owned()));
     match loaded {
         Err(Error::Invalid(mut problems)) if is_directory_header(path) => {
-            let dir = path.parent().unwrap_or(Path::new("."));
+            let dir = crate::fsutil::parent_dir(path);
             problems.push(
                 Problem::new(Text::new(
                     format!(
@@ -73,23 +73,12 @@ pub fn load(path: &Path) -> Result<Catalog, Error> {
 
 /// Whether `path` is the `catalog.toml` of a directory whose other TOML files hold controls.
 fn is_directory_header(path: &Path) -> bool {
-    if path.file_name().is_none_or(|name| name != HEADER_FILE) {
-        return false;
-    }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries.filter_map(Result::ok).any(|entry| {
-            let other = entry.path();
-            other.extension().is_some_and(|ext| ext == "toml")
-                && other.file_name().is_some_and(|name| name != HEADER_FILE)
-                && std::fs::read_to_string(&other).is_ok_and(|text| text.contains("[[controls]]"))
+    path.file_name().is_some_and(|name| name == HEADER_FILE)
+        && part_files(crate::fsutil::parent_dir(path)).is_ok_and(|parts| {
+            parts.iter().any(|part| {
+                std::fs::read_to_string(part).is_ok_and(|text| text.contains("[[controls]]"))
+            })
         })
-    })
 }
 
 /// The catalog at `path`, or the bundled one.
@@ -139,13 +128,26 @@ fn read_directory(dir: &Path) -> Result<Vec<SourceFile>, Error> {
             )),
         ));
     }
-    let entries = std::fs::read_dir(dir).map_err(|error| {
+    let others = part_files(dir).map_err(|error| {
+        let why = crate::lang::io_reason(&error);
         Error::invalid(Problem::new(Text::new(
-            format!("impossible de lire le dossier {} : {error}", dir.display()),
-            format!("cannot read the directory {}: {error}", dir.display()),
+            format!(
+                "impossible de lire le dossier {} : {}",
+                dir.display(),
+                why.fr
+            ),
+            format!("cannot read the directory {}: {}", dir.display(), why.en),
         )))
     })?;
-    let mut others: Vec<_> = entries
+    std::iter::once(header)
+        .chain(others)
+        .map(|path| read_file(&path))
+        .collect()
+}
+
+/// The TOML files of a catalog directory other than its header, in name order.
+fn part_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut parts: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| {
@@ -153,11 +155,8 @@ fn read_directory(dir: &Path) -> Result<Vec<SourceFile>, Error> {
                 && path.file_name().is_some_and(|name| name != HEADER_FILE)
         })
         .collect();
-    others.sort();
-    std::iter::once(header)
-        .chain(others)
-        .map(|path| read_file(&path))
-        .collect()
+    parts.sort();
+    Ok(parts)
 }
 
 /// The hash recorded in sessions: the file names and contents, in load order.
