@@ -92,11 +92,20 @@ pub struct AuditArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Why a `--duration` is refused, in English; `usage_fr` says it in French.
-pub const DURATION_HELP: &str = "use minutes (90m, 90) or hours (1h30, 2h), more than zero";
+/// A `--duration` that is not one; clap shows it in English, `usage_fr` in French.
+#[derive(Debug)]
+pub struct BadDuration;
 
-fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    questionnaire::tui::clock::parse_duration(text).ok_or_else(|| DURATION_HELP.to_owned())
+impl std::fmt::Display for BadDuration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("use minutes (90m, 90) or hours (1h30, 2h), more than zero")
+    }
+}
+
+impl std::error::Error for BadDuration {}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, BadDuration> {
+    questionnaire::tui::clock::parse_duration(text).ok_or(BadDuration)
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,7 +26,10 @@ fn main() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(error) => match usage_fr::render(&error).filter(|_| lang == Lang::Fr) {
+        Err(error) => match (lang == Lang::Fr)
+            .then(|| usage_fr::render(&error))
+            .flatten()
+        {
             Some(text) => {
                 eprint!("{text}");
                 return ExitCode::from(2);

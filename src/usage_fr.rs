@@ -80,7 +80,6 @@ fn context_text(value: &ContextValue) -> String {
             .join(", "),
         ContextValue::Number(number) => number.to_string(),
         ContextValue::Bool(flag) => flag.to_string(),
-        ContextValue::None => String::new(),
         _ => String::new(),
     }
 }
@@ -88,11 +87,12 @@ fn context_text(value: &ContextValue) -> String {
 /// The reason a value parser gave, without clap's English frame around it, in French where
 /// the parser is ours.
 fn source_text(error: &clap::Error) -> String {
-    let reason = std::error::Error::source(error).map_or_else(String::new, ToString::to_string);
-    if reason == crate::cli::DURATION_HELP {
-        "en minutes (90m, 90) ou en heures (1h30, 2h), plus que zéro".to_owned()
-    } else {
-        reason
+    match std::error::Error::source(error) {
+        Some(reason) if reason.is::<crate::cli::BadDuration>() => {
+            "en minutes (90m, 90) ou en heures (1h30, 2h), plus que zéro".to_owned()
+        }
+        Some(reason) => reason.to_string(),
+        None => String::new(),
     }
 }
 

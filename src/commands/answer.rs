@@ -107,16 +107,17 @@ enum Argument {
 }
 
 /// Says which session and which argument a problem is about: `audit.toml : contrôle inconnu
-/// « XXX-99 » (argument CONTRÔLE)`. The file is untouched in every case.
+/// « XXX-99 » (argument CONTROL)`. The file is untouched in every case.
 fn about_argument(mut problem: Problem, file: &Path, argument: Argument) -> Problem {
-    let (fr, en) = match argument {
-        Argument::Control => ("CONTROL", "CONTROL"),
-        Argument::Choice => ("CHOICE", "CHOICE"),
+    // The names the help shows, in both languages.
+    let name = match argument {
+        Argument::Control => "CONTROL",
+        Argument::Choice => "CHOICE",
     };
     let file = file.display();
     problem.message = Text::new(
-        format!("{file} : {} (argument {fr})", problem.message.fr),
-        format!("{file}: {} ({en} argument)", problem.message.en),
+        format!("{file} : {} (argument {name})", problem.message.fr),
+        format!("{file}: {} ({name} argument)", problem.message.en),
     );
     problem
 }
