@@ -8,15 +8,14 @@ use questionnaire::Lang;
 use super::Opened;
 use crate::cli::{CompareArgs, ScoreFormat};
 
+/// A score as the reports write it.
 fn score(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| lang.score(v))
+    reports::text::score(value, lang == Lang::Fr)
 }
 
+/// A score change as the reports write it.
 fn signed(value: Option<f64>, lang: Lang) -> String {
-    match value {
-        Some(v) if v > 0.0 => format!("+{}", lang.score(v)),
-        other => score(other, lang),
-    }
+    reports::text::signed(value, lang == Lang::Fr)
 }
 
 /// Prints the comparison.

@@ -230,8 +230,47 @@ pub(super) fn check_outputs(outputs: &[PathBuf], inputs: &[Input<'_>]) -> Result
     }
 }
 
+/// The formats asked, each once, or the default ones (HTML and PDF).
+pub(super) fn formats_asked(asked: impl ExactSizeIterator<Item = Format>) -> Vec<Format> {
+    if asked.len() == 0 {
+        reports::DEFAULT_FORMATS.to_vec()
+    } else {
+        unique(asked)
+    }
+}
+
 /// Writes the report.
 pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Result<ExitCode> {
+    let formats = formats_asked(args.format.iter().copied().map(format));
+    let several = formats.len() > 1;
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if to_stdout && several {
+        return Err(Error::invalid(
+            Problem::new(Text::new(
+                "« -o - » n'accepte qu'un seul format",
+                "\"-o -\" takes a single format",
+            ))
+            .hint(Text::new(
+                "ajoutez --format md (ou json, csv, html)",
+                "add --format md (or json, csv, html)",
+            )),
+        )
+        .into());
+    }
+    // Where each format goes, checked before anything is read or written.
+    let outputs: Vec<PathBuf> = if to_stdout {
+        Vec::new()
+    } else {
+        formats
+            .iter()
+            .map(|&format| destination(&args.file, args.output.as_deref(), format, several))
+            .collect()
+    };
+    let mut inputs = vec![Input::Session(&args.file)];
+    inputs.extend(args.previous.as_deref().map(Input::Previous));
+    inputs.extend(args.facts.iter().map(|path| Input::Facts(path)));
+    check_outputs(&outputs, &inputs)?;
+
     let opened = Opened::read(&args.file, catalog)?;
     let audit = opened.audit()?;
     let previous_audit = args
@@ -249,52 +288,20 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
         lang,
         chrono::Utc::now(),
     );
-    let formats = if args.format.is_empty() {
-        reports::DEFAULT_FORMATS.to_vec()
-    } else {
-        unique(args.format.iter().copied().map(format))
-    };
-    let several = formats.len() > 1;
-    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
-    if to_stdout && several {
-        return Err(Error::invalid(
-            Problem::new(Text::new(
-                "« -o - » n'accepte qu'un seul format",
-                "\"-o -\" takes a single format",
-            ))
-            .hint(Text::new(
-                "ajoutez --format md (ou json, csv, html)",
-                "add --format md (or json, csv, html)",
-            )),
-        )
-        .into());
-    }
-    if !to_stdout {
-        let outputs: Vec<PathBuf> = formats
-            .iter()
-            .map(|&format| destination(&args.file, args.output.as_deref(), format, several))
-            .collect();
-        let mut inputs = vec![Input::Session(&args.file)];
-        inputs.extend(args.previous.as_deref().map(Input::Previous));
-        inputs.extend(args.facts.iter().map(|path| Input::Facts(path)));
-        check_outputs(&outputs, &inputs)?;
-    }
-    let mut written = Vec::new();
-    for format in formats {
-        let bytes = reports::render(&report, format)?;
-        if to_stdout {
-            use std::io::Write as _;
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
-                result => result?,
-            }
-            continue;
+    if to_stdout {
+        use std::io::Write as _;
+        let bytes = reports::render(&report, formats[0])?;
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            result => result?,
         }
-        let path = destination(&args.file, args.output.as_deref(), format, several);
-        write_atomic(&path, &bytes)?;
-        written.push(path);
+        return Ok(ExitCode::SUCCESS);
     }
+    for (&format, path) in formats.iter().zip(&outputs) {
+        write_atomic(path, &reports::render(&report, format)?)?;
+    }
+    let written = outputs;
     for path in written {
         super::emit(&format!(
             "{} {}\n",

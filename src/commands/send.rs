@@ -90,17 +90,7 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
         .map(|path| super::report::previous(path, &opened.catalog, &audit, &args.file, lang))
         .transpose()?;
     let report = reports::build(&audit, previous_audit.as_ref(), lang, chrono::Utc::now());
-    let formats: Vec<Format> = if args.format.is_empty() {
-        reports::DEFAULT_FORMATS.to_vec()
-    } else {
-        let mut formats: Vec<Format> = Vec::new();
-        for wanted in args.format.iter().copied().map(format) {
-            if !formats.contains(&wanted) {
-                formats.push(wanted);
-            }
-        }
-        formats
-    };
+    let formats = super::report::formats_asked(args.format.iter().copied().map(format));
 
     if let Some(user) = &args.user {
         let password = mail::password(user, lang).map_err(fail)?;
