@@ -67,7 +67,8 @@ impl Evidence {
                 }
                 Ok(text) => match serde_json::from_str::<FactReport>(&text) {
                     Ok(report) => reports.push(report),
-                    Err(error) => problems.push(
+                    Err(error) => problems.push({
+                        let why = crate::lang::parse_reason(&serde_message(&error));
                         Problem::at(
                             Location {
                                 file: path.display().to_string(),
@@ -75,18 +76,15 @@ impl Evidence {
                                 column: error.column(),
                             },
                             Text::new(
-                                format!(
-                                    "fichier de constats illisible : {}",
-                                    crate::lang::parse_reason(&serde_message(&error)).fr
-                                ),
-                                format!("unreadable facts file: {}", serde_message(&error)),
+                                format!("fichier de constats illisible : {}", why.fr),
+                                format!("unreadable facts file: {}", why.en),
                             ),
                         )
                         .hint(Text::new(
                             "donnez le JSON écrit par « posture agent collect --format json » ou « -o »",
                             "give the JSON written by \"posture agent collect --format json\" or \"-o\"",
-                        )),
-                    ),
+                        ))
+                    }),
                 },
             }
         }

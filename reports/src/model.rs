@@ -344,7 +344,8 @@ pub fn build_with_facts(
 ) -> Report {
     let catalog = audit.catalog;
     let meta = &audit.session.meta;
-    let assessment = audit.assess_with(evidence);
+    let input = audit.scoring_input_with(evidence);
+    let assessment = scoring::assess(&input);
     let date = day(&meta.created);
     let profile_title = catalog
         .profile(&meta.profile)
@@ -355,8 +356,7 @@ pub fn build_with_facts(
         .flat_map(|d| &d.answers)
         .filter(|a| a.status != "context" && a.status != "not_applicable")
         .collect();
-    let previous_assessment = previous.map(Audit::assess);
-    let comparison = previous.map(|previous| comparison(audit, previous, evidence, lang));
+    let comparison = previous.map(|previous| comparison(audit, previous, &input, lang));
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
         lang: lang.code(),
@@ -389,7 +389,7 @@ pub fn build_with_facts(
             answered: scored.iter().filter(|a| a.status != "unanswered").count(),
             total: scored.len(),
         },
-        domains: domain_rows(audit, &assessment, previous_assessment.as_ref(), lang),
+        domains: domain_rows(audit, &assessment, comparison.as_ref(), lang),
         measures: measures(audit, &assessment, lang),
         to_check: answers
             .iter()
@@ -449,12 +449,10 @@ fn note_machines(measure: &mut Measure, discrepancies: &[DiscrepancyRow], lang: 
         .iter()
         .filter(|d| d.control == measure.control)
         .collect();
-    let Some(declared) = against.iter().map(|d| d.declared).max() else {
+    // Every row of a control has the answer's level; the measure has the lowest cap.
+    let Some(declared) = against.first().map(|d| d.declared) else {
         return;
     };
-    if declared <= measure.level {
-        return;
-    }
     let shown: Vec<String> = against
         .iter()
         .map(|d| format!("{} ({} = {})", d.host, d.fact, d.value_text))
@@ -506,7 +504,7 @@ fn domain_title(audit: &Audit<'_>, id: &str, lang: Lang) -> String {
 fn domain_rows(
     audit: &Audit<'_>,
     assessment: &Assessment,
-    previous: Option<&Assessment>,
+    comparison: Option<&Comparison>,
     lang: Lang,
 ) -> Vec<DomainRow> {
     assessment
@@ -524,9 +522,9 @@ fn domain_rows(
             capped_by: domain.capped_by.clone(),
             answered: domain.answered,
             total: domain.total,
-            previous_score: previous
-                .and_then(|p| p.domains.iter().find(|d| d.id == domain.id))
-                .and_then(|d| d.score),
+            previous_score: comparison
+                .and_then(|c| c.domains.iter().find(|d| d.id == domain.id))
+                .and_then(|d| d.before),
         })
         .collect()
 }
@@ -639,18 +637,15 @@ fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Ve
         .collect()
 }
 
-/// The comparison with the previous assessment. Today's side is what this report shows, the
-/// machines' facts applied; the previous side is as it was reported then.
+/// The comparison with the previous assessment. Today's side is `now`, what this report shows
+/// (the machines' facts applied); the previous side is as it was reported then.
 fn comparison(
     audit: &Audit<'_>,
     previous: &Audit<'_>,
-    evidence: Option<&Evidence>,
+    now: &[scoring::DomainInput],
     lang: Lang,
 ) -> Comparison {
-    let compared = scoring::compare(
-        &previous.scoring_input(),
-        &audit.scoring_input_with(evidence),
-    );
+    let compared = scoring::compare(&previous.scoring_input(), now);
     let question = |id: &str| {
         audit
             .catalog

@@ -32,23 +32,15 @@ impl fmt::Debug for Passphrase {
 impl Passphrase {
     /// A new passphrase, from the operating system's random generator.
     pub fn generate() -> Result<Passphrase, getrandom::Error> {
+        let mut bytes = [0u8; LENGTH];
+        getrandom::fill(&mut bytes)?;
         let mut text = String::with_capacity(LENGTH + LENGTH / GROUP);
-        let mut drawn = 0;
-        let mut bytes = [0u8; 64];
-        while drawn < LENGTH {
-            getrandom::fill(&mut bytes)?;
-            for byte in bytes {
-                if drawn == LENGTH {
-                    break;
-                }
-                // 256 is a multiple of 32: the low five bits are uniform, no byte is thrown away.
-                let symbol = ALPHABET[usize::from(byte) % ALPHABET.len()];
-                if drawn > 0 && drawn % GROUP == 0 {
-                    text.push('-');
-                }
-                text.push(char::from(symbol));
-                drawn += 1;
+        for (drawn, byte) in bytes.into_iter().enumerate() {
+            if drawn > 0 && drawn % GROUP == 0 {
+                text.push('-');
             }
+            // 256 is a multiple of 32: the low five bits are uniform, no byte is thrown away.
+            text.push(char::from(ALPHABET[usize::from(byte) % ALPHABET.len()]));
         }
         Ok(Passphrase(text))
     }
