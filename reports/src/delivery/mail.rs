@@ -233,12 +233,8 @@ pub fn mailbox(address: &str) -> Result<Mailbox, Error> {
 /// What the e-mail says and carries.
 #[derive(Debug, Clone)]
 pub struct Letter {
-    /// The sender.
-    pub from: Mailbox,
-    /// The recipients.
-    pub to: Vec<Mailbox>,
-    /// The subject, when not the default one.
-    pub subject: Option<String>,
+    /// Who sends it to whom, under which subject.
+    pub envelope: super::Envelope,
     /// The attachment's file name.
     pub attachment_name: String,
     /// The encrypted archive.
@@ -323,9 +319,9 @@ pub fn message(report: &Report, letter: Letter) -> Result<Message, Error> {
     // as spam a message without one, and not every submission server adds it.
     let mut builder = Message::builder()
         .message_id(None)
-        .from(letter.from)
-        .subject(letter.subject.unwrap_or_else(|| subject(report)));
-    for to in letter.to {
+        .from(letter.envelope.from)
+        .subject(letter.envelope.subject.unwrap_or_else(|| subject(report)));
+    for to in letter.envelope.to {
         builder = builder.to(to);
     }
     let zip = ContentType::parse("application/zip")?;

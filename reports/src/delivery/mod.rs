@@ -244,9 +244,7 @@ pub fn deliver(
     let message = mail::message(
         report,
         Letter {
-            from: envelope.from,
-            to: envelope.to,
-            subject: envelope.subject,
+            envelope,
             attachment_name: attachment_name.clone(),
             archive: bytes,
         },
@@ -338,9 +336,11 @@ mod tests {
         let message = mail::message(
             &report,
             Letter {
-                from: mail::mailbox("audit@example.org").unwrap(),
-                to: vec![mail::mailbox("dpo@example.org").unwrap()],
-                subject: None,
+                envelope: Envelope {
+                    from: mail::mailbox("audit@example.org").unwrap(),
+                    to: vec![mail::mailbox("dpo@example.org").unwrap()],
+                    subject: None,
+                },
                 attachment_name: "rapport.zip".into(),
                 archive: b"PK\x03\x04 not really".to_vec(),
             },
