@@ -43,10 +43,17 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
         .map(|address| mail::mailbox(address))
         .collect::<Result<Vec<_>, _>>()
         .map_err(fail)?;
-    let from = match (&args.from, &args.user) {
-        (Some(from), _) => mail::mailbox(from).map_err(fail)?,
-        (None, Some(user)) if mail::mailbox(user).is_ok() => mail::mailbox(user).map_err(fail)?,
-        (None, _) => {
+    // --from, else the SMTP user when it is an address.
+    let from = match &args.from {
+        Some(from) => Some(mail::mailbox(from).map_err(fail)?),
+        None => args
+            .user
+            .as_deref()
+            .and_then(|user| mail::mailbox(user).ok()),
+    };
+    let from = match from {
+        Some(from) => from,
+        None => {
             return Err(Error::invalid(
                 Problem::new(Text::new(
                     "il manque l'adresse de l'expéditeur",
