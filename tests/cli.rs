@@ -10,107 +10,19 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
+use common::{Run, posture, run_command};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/// The locale variables that choose the interface language.
-const LOCALE_VARS: [&str; 4] = ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"];
-
 /// A fixed answer time for answers written directly into session files.
 const ANSWERED_AT: &str = "2026-01-15T09:30:00Z";
-
-/// The binary, with no locale in its environment (so: French) and a time limit.
-fn posture() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_posture"));
-    for var in LOCALE_VARS {
-        command.env_remove(var);
-    }
-    command.timeout(Duration::from_secs(30));
-    command
-}
-
-/// What a run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Asserts exit code 0 and returns the run.
-    fn success(self) -> Run {
-        assert_eq!(
-            self.code,
-            Some(0),
-            "expected success\nstdout:\n{}\nstderr:\n{}",
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
-    /// Asserts exit code 2 (bad input) and returns the run.
-    fn invalid(self) -> Run {
-        assert_eq!(
-            self.code,
-            Some(2),
-            "expected exit code 2\nstdout:\n{}\nstderr:\n{}",
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
-    /// Standard output parsed as JSON.
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout))
-    }
-
-    /// Asserts that standard error contains `needle`.
-    fn stderr_has(&self, needle: &str) -> &Run {
-        assert!(
-            self.stderr.contains(needle),
-            "stderr does not contain {needle:?}:\n{}",
-            self.stderr
-        );
-        self
-    }
-
-    /// Asserts that standard output contains `needle`.
-    fn stdout_has(&self, needle: &str) -> &Run {
-        assert!(
-            self.stdout.contains(needle),
-            "stdout does not contain {needle:?}:\n{}",
-            self.stdout
-        );
-        self
-    }
-}
-
-/// Runs a prepared command; never a panic.
-fn run_command(command: &mut Command) -> Run {
-    let output = command.output().expect("the binary runs");
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "the binary panicked:\n{}",
-        run.stderr
-    );
-    assert!(run.code.is_some(), "killed by a signal:\n{}", run.stderr);
-    run
-}
 
 /// Runs `posture ARGS…` with no locale.
 fn run<I, S>(args: I) -> Run

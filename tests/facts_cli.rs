@@ -7,50 +7,16 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use assert_cmd::Command;
 use chrono::{Local, Utc};
 use serde_json::Value;
 
-/// The binary, with no locale (so: French) and a time limit.
-fn posture() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_posture"));
-    for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
-        command.env_remove(var);
-    }
-    command.timeout(Duration::from_secs(60));
-    command
-}
-
-/// What a run did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().unwrap();
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
+mod common;
+use common::{Run, posture, run_command as run};
 
 fn ok(command: &mut Command) -> Run {
-    let run = run(command);
-    assert_eq!(
-        run.code,
-        Some(0),
-        "stdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
-    run
+    run(command).success()
 }
 
 /// Writes a file under a fake root.

@@ -3,27 +3,9 @@
 //! interface), and the warnings of a comparison.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
-
-/// What a run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn explain(&self) -> String {
-        format!("stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr)
-    }
-
-    fn code(self, code: i32) -> Run {
-        assert_eq!(self.code, Some(code), "exit code\n{}", self.explain());
-        self
-    }
-}
+mod common;
+use common::{Run, run_command};
 
 /// `posture ARGS…` with no locale (so: French unless `--lang en`).
 fn posture<I, S>(args: I) -> Run
@@ -31,22 +13,7 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_posture"));
-    for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
-        command.env_remove(var);
-    }
-    let output = command
-        .args(args)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("the binary runs");
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.explain());
-    run
+    run_command(common::posture().args(args))
 }
 
 fn s(path: &Path) -> &str {
@@ -65,9 +32,9 @@ fn session(path: &Path, organisation: &str) -> PathBuf {
         "-o",
         s(path),
     ])
-    .code(0);
-    posture(["answer", s(path), "PAT-01", "8-jours"]).code(0);
-    posture(["answer", s(path), "BAK-02", "unknown"]).code(0);
+    .expect_code(0);
+    posture(["answer", s(path), "PAT-01", "8-jours"]).expect_code(0);
+    posture(["answer", s(path), "BAK-02", "unknown"]).expect_code(0);
     path.to_owned()
 }
 
@@ -88,7 +55,7 @@ fn a_report_never_replaces_its_session_or_the_previous_assessment() {
     // A session named .json, and `--format json` writes next to it with the same name.
     let json_session = session(&dir.path().join("s.json"), "CPTS du Val");
     let before = std::fs::read(&json_session).expect("read");
-    let run = posture(["report", s(&json_session), "--format", "json"]).code(2);
+    let run = posture(["report", s(&json_session), "--format", "json"]).expect_code(2);
     assert!(run.stderr.contains("remplacerait"), "{}", run.explain());
     assert!(
         run.stderr.contains("fichier de session"),
@@ -98,7 +65,7 @@ fn a_report_never_replaces_its_session_or_the_previous_assessment() {
     assert!(run.stderr.contains("-o"), "{}", run.explain());
     assert_eq!(std::fs::read(&json_session).expect("read"), before);
     // Several formats: nothing at all is written, not even the ones that were fine.
-    let run = posture(["report", s(&json_session), "--format", "md,json"]).code(2);
+    let run = posture(["report", s(&json_session), "--format", "md,json"]).expect_code(2);
     assert!(!dir.path().join("s.md").exists(), "{}", run.explain());
     assert_eq!(std::fs::read(&json_session).expect("read"), before);
 
@@ -125,7 +92,7 @@ fn a_report_never_replaces_its_session_or_the_previous_assessment() {
             "-o",
             s(&output),
         ])
-        .code(2);
+        .expect_code(2);
         assert!(
             run.stderr.contains("would replace the session file"),
             "{}",
@@ -148,7 +115,7 @@ fn a_report_never_replaces_its_session_or_the_previous_assessment() {
         "-o",
         s(&old),
     ])
-    .code(2);
+    .expect_code(2);
     assert!(
         run.stderr.contains("remplacerait l'évaluation précédente"),
         "{}",
@@ -167,14 +134,14 @@ fn a_report_never_replaces_its_session_or_the_previous_assessment() {
         "-o",
         s(&dir.path().join("r.html")),
     ])
-    .code(0);
+    .expect_code(0);
 }
 
 #[test]
 fn a_format_asked_twice_is_written_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let toml = session(&dir.path().join("cpts.toml"), "CPTS du Val");
-    let run = posture(["report", s(&toml), "--format", "md,html,md"]).code(0);
+    let run = posture(["report", s(&toml), "--format", "md,html,md"]).expect_code(0);
     let written: Vec<&str> = run
         .stdout
         .lines()
@@ -189,7 +156,7 @@ fn a_missing_directory_is_told_in_one_language() {
     let dir = tempfile::tempdir().expect("tempdir");
     let toml = session(&dir.path().join("cpts.toml"), "CPTS du Val");
     let target = dir.path().join("nonexist").join("x.md");
-    let run = posture(["report", s(&toml), "--format", "md", "-o", s(&target)]).code(2);
+    let run = posture(["report", s(&toml), "--format", "md", "-o", s(&target)]).expect_code(2);
     assert!(
         run.stderr.contains("erreur : impossible d'écrire") && run.stderr.contains("n'existe pas"),
         "{}",
@@ -208,7 +175,7 @@ fn a_missing_directory_is_told_in_one_language() {
         "-o",
         s(&target),
     ])
-    .code(2);
+    .expect_code(2);
     assert!(
         run.stderr.contains("error: cannot write") && run.stderr.contains("does not exist"),
         "{}",
@@ -227,7 +194,7 @@ fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
     created(&new, "2026-11-12T09:30:00Z");
     let other = session(&dir.path().join("other.toml"), "Cabinet Dupont");
     created(&other, "2026-05-12T09:30:00Z");
-    let run = posture(["compare", s(&other), s(&new)]).code(0);
+    let run = posture(["compare", s(&other), s(&new)]).expect_code(0);
     assert!(
         run.stderr
             .contains("« Cabinet Dupont », celle-ci « CPTS du Val »"),
@@ -239,7 +206,7 @@ fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
     // OLD made after NEW.
     let later = session(&dir.path().join("later.toml"), "CPTS du Val");
     created(&later, "2027-05-12T09:30:00Z");
-    let run = posture(["--lang", "en", "compare", s(&later), s(&new)]).code(0);
+    let run = posture(["--lang", "en", "compare", s(&later), s(&new)]).expect_code(0);
     assert!(
         run.stderr.contains("is more recent than")
             && run.stderr.contains("(2027-05-12)")
@@ -259,7 +226,7 @@ fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
         "-o",
         "-",
     ])
-    .code(0);
+    .expect_code(0);
     assert!(run.stderr.contains("plus récente"), "{}", run.explain());
     let run = posture([
         "report",
@@ -271,7 +238,7 @@ fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
         "-o",
         "-",
     ])
-    .code(0);
+    .expect_code(0);
     assert!(run.stderr.contains("Cabinet Dupont"), "{}", run.explain());
 }
 
@@ -279,7 +246,7 @@ fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
 fn a_session_filled_with_answer_has_no_meeting_time() {
     let dir = tempfile::tempdir().expect("tempdir");
     let toml = session(&dir.path().join("cpts.toml"), "CPTS du Val");
-    let run = posture(["report", s(&toml), "--format", "md", "-o", "-"]).code(0);
+    let run = posture(["report", s(&toml), "--format", "md", "-o", "-"]).expect_code(0);
     assert!(
         run.stdout
             .contains("**Durée de la réunion** : non mesurée (prévu"),
@@ -296,7 +263,7 @@ fn a_session_filled_with_answer_has_no_meeting_time() {
         "-o",
         "-",
     ])
-    .code(0);
+    .expect_code(0);
     assert!(
         run.stdout
             .contains("**Meeting duration**: not recorded (planned"),

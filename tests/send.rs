@@ -12,7 +12,8 @@ use std::process::{Child, ChildStdin, Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+mod common;
+use common::{Run, run_command};
 use mail_parser::{MessageParser, MimeHeaders as _};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -21,12 +22,8 @@ use zip::result::ZipError;
 
 const ORGANISATION: &str = "CPTS du Val d'Azur";
 
-/// The locale and SMTP variables that would change a run.
-const CLEARED_VARS: [&str; 8] = [
-    "LANG",
-    "LC_ALL",
-    "LC_MESSAGES",
-    "LANGUAGE",
+/// The SMTP variables that would change a run (the locale ones are cleared by `common`).
+const SMTP_VARS: [&str; 4] = [
     "POSTURE_SMTP",
     "POSTURE_SMTP_FROM",
     "POSTURE_SMTP_USER",
@@ -174,54 +171,48 @@ impl Sink {
 // The binary
 // ---------------------------------------------------------------------------------------------
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn explain(&self) -> String {
-        format!("stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr)
-    }
-
-    fn expect_code(self, code: i32) -> Run {
-        assert_eq!(self.code, Some(code), "exit code\n{}", self.explain());
-        self
-    }
-
-    /// The passphrase: what follows the last ": " of the line that announces it.
-    fn passphrase(&self, announce: &str) -> String {
-        let line = self
-            .stdout
-            .lines()
-            .find(|line| line.starts_with(announce))
-            .unwrap_or_else(|| panic!("no line {announce:?}\n{}", self.explain()));
-        let (_, passphrase) = line.rsplit_once(": ").expect("a colon");
-        assert!(
-            !passphrase.is_empty() && !passphrase.contains(' '),
-            "{line}"
-        );
-        passphrase.to_owned()
-    }
+/// The passphrase in a run's output: what follows the last ": " of the line that announces it.
+fn passphrase(run: &Run, announce: &str) -> String {
+    let line = run
+        .stdout
+        .lines()
+        .find(|line| line.starts_with(announce))
+        .unwrap_or_else(|| panic!("no line {announce:?}\n{}", run.explain()));
+    let (_, passphrase) = line.rsplit_once(": ").expect("a colon");
+    assert!(
+        !passphrase.is_empty() && !passphrase.contains(' '),
+        "{line}"
+    );
+    passphrase.to_owned()
 }
 
 /// `posture ARGS…`, without locale or SMTP variables, `env` added.
 fn posture(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_posture"));
-    for var in CLEARED_VARS {
+    let mut command = common::posture();
+    for var in SMTP_VARS {
         command.env_remove(var);
     }
     command.envs(env.iter().copied());
-    command.args(args).timeout(Duration::from_secs(90));
-    let output = command.output().expect("the binary runs");
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.explain());
-    run
+    run_command(command.args(args))
+}
+
+/// `posture send FILE --to dpo@example.org --from audit@example.org` to the test server, without
+/// TLS, with `extra` arguments: the plain sending that several tests start from.
+fn send_to_sink(sink: &Sink, file: &str, extra: &[&str]) -> Run {
+    let address = sink.address();
+    let mut args = vec![
+        "send",
+        file,
+        "--to",
+        "dpo@example.org",
+        "--from",
+        "audit@example.org",
+        "--smtp",
+        &address,
+        "--insecure-no-tls",
+    ];
+    args.extend_from_slice(extra);
+    posture(&args, &[])
 }
 
 /// A new express session of [`ORGANISATION`], in `dir`.
@@ -369,26 +360,10 @@ fn sends_the_report_in_an_aes_encrypted_zip_and_prints_the_password() {
     let sink = Sink::start(None);
     let dir = tempfile::tempdir().unwrap();
     let file = session(dir.path());
-    let run = posture(
-        &[
-            "send",
-            &file,
-            "--to",
-            "dpo@example.org",
-            "--from",
-            "audit@example.org",
-            "--smtp",
-            &sink.address(),
-            "--insecure-no-tls",
-            "--format",
-            "html",
-        ],
-        &[],
-    )
-    .expect_code(0);
+    let run = send_to_sink(&sink, &file, &["--format", "html"]).expect_code(0);
 
     // The passphrase ends its own line, after a colon.
-    let passphrase = run.passphrase(FR_ANNOUNCE);
+    let passphrase = passphrase(&run, FR_ANNOUNCE);
     let line = run.stdout.lines().last().unwrap();
     assert_eq!(line, format!("{FR_ANNOUNCE}{passphrase}"));
     assert!(line.ends_with(&passphrase));
@@ -467,7 +442,7 @@ fn logs_in_with_the_password_from_the_environment_and_speaks_english() {
         &[("POSTURE_SMTP_PASSWORD", "smtp-secret-1")],
     )
     .expect_code(0);
-    let passphrase = run.passphrase(EN_ANNOUNCE);
+    let passphrase = passphrase(&run, EN_ANNOUNCE);
     assert!(run.stdout.lines().last().unwrap().ends_with(&passphrase));
     assert!(!run.stdout.contains("smtp-secret-1") && !run.stderr.contains("smtp-secret-1"));
 
@@ -775,22 +750,8 @@ fn the_default_archive_holds_html_and_pdf() {
     let sink = Sink::start(None);
     let dir = tempfile::tempdir().unwrap();
     let file = session(dir.path());
-    let run = posture(
-        &[
-            "send",
-            &file,
-            "--to",
-            "dpo@example.org",
-            "--from",
-            "audit@example.org",
-            "--smtp",
-            &sink.address(),
-            "--insecure-no-tls",
-        ],
-        &[],
-    )
-    .expect_code(0);
-    let passphrase = run.passphrase(FR_ANNOUNCE);
+    let run = send_to_sink(&sink, &file, &[]).expect_code(0);
+    let passphrase = passphrase(&run, FR_ANNOUNCE);
     let received = sink.received();
     assert_eq!(received.len(), 1);
     let parsed = parse(&received[0]);
@@ -850,25 +811,7 @@ fn the_previous_assessment_is_read_as_report_reads_it() {
         "catalog_version = \"2026.05\"",
     ) + "\n[answers.OLD-99]\nchoice = \"x\"\nanswered_at = \"2026-05-12T09:30:00Z\"\n";
     std::fs::write(old, text).unwrap();
-    let run = posture(
-        &[
-            "send",
-            &file,
-            "--previous",
-            old,
-            "--to",
-            "dpo@example.org",
-            "--from",
-            "audit@example.org",
-            "--smtp",
-            &sink.address(),
-            "--insecure-no-tls",
-            "--format",
-            "html",
-        ],
-        &[],
-    )
-    .expect_code(0);
+    let run = send_to_sink(&sink, &file, &["--previous", old, "--format", "html"]).expect_code(0);
     assert!(run.stderr.contains("2026.05"), "{}", run.explain());
     assert!(run.stderr.contains("OLD-99"), "{}", run.explain());
     assert!(
@@ -877,7 +820,7 @@ fn the_previous_assessment_is_read_as_report_reads_it() {
         "{}",
         run.explain()
     );
-    let passphrase = run.passphrase(FR_ANNOUNCE);
+    let passphrase = passphrase(&run, FR_ANNOUNCE);
     let received = sink.received();
     assert_eq!(received.len(), 1);
     let entries = open_archive(&parse(&received[0]).archive, &passphrase);
@@ -898,8 +841,8 @@ fn without_a_terminal_the_password_must_come_from_the_environment() {
     let sink = Sink::start(Some("audit@example.org:pw"));
     let dir = tempfile::tempdir().expect("a temporary directory");
     let file = session(dir.path());
-    let mut command = Command::new("setsid");
-    for var in CLEARED_VARS {
+    let mut command = assert_cmd::Command::new("setsid");
+    for var in common::LOCALE_VARS.iter().chain(&SMTP_VARS) {
         command.env_remove(var);
     }
     command
