@@ -217,14 +217,13 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_worst_machine_caps_the_answer_and_is_reported() {
-        let catalog = catalog::bundled().unwrap();
+    /// An express audit with PAT-01 (patches) answered `choice`.
+    fn express_with<'c>(catalog: &'c catalog::Catalog, choice: &str) -> Audit<'c> {
         let now = chrono::Utc
             .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
             .unwrap();
         let mut session = Session::new(
-            &catalog,
+            catalog,
             NewSession {
                 organisation: "X".into(),
                 profile: "express".into(),
@@ -233,11 +232,14 @@ mod tests {
             now,
         )
         .unwrap();
-        session.set_answer("PAT-01", "8-jours", None, now);
-        let audit = Audit {
-            catalog: &catalog,
-            session,
-        };
+        session.set_answer("PAT-01", choice, None, now);
+        Audit { catalog, session }
+    }
+
+    #[test]
+    fn the_worst_machine_caps_the_answer_and_is_reported() {
+        let catalog = catalog::bundled().unwrap();
+        let audit = express_with(&catalog, "8-jours");
         let evidence = Evidence {
             reports: vec![
                 report(
@@ -286,24 +288,7 @@ mod tests {
     #[test]
     fn every_machine_that_contradicts_an_answer_gets_its_row() {
         let catalog = catalog::bundled().unwrap();
-        let now = chrono::Utc
-            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-            .unwrap();
-        let mut session = Session::new(
-            &catalog,
-            NewSession {
-                organisation: "X".into(),
-                profile: "express".into(),
-                ..NewSession::default()
-            },
-            now,
-        )
-        .unwrap();
-        session.set_answer("PAT-01", "8-jours", None, now);
-        let audit = Audit {
-            catalog: &catalog,
-            session,
-        };
+        let audit = express_with(&catalog, "8-jours");
         let days = |host: &str, days: f64| {
             report(
                 host,
@@ -340,12 +325,7 @@ mod tests {
         let pat = catalog.control("PAT-01").unwrap();
         assert_eq!(evidence.cap(pat), found.iter().map(|d| d.effective).min());
         // A rule that allows the declared level is no discrepancy.
-        let mut lower = audit.session.clone();
-        lower.set_answer("PAT-01", "dans-le-mois", None, now);
-        let lower = Audit {
-            catalog: &catalog,
-            session: lower,
-        };
+        let lower = express_with(&catalog, "dans-le-mois");
         let hosts: Vec<String> = lower
             .discrepancies(&evidence)
             .into_iter()
