@@ -22,7 +22,7 @@ fn signed(value: Option<f64>, lang: Lang) -> String {
 pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let new = Opened::read(&args.new, catalog)?;
     let new_audit = new.audit()?;
-    let old_audit = super::report::previous(&args.old, &new.catalog, &new_audit, &args.new, lang)?;
+    let old_audit = super::previous(&args.old, &new.catalog, &new_audit, &args.new, lang)?;
     let report = reports::build(&new_audit, Some(&old_audit), lang, chrono::Utc::now());
     let Some(comparison) = report.comparison else {
         return Ok(ExitCode::SUCCESS);

@@ -123,3 +123,72 @@ impl Opened {
         )?)
     }
 }
+
+/// The previous assessment of a comparison (`report --previous`, `send --previous`, `compare
+/// OLD NEW`), read leniently against the current catalog, with what deserves a word on standard
+/// error: another catalog version, another organisation, or a "previous" assessment made after
+/// the current one.
+pub(crate) fn previous<'c>(
+    path: &Path,
+    catalog: &'c Catalog,
+    current: &Audit<'_>,
+    current_path: &Path,
+    lang: Lang,
+) -> anyhow::Result<Audit<'c>> {
+    let (previous, note) = Opened::previous(path, catalog, lang)?;
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    for warning in warnings(&previous, path, current, current_path, lang) {
+        eprintln!("{warning}");
+    }
+    Ok(previous)
+}
+
+/// What is odd about comparing `current` with `previous`, in `lang`.
+fn warnings(
+    previous: &Audit<'_>,
+    previous_path: &Path,
+    current: &Audit<'_>,
+    current_path: &Path,
+    lang: Lang,
+) -> Vec<String> {
+    let (old, new) = (&previous.session.meta, &current.session.meta);
+    let mut warnings = Vec::new();
+    if old.organisation.trim() != new.organisation.trim() {
+        warnings.push(match lang {
+            Lang::Fr => format!(
+                "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
+                old.organisation, new.organisation
+            ),
+            Lang::En => format!(
+                "warning: the previous assessment is of \"{}\", this one of \"{}\"",
+                old.organisation, new.organisation
+            ),
+        });
+    }
+    let time = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok();
+    let newer = match (time(&old.created), time(&new.created)) {
+        (Some(old), Some(new)) => old > new,
+        _ => false,
+    };
+    if newer {
+        // The day, or the day and time when both are of the same day.
+        let same_day = old.created.get(..10) == new.created.get(..10);
+        let day = |text: &str| {
+            let cut = if same_day { 16 } else { 10 };
+            text.get(..cut).unwrap_or(text).replace('T', " ")
+        };
+        let (old_day, new_day) = (day(&old.created), day(&new.created));
+        let (old_path, new_path) = (previous_path.display(), current_path.display());
+        warnings.push(match lang {
+            Lang::Fr => format!(
+                "attention : l'évaluation précédente {old_path} (du {old_day}) est plus récente que {new_path} (du {new_day}) ; les deux fichiers sont-ils inversés ?"
+            ),
+            Lang::En => format!(
+                "warning: the previous assessment {old_path} ({old_day}) is more recent than {new_path} ({new_day}); are the two files swapped?"
+            ),
+        });
+    }
+    warnings
+}

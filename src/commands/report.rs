@@ -3,8 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use questionnaire::audit::Audit;
-use questionnaire::catalog::Catalog;
 use questionnaire::evidence::Evidence;
 use questionnaire::fsutil::{check_writable, parent_dir, write_atomic};
 use questionnaire::{Error, Lang, Problem, Text};
@@ -51,75 +49,6 @@ fn destination(session: &Path, output: Option<&Path>, format: Format, several: b
         Some(out) => out.with_extension(format.extension()),
         None => session.with_extension(format.extension()),
     }
-}
-
-/// The previous assessment of a comparison (`report --previous`, `send --previous`, `compare
-/// OLD NEW`), read leniently against the current catalog, with what deserves a word on standard
-/// error: another catalog version, another organisation, or a "previous" assessment made after
-/// the current one.
-pub(super) fn previous<'c>(
-    path: &Path,
-    catalog: &'c Catalog,
-    current: &Audit<'_>,
-    current_path: &Path,
-    lang: Lang,
-) -> anyhow::Result<Audit<'c>> {
-    let (previous, note) = super::Opened::previous(path, catalog, lang)?;
-    if let Some(note) = note {
-        eprintln!("{note}");
-    }
-    for warning in warnings(&previous, path, current, current_path, lang) {
-        eprintln!("{warning}");
-    }
-    Ok(previous)
-}
-
-/// What is odd about comparing `current` with `previous`, in `lang`.
-fn warnings(
-    previous: &Audit<'_>,
-    previous_path: &Path,
-    current: &Audit<'_>,
-    current_path: &Path,
-    lang: Lang,
-) -> Vec<String> {
-    let (old, new) = (&previous.session.meta, &current.session.meta);
-    let mut warnings = Vec::new();
-    if old.organisation.trim() != new.organisation.trim() {
-        warnings.push(match lang {
-            Lang::Fr => format!(
-                "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
-                old.organisation, new.organisation
-            ),
-            Lang::En => format!(
-                "warning: the previous assessment is of \"{}\", this one of \"{}\"",
-                old.organisation, new.organisation
-            ),
-        });
-    }
-    let time = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok();
-    let newer = match (time(&old.created), time(&new.created)) {
-        (Some(old), Some(new)) => old > new,
-        _ => false,
-    };
-    if newer {
-        // The day, or the day and time when both are of the same day.
-        let same_day = old.created.get(..10) == new.created.get(..10);
-        let day = |text: &str| {
-            let cut = if same_day { 16 } else { 10 };
-            text.get(..cut).unwrap_or(text).replace('T', " ")
-        };
-        let (old_day, new_day) = (day(&old.created), day(&new.created));
-        let (old_path, new_path) = (previous_path.display(), current_path.display());
-        warnings.push(match lang {
-            Lang::Fr => format!(
-                "attention : l'évaluation précédente {old_path} (du {old_day}) est plus récente que {new_path} (du {new_day}) ; les deux fichiers sont-ils inversés ?"
-            ),
-            Lang::En => format!(
-                "warning: the previous assessment {old_path} ({old_day}) is more recent than {new_path} ({new_day}); are the two files swapped?"
-            ),
-        });
-    }
-    warnings
 }
 
 /// The path as the file system resolves it, for comparing: the file itself when it exists, else
@@ -276,7 +205,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     let previous_audit = args
         .previous
         .as_deref()
-        .map(|path| previous(path, &opened.catalog, &audit, &args.file, lang))
+        .map(|path| super::previous(path, &opened.catalog, &audit, &args.file, lang))
         .transpose()?;
     let evidence = (!args.facts.is_empty())
         .then(|| Evidence::load(&args.facts))
@@ -361,6 +290,7 @@ pub fn export_from_audit(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use questionnaire::audit::Audit;
 
     #[test]
     fn an_output_directory_receives_reports_named_after_the_session() {

@@ -94,7 +94,7 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
     let previous_audit = args
         .previous
         .as_deref()
-        .map(|path| super::report::previous(path, &opened.catalog, &audit, &args.file, lang))
+        .map(|path| super::previous(path, &opened.catalog, &audit, &args.file, lang))
         .transpose()?;
     let report = reports::build(&audit, previous_audit.as_ref(), lang, chrono::Utc::now());
     let formats = super::report::formats_asked(args.format.iter().copied().map(format));
