@@ -170,17 +170,27 @@ impl<'c> Audit<'c> {
                 controls: self
                     .controls()
                     .filter(|control| control.domain == domain.id && !control.context)
-                    .map(|control| ControlInput {
-                        id: control.id.clone(),
-                        weight: control.weight,
-                        critical: control.critical,
-                        target: control.target,
-                        state: self.state(control),
-                        cap: evidence.and_then(|evidence| evidence.cap(control)),
-                    })
+                    .map(|control| self.control_input(control, evidence))
                     .collect(),
             })
             .collect()
+    }
+
+    /// What the scoring crate needs of one scored control, capped by the machines' facts when
+    /// given.
+    pub fn control_input(
+        &self,
+        control: &Control,
+        evidence: Option<&crate::evidence::Evidence>,
+    ) -> ControlInput {
+        ControlInput {
+            id: control.id.clone(),
+            weight: control.weight,
+            critical: control.critical,
+            target: control.target,
+            state: self.state(control),
+            cap: evidence.and_then(|evidence| evidence.cap(control)),
+        }
     }
 
     /// Scores the audit.

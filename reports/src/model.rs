@@ -594,19 +594,13 @@ fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Ve
                     } else {
                         answer_text(audit, control, lang)
                     };
-                    let level = match state {
-                        ControlState::Level(level) => Some(level),
-                        ControlState::Unknown | ControlState::Unanswered => {
-                            (!control.context).then_some(0)
-                        }
-                        ControlState::NotApplicable => None,
+                    // Context questions are never scored: no level, never capped.
+                    let (level, effective_level) = if control.context {
+                        (None, None)
+                    } else {
+                        let input = audit.control_input(control, evidence);
+                        (input.state.effective_level(), input.effective_level())
                     };
-                    // As the scoring caps it (`ControlInput::effective_level`); context
-                    // questions are never scored, so never capped.
-                    let cap = evidence
-                        .filter(|_| !control.context)
-                        .and_then(|e| e.cap(control));
-                    let effective_level = level.map(|l| cap.map_or(l, |cap| l.min(cap)));
                     AnswerRow {
                         control: control.id.clone(),
                         domain: control.domain.clone(),
