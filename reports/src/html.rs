@@ -43,16 +43,6 @@ pub fn render(report: &Report) -> Result<String, Error> {
     env.add_function("level", |declared: Option<u8>, effective: Option<u8>| {
         text::level(declared, effective)
     });
-    env.add_function("fact_status", move |status: String| {
-        text::fact_status(&status, fr)
-    });
-    env.add_function("fact_value", |value: minijinja::Value| -> String {
-        serde_json::to_value(&value)
-            .ok()
-            .and_then(|v| serde_json::from_value::<scoring::facts::Value>(v).ok())
-            .map(|v| questionnaire::results::fact_value(&v))
-            .unwrap_or_default()
-    });
     env.add_template("report.html", TEMPLATE)?;
     let t = labels(report.lang);
     let svg = radar::svg(&report.domains, fr, t["radar"], t["now"], t["before"]);

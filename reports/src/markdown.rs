@@ -388,10 +388,10 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} |",
-                    code(&fact.key),
-                    inline(&questionnaire::results::fact_value(&fact.value)),
-                    text::fact_status(&format!("{:?}", fact.status).to_lowercase(), fr),
-                    code(&fact.source)
+                    code(&fact.fact.key),
+                    inline(&fact.value_text),
+                    fact.status_text,
+                    code(&fact.fact.source)
                 );
             }
             out.push('\n');

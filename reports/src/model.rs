@@ -65,7 +65,19 @@ pub struct Machine {
     /// Whether it ran in a container.
     pub container: bool,
     /// The facts.
-    pub facts: Vec<scoring::facts::Fact>,
+    pub facts: Vec<MachineFact>,
+}
+
+/// A fact as the agent wrote it, with its value and status as the report prints them.
+#[derive(Debug, Clone, Serialize)]
+pub struct MachineFact {
+    /// The fact: `key`, `value`, `status`, `source`, `detail`.
+    #[serde(flatten)]
+    pub fact: scoring::facts::Fact,
+    /// The value on one line (`true`, `40`, `a, b`, `—` when unknown).
+    pub value_text: String,
+    /// The status in words, in the report's language.
+    pub status_text: String,
 }
 
 /// An answer a machine contradicts, with the question and answer as the report prints them: the
@@ -409,7 +421,16 @@ pub fn build_with_facts(
                     collected_at: r.collected_at.clone(),
                     root: r.root,
                     container: r.container,
-                    facts: r.facts.clone(),
+                    facts: r
+                        .facts
+                        .iter()
+                        .map(|fact| MachineFact {
+                            fact: fact.clone(),
+                            value_text: questionnaire::results::fact_value(&fact.value),
+                            status_text: crate::text::fact_status(fact.status, lang == Lang::Fr)
+                                .to_owned(),
+                        })
+                        .collect(),
                 })
                 .collect()
         }),

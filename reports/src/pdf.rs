@@ -125,25 +125,8 @@ fn view(report: &Report) -> serde_json::Value {
         })
         .collect();
     let fr = report.lang == "fr";
-    let facts: Vec<Vec<serde_json::Value>> = report
-        .machines
-        .iter()
-        .map(|machine| {
-            machine
-                .facts
-                .iter()
-                .map(|fact| {
-                    let status = format!("{:?}", fact.status).to_lowercase();
-                    json!({
-                        "value": questionnaire::results::fact_value(&fact.value),
-                        "status": crate::text::fact_status(&status, fr),
-                    })
-                })
-                .collect()
-        })
-        .collect();
     let duration = crate::text::duration(&report.cover, fr);
-    json!({ "t": labels(report.lang), "method": method, "facts": facts, "duration": duration })
+    json!({ "t": labels(report.lang), "method": method, "duration": duration })
 }
 
 /// The report's time (`generated_at`, RFC 3339 in UTC) as the PDF's creation date.

@@ -69,15 +69,16 @@ pub fn level(declared: Option<u8>, effective: Option<u8>) -> String {
 }
 
 /// A machine fact's status in words, as the report's reader says it.
-pub fn fact_status(status: &str, fr: bool) -> &'static str {
+pub fn fact_status(status: scoring::facts::Status, fr: bool) -> &'static str {
+    use scoring::facts::Status;
     match (status, fr) {
-        ("ok", _) => "ok",
-        ("warn", true) => "à surveiller",
-        ("warn", false) => "warning",
-        ("fail", true) => "non conforme",
-        ("fail", false) => "fails",
-        (_, true) => "inconnu",
-        (_, false) => "unknown",
+        (Status::Ok, _) => "ok",
+        (Status::Warn, true) => "à surveiller",
+        (Status::Warn, false) => "warning",
+        (Status::Fail, true) => "non conforme",
+        (Status::Fail, false) => "fails",
+        (Status::Unknown, true) => "inconnu",
+        (Status::Unknown, false) => "unknown",
     }
 }
 
