@@ -135,14 +135,27 @@ pub fn collect_at(options: &Options, now: DateTime<Local>) -> FactReport {
     }
     let mut facts: Vec<Fact> = results.into_iter().flatten().collect();
     explain_unknowns(&machine, &mut facts);
+    report(&machine, facts)
+}
+
+/// A fact report of `facts` read on `machine`. Its header is built here only, for `collect`
+/// and `probe-tls` alike: the agent's version, the host name, when the facts were read
+/// (RFC 3339, local offset), whether the agent ran as root and in a container.
+fn report(machine: &Machine, facts: Vec<Fact>) -> FactReport {
     FactReport {
         agent_version: crate::VERSION.to_owned(),
         host: machine.host_name(),
-        collected_at: now.to_rfc3339_opts(SecondsFormat::Secs, false),
+        collected_at: machine.now.to_rfc3339_opts(SecondsFormat::Secs, false),
         root: machine.euid_root,
         container: machine.container,
         facts,
     }
+}
+
+/// A fact report of `facts` read from this machine now (`probe-tls`): the header `collect`
+/// gives the real machine.
+pub(crate) fn local_report(facts: Vec<Fact>) -> FactReport {
+    report(&Machine::new(None, Lang::En, Local::now()), facts)
 }
 
 /// An area whose reader panicked (a bug): one `unknown` fact says so rather than losing the
@@ -252,11 +265,6 @@ fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
         };
         fact.detail = format!("{} — {joined}{more}", fact.detail);
     }
-}
-
-/// This machine's host name, as `posture agent collect` reports it (also for `probe-tls`).
-pub(crate) fn local_host_name() -> String {
-    Machine::new(None, Lang::En, Local::now()).host_name()
 }
 
 /// A fact that could not be read: no value, `unknown`, the reason in `detail`.

@@ -84,14 +84,7 @@ pub fn probe(options: &Options) -> FactReport {
             })
             .collect::<Vec<_>>()
     });
-    FactReport {
-        agent_version: crate::VERSION.to_owned(),
-        host: crate::collect::local_host_name(),
-        collected_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        root: running_as_root(),
-        container: in_container(),
-        facts,
-    }
+    crate::collect::local_report(facts)
 }
 
 /// Why something could not be read.
@@ -1028,26 +1021,6 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
     }
 }
 
-/// Whether the effective user is root (Linux; false elsewhere).
-fn running_as_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("Uid:"))
-                .and_then(|ids| ids.split_whitespace().nth(1).map(|euid| euid == "0"))
-        })
-        .unwrap_or(false)
-}
-
-/// Whether it runs in a Docker or Podman container.
-fn in_container() -> bool {
-    ["/.dockerenv", "/run/.containerenv"]
-        .iter()
-        .any(|path| std::path::Path::new(path).exists())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1129,5 +1102,26 @@ mod tests {
         assert_eq!(report.facts.len(), 6);
         assert!(report.facts.iter().all(|f| f.status == Status::Unknown));
         assert!(report.facts[0].detail.contains("invalid address"));
+    }
+
+    #[test]
+    fn the_header_is_the_one_collect_gives_this_machine() {
+        let report = probe(&Options {
+            urls: Vec::new(),
+            ca: None,
+            lang: Lang::En,
+        });
+        let machine = crate::collect::Machine::new(None, Lang::En, chrono::Local::now());
+        assert_eq!(report.root, machine.euid_root);
+        // Every sign of a container counts, not only Docker's and Podman's marker files.
+        assert_eq!(report.container, machine.container);
+        assert_eq!(report.host, machine.host_name());
+        // The local offset (`+02:00`, `+00:00`), as `collect` writes it: never `Z`.
+        let at = chrono::DateTime::parse_from_rfc3339(&report.collected_at).unwrap();
+        assert_eq!(
+            report.collected_at,
+            at.with_timezone(&chrono::Local)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        );
     }
 }
