@@ -1088,6 +1088,26 @@ fn unreadable_files_give_their_reason_in_the_ui_language() {
     }
 }
 
+/// Without `/etc/os-release`, an unreadable `/usr/lib/os-release` is the file the `os.*`
+/// facts name, in their source and in their reason — not `/etc/os-release`.
+#[test]
+fn an_unreadable_usr_lib_os_release_is_the_file_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("usr/lib/os-release")).unwrap();
+    let report = read(dir.path(), Lang::En);
+    for key in ["os.name", "os.version", "os.supported", "os.eol_date"] {
+        let fact = get(&report, key);
+        assert_eq!(fact.status, Status::Unknown, "{fact:?}");
+        assert_eq!(fact.source, "/usr/lib/os-release", "{fact:?}");
+        assert!(
+            fact.detail
+                .contains("/usr/lib/os-release: cannot be read (it is a directory)"),
+            "{fact:?}"
+        );
+        assert!(!fact.detail.contains("/etc/os-release"), "{fact:?}");
+    }
+}
+
 /// A machine with no `/etc/hostname` is still named: `DIR/proc/sys/kernel/hostname`, then
 /// `machine-` and the start of its machine id, then `unnamed-host` — never an empty name.
 #[test]

@@ -91,9 +91,10 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let text = match m.read("/etc/passwd") {
         Ok(text) => text,
         Err(error) => {
+            // Any other reason is given by `explain_unknowns`.
             let detail = match error {
                 ReadError::Missing => m.t("pas de /etc/passwd", "no /etc/passwd"),
-                other => other.reason("/etc/passwd", m.lang),
+                _ => m.t("comptes illisibles", "accounts not readable"),
             };
             return vec![
                 unknown("accounts.uid0_extra", "/etc/passwd", detail.clone()),

@@ -213,9 +213,12 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                     )
                 },
             ),
-            Err(error) if *error != ReadError::Missing => {
-                unknown(KEY, "/etc/pam.d", error.reason("/etc/pam.d", m.lang))
-            }
+            // The reason is given by `explain_unknowns`.
+            Err(error) if *error != ReadError::Missing => unknown(
+                KEY,
+                "/etc/pam.d",
+                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+            ),
             _ => unknown(
                 KEY,
                 "/etc/pam.d",
@@ -357,8 +360,13 @@ fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
         Ok(_) | Err(ReadError::Missing) => {
             return unknown(KEY, "/etc/pam.d", m.t("pas de /etc/pam.d", "no /etc/pam.d"));
         }
-        Err(error) => {
-            return unknown(KEY, "/etc/pam.d", error.reason("/etc/pam.d", m.lang));
+        // The reason is given by `explain_unknowns`.
+        Err(_) => {
+            return unknown(
+                KEY,
+                "/etc/pam.d",
+                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+            );
         }
     };
     let mut found = Vec::new();

@@ -358,8 +358,14 @@ impl Machine {
             names.sort();
             Ok(names)
         })();
-        // A file where a directory is looked for (globs try every name) is not worth saying.
-        if matches!(listed, Err(ReadError::Other(_))) && !self.is_dir(dir) && self.exists(dir) {
+        // A file where a directory is looked for (globs try every name) is not worth saying;
+        // a loop of links is.
+        if matches!(listed, Err(ReadError::Other(_)))
+            && self
+                .path(dir)
+                .and_then(fs::metadata)
+                .is_ok_and(|m| !m.is_dir())
+        {
             return listed;
         }
         self.failed(dir, listed)

@@ -32,10 +32,37 @@ impl OsRelease {
     }
 }
 
+/// The os-release files, in the order they are read.
+const RELEASE_FILES: [&str; 2] = ["/etc/os-release", "/usr/lib/os-release"];
+
+/// Why no os-release was read: the files that exist but could not be read (their reasons are
+/// given by [`super::explain_unknowns`]); none when neither file exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NoRelease {
+    /// The unreadable files, in the order they were tried.
+    pub unreadable: Vec<&'static str>,
+}
+
+impl NoRelease {
+    /// Whether neither file exists.
+    pub fn missing(&self) -> bool {
+        self.unreadable.is_empty()
+    }
+
+    /// What the facts name as their source: the unreadable files, else `/etc/os-release`.
+    pub fn source(&self) -> String {
+        if self.missing() {
+            RELEASE_FILES[0].to_owned()
+        } else {
+            self.unreadable.join(", ")
+        }
+    }
+}
+
 /// Reads `os-release`.
-pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, ReadError> {
-    let mut last = ReadError::Missing;
-    for path in ["/etc/os-release", "/usr/lib/os-release"] {
+pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, NoRelease> {
+    let mut unreadable = Vec::new();
+    for path in RELEASE_FILES {
         match m.read(path) {
             Ok(text) => {
                 return Ok(OsRelease {
@@ -43,14 +70,11 @@ pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, ReadError> {
                     fields: parse_os_release(&text),
                 });
             }
-            Err(error) => {
-                if error != ReadError::Missing {
-                    last = error;
-                }
-            }
+            Err(ReadError::Missing) => {}
+            Err(_) => unreadable.push(path),
         }
     }
-    Err(last)
+    Err(NoRelease { unreadable })
 }
 
 /// `KEY=value` lines, quotes removed.
@@ -76,25 +100,17 @@ pub(crate) fn parse_os_release(text: &str) -> HashMap<String, String> {
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let release = os_release(m);
     let mut facts = Vec::new();
-    let no_release = |key: &str, error: &ReadError| {
+    let no_release = |key: &str, error: &NoRelease| {
         unknown(
             key,
-            "/etc/os-release",
-            match error {
-                ReadError::Missing => m.t(
+            error.source(),
+            if error.missing() {
+                m.t(
                     "pas de /etc/os-release : système non identifié",
                     "no /etc/os-release: unidentified system",
-                ),
-                other => m.t(
-                    format!(
-                        "système non identifié : {}",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                    format!(
-                        "unidentified system: {}",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                ),
+                )
+            } else {
+                m.t("système non identifié", "unidentified system")
             },
         )
     };
@@ -168,13 +184,9 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 
 fn kernel(m: &Machine) -> Fact {
     const OSRELEASE: &str = "/proc/sys/kernel/osrelease";
-    let mut error = None;
     let (value, source) = if m.fake() {
         (
-            m.read(OSRELEASE)
-                .map_err(|e| error = Some(e))
-                .ok()
-                .map(|t| t.trim().to_owned()),
+            m.read(OSRELEASE).ok().map(|t| t.trim().to_owned()),
             OSRELEASE,
         )
     } else {
@@ -208,35 +220,19 @@ fn kernel(m: &Machine) -> Fact {
         None => unknown(
             "os.kernel",
             source,
-            match error {
-                Some(error) if error != ReadError::Missing => m.t(
-                    format!(
-                        "version du noyau inconnue : {}",
-                        error.reason(OSRELEASE, m.lang)
-                    ),
-                    format!(
-                        "kernel version unknown: {}",
-                        error.reason(OSRELEASE, m.lang)
-                    ),
-                ),
-                _ => m.t("version du noyau illisible", "kernel version not readable"),
-            },
+            m.t("version du noyau illisible", "kernel version not readable"),
         ),
     }
 }
 
 fn uptime(m: &Machine) -> Fact {
-    let mut error = None;
     let seconds = if m.fake() {
-        m.read("/proc/uptime")
-            .map_err(|e| error = Some(e))
-            .ok()
-            .and_then(|text| {
-                text.split_whitespace()
-                    .next()
-                    .and_then(|s| s.parse::<f64>().ok())
-                    .filter(|s| s.is_finite() && *s >= 0.0)
-            })
+        m.read("/proc/uptime").ok().and_then(|text| {
+            text.split_whitespace()
+                .next()
+                .and_then(|s| s.parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s >= 0.0)
+        })
     } else {
         #[allow(clippy::cast_precision_loss)]
         Some(sysinfo::System::uptime() as f64).filter(|s| *s > 0.0)
@@ -245,16 +241,7 @@ fn uptime(m: &Machine) -> Fact {
         return unknown(
             "host.uptime_days",
             "/proc/uptime",
-            match error {
-                Some(error) if error != ReadError::Missing => m.t(
-                    format!(
-                        "durée de fonctionnement inconnue : {}",
-                        error.reason("/proc/uptime", m.lang)
-                    ),
-                    format!("uptime unknown: {}", error.reason("/proc/uptime", m.lang)),
-                ),
-                _ => m.t("durée de fonctionnement illisible", "uptime not readable"),
-            },
+            m.t("durée de fonctionnement illisible", "uptime not readable"),
         );
     };
     #[allow(clippy::cast_possible_truncation)]
@@ -289,29 +276,21 @@ fn uptime(m: &Machine) -> Fact {
 }
 
 /// `os.supported` and `os.eol_date` from the bundled table.
-fn support(m: &Machine, release: &Result<OsRelease, ReadError>) -> Vec<Fact> {
+fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
     let rel = match release {
         Ok(rel) => rel,
         Err(error) => {
-            let detail = match error {
-                ReadError::Missing => m.t(
+            let detail = if error.missing() {
+                m.t(
                     "système non identifié (pas de /etc/os-release)",
                     "unidentified system (no /etc/os-release)",
-                ),
-                other => m.t(
-                    format!(
-                        "système non identifié ({})",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                    format!(
-                        "unidentified system ({})",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                ),
+                )
+            } else {
+                m.t("système non identifié", "unidentified system")
             };
             return vec![
-                unknown("os.supported", "/etc/os-release", detail.clone()),
-                unknown("os.eol_date", "/etc/os-release", detail),
+                unknown("os.supported", error.source(), detail.clone()),
+                unknown("os.eol_date", error.source(), detail),
             ];
         }
     };

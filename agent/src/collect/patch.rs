@@ -264,11 +264,12 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
             ),
         )
     } else {
+        // The reason of each file is given by `explain_unknowns`.
         (
             logs.denied.join(", "),
             m.t(
-                "journaux de paquets illisibles : accès refusé (lancez posture en root pour ce constat)",
-                "package logs not readable: permission denied (run posture as root for this fact)",
+                "journaux de paquets illisibles",
+                "package logs not readable",
             ),
         )
     };

@@ -310,10 +310,14 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                         ),
                     );
                 }
-                Err(error) => {
+                // The reason is given by `explain_unknowns`.
+                Err(_) => {
                     return all_unknown(
                         "/etc/ssh/sshd_config",
-                        error.reason("/etc/ssh/sshd_config", m.lang),
+                        m.t(
+                            "configuration du serveur SSH illisible",
+                            "SSH server configuration not readable",
+                        ),
                     );
                 }
             }
