@@ -20,6 +20,7 @@
 mod accounts;
 mod antivirus;
 mod auth;
+mod conf;
 mod disk;
 pub mod eol;
 mod firewall;

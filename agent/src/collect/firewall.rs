@@ -8,7 +8,7 @@ use std::time::Duration;
 use scoring::facts::{Fact, Status, Value};
 
 use super::machine::CmdError;
-use super::{Machine, fact, unknown};
+use super::{Machine, conf, fact, unknown};
 
 const KEY: &str = "fw.active";
 
@@ -104,13 +104,7 @@ fn boot_rules(m: &Machine) -> Option<String> {
 /// ufw enabled, or firewalld enabled at boot.
 fn frontend(m: &Machine) -> Option<(String, &'static str)> {
     if let Ok(text) = m.read("/etc/ufw/ufw.conf")
-        && text.lines().any(|l| {
-            let l = l.trim();
-            !l.starts_with('#')
-                && l.split_once('=').is_some_and(|(k, v)| {
-                    k.trim() == "ENABLED" && v.trim().trim_matches('"').eq_ignore_ascii_case("yes")
-                })
-        })
+        && conf::entries(&text).any(|(k, v)| k == "ENABLED" && v.eq_ignore_ascii_case("yes"))
     {
         return Some(("/etc/ufw/ufw.conf".to_owned(), "ufw"));
     }

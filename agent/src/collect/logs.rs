@@ -5,7 +5,7 @@
 use chrono::{DateTime, Local};
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, days, fact, unknown};
+use super::{Machine, conf, days, fact, unknown};
 
 /// One year of traces.
 pub(crate) const RETENTION_OK_DAYS: i64 = 365;
@@ -28,15 +28,8 @@ fn journald_storage(m: &Machine) -> Option<(String, String)> {
         let Ok(text) = m.read(&file) else {
             continue;
         };
-        for line in text.lines().map(str::trim) {
-            if line.starts_with('#') || line.starts_with(';') {
-                continue;
-            }
-            if let Some((k, v)) = line.split_once('=')
-                && k.trim() == "Storage"
-            {
-                found = Some((v.trim().to_ascii_lowercase(), file.clone()));
-            }
+        if let Some(value) = conf::value(&text, "Storage") {
+            found = Some((value.to_ascii_lowercase(), file.clone()));
         }
     }
     found

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use scoring::facts::{Fact, Status, Value};
 
 use super::eol::{self, TABLE_DATE};
-use super::{Machine, ReadError, days, fact, unknown};
+use super::{Machine, ReadError, conf, days, fact, unknown};
 
 /// Uptime above which the running kernel is probably older than the last kernel update.
 pub(crate) const UPTIME_WARN_DAYS: i64 = 30;
@@ -77,23 +77,10 @@ pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, NoRelease> {
     Err(NoRelease { unreadable })
 }
 
-/// `KEY=value` lines, quotes removed.
+/// `KEY=value` lines, quotes removed, `\"` unescaped.
 pub(crate) fn parse_os_release(text: &str) -> HashMap<String, String> {
-    text.lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            if line.starts_with('#') {
-                return None;
-            }
-            let (key, value) = line.split_once('=')?;
-            let value = value.trim();
-            let value = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                .unwrap_or(value);
-            Some((key.trim().to_owned(), value.replace("\\\"", "\"")))
-        })
+    conf::entries(text)
+        .map(|(key, value)| (key.to_owned(), value.replace("\\\"", "\"")))
         .collect()
 }
 

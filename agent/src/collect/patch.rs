@@ -8,7 +8,7 @@ use chrono::{DateTime, Local, NaiveDate};
 use scoring::facts::{Fact, Status, Value};
 
 use super::machine::{CmdError, CmdOutput};
-use super::{Machine, days, fact, pending, unknown};
+use super::{Machine, conf, days, fact, pending, unknown};
 
 /// The charter: security patches within 8 days.
 pub(crate) const PATCH_OK_DAYS: i64 = 8;
@@ -332,28 +332,6 @@ fn periodic_on(value: &str) -> bool {
         || value.parse::<i64>().map(|n| n > 0).unwrap_or(false)
 }
 
-/// A `key = value` setting of an INI-like file (dnf-automatic, yum-cron).
-fn ini_value(text: &str, key: &str) -> Option<String> {
-    text.lines()
-        .rev()
-        .filter_map(|line| {
-            let line = line.trim();
-            if line.starts_with('#') || line.starts_with(';') {
-                return None;
-            }
-            let (k, v) = line.split_once('=')?;
-            (k.trim() == key).then(|| v.trim().to_owned())
-        })
-        .next()
-}
-
-fn yes(value: &str) -> bool {
-    matches!(
-        value.to_ascii_lowercase().as_str(),
-        "yes" | "true" | "1" | "on"
-    )
-}
-
 fn auto_updates(m: &Machine) -> Fact {
     const KEY: &str = "patch.auto_updates";
     let debian = m.exists("/var/lib/dpkg/status") || m.exists("/etc/apt/apt.conf.d");
@@ -431,8 +409,8 @@ fn auto_updates(m: &Machine) -> Fact {
         .find_map(|p| m.read(p).ok().map(|t| (p.to_string(), t)));
         let applies = config
             .as_ref()
-            .and_then(|(_, t)| ini_value(t, "apply_updates"))
-            .is_some_and(|v| yes(&v));
+            .and_then(|(_, t)| conf::value(t, "apply_updates"))
+            .is_some_and(conf::yes);
         for timer in &timers {
             let name = timer.rsplit('/').next().unwrap_or(timer);
             let installs = name.contains("-install.") || (name.contains("automatic.") && applies);
@@ -463,9 +441,7 @@ fn auto_updates(m: &Machine) -> Fact {
         }
         if m.exists("/etc/systemd/system/multi-user.target.wants/yum-cron.service")
             && m.read("/etc/yum/yum-cron.conf")
-                .ok()
-                .and_then(|t| ini_value(&t, "apply_updates"))
-                .is_some_and(|v| yes(&v))
+                .is_ok_and(|t| conf::value(&t, "apply_updates").is_some_and(conf::yes))
         {
             return fact(
                 KEY,
