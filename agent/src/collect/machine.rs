@@ -440,6 +440,22 @@ impl Machine {
         (!self.fake()).then(|| self.exists("/run/systemd/system"))
     }
 
+    /// The running kernel's release, as `uname -r` gives it (none when empty or unreadable),
+    /// and where it was read: `uname` on the real machine, `/proc/sys/kernel/osrelease` under
+    /// `--root`.
+    pub fn running_kernel(&self) -> (Option<String>, &'static str) {
+        const OSRELEASE: &str = "/proc/sys/kernel/osrelease";
+        let (kernel, source) = if self.fake() {
+            (
+                self.read(OSRELEASE).ok().map(|t| t.trim().to_owned()),
+                OSRELEASE,
+            )
+        } else {
+            (sysinfo::System::kernel_version(), "uname")
+        };
+        (kernel.filter(|k| !k.is_empty()), source)
+    }
+
     /// Where an installed command is (on the real machine; `None` under `--root`).
     pub fn which(&self, program: &str) -> Option<PathBuf> {
         if self.fake() {

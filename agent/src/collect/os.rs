@@ -170,16 +170,8 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 }
 
 fn kernel(m: &Machine) -> Fact {
-    const OSRELEASE: &str = "/proc/sys/kernel/osrelease";
-    let (value, source) = if m.fake() {
-        (
-            m.read(OSRELEASE).ok().map(|t| t.trim().to_owned()),
-            OSRELEASE,
-        )
-    } else {
-        (sysinfo::System::kernel_version(), "uname")
-    };
-    match value.filter(|v| !v.is_empty()) {
+    let (value, source) = m.running_kernel();
+    match value {
         Some(kernel) => fact(
             "os.kernel",
             Value::Text(kernel.clone()),

@@ -475,18 +475,6 @@ fn auto_updates(m: &Machine) -> Fact {
     )
 }
 
-/// The running kernel, as `uname -r` gives it.
-fn running_kernel(m: &Machine) -> Option<String> {
-    let kernel = if m.fake() {
-        m.read("/proc/sys/kernel/osrelease")
-            .ok()
-            .map(|t| t.trim().to_owned())
-    } else {
-        sysinfo::System::kernel_version()
-    };
-    kernel.filter(|k| !k.is_empty())
-}
-
 fn reboot_required(m: &Machine) -> Fact {
     const KEY: &str = "patch.reboot_required";
     for flag in ["/run/reboot-required", "/var/run/reboot-required"] {
@@ -551,7 +539,7 @@ fn reboot_required(m: &Machine) -> Fact {
         );
     }
     // The newest installed kernel against the running one.
-    let running = running_kernel(m);
+    let (running, _) = m.running_kernel();
     let kernels: Vec<(String, std::time::SystemTime)> = m
         .glob("/boot/vmlinuz-*")
         .into_iter()
