@@ -273,6 +273,22 @@ pub(crate) fn unknown(key: &str, source: impl Into<String>, detail: String) -> F
     fact(key, Value::Null, Status::Unknown, source, detail)
 }
 
+/// Facts of several keys that could not be read for one reason: one source, one detail.
+pub(crate) fn unknowns(keys: &[&str], source: impl Into<String>, detail: String) -> Vec<Fact> {
+    let source = source.into();
+    keys.iter()
+        .map(|key| unknown(key, source.as_str(), detail.clone()))
+        .collect()
+}
+
+/// The French or the English, in `lang`.
+pub(crate) fn say(lang: Lang, fr: impl Into<String>, en: impl Into<String>) -> String {
+    match lang {
+        Lang::Fr => fr.into(),
+        Lang::En => en.into(),
+    }
+}
+
 /// Days as a fact value (whole days).
 pub(crate) fn days(value: i64) -> Value {
     #[allow(clippy::cast_precision_loss)]

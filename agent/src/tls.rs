@@ -34,6 +34,7 @@ use scoring::facts::{Fact, FactReport, Status, Value};
 
 use self::cert::{CertFacts, ChainError};
 use self::http::{Hsts, Redirect};
+use crate::collect::{fact, say, unknown, unknowns};
 
 /// What `posture agent probe-tls` was asked.
 #[derive(Debug, Clone)]
@@ -386,23 +387,6 @@ fn origin(url: &Url) -> String {
     url.origin().ascii_serialization()
 }
 
-fn say(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
-fn fact(key: &str, value: Value, status: Status, source: &str, detail: String) -> Fact {
-    Fact {
-        key: key.to_owned(),
-        value,
-        status,
-        source: source.to_owned(),
-        detail,
-    }
-}
-
 /// The fact keys, in the order they are reported for each site.
 pub const KEYS: [&str; 6] = [
     "tls.version",
@@ -416,21 +400,15 @@ pub const KEYS: [&str; 6] = [
 /// Six unknown facts.
 fn unknown_site(source: String, failure: &Failure, lang: Lang) -> Vec<Fact> {
     let reason = failure.text(lang);
-    KEYS.iter()
-        .map(|key| {
-            fact(
-                key,
-                Value::Null,
-                Status::Unknown,
-                &source,
-                say(
-                    lang,
-                    format!("Site non sondé : {reason}."),
-                    format!("Site not probed: {reason}."),
-                ),
-            )
-        })
-        .collect()
+    unknowns(
+        &KEYS,
+        source,
+        say(
+            lang,
+            format!("Site non sondé : {reason}."),
+            format!("Site not probed: {reason}."),
+        ),
+    )
 }
 
 fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
@@ -474,20 +452,15 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                     facts.extend(cert_facts(&cert, &https, now, trust, &source, lang));
                 }
                 Err(why) => {
-                    let reason = say(
-                        lang,
-                        format!("Certificat illisible : {}.", why.fr),
-                        format!("Unreadable certificate: {}.", why.en),
-                    );
-                    for key in &KEYS[1..4] {
-                        facts.push(fact(
-                            key,
-                            Value::Null,
-                            Status::Unknown,
-                            &source,
-                            reason.clone(),
-                        ));
-                    }
+                    facts.extend(unknowns(
+                        &KEYS[1..4],
+                        &source,
+                        say(
+                            lang,
+                            format!("Certificat illisible : {}.", why.fr),
+                            format!("Unreadable certificate: {}.", why.en),
+                        ),
+                    ));
                 }
             }
         }
@@ -524,10 +497,8 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
         }
         Err(failure) => {
             let reason = failure.text(lang);
-            facts.push(fact(
+            facts.push(unknown(
                 "tls.version",
-                Value::Null,
-                Status::Unknown,
                 &source,
                 say(
                     lang,
@@ -584,8 +555,8 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
             Status::Ok,
             say(
                 lang,
-                "Le site négocie TLS 1.3, la dernière version.".into(),
-                "The site negotiates TLS 1.3, the latest version.".into(),
+                "Le site négocie TLS 1.3, la dernière version.",
+                "The site negotiates TLS 1.3, the latest version.",
             ),
         ),
         rustls::ProtocolVersion::TLSv1_2 => (
@@ -594,11 +565,9 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
             say(
                 lang,
                 "Le site négocie au mieux TLS 1.2 : acceptable, mais l'annexe RGPD demande la \
-                 dernière version (TLS 1.3)."
-                    .into(),
+                 dernière version (TLS 1.3).",
                 "The best the site negotiates is TLS 1.2: acceptable, but the GDPR annex asks \
-                 for the latest version (TLS 1.3)."
-                    .into(),
+                 for the latest version (TLS 1.3).",
             ),
         ),
         // rustls speaks nothing older: not reached, but never a silent "ok".
@@ -624,22 +593,15 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
 /// `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` when no certificate was seen.
 fn unknown_certificate(failure: &Failure, source: &str, lang: Lang) -> Vec<Fact> {
     let reason = failure.text(lang);
-    KEYS[1..4]
-        .iter()
-        .map(|key| {
-            fact(
-                key,
-                Value::Null,
-                Status::Unknown,
-                source,
-                say(
-                    lang,
-                    format!("Certificat non lu : {reason}."),
-                    format!("Certificate not read: {reason}."),
-                ),
-            )
-        })
-        .collect()
+    unknowns(
+        &KEYS[1..4],
+        source,
+        say(
+            lang,
+            format!("Certificat non lu : {reason}."),
+            format!("Certificate not read: {reason}."),
+        ),
+    )
 }
 
 fn date(timestamp: i64) -> String {
@@ -793,10 +755,8 @@ fn cert_facts(
             };
             match &trust.ca_error {
                 // The --ca file may be the missing authority: no conclusion.
-                Some(ca_error) => fact(
+                Some(ca_error) => unknown(
                     "tls.chain_valid",
-                    Value::Null,
-                    Status::Unknown,
                     source,
                     say(
                         lang,
@@ -902,10 +862,8 @@ fn redirect_fact(
         ),
         Err(failure) => {
             let reason = failure.text(lang);
-            fact(
+            unknown(
                 key,
-                Value::Null,
-                Status::Unknown,
                 source,
                 say(
                     lang,
@@ -968,8 +926,8 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             source,
             say(
                 lang,
-                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.".into(),
-                "Strict-Transport-Security header with max-age=0: HSTS switched off.".into(),
+                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.",
+                "Strict-Transport-Security header with max-age=0: HSTS switched off.",
             ),
         ),
         Ok(Hsts::Invalid(raw)) => fact(
@@ -997,19 +955,15 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             say(
                 lang,
                 "Pas d'en-tête Strict-Transport-Security sur la réponse HTTPS : le navigateur \
-                 peut encore être amené en HTTP."
-                    .into(),
+                 peut encore être amené en HTTP.",
                 "No Strict-Transport-Security header on the HTTPS answer: browsers can still \
-                 be led to HTTP."
-                    .into(),
+                 be led to HTTP.",
             ),
         ),
         Err(failure) => {
             let reason = failure.text(lang);
-            fact(
+            unknown(
                 key,
-                Value::Null,
-                Status::Unknown,
                 source,
                 say(
                     lang,

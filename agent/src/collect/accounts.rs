@@ -3,7 +3,7 @@
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, fact, unknown};
+use super::{Machine, ReadError, fact, unknowns};
 
 /// Names of shared accounts (one account for several people), compared without case, accents
 /// folded, trailing digits ignored (`stagiaire2`).
@@ -96,10 +96,11 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 ReadError::Missing => m.t("pas de /etc/passwd", "no /etc/passwd"),
                 _ => m.t("comptes illisibles", "accounts not readable"),
             };
-            return vec![
-                unknown("accounts.uid0_extra", "/etc/passwd", detail.clone()),
-                unknown("accounts.generic", "/etc/passwd", detail),
-            ];
+            return unknowns(
+                &["accounts.uid0_extra", "accounts.generic"],
+                "/etc/passwd",
+                detail,
+            );
         }
     };
     let entries = passwd(&text);

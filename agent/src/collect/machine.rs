@@ -193,10 +193,7 @@ impl Machine {
 
     /// The French or the English.
     pub fn t(&self, fr: impl Into<String>, en: impl Into<String>) -> String {
-        match self.lang {
-            Lang::Fr => fr.into(),
-            Lang::En => en.into(),
-        }
+        super::say(self.lang, fr, en)
     }
 
     /// Where a machine path really is, its symbolic links followed (the last one too).

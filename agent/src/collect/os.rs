@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use scoring::facts::{Fact, Status, Value};
 
 use super::eol::{self, TABLE_DATE};
-use super::{Machine, ReadError, conf, days, fact, unknown};
+use super::{Machine, ReadError, conf, days, fact, unknown, unknowns};
 
 /// Uptime above which the running kernel is probably older than the last kernel update.
 pub(crate) const UPTIME_WARN_DAYS: i64 = 30;
@@ -87,20 +87,6 @@ pub(crate) fn parse_os_release(text: &str) -> HashMap<String, String> {
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let release = os_release(m);
     let mut facts = Vec::new();
-    let no_release = |key: &str, error: &NoRelease| {
-        unknown(
-            key,
-            error.source(),
-            if error.missing() {
-                m.t(
-                    "pas de /etc/os-release : système non identifié",
-                    "no /etc/os-release: unidentified system",
-                )
-            } else {
-                m.t("système non identifié", "unidentified system")
-            },
-        )
-    };
 
     // Name and version: sysinfo on the real machine, the file under --root.
     let (name, version) = if m.fake() {
@@ -157,10 +143,18 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 )
             });
         }
-        Err(error) => {
-            facts.push(no_release("os.name", error));
-            facts.push(no_release("os.version", error));
-        }
+        Err(error) => facts.extend(unknowns(
+            &["os.name", "os.version"],
+            error.source(),
+            if error.missing() {
+                m.t(
+                    "pas de /etc/os-release : système non identifié",
+                    "no /etc/os-release: unidentified system",
+                )
+            } else {
+                m.t("système non identifié", "unidentified system")
+            },
+        )),
     }
 
     facts.push(kernel(m));
@@ -267,10 +261,7 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
             } else {
                 m.t("système non identifié", "unidentified system")
             };
-            return vec![
-                unknown("os.supported", error.source(), detail.clone()),
-                unknown("os.eol_date", error.source(), detail),
-            ];
+            return unknowns(&["os.supported", "os.eol_date"], error.source(), detail);
         }
     };
     let id = rel.get("ID");
@@ -282,10 +273,7 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
             format!("« {id} {version} » n'est pas dans la table de fin de vie de posture (table du {TABLE_DATE}) : vérifier sur le site de l'éditeur"),
             format!("\"{id} {version}\" is not in posture's end-of-life table (table of {TABLE_DATE}): check the vendor's site"),
         );
-        return vec![
-            unknown("os.supported", source.clone(), detail.clone()),
-            unknown("os.eol_date", source, detail),
-        ];
+        return unknowns(&["os.supported", "os.eol_date"], source, detail);
     };
     let today = m.now.date_naive();
     // Ubuntu: ESM (Ubuntu Pro) counts when its sources are configured.

@@ -8,7 +8,7 @@ use chrono::{DateTime, Local, NaiveDate};
 use scoring::facts::{Fact, Status, Value};
 
 use super::machine::{CmdError, CmdOutput};
-use super::{Machine, conf, days, fact, pending, unknown};
+use super::{Machine, conf, days, fact, pending, unknown, unknowns};
 
 /// The charter: security patches within 8 days.
 pub(crate) const PATCH_OK_DAYS: i64 = 8;
@@ -273,10 +273,11 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
             ),
         )
     };
-    vec![
-        unknown("patch.last_upgrade", source.clone(), detail.clone()),
-        unknown("patch.days_since_upgrade", source, detail),
-    ]
+    unknowns(
+        &["patch.last_upgrade", "patch.days_since_upgrade"],
+        source,
+        detail,
+    )
 }
 
 /// Whether an `apt.conf.d` file name is read by apt.
