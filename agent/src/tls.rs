@@ -536,8 +536,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
 
 fn server_name(url: &Url) -> Result<ServerName<'static>, Text> {
     let host = url.host_str().ok_or_else(no_host)?;
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    match bare.parse::<std::net::IpAddr>() {
+    match handshake::bare_host(url).parse::<std::net::IpAddr>() {
         Ok(ip) => Ok(ServerName::from(ip)),
         Err(_) => ServerName::try_from(host.to_owned()).map_err(|_| {
             Text::new(
