@@ -313,6 +313,11 @@ fn debian_pending_security_from_the_lists_on_disk() {
     assert_eq!(pending.value, Value::Number(1.0), "{pending:?}");
     assert_eq!(pending.status, Status::Warn);
     assert!(pending.detail.contains("libssl3"), "{}", pending.detail);
+    // The files read, not a pattern.
+    assert_eq!(
+        pending.source,
+        "/var/lib/dpkg/status, /var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages"
+    );
 }
 
 fn rocky9(root: &Path) {

@@ -622,12 +622,11 @@ fn pending_security(m: &Machine) -> Fact {
     // Debian family: the files apt already has (no command, works under --root).
     let apt_fallback = match pending::pending(m) {
         Ok(found) => {
-            let mut fact = security_fact(
-                m,
-                found.packages.len(),
-                apt_lists_age(m),
-                "/var/lib/dpkg/status, /var/lib/apt/lists/*security*_Packages",
-            );
+            let source = std::iter::once("/var/lib/dpkg/status")
+                .chain(found.lists.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut fact = security_fact(m, found.packages.len(), apt_lists_age(m), &source);
             if !found.packages.is_empty() {
                 let shown: Vec<&str> = found.packages.iter().take(5).map(String::as_str).collect();
                 let more = if found.packages.len() > 5 {
