@@ -148,7 +148,7 @@ fn report(machine: &Machine, facts: Vec<Fact>) -> FactReport {
         host: machine.host_name(),
         collected_at: machine.now.to_rfc3339_opts(SecondsFormat::Secs, false),
         root: machine.euid_root,
-        container: machine.container,
+        container: machine.container(),
         facts,
     }
 }

@@ -1067,7 +1067,7 @@ mod tests {
         let machine = crate::collect::Machine::new(None, Lang::En, chrono::Local::now());
         assert_eq!(report.root, machine.euid_root);
         // Every sign of a container counts, not only Docker's and Podman's marker files.
-        assert_eq!(report.container, machine.container);
+        assert_eq!(report.container, machine.container());
         assert_eq!(report.host, machine.host_name());
         // The local offset (`+02:00`, `+00:00`), as `collect` writes it: never `Z`.
         let at = chrono::DateTime::parse_from_rfc3339(&report.collected_at).unwrap();

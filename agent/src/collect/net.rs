@@ -234,7 +234,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             .collect()
     };
     let everywhere = listeners.iter().filter(|l| l.everywhere()).count();
-    let container = if m.container {
+    let container = if m.container() {
         m.t(
             " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
             " (in the container's network: what the host publishes depends on its settings)",

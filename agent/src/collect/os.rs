@@ -174,7 +174,7 @@ fn kernel(m: &Machine) -> Fact {
             m.t(
                 format!(
                     "noyau Linux {kernel}{}",
-                    if m.container {
+                    if m.container() {
                         " (celui de l'hôte du conteneur)"
                     } else {
                         ""
@@ -182,7 +182,7 @@ fn kernel(m: &Machine) -> Fact {
                 ),
                 format!(
                     "Linux kernel {kernel}{}",
-                    if m.container {
+                    if m.container() {
                         " (the container host's)"
                     } else {
                         ""
@@ -224,7 +224,7 @@ fn uptime(m: &Machine) -> Fact {
     } else {
         Status::Ok
     };
-    let container = if m.container {
+    let container = if m.container() {
         m.t(" (celle de l'hôte du conteneur)", " (the container host's)")
     } else {
         String::new()

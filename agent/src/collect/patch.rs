@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local, NaiveDate};
 use scoring::facts::{Fact, Status, Value};
 
-use super::machine::{CmdError, CmdOutput};
+use super::machine::{command_failed, command_unknown};
 use super::{Machine, conf, days, fact, pending, unknown, unknowns};
 
 /// The charter: security patches within 8 days.
@@ -506,7 +506,7 @@ fn reboot_required(m: &Machine) -> Fact {
             );
         }
     }
-    if m.container {
+    if m.container() {
         return unknown(
             KEY,
             "/run/reboot-required",
@@ -768,41 +768,6 @@ fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str
         source,
         detail,
     )
-}
-
-/// The first line of a text, short.
-pub(crate) fn first_line(text: &str) -> String {
-    text.lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(160)
-        .collect()
-}
-
-/// Why a command that ran gave nothing, in the UI language: its exit code and the first line
-/// of its standard error, quoted as it printed it (`LC_ALL=C`: English).
-pub(crate) fn command_failed(m: &Machine, program: &str, output: &CmdOutput) -> String {
-    let code = output
-        .code
-        .map_or_else(|| "signal".to_owned(), |code| code.to_string());
-    let said = first_line(&output.stderr);
-    match (m.lang, said.is_empty()) {
-        (questionnaire::Lang::Fr, true) => format!("{program} a échoué (code {code})"),
-        (questionnaire::Lang::Fr, false) => {
-            format!("{program} a échoué (code {code}) : « {said} »")
-        }
-        (questionnaire::Lang::En, true) => format!("{program} failed (exit code {code})"),
-        (questionnaire::Lang::En, false) => {
-            format!("{program} failed (exit code {code}): \"{said}\"")
-        }
-    }
-}
-
-/// An `unknown` fact for a command that gave nothing.
-pub(crate) fn command_unknown(m: &Machine, key: &str, source: &str, error: &CmdError) -> Fact {
-    let program = source.split_whitespace().next().unwrap_or(source);
-    unknown(key, source, error.reason(program, m.lang))
 }
 
 #[cfg(test)]

@@ -283,7 +283,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     ];
     // As root, sshd's own view.
     let mut config = None;
-    if m.privileged
+    if m.privileged()
         && let Ok(output) = m.run("sshd", &["-T"], Duration::from_secs(5))
         && output.success()
         && output.stdout.lines().count() > 10
