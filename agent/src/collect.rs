@@ -291,7 +291,6 @@ pub(crate) fn say(lang: Lang, fr: impl Into<String>, en: impl Into<String>) -> S
 
 /// Days as a fact value (whole days).
 pub(crate) fn days(value: i64) -> Value {
-    #[allow(clippy::cast_precision_loss)]
     Value::Number(value as f64)
 }
 

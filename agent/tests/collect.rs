@@ -1161,7 +1161,6 @@ fn a_lower_bound_of_the_upgrade_delay_is_never_ok() {
         for lang in [Lang::Fr, Lang::En] {
             let report = read(dir.path(), lang);
             let fact = get(&report, "patch.days_since_upgrade");
-            #[allow(clippy::cast_precision_loss)]
             let value = Value::Number(days as f64);
             assert_eq!((&fact.value, fact.status), (&value, status), "{fact:?}");
             assert!(

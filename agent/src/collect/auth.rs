@@ -333,7 +333,6 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
     } else {
         Status::Warn
     };
-    #[allow(clippy::cast_precision_loss)]
     fact(KEY, Value::Number(n as f64), status, source, detail)
 }
 

@@ -207,7 +207,6 @@ fn uptime(m: &Machine) -> Fact {
                 .filter(|s| s.is_finite() && *s >= 0.0)
         })
     } else {
-        #[allow(clippy::cast_precision_loss)]
         Some(sysinfo::System::uptime() as f64).filter(|s| *s > 0.0)
     };
     let Some(seconds) = seconds else {
@@ -217,7 +216,6 @@ fn uptime(m: &Machine) -> Fact {
             m.t("durée de fonctionnement illisible", "uptime not readable"),
         );
     };
-    #[allow(clippy::cast_possible_truncation)]
     let whole = (seconds / 86_400.0).floor().min(1e6) as i64;
     let status = if whole > UPTIME_WARN_DAYS {
         Status::Warn

@@ -760,7 +760,6 @@ fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str
             ),
         ));
     }
-    #[allow(clippy::cast_precision_loss)]
     fact(
         "patch.pending_security",
         Value::Number(count as f64),
