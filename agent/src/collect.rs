@@ -20,6 +20,7 @@
 mod accounts;
 mod antivirus;
 mod auth;
+mod conf;
 mod disk;
 pub mod eol;
 mod firewall;
@@ -135,14 +136,27 @@ pub fn collect_at(options: &Options, now: DateTime<Local>) -> FactReport {
     }
     let mut facts: Vec<Fact> = results.into_iter().flatten().collect();
     explain_unknowns(&machine, &mut facts);
+    report(&machine, facts)
+}
+
+/// A fact report of `facts` read on `machine`. Its header is built here only, for `collect`
+/// and `probe-tls` alike: the agent's version, the host name, when the facts were read
+/// (RFC 3339, local offset), whether the agent ran as root and in a container.
+fn report(machine: &Machine, facts: Vec<Fact>) -> FactReport {
     FactReport {
         agent_version: crate::VERSION.to_owned(),
         host: machine.host_name(),
-        collected_at: now.to_rfc3339_opts(SecondsFormat::Secs, false),
+        collected_at: machine.now.to_rfc3339_opts(SecondsFormat::Secs, false),
         root: machine.euid_root,
-        container: machine.container,
+        container: machine.container(),
         facts,
     }
+}
+
+/// A fact report of `facts` read from this machine now (`probe-tls`): the header `collect`
+/// gives the real machine.
+pub(crate) fn local_report(facts: Vec<Fact>) -> FactReport {
+    report(&Machine::new(None, Lang::En, Local::now()), facts)
 }
 
 /// An area whose reader panicked (a bug): one `unknown` fact says so rather than losing the
@@ -254,19 +268,29 @@ fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
     }
 }
 
-/// This machine's host name, as `posture agent collect` reports it (also for `probe-tls`).
-pub(crate) fn local_host_name() -> String {
-    Machine::new(None, Lang::En, Local::now()).host_name()
-}
-
 /// A fact that could not be read: no value, `unknown`, the reason in `detail`.
 pub(crate) fn unknown(key: &str, source: impl Into<String>, detail: String) -> Fact {
     fact(key, Value::Null, Status::Unknown, source, detail)
 }
 
+/// Facts of several keys that could not be read for one reason: one source, one detail.
+pub(crate) fn unknowns(keys: &[&str], source: impl Into<String>, detail: String) -> Vec<Fact> {
+    let source = source.into();
+    keys.iter()
+        .map(|key| unknown(key, source.as_str(), detail.clone()))
+        .collect()
+}
+
+/// The French or the English, in `lang`.
+pub(crate) fn say(lang: Lang, fr: impl Into<String>, en: impl Into<String>) -> String {
+    match lang {
+        Lang::Fr => fr.into(),
+        Lang::En => en.into(),
+    }
+}
+
 /// Days as a fact value (whole days).
 pub(crate) fn days(value: i64) -> Value {
-    #[allow(clippy::cast_precision_loss)]
     Value::Number(value as f64)
 }
 

@@ -34,6 +34,7 @@ use scoring::facts::{Fact, FactReport, Status, Value};
 
 use self::cert::{CertFacts, ChainError};
 use self::http::{Hsts, Redirect};
+use crate::collect::{fact, say, unknown, unknowns};
 
 /// What `posture agent probe-tls` was asked.
 #[derive(Debug, Clone)]
@@ -84,14 +85,7 @@ pub fn probe(options: &Options) -> FactReport {
             })
             .collect::<Vec<_>>()
     });
-    FactReport {
-        agent_version: crate::VERSION.to_owned(),
-        host: crate::collect::local_host_name(),
-        collected_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        root: running_as_root(),
-        container: in_container(),
-        facts,
-    }
+    crate::collect::local_report(facts)
 }
 
 /// Why something could not be read.
@@ -393,23 +387,6 @@ fn origin(url: &Url) -> String {
     url.origin().ascii_serialization()
 }
 
-fn say(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
-fn fact(key: &str, value: Value, status: Status, source: &str, detail: String) -> Fact {
-    Fact {
-        key: key.to_owned(),
-        value,
-        status,
-        source: source.to_owned(),
-        detail,
-    }
-}
-
 /// The fact keys, in the order they are reported for each site.
 pub const KEYS: [&str; 6] = [
     "tls.version",
@@ -423,21 +400,15 @@ pub const KEYS: [&str; 6] = [
 /// Six unknown facts.
 fn unknown_site(source: String, failure: &Failure, lang: Lang) -> Vec<Fact> {
     let reason = failure.text(lang);
-    KEYS.iter()
-        .map(|key| {
-            fact(
-                key,
-                Value::Null,
-                Status::Unknown,
-                &source,
-                say(
-                    lang,
-                    format!("Site non sondé : {reason}."),
-                    format!("Site not probed: {reason}."),
-                ),
-            )
-        })
-        .collect()
+    unknowns(
+        &KEYS,
+        source,
+        say(
+            lang,
+            format!("Site non sondé : {reason}."),
+            format!("Site not probed: {reason}."),
+        ),
+    )
 }
 
 fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
@@ -481,20 +452,15 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                     facts.extend(cert_facts(&cert, &https, now, trust, &source, lang));
                 }
                 Err(why) => {
-                    let reason = say(
-                        lang,
-                        format!("Certificat illisible : {}.", why.fr),
-                        format!("Unreadable certificate: {}.", why.en),
-                    );
-                    for key in &KEYS[1..4] {
-                        facts.push(fact(
-                            key,
-                            Value::Null,
-                            Status::Unknown,
-                            &source,
-                            reason.clone(),
-                        ));
-                    }
+                    facts.extend(unknowns(
+                        &KEYS[1..4],
+                        &source,
+                        say(
+                            lang,
+                            format!("Certificat illisible : {}.", why.fr),
+                            format!("Unreadable certificate: {}.", why.en),
+                        ),
+                    ));
                 }
             }
         }
@@ -531,10 +497,8 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
         }
         Err(failure) => {
             let reason = failure.text(lang);
-            facts.push(fact(
+            facts.push(unknown(
                 "tls.version",
-                Value::Null,
-                Status::Unknown,
                 &source,
                 say(
                     lang,
@@ -572,8 +536,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
 
 fn server_name(url: &Url) -> Result<ServerName<'static>, Text> {
     let host = url.host_str().ok_or_else(no_host)?;
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    match bare.parse::<std::net::IpAddr>() {
+    match handshake::bare_host(url).parse::<std::net::IpAddr>() {
         Ok(ip) => Ok(ServerName::from(ip)),
         Err(_) => ServerName::try_from(host.to_owned()).map_err(|_| {
             Text::new(
@@ -591,8 +554,8 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
             Status::Ok,
             say(
                 lang,
-                "Le site négocie TLS 1.3, la dernière version.".into(),
-                "The site negotiates TLS 1.3, the latest version.".into(),
+                "Le site négocie TLS 1.3, la dernière version.",
+                "The site negotiates TLS 1.3, the latest version.",
             ),
         ),
         rustls::ProtocolVersion::TLSv1_2 => (
@@ -601,11 +564,9 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
             say(
                 lang,
                 "Le site négocie au mieux TLS 1.2 : acceptable, mais l'annexe RGPD demande la \
-                 dernière version (TLS 1.3)."
-                    .into(),
+                 dernière version (TLS 1.3).",
                 "The best the site negotiates is TLS 1.2: acceptable, but the GDPR annex asks \
-                 for the latest version (TLS 1.3)."
-                    .into(),
+                 for the latest version (TLS 1.3).",
             ),
         ),
         // rustls speaks nothing older: not reached, but never a silent "ok".
@@ -631,22 +592,15 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
 /// `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` when no certificate was seen.
 fn unknown_certificate(failure: &Failure, source: &str, lang: Lang) -> Vec<Fact> {
     let reason = failure.text(lang);
-    KEYS[1..4]
-        .iter()
-        .map(|key| {
-            fact(
-                key,
-                Value::Null,
-                Status::Unknown,
-                source,
-                say(
-                    lang,
-                    format!("Certificat non lu : {reason}."),
-                    format!("Certificate not read: {reason}."),
-                ),
-            )
-        })
-        .collect()
+    unknowns(
+        &KEYS[1..4],
+        source,
+        say(
+            lang,
+            format!("Certificat non lu : {reason}."),
+            format!("Certificate not read: {reason}."),
+        ),
+    )
 }
 
 fn date(timestamp: i64) -> String {
@@ -800,10 +754,8 @@ fn cert_facts(
             };
             match &trust.ca_error {
                 // The --ca file may be the missing authority: no conclusion.
-                Some(ca_error) => fact(
+                Some(ca_error) => unknown(
                     "tls.chain_valid",
-                    Value::Null,
-                    Status::Unknown,
                     source,
                     say(
                         lang,
@@ -909,10 +861,8 @@ fn redirect_fact(
         ),
         Err(failure) => {
             let reason = failure.text(lang);
-            fact(
+            unknown(
                 key,
-                Value::Null,
-                Status::Unknown,
                 source,
                 say(
                     lang,
@@ -975,8 +925,8 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             source,
             say(
                 lang,
-                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.".into(),
-                "Strict-Transport-Security header with max-age=0: HSTS switched off.".into(),
+                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.",
+                "Strict-Transport-Security header with max-age=0: HSTS switched off.",
             ),
         ),
         Ok(Hsts::Invalid(raw)) => fact(
@@ -1004,19 +954,15 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             say(
                 lang,
                 "Pas d'en-tête Strict-Transport-Security sur la réponse HTTPS : le navigateur \
-                 peut encore être amené en HTTP."
-                    .into(),
+                 peut encore être amené en HTTP.",
                 "No Strict-Transport-Security header on the HTTPS answer: browsers can still \
-                 be led to HTTP."
-                    .into(),
+                 be led to HTTP.",
             ),
         ),
         Err(failure) => {
             let reason = failure.text(lang);
-            fact(
+            unknown(
                 key,
-                Value::Null,
-                Status::Unknown,
                 source,
                 say(
                     lang,
@@ -1026,26 +972,6 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             )
         }
     }
-}
-
-/// Whether the effective user is root (Linux; false elsewhere).
-fn running_as_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("Uid:"))
-                .and_then(|ids| ids.split_whitespace().nth(1).map(|euid| euid == "0"))
-        })
-        .unwrap_or(false)
-}
-
-/// Whether it runs in a Docker or Podman container.
-fn in_container() -> bool {
-    ["/.dockerenv", "/run/.containerenv"]
-        .iter()
-        .any(|path| std::path::Path::new(path).exists())
 }
 
 #[cfg(test)]
@@ -1129,5 +1055,26 @@ mod tests {
         assert_eq!(report.facts.len(), 6);
         assert!(report.facts.iter().all(|f| f.status == Status::Unknown));
         assert!(report.facts[0].detail.contains("invalid address"));
+    }
+
+    #[test]
+    fn the_header_is_the_one_collect_gives_this_machine() {
+        let report = probe(&Options {
+            urls: Vec::new(),
+            ca: None,
+            lang: Lang::En,
+        });
+        let machine = crate::collect::Machine::new(None, Lang::En, chrono::Local::now());
+        assert_eq!(report.root, machine.euid_root);
+        // Every sign of a container counts, not only Docker's and Podman's marker files.
+        assert_eq!(report.container, machine.container());
+        assert_eq!(report.host, machine.host_name());
+        // The local offset (`+02:00`, `+00:00`), as `collect` writes it: never `Z`.
+        let at = chrono::DateTime::parse_from_rfc3339(&report.collected_at).unwrap();
+        assert_eq!(
+            report.collected_at,
+            at.with_timezone(&chrono::Local)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        );
     }
 }

@@ -313,6 +313,11 @@ fn debian_pending_security_from_the_lists_on_disk() {
     assert_eq!(pending.value, Value::Number(1.0), "{pending:?}");
     assert_eq!(pending.status, Status::Warn);
     assert!(pending.detail.contains("libssl3"), "{}", pending.detail);
+    // The files read, not a pattern.
+    assert_eq!(
+        pending.source,
+        "/var/lib/dpkg/status, /var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages"
+    );
 }
 
 fn rocky9(root: &Path) {
@@ -1088,6 +1093,26 @@ fn unreadable_files_give_their_reason_in_the_ui_language() {
     }
 }
 
+/// Without `/etc/os-release`, an unreadable `/usr/lib/os-release` is the file the `os.*`
+/// facts name, in their source and in their reason — not `/etc/os-release`.
+#[test]
+fn an_unreadable_usr_lib_os_release_is_the_file_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("usr/lib/os-release")).unwrap();
+    let report = read(dir.path(), Lang::En);
+    for key in ["os.name", "os.version", "os.supported", "os.eol_date"] {
+        let fact = get(&report, key);
+        assert_eq!(fact.status, Status::Unknown, "{fact:?}");
+        assert_eq!(fact.source, "/usr/lib/os-release", "{fact:?}");
+        assert!(
+            fact.detail
+                .contains("/usr/lib/os-release: cannot be read (it is a directory)"),
+            "{fact:?}"
+        );
+        assert!(!fact.detail.contains("/etc/os-release"), "{fact:?}");
+    }
+}
+
 /// A machine with no `/etc/hostname` is still named: `DIR/proc/sys/kernel/hostname`, then
 /// `machine-` and the start of its machine id, then `unnamed-host` — never an empty name.
 #[test]
@@ -1136,7 +1161,6 @@ fn a_lower_bound_of_the_upgrade_delay_is_never_ok() {
         for lang in [Lang::Fr, Lang::En] {
             let report = read(dir.path(), lang);
             let fact = get(&report, "patch.days_since_upgrade");
-            #[allow(clippy::cast_precision_loss)]
             let value = Value::Number(days as f64);
             assert_eq!((&fact.value, fact.status), (&value, status), "{fact:?}");
             assert!(

@@ -44,9 +44,7 @@ impl Serialize for Value {
         match self {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < EXACT_INTEGER =>
-            {
-                #[allow(clippy::cast_possible_truncation)]
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < EXACT_INTEGER => {
                 serializer.serialize_i64(*n as i64)
             }
             Value::Number(n) => serializer.serialize_f64(*n),

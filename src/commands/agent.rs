@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use agent::{FactReport, Status, Value};
+use agent::{FactReport, Status};
 use questionnaire::fsutil::write_atomic;
+use questionnaire::results::fact_value;
 use questionnaire::{Error, Lang, Problem, Text};
 
 use crate::cli::{AgentCommand, ScoreFormat};
@@ -64,28 +65,18 @@ fn check_root(root: &Path) -> Result<(), Error> {
             format!("--root {shown} : dossier introuvable"),
             format!("--root {shown}: no such directory"),
         ),
-        Err(error) => Text::new(
-            format!("--root {shown} : illisible ({error})"),
-            format!("--root {shown}: cannot be read ({error})"),
-        ),
+        Err(error) => {
+            let why = questionnaire::lang::io_reason(&error);
+            Text::new(
+                format!("--root {shown} : illisible ({})", why.fr),
+                format!("--root {shown}: cannot be read ({})", why.en),
+            )
+        }
     };
     Err(Error::invalid(Problem::new(problem).hint(Text::new(
         "donnez le dossier qui tient lieu de / de la machine à lire (une image disque montée, une copie de ses fichiers), ou retirez --root pour lire cette machine",
         "give the directory that stands for the machine's / (a mounted disk image, a copy of its files), or drop --root to read this machine",
     ))))
-}
-
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::Null => "—".to_owned(),
-        Value::Bool(true) => "true".to_owned(),
-        Value::Bool(false) => "false".to_owned(),
-        Value::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
-        Value::Number(n) => format!("{n}"),
-        Value::Text(text) => text.clone(),
-        Value::List(items) if items.is_empty() => "[]".to_owned(),
-        Value::List(items) => items.join(", "),
-    }
 }
 
 fn status_text(status: Status, lang: Lang) -> &'static str {
@@ -122,7 +113,7 @@ fn text(report: &FactReport, lang: Lang) -> String {
             "{:<9} {:<width$}  {}\n          {:<width$}  {} ({})\n",
             status_text(fact.status, lang),
             fact.key,
-            value_text(&fact.value),
+            fact_value(&fact.value),
             "",
             fact.detail,
             fact.source,
@@ -146,4 +137,28 @@ fn summary(report: &FactReport, path: Option<&Path>, lang: Lang) -> String {
         count(Status::Unknown),
         lang.pick("inconnus", "unknown"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_root_is_said_in_french_in_french() {
+        // A path through a file: neither missing nor a directory.
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let root = file.path().join("dir");
+        let error = check_root(&root).unwrap_err();
+        let fr = error.render(Lang::Fr);
+        assert!(
+            fr.contains("illisible (un élément du chemin n'est pas un dossier)"),
+            "{fr}"
+        );
+        assert!(!fr.contains("os error"), "{fr}");
+        let en = error.render(Lang::En);
+        assert!(
+            en.contains("cannot be read (a part of the path is not a directory)"),
+            "{en}"
+        );
+    }
 }

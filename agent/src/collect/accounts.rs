@@ -3,7 +3,7 @@
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, fact, unknown};
+use super::{Machine, ReadError, fact, unknowns};
 
 /// Names of shared accounts (one account for several people), compared without case, accents
 /// folded, trailing digits ignored (`stagiaire2`).
@@ -91,14 +91,16 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let text = match m.read("/etc/passwd") {
         Ok(text) => text,
         Err(error) => {
+            // Any other reason is given by `explain_unknowns`.
             let detail = match error {
                 ReadError::Missing => m.t("pas de /etc/passwd", "no /etc/passwd"),
-                other => other.reason("/etc/passwd", m.lang),
+                _ => m.t("comptes illisibles", "accounts not readable"),
             };
-            return vec![
-                unknown("accounts.uid0_extra", "/etc/passwd", detail.clone()),
-                unknown("accounts.generic", "/etc/passwd", detail),
-            ];
+            return unknowns(
+                &["accounts.uid0_extra", "accounts.generic"],
+                "/etc/passwd",
+                detail,
+            );
         }
     };
     let entries = passwd(&text);

@@ -155,7 +155,6 @@ fn signatures(m: &Machine, found: &[(&str, &str)]) -> Fact {
                     .find_map(|w| w.trim_matches('"').parse::<f64>().ok())
                     .filter(|n| n.is_finite() && *n >= 0.0)
                 {
-                    #[allow(clippy::cast_possible_truncation)]
                     let age = (minutes / 1440.0).floor().min(1e6) as i64;
                     return age_fact(
                         m,

@@ -3,7 +3,7 @@
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, fact, unknown};
+use super::{Machine, ReadError, conf, fact, unknown};
 
 /// Minimum password length below which the CNIL's recommendation is not met (12 characters
 /// with complexity rules; 14 without).
@@ -100,18 +100,6 @@ fn pam_files(m: &Machine) -> Result<Vec<(String, String)>, ReadError> {
         .collect())
 }
 
-/// `key = value` in a `faillock.conf` / `pwquality.conf`-style file (the last one wins).
-pub(crate) fn conf_value(text: &str, key: &str) -> Option<String> {
-    text.lines()
-        .rev()
-        .filter_map(|line| {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let (k, v) = line.split_once('=')?;
-            (k.trim() == key).then(|| v.trim().to_owned())
-        })
-        .next()
-}
-
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let pam = pam_files(m);
     vec![lockout(m, &pam), minlen(m, &pam), mfa_pam(m, &pam)]
@@ -122,8 +110,7 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
     let faillock = m
         .read("/etc/security/faillock.conf")
         .ok()
-        .and_then(|t| conf_value(&t, "deny"))
-        .and_then(|v| v.parse::<i64>().ok());
+        .and_then(|t| conf::value_before_comments(&t, "deny").and_then(|v| v.parse::<i64>().ok()));
     let mut in_pam: Option<(String, &str, Option<i64>)> = None;
     if let Ok(files) = pam {
         'files: for (path, text) in files {
@@ -213,9 +200,12 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                     )
                 },
             ),
-            Err(error) if *error != ReadError::Missing => {
-                unknown(KEY, "/etc/pam.d", error.reason("/etc/pam.d", m.lang))
-            }
+            // The reason is given by `explain_unknowns`.
+            Err(error) if *error != ReadError::Missing => unknown(
+                KEY,
+                "/etc/pam.d",
+                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+            ),
             _ => unknown(
                 KEY,
                 "/etc/pam.d",
@@ -263,12 +253,9 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
     let mut conf_files = vec!["/etc/security/pwquality.conf".to_owned()];
     conf_files.extend(m.glob("/etc/security/pwquality.conf.d/*.conf"));
     for path in conf_files {
-        if let Some(n) = m
-            .read(&path)
-            .ok()
-            .and_then(|t| conf_value(&t, "minlen"))
-            .and_then(|v| v.parse::<i64>().ok())
-        {
+        if let Some(n) = m.read(&path).ok().and_then(|t| {
+            conf::value_before_comments(&t, "minlen").and_then(|v| v.parse::<i64>().ok())
+        }) {
             from_conf = Some((n, path));
         }
     }
@@ -346,7 +333,6 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
     } else {
         Status::Warn
     };
-    #[allow(clippy::cast_precision_loss)]
     fact(KEY, Value::Number(n as f64), status, source, detail)
 }
 
@@ -357,8 +343,13 @@ fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
         Ok(_) | Err(ReadError::Missing) => {
             return unknown(KEY, "/etc/pam.d", m.t("pas de /etc/pam.d", "no /etc/pam.d"));
         }
-        Err(error) => {
-            return unknown(KEY, "/etc/pam.d", error.reason("/etc/pam.d", m.lang));
+        // The reason is given by `explain_unknowns`.
+        Err(_) => {
+            return unknown(
+                KEY,
+                "/etc/pam.d",
+                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+            );
         }
     };
     let mut found = Vec::new();
@@ -415,13 +406,5 @@ mod tests {
             mfa_modules("auth required pam_google_authenticator.so nullok"),
             vec!["pam_google_authenticator"]
         );
-    }
-
-    #[test]
-    fn conf_values_ignore_comments() {
-        let text = "# deny = 3\ndeny = 5\n# minlen = 9\nminlen=14 # CNIL\n";
-        assert_eq!(conf_value(text, "deny").as_deref(), Some("5"));
-        assert_eq!(conf_value(text, "minlen").as_deref(), Some("14"));
-        assert_eq!(conf_value(text, "dcredit"), None);
     }
 }

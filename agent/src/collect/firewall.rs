@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::machine::CmdError;
-use super::{Machine, fact, unknown};
+use super::machine::{CmdError, command_failed};
+use super::{Machine, conf, fact, unknown};
 
 const KEY: &str = "fw.active";
 
@@ -104,13 +104,7 @@ fn boot_rules(m: &Machine) -> Option<String> {
 /// ufw enabled, or firewalld enabled at boot.
 fn frontend(m: &Machine) -> Option<(String, &'static str)> {
     if let Ok(text) = m.read("/etc/ufw/ufw.conf")
-        && text.lines().any(|l| {
-            let l = l.trim();
-            !l.starts_with('#')
-                && l.split_once('=').is_some_and(|(k, v)| {
-                    k.trim() == "ENABLED" && v.trim().trim_matches('"').eq_ignore_ascii_case("yes")
-                })
-        })
+        && conf::entries(&text).any(|(k, v)| k == "ENABLED" && v.eq_ignore_ascii_case("yes"))
     {
         return Some(("/etc/ufw/ufw.conf".to_owned(), "ufw"));
     }
@@ -123,7 +117,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 }
 
 fn active(m: &Machine) -> Fact {
-    let container = if m.container {
+    let container = if m.container() {
         m.t(
             " (dans un conteneur : le filtrage est souvent celui de l'hôte)",
             " (in a container: filtering is often the host's)",
@@ -132,7 +126,7 @@ fn active(m: &Machine) -> Fact {
         String::new()
     };
     // The rules loaded now (root only).
-    if m.privileged {
+    if m.privileged() {
         let mut ran = Vec::new();
         let mut errors = Vec::new();
         for (program, args, parse) in [
@@ -160,7 +154,7 @@ fn active(m: &Machine) -> Fact {
                     }
                     ran.push(source);
                 }
-                Ok(output) => errors.push(super::patch::command_failed(m, program, &output)),
+                Ok(output) => errors.push(command_failed(m, program, &output)),
                 Err(CmdError::Missing) => {}
                 Err(error) => errors.push(error.reason(program, m.lang)),
             }
@@ -217,7 +211,7 @@ fn active(m: &Machine) -> Fact {
             "ni ufw, ni firewalld, ni règles enregistrées pour le démarrage ; les règles chargées ne se lisent qu'avec une commande (pas avec --root)",
             "no ufw, firewalld nor rules saved for boot; loaded rules can only be read with a command (not with --root)",
         )
-    } else if m.privileged {
+    } else if m.privileged() {
         m.t(
             "ni nft ni iptables installés, ni ufw ni firewalld activés",
             "neither nft nor iptables installed, neither ufw nor firewalld enabled",
@@ -239,7 +233,7 @@ fn active(m: &Machine) -> Fact {
 /// its own that is a failure; in a container it only describes the container's network
 /// namespace, while the host (or the container engine) usually filters in front of it: unknown.
 fn no_rule_loaded(m: &Machine, source: &str) -> Fact {
-    if m.container {
+    if m.container() {
         let hint = m.container_hint.as_deref().unwrap_or("");
         return unknown(
             KEY,
@@ -274,13 +268,12 @@ mod tests {
             questionnaire::Lang::En,
             chrono::Local::now(),
         );
-        machine.container = false;
+        machine.container_hint = None;
         let plain = no_rule_loaded(&machine, "nft list ruleset");
         assert_eq!(
             (&plain.value, plain.status),
             (&Value::Bool(false), Status::Fail)
         );
-        machine.container = true;
         machine.container_hint = Some("/.dockerenv".into());
         let contained = no_rule_loaded(&machine, "nft list ruleset");
         assert_eq!(

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Local};
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, days, fact, unknown};
+use super::{Machine, conf, days, fact, unknown};
 
 /// One year of traces.
 pub(crate) const RETENTION_OK_DAYS: i64 = 365;
@@ -28,38 +28,51 @@ fn journald_storage(m: &Machine) -> Option<(String, String)> {
         let Ok(text) = m.read(&file) else {
             continue;
         };
-        for line in text.lines().map(str::trim) {
-            if line.starts_with('#') || line.starts_with(';') {
-                continue;
-            }
-            if let Some((k, v)) = line.split_once('=')
-                && k.trim() == "Storage"
-            {
-                found = Some((v.trim().to_ascii_lowercase(), file.clone()));
-            }
+        if let Some(value) = conf::value(&text, "Storage") {
+            found = Some((value.to_ascii_lowercase(), file.clone()));
         }
     }
     found
 }
 
-/// journald's storage as configured: whether it writes to `/var/log/journal`, the `Storage=`
-/// value (`auto` when unset) and the file that set it. journald.conf(5): `persistent` writes
-/// to `/var/log/journal`; `auto` (the default) only when that directory exists; `volatile`
-/// keeps the journal in `/run/log/journal` (memory) and `none` keeps nothing — whatever
-/// `/var/log/journal` holds from an earlier setting is then no longer written to.
-fn journal_storage(m: &Machine) -> (bool, String, String) {
-    let journal_dir = m.is_dir("/var/log/journal");
-    match journald_storage(m) {
-        Some((value, file)) => (
-            value == "persistent" || (value == "auto" && journal_dir),
-            value,
-            file,
-        ),
-        None => (
-            journal_dir,
-            "auto".to_owned(),
-            "/etc/systemd/journald.conf".to_owned(),
-        ),
+/// journald's storage as configured, read once per collection. journald.conf(5):
+/// `persistent` writes to `/var/log/journal`; `auto` (the default) only when that directory
+/// exists; `volatile` keeps the journal in `/run/log/journal` (memory) and `none` keeps
+/// nothing — whatever `/var/log/journal` holds from an earlier setting is then no longer
+/// written to.
+#[derive(Debug, Clone)]
+struct Storage {
+    /// Whether journald writes to `/var/log/journal`.
+    persistent: bool,
+    /// The `Storage=` value, lowercase (`auto` when unset).
+    value: String,
+    /// The file that set it (`/etc/systemd/journald.conf` when unset).
+    source: String,
+    /// Whether a file sets `Storage=`.
+    set: bool,
+    /// Whether `/var/log/journal` is a directory.
+    journal_dir: bool,
+}
+
+impl Storage {
+    fn read(m: &Machine) -> Storage {
+        let journal_dir = m.is_dir("/var/log/journal");
+        match journald_storage(m) {
+            Some((value, source)) => Storage {
+                persistent: value == "persistent" || (value == "auto" && journal_dir),
+                value,
+                source,
+                set: true,
+                journal_dir,
+            },
+            None => Storage {
+                persistent: journal_dir,
+                value: "auto".to_owned(),
+                source: "/etc/systemd/journald.conf".to_owned(),
+                set: false,
+                journal_dir,
+            },
+        }
     }
 }
 
@@ -216,23 +229,22 @@ fn logrotate(m: &Machine) -> Option<(i64, String)> {
 }
 
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
-    vec![persistent(m), retention(m)]
+    let storage = Storage::read(m);
+    vec![persistent(m, &storage), retention(m, &storage)]
 }
 
-fn persistent(m: &Machine) -> Fact {
+fn persistent(m: &Machine, storage: &Storage) -> Fact {
     const KEY: &str = "log.persistent";
-    let storage = journald_storage(m);
-    let journal_dir = m.is_dir("/var/log/journal");
-    let (journal_persistent, storage_text, storage_source) = journal_storage(m);
+    let storage_text = &storage.value;
     let syslog = syslog_files(m);
     // journald only keeps anything when it runs.
     let journald_runs = m.systemd_running() != Some(false) || m.exists("/run/systemd/journal");
-    if journal_persistent && journald_runs {
+    if storage.persistent && journald_runs {
         return fact(
             KEY,
             Value::Bool(true),
             Status::Ok,
-            if storage.is_some() { storage_source } else { "/var/log/journal".to_owned() },
+            if storage.set { storage.source.as_str() } else { "/var/log/journal" },
             m.t(
                 format!("le journal systemd est conservé sur disque (Storage={storage_text}, /var/log/journal)"),
                 format!("the systemd journal is kept on disk (Storage={storage_text}, /var/log/journal)"),
@@ -261,8 +273,8 @@ fn persistent(m: &Machine) -> Fact {
             ),
         );
     }
-    if has_journald(m) || storage.is_some() {
-        let (where_fr, where_en) = match (storage_text.as_str(), journal_dir) {
+    if has_journald(m) || storage.set {
+        let (where_fr, where_en) = match (storage_text.as_str(), storage.journal_dir) {
             ("none", _) => (
                 "n'est gardé nulle part".to_owned(),
                 "is not kept at all".to_owned(),
@@ -290,7 +302,7 @@ fn persistent(m: &Machine) -> Fact {
             KEY,
             Value::Bool(false),
             Status::Fail,
-            storage_source,
+            storage.source.as_str(),
             m.t(
                 format!("le journal systemd {where_fr} et aucun syslog n'écrit sur disque : tout est perdu au redémarrage"),
                 format!("the systemd journal {where_en} and no syslog writes to disk: everything is lost at reboot"),
@@ -307,10 +319,11 @@ fn persistent(m: &Machine) -> Fact {
     )
 }
 
-fn retention(m: &Machine) -> Fact {
+fn retention(m: &Machine, storage: &Storage) -> Fact {
     const KEY: &str = "log.retention_days";
     // Files in /var/log/journal only count while journald writes there.
-    let (persistent, storage_text, storage_source) = journal_storage(m);
+    let (persistent, storage_text, storage_source) =
+        (storage.persistent, &storage.value, &storage.source);
     let on_disk =
         journal_oldest(m).map(|(time, source)| ((m.now - time).num_days().max(0), source));
     let ignored = (!persistent && on_disk.is_some()).then(|| {

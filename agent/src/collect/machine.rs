@@ -11,6 +11,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local};
 use questionnaire::{Lang, Text};
+use scoring::facts::Fact;
+
+use super::unknown;
 
 /// Largest file read (logs); anything past it is ignored.
 const MAX_FILE: u64 = 32 * 1024 * 1024;
@@ -146,6 +149,41 @@ impl CmdOutput {
     }
 }
 
+/// The first line of a text, short.
+fn first_line(text: &str) -> String {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(160)
+        .collect()
+}
+
+/// Why a command that ran gave nothing, in the UI language: its exit code and the first line
+/// of its standard error, quoted as it printed it (`LC_ALL=C`: English).
+pub(crate) fn command_failed(m: &Machine, program: &str, output: &CmdOutput) -> String {
+    let code = output
+        .code
+        .map_or_else(|| "signal".to_owned(), |code| code.to_string());
+    let said = first_line(&output.stderr);
+    match (m.lang, said.is_empty()) {
+        (Lang::Fr, true) => format!("{program} a échoué (code {code})"),
+        (Lang::Fr, false) => {
+            format!("{program} a échoué (code {code}) : « {said} »")
+        }
+        (Lang::En, true) => format!("{program} failed (exit code {code})"),
+        (Lang::En, false) => {
+            format!("{program} failed (exit code {code}): \"{said}\"")
+        }
+    }
+}
+
+/// An `unknown` fact for a command that gave nothing.
+pub(crate) fn command_unknown(m: &Machine, key: &str, source: &str, error: &CmdError) -> Fact {
+    let program = source.split_whitespace().next().unwrap_or(source);
+    unknown(key, source, error.reason(program, m.lang))
+}
+
 /// The machine being read.
 #[derive(Debug)]
 pub(crate) struct Machine {
@@ -156,11 +194,7 @@ pub(crate) struct Machine {
     pub now: DateTime<Local>,
     /// The process runs with effective uid 0.
     pub euid_root: bool,
-    /// Root-only commands may be run: euid 0 and no `--root`.
-    pub privileged: bool,
-    /// It looks like a container.
-    pub container: bool,
-    /// Why it looks like a container (a path), for details.
+    /// Why it looks like a container (a path), for details; `None` when it does not.
     pub container_hint: Option<String>,
     /// Files and directories that exist but could not be read, and why: the `unknown` facts
     /// that name them in their `source` give the reason (see [`Machine::read_failures`]).
@@ -172,18 +206,25 @@ impl Machine {
     pub fn new(root: Option<PathBuf>, lang: Lang, now: DateTime<Local>) -> Machine {
         let euid_root = effective_uid_is_root();
         let mut machine = Machine {
-            privileged: euid_root && root.is_none(),
             root,
             lang,
             now,
             euid_root,
-            container: false,
             container_hint: None,
             failures: Mutex::new(Vec::new()),
         };
         machine.container_hint = machine.detect_container();
-        machine.container = machine.container_hint.is_some();
         machine
+    }
+
+    /// Whether root-only commands may be run: euid 0 and no `--root`.
+    pub fn privileged(&self) -> bool {
+        self.euid_root && self.root.is_none()
+    }
+
+    /// Whether it looks like a container.
+    pub fn container(&self) -> bool {
+        self.container_hint.is_some()
     }
 
     /// Whether files are read under `--root` (then no command is run).
@@ -193,10 +234,7 @@ impl Machine {
 
     /// The French or the English.
     pub fn t(&self, fr: impl Into<String>, en: impl Into<String>) -> String {
-        match self.lang {
-            Lang::Fr => fr.into(),
-            Lang::En => en.into(),
-        }
+        super::say(self.lang, fr, en)
     }
 
     /// Where a machine path really is, its symbolic links followed (the last one too).
@@ -358,8 +396,14 @@ impl Machine {
             names.sort();
             Ok(names)
         })();
-        // A file where a directory is looked for (globs try every name) is not worth saying.
-        if matches!(listed, Err(ReadError::Other(_))) && !self.is_dir(dir) && self.exists(dir) {
+        // A file where a directory is looked for (globs try every name) is not worth saying;
+        // a loop of links is.
+        if matches!(listed, Err(ReadError::Other(_)))
+            && self
+                .path(dir)
+                .and_then(fs::metadata)
+                .is_ok_and(|m| !m.is_dir())
+        {
             return listed;
         }
         self.failed(dir, listed)
@@ -434,19 +478,32 @@ impl Machine {
         (!self.fake()).then(|| self.exists("/run/systemd/system"))
     }
 
-    /// Where an installed command is (on the real machine; `None` under `--root`).
+    /// The running kernel's release, as `uname -r` gives it (none when empty or unreadable),
+    /// and where it was read: `uname` on the real machine, `/proc/sys/kernel/osrelease` under
+    /// `--root`.
+    pub fn running_kernel(&self) -> (Option<String>, &'static str) {
+        const OSRELEASE: &str = "/proc/sys/kernel/osrelease";
+        let (kernel, source) = if self.fake() {
+            (
+                self.read(OSRELEASE).ok().map(|t| t.trim().to_owned()),
+                OSRELEASE,
+            )
+        } else {
+            (sysinfo::System::kernel_version(), "uname")
+        };
+        (kernel.filter(|k| !k.is_empty()), source)
+    }
+
+    /// Where an installed command is, to run it (on the real machine; `None` under `--root`).
     pub fn which(&self, program: &str) -> Option<PathBuf> {
         if self.fake() {
             return None;
         }
-        BIN_DIRS
-            .iter()
-            .map(|dir| Path::new(dir).join(program))
-            .find(|path| path.is_file())
+        self.has_program(program).map(PathBuf::from)
     }
 
-    /// Whether a program is installed in the usual directories (reads files: works under
-    /// `--root` too).
+    /// Where a program is installed in the usual directories, as a machine path (reads files:
+    /// works under `--root` too).
     pub fn has_program(&self, program: &str) -> Option<String> {
         BIN_DIRS
             .iter()

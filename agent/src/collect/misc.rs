@@ -56,7 +56,7 @@ fn time_synced(m: &Machine) -> Fact {
             _ => {}
         }
     }
-    if m.container {
+    if m.container() {
         return unknown(
             KEY,
             "timedatectl, /etc/systemd/system",

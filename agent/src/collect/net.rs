@@ -6,7 +6,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, fact, unknown};
+use super::{Machine, ReadError, fact, unknowns};
 
 /// Remote administration and file-sharing ports: listening on every interface, they are
 /// reachable by anyone who reaches the machine (documented in `docs/facts.md`).
@@ -210,10 +210,11 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 format!("listening sockets unknown: {}", problems.join("; ")),
             )
         };
-        return vec![
-            unknown("net.listening", "/proc/net/tcp", detail.clone()),
-            unknown("net.admin_exposed", "/proc/net/tcp", detail),
-        ];
+        return unknowns(
+            &["net.listening", "net.admin_exposed"],
+            "/proc/net/tcp",
+            detail,
+        );
     }
     let source = read.join(", ");
     let partial = if problems.is_empty() {
@@ -233,7 +234,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             .collect()
     };
     let everywhere = listeners.iter().filter(|l| l.everywhere()).count();
-    let container = if m.container {
+    let container = if m.container() {
         m.t(
             " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
             " (in the container's network: what the host publishes depends on its settings)",

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use scoring::facts::{Fact, Status, Value};
 
 use super::eol::{self, TABLE_DATE};
-use super::{Machine, ReadError, days, fact, unknown};
+use super::{Machine, ReadError, conf, days, fact, unknown, unknowns};
 
 /// Uptime above which the running kernel is probably older than the last kernel update.
 pub(crate) const UPTIME_WARN_DAYS: i64 = 30;
@@ -32,10 +32,37 @@ impl OsRelease {
     }
 }
 
+/// The os-release files, in the order they are read.
+const RELEASE_FILES: [&str; 2] = ["/etc/os-release", "/usr/lib/os-release"];
+
+/// Why no os-release was read: the files that exist but could not be read (their reasons are
+/// given by [`super::explain_unknowns`]); none when neither file exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NoRelease {
+    /// The unreadable files, in the order they were tried.
+    pub unreadable: Vec<&'static str>,
+}
+
+impl NoRelease {
+    /// Whether neither file exists.
+    pub fn missing(&self) -> bool {
+        self.unreadable.is_empty()
+    }
+
+    /// What the facts name as their source: the unreadable files, else `/etc/os-release`.
+    pub fn source(&self) -> String {
+        if self.missing() {
+            RELEASE_FILES[0].to_owned()
+        } else {
+            self.unreadable.join(", ")
+        }
+    }
+}
+
 /// Reads `os-release`.
-pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, ReadError> {
-    let mut last = ReadError::Missing;
-    for path in ["/etc/os-release", "/usr/lib/os-release"] {
+pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, NoRelease> {
+    let mut unreadable = Vec::new();
+    for path in RELEASE_FILES {
         match m.read(path) {
             Ok(text) => {
                 return Ok(OsRelease {
@@ -43,61 +70,23 @@ pub(crate) fn os_release(m: &Machine) -> Result<OsRelease, ReadError> {
                     fields: parse_os_release(&text),
                 });
             }
-            Err(error) => {
-                if error != ReadError::Missing {
-                    last = error;
-                }
-            }
+            Err(ReadError::Missing) => {}
+            Err(_) => unreadable.push(path),
         }
     }
-    Err(last)
+    Err(NoRelease { unreadable })
 }
 
-/// `KEY=value` lines, quotes removed.
+/// `KEY=value` lines, quotes removed, `\"` unescaped.
 pub(crate) fn parse_os_release(text: &str) -> HashMap<String, String> {
-    text.lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            if line.starts_with('#') {
-                return None;
-            }
-            let (key, value) = line.split_once('=')?;
-            let value = value.trim();
-            let value = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                .unwrap_or(value);
-            Some((key.trim().to_owned(), value.replace("\\\"", "\"")))
-        })
+    conf::entries(text)
+        .map(|(key, value)| (key.to_owned(), value.replace("\\\"", "\"")))
         .collect()
 }
 
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let release = os_release(m);
     let mut facts = Vec::new();
-    let no_release = |key: &str, error: &ReadError| {
-        unknown(
-            key,
-            "/etc/os-release",
-            match error {
-                ReadError::Missing => m.t(
-                    "pas de /etc/os-release : système non identifié",
-                    "no /etc/os-release: unidentified system",
-                ),
-                other => m.t(
-                    format!(
-                        "système non identifié : {}",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                    format!(
-                        "unidentified system: {}",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                ),
-            },
-        )
-    };
 
     // Name and version: sysinfo on the real machine, the file under --root.
     let (name, version) = if m.fake() {
@@ -154,10 +143,18 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 )
             });
         }
-        Err(error) => {
-            facts.push(no_release("os.name", error));
-            facts.push(no_release("os.version", error));
-        }
+        Err(error) => facts.extend(unknowns(
+            &["os.name", "os.version"],
+            error.source(),
+            if error.missing() {
+                m.t(
+                    "pas de /etc/os-release : système non identifié",
+                    "no /etc/os-release: unidentified system",
+                )
+            } else {
+                m.t("système non identifié", "unidentified system")
+            },
+        )),
     }
 
     facts.push(kernel(m));
@@ -167,20 +164,8 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 }
 
 fn kernel(m: &Machine) -> Fact {
-    const OSRELEASE: &str = "/proc/sys/kernel/osrelease";
-    let mut error = None;
-    let (value, source) = if m.fake() {
-        (
-            m.read(OSRELEASE)
-                .map_err(|e| error = Some(e))
-                .ok()
-                .map(|t| t.trim().to_owned()),
-            OSRELEASE,
-        )
-    } else {
-        (sysinfo::System::kernel_version(), "uname")
-    };
-    match value.filter(|v| !v.is_empty()) {
+    let (value, source) = m.running_kernel();
+    match value {
         Some(kernel) => fact(
             "os.kernel",
             Value::Text(kernel.clone()),
@@ -189,7 +174,7 @@ fn kernel(m: &Machine) -> Fact {
             m.t(
                 format!(
                     "noyau Linux {kernel}{}",
-                    if m.container {
+                    if m.container() {
                         " (celui de l'hôte du conteneur)"
                     } else {
                         ""
@@ -197,7 +182,7 @@ fn kernel(m: &Machine) -> Fact {
                 ),
                 format!(
                     "Linux kernel {kernel}{}",
-                    if m.container {
+                    if m.container() {
                         " (the container host's)"
                     } else {
                         ""
@@ -208,63 +193,36 @@ fn kernel(m: &Machine) -> Fact {
         None => unknown(
             "os.kernel",
             source,
-            match error {
-                Some(error) if error != ReadError::Missing => m.t(
-                    format!(
-                        "version du noyau inconnue : {}",
-                        error.reason(OSRELEASE, m.lang)
-                    ),
-                    format!(
-                        "kernel version unknown: {}",
-                        error.reason(OSRELEASE, m.lang)
-                    ),
-                ),
-                _ => m.t("version du noyau illisible", "kernel version not readable"),
-            },
+            m.t("version du noyau illisible", "kernel version not readable"),
         ),
     }
 }
 
 fn uptime(m: &Machine) -> Fact {
-    let mut error = None;
     let seconds = if m.fake() {
-        m.read("/proc/uptime")
-            .map_err(|e| error = Some(e))
-            .ok()
-            .and_then(|text| {
-                text.split_whitespace()
-                    .next()
-                    .and_then(|s| s.parse::<f64>().ok())
-                    .filter(|s| s.is_finite() && *s >= 0.0)
-            })
+        m.read("/proc/uptime").ok().and_then(|text| {
+            text.split_whitespace()
+                .next()
+                .and_then(|s| s.parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s >= 0.0)
+        })
     } else {
-        #[allow(clippy::cast_precision_loss)]
         Some(sysinfo::System::uptime() as f64).filter(|s| *s > 0.0)
     };
     let Some(seconds) = seconds else {
         return unknown(
             "host.uptime_days",
             "/proc/uptime",
-            match error {
-                Some(error) if error != ReadError::Missing => m.t(
-                    format!(
-                        "durée de fonctionnement inconnue : {}",
-                        error.reason("/proc/uptime", m.lang)
-                    ),
-                    format!("uptime unknown: {}", error.reason("/proc/uptime", m.lang)),
-                ),
-                _ => m.t("durée de fonctionnement illisible", "uptime not readable"),
-            },
+            m.t("durée de fonctionnement illisible", "uptime not readable"),
         );
     };
-    #[allow(clippy::cast_possible_truncation)]
     let whole = (seconds / 86_400.0).floor().min(1e6) as i64;
     let status = if whole > UPTIME_WARN_DAYS {
         Status::Warn
     } else {
         Status::Ok
     };
-    let container = if m.container {
+    let container = if m.container() {
         m.t(" (celle de l'hôte du conteneur)", " (the container host's)")
     } else {
         String::new()
@@ -289,30 +247,19 @@ fn uptime(m: &Machine) -> Fact {
 }
 
 /// `os.supported` and `os.eol_date` from the bundled table.
-fn support(m: &Machine, release: &Result<OsRelease, ReadError>) -> Vec<Fact> {
+fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
     let rel = match release {
         Ok(rel) => rel,
         Err(error) => {
-            let detail = match error {
-                ReadError::Missing => m.t(
+            let detail = if error.missing() {
+                m.t(
                     "système non identifié (pas de /etc/os-release)",
                     "unidentified system (no /etc/os-release)",
-                ),
-                other => m.t(
-                    format!(
-                        "système non identifié ({})",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                    format!(
-                        "unidentified system ({})",
-                        other.reason("/etc/os-release", m.lang)
-                    ),
-                ),
+                )
+            } else {
+                m.t("système non identifié", "unidentified system")
             };
-            return vec![
-                unknown("os.supported", "/etc/os-release", detail.clone()),
-                unknown("os.eol_date", "/etc/os-release", detail),
-            ];
+            return unknowns(&["os.supported", "os.eol_date"], error.source(), detail);
         }
     };
     let id = rel.get("ID");
@@ -324,10 +271,7 @@ fn support(m: &Machine, release: &Result<OsRelease, ReadError>) -> Vec<Fact> {
             format!("« {id} {version} » n'est pas dans la table de fin de vie de posture (table du {TABLE_DATE}) : vérifier sur le site de l'éditeur"),
             format!("\"{id} {version}\" is not in posture's end-of-life table (table of {TABLE_DATE}): check the vendor's site"),
         );
-        return vec![
-            unknown("os.supported", source.clone(), detail.clone()),
-            unknown("os.eol_date", source, detail),
-        ];
+        return unknowns(&["os.supported", "os.eol_date"], source, detail);
     };
     let today = m.now.date_naive();
     // Ubuntu: ESM (Ubuntu Pro) counts when its sources are configured.

@@ -7,8 +7,8 @@ use std::time::Duration;
 use chrono::{DateTime, Local, NaiveDate};
 use scoring::facts::{Fact, Status, Value};
 
-use super::machine::{CmdError, CmdOutput};
-use super::{Machine, days, fact, pending, unknown};
+use super::machine::{command_failed, command_unknown};
+use super::{Machine, conf, days, fact, pending, unknown, unknowns};
 
 /// The charter: security patches within 8 days.
 pub(crate) const PATCH_OK_DAYS: i64 = 8;
@@ -264,18 +264,20 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
             ),
         )
     } else {
+        // The reason of each file is given by `explain_unknowns`.
         (
             logs.denied.join(", "),
             m.t(
-                "journaux de paquets illisibles : accès refusé (lancez posture en root pour ce constat)",
-                "package logs not readable: permission denied (run posture as root for this fact)",
+                "journaux de paquets illisibles",
+                "package logs not readable",
             ),
         )
     };
-    vec![
-        unknown("patch.last_upgrade", source.clone(), detail.clone()),
-        unknown("patch.days_since_upgrade", source, detail),
-    ]
+    unknowns(
+        &["patch.last_upgrade", "patch.days_since_upgrade"],
+        source,
+        detail,
+    )
 }
 
 /// Whether an `apt.conf.d` file name is read by apt.
@@ -329,28 +331,6 @@ fn periodic_on(value: &str) -> bool {
     value.eq_ignore_ascii_case("always")
         || value.eq_ignore_ascii_case("true")
         || value.parse::<i64>().map(|n| n > 0).unwrap_or(false)
-}
-
-/// A `key = value` setting of an INI-like file (dnf-automatic, yum-cron).
-fn ini_value(text: &str, key: &str) -> Option<String> {
-    text.lines()
-        .rev()
-        .filter_map(|line| {
-            let line = line.trim();
-            if line.starts_with('#') || line.starts_with(';') {
-                return None;
-            }
-            let (k, v) = line.split_once('=')?;
-            (k.trim() == key).then(|| v.trim().to_owned())
-        })
-        .next()
-}
-
-fn yes(value: &str) -> bool {
-    matches!(
-        value.to_ascii_lowercase().as_str(),
-        "yes" | "true" | "1" | "on"
-    )
 }
 
 fn auto_updates(m: &Machine) -> Fact {
@@ -430,8 +410,8 @@ fn auto_updates(m: &Machine) -> Fact {
         .find_map(|p| m.read(p).ok().map(|t| (p.to_string(), t)));
         let applies = config
             .as_ref()
-            .and_then(|(_, t)| ini_value(t, "apply_updates"))
-            .is_some_and(|v| yes(&v));
+            .and_then(|(_, t)| conf::value(t, "apply_updates"))
+            .is_some_and(conf::yes);
         for timer in &timers {
             let name = timer.rsplit('/').next().unwrap_or(timer);
             let installs = name.contains("-install.") || (name.contains("automatic.") && applies);
@@ -462,9 +442,7 @@ fn auto_updates(m: &Machine) -> Fact {
         }
         if m.exists("/etc/systemd/system/multi-user.target.wants/yum-cron.service")
             && m.read("/etc/yum/yum-cron.conf")
-                .ok()
-                .and_then(|t| ini_value(&t, "apply_updates"))
-                .is_some_and(|v| yes(&v))
+                .is_ok_and(|t| conf::value(&t, "apply_updates").is_some_and(conf::yes))
         {
             return fact(
                 KEY,
@@ -498,18 +476,6 @@ fn auto_updates(m: &Machine) -> Fact {
     )
 }
 
-/// The running kernel, as `uname -r` gives it.
-fn running_kernel(m: &Machine) -> Option<String> {
-    let kernel = if m.fake() {
-        m.read("/proc/sys/kernel/osrelease")
-            .ok()
-            .map(|t| t.trim().to_owned())
-    } else {
-        sysinfo::System::kernel_version()
-    };
-    kernel.filter(|k| !k.is_empty())
-}
-
 fn reboot_required(m: &Machine) -> Fact {
     const KEY: &str = "patch.reboot_required";
     for flag in ["/run/reboot-required", "/var/run/reboot-required"] {
@@ -540,7 +506,7 @@ fn reboot_required(m: &Machine) -> Fact {
             );
         }
     }
-    if m.container {
+    if m.container() {
         return unknown(
             KEY,
             "/run/reboot-required",
@@ -574,7 +540,7 @@ fn reboot_required(m: &Machine) -> Fact {
         );
     }
     // The newest installed kernel against the running one.
-    let running = running_kernel(m);
+    let (running, _) = m.running_kernel();
     let kernels: Vec<(String, std::time::SystemTime)> = m
         .glob("/boot/vmlinuz-*")
         .into_iter()
@@ -656,12 +622,11 @@ fn pending_security(m: &Machine) -> Fact {
     // Debian family: the files apt already has (no command, works under --root).
     let apt_fallback = match pending::pending(m) {
         Ok(found) => {
-            let mut fact = security_fact(
-                m,
-                found.packages.len(),
-                apt_lists_age(m),
-                "/var/lib/dpkg/status, /var/lib/apt/lists/*security*_Packages",
-            );
+            let source = std::iter::once("/var/lib/dpkg/status")
+                .chain(found.lists.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut fact = security_fact(m, found.packages.len(), apt_lists_age(m), &source);
             if !found.packages.is_empty() {
                 let shown: Vec<&str> = found.packages.iter().take(5).map(String::as_str).collect();
                 let more = if found.packages.len() > 5 {
@@ -795,7 +760,6 @@ fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str
             ),
         ));
     }
-    #[allow(clippy::cast_precision_loss)]
     fact(
         "patch.pending_security",
         Value::Number(count as f64),
@@ -803,41 +767,6 @@ fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str
         source,
         detail,
     )
-}
-
-/// The first line of a text, short.
-pub(crate) fn first_line(text: &str) -> String {
-    text.lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(160)
-        .collect()
-}
-
-/// Why a command that ran gave nothing, in the UI language: its exit code and the first line
-/// of its standard error, quoted as it printed it (`LC_ALL=C`: English).
-pub(crate) fn command_failed(m: &Machine, program: &str, output: &CmdOutput) -> String {
-    let code = output
-        .code
-        .map_or_else(|| "signal".to_owned(), |code| code.to_string());
-    let said = first_line(&output.stderr);
-    match (m.lang, said.is_empty()) {
-        (questionnaire::Lang::Fr, true) => format!("{program} a échoué (code {code})"),
-        (questionnaire::Lang::Fr, false) => {
-            format!("{program} a échoué (code {code}) : « {said} »")
-        }
-        (questionnaire::Lang::En, true) => format!("{program} failed (exit code {code})"),
-        (questionnaire::Lang::En, false) => {
-            format!("{program} failed (exit code {code}): \"{said}\"")
-        }
-    }
-}
-
-/// An `unknown` fact for a command that gave nothing.
-pub(crate) fn command_unknown(m: &Machine, key: &str, source: &str, error: &CmdError) -> Fact {
-    let program = source.split_whitespace().next().unwrap_or(source);
-    unknown(key, source, error.reason(program, m.lang))
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ fn stanzas<'a>(text: &'a str, keys: &[&str]) -> Vec<HashMap<&'a str, &'a str>> {
 pub(crate) struct Pending {
     /// Installed packages with a newer version in a security suite: `name (installed → new)`.
     pub packages: Vec<String>,
-    /// The security lists read.
+    /// The security lists read (`status` and these are the fact's source).
     pub lists: Vec<String>,
 }
 
@@ -193,14 +193,14 @@ pub(crate) fn pending(m: &Machine) -> Result<Pending, NoAnswer> {
     if readable.is_empty() {
         return Err(NoAnswer::Unreadable(unreadable));
     }
-    let texts: Vec<String> = readable
-        .iter()
-        .filter_map(|f| m.read_maybe_gz(f).ok())
-        .collect();
+    let (lists, texts): (Vec<String>, Vec<String>) = readable
+        .into_iter()
+        .filter_map(|f| m.read_maybe_gz(&f).ok().map(|text| (f, text)))
+        .unzip();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     Ok(Pending {
         packages: pending_from_text(&status, &refs),
-        lists: readable,
+        lists,
     })
 }
 

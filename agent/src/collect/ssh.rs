@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, auth, fact, unknown};
+use super::{Machine, ReadError, auth, fact, unknowns};
 
 /// Deepest `Include` nesting followed (sshd's own limit is 16).
 const MAX_INCLUDE_DEPTH: usize = 16;
@@ -281,14 +281,9 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         "ssh.root_login_mode",
         "ssh.mfa",
     ];
-    let all_unknown = |source: &str, detail: String| {
-        KEYS.iter()
-            .map(|k| unknown(k, source, detail.clone()))
-            .collect::<Vec<_>>()
-    };
     // As root, sshd's own view.
     let mut config = None;
-    if m.privileged
+    if m.privileged()
         && let Ok(output) = m.run("sshd", &["-T"], Duration::from_secs(5))
         && output.success()
         && output.stdout.lines().count() > 10
@@ -302,7 +297,8 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             match read_file(m, "/etc/ssh/sshd_config", 0, &mut config) {
                 Ok(()) => config,
                 Err(ReadError::Missing) => {
-                    return all_unknown(
+                    return unknowns(
+                        &KEYS,
                         "/etc/ssh/sshd_config",
                         m.t(
                             "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
@@ -310,10 +306,15 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                         ),
                     );
                 }
-                Err(error) => {
-                    return all_unknown(
+                // The reason is given by `explain_unknowns`.
+                Err(_) => {
+                    return unknowns(
+                        &KEYS,
                         "/etc/ssh/sshd_config",
-                        error.reason("/etc/ssh/sshd_config", m.lang),
+                        m.t(
+                            "configuration du serveur SSH illisible",
+                            "SSH server configuration not readable",
+                        ),
                     );
                 }
             }

@@ -10,6 +10,8 @@ use rustls::server::ParsedCertificate;
 use rustls::{CertificateError, RootCertStore};
 use x509_parser::prelude::{FromDer, GeneralName, X509Certificate};
 
+use super::{handshake, reason};
+
 /// Why a chain is not trusted.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum ChainError {
@@ -58,19 +60,11 @@ pub(super) fn analyse(
     roots: &RootCertStore,
     now: i64,
 ) -> Result<CertFacts, Text> {
-    let (leaf, intermediates) = chain.split_first().ok_or_else(|| {
-        Text::new(
-            "le serveur n'a envoyé aucun certificat",
-            "the server sent no certificate",
-        )
-    })?;
-    let unreadable = |raw: String| {
-        Text::new(
-            format!("certificat X.509 mal formé (message : « {raw} »)"),
-            format!("malformed X.509 certificate ({raw})"),
-        )
-    };
-    let (_, x509) = X509Certificate::from_der(leaf).map_err(|e| unreadable(e.to_string()))?;
+    let (leaf, intermediates) = chain
+        .split_first()
+        .ok_or_else(reason::no_server_certificate)?;
+    let (_, x509) = X509Certificate::from_der(leaf)
+        .map_err(|e| reason::malformed_certificate(&e.to_string()))?;
     let not_before = x509.validity().not_before.timestamp();
     let not_after = x509.validity().not_after.timestamp();
     let names = x509
@@ -97,7 +91,7 @@ pub(super) fn analyse(
         .map(str::to_owned)
         .unwrap_or_else(|| x509.issuer().to_string());
 
-    let parsed = ParsedCertificate::try_from(leaf).map_err(|e| super::reason::tls(&e))?;
+    let parsed = ParsedCertificate::try_from(leaf).map_err(|e| reason::tls(&e))?;
     let name_ok = verify_server_name(&parsed, server_name).is_ok();
     let at = if not_before <= not_after {
         now.clamp(not_before, not_after)
@@ -105,9 +99,7 @@ pub(super) fn analyse(
         now
     };
     let at = UnixTime::since_unix_epoch(Duration::from_secs(u64::try_from(at).unwrap_or(0)));
-    let algorithms = rustls::crypto::ring::default_provider()
-        .signature_verification_algorithms
-        .all;
+    let algorithms = handshake::provider().signature_verification_algorithms.all;
     let chain =
         verify_server_cert_signed_by_trust_anchor(&parsed, roots, intermediates, at, algorithms)
             .map_err(|error| match error {
@@ -123,7 +115,7 @@ pub(super) fn analyse(
                 rustls::Error::InvalidCertificate(CertificateError::BadSignature) => {
                     ChainError::BadSignature
                 }
-                other => ChainError::Other(super::reason::tls(&other)),
+                other => ChainError::Other(reason::tls(&other)),
             });
     Ok(CertFacts {
         not_before,

@@ -12,6 +12,18 @@ pub(super) fn quoted(raw: &str) -> Text {
     Text::new(format!("message : « {raw} »"), raw)
 }
 
+/// Known messages of a library: a part of the message, its French, its English.
+type Table = &'static [(&'static str, &'static str, &'static str)];
+
+/// The French and English of the first known message that `raw` holds, else `raw` quoted.
+fn translate(raw: &str, known: Table) -> Text {
+    known
+        .iter()
+        .find(|(message, _, _)| raw.contains(message))
+        .map(|(_, fr, en)| Text::new(*fr, *en))
+        .unwrap_or_else(|| quoted(raw))
+}
+
 /// An operating-system error of a connection or a file.
 pub(super) fn io_error(error: &io::Error) -> Text {
     use io::ErrorKind;
@@ -55,7 +67,7 @@ pub(super) fn io_error(error: &io::Error) -> Text {
 
 /// A name that the resolver could not turn into an address (`getaddrinfo`'s messages).
 pub(super) fn resolver(raw: &str) -> Text {
-    let known: &[(&str, &str, &str)] = &[
+    let known: Table = &[
         (
             "Name or service not known",
             "nom inconnu du DNS",
@@ -82,16 +94,12 @@ pub(super) fn resolver(raw: &str) -> Text {
             "no address for this name",
         ),
     ];
-    known
-        .iter()
-        .find(|(message, _, _)| raw.contains(message))
-        .map(|(_, fr, en)| Text::new(*fr, *en))
-        .unwrap_or_else(|| quoted(raw))
+    translate(raw, known)
 }
 
 /// A URL that `url` could not parse (its `ParseError` messages).
 pub(super) fn url(raw: &str) -> Text {
-    let known: &[(&str, &str, &str)] = &[
+    let known: Table = &[
         ("empty host", "nom d'hôte vide", "empty host"),
         (
             "invalid international domain name",
@@ -124,16 +132,12 @@ pub(super) fn url(raw: &str) -> Text {
             "relative URL without a base",
         ),
     ];
-    known
-        .iter()
-        .find(|(message, _, _)| raw.contains(message))
-        .map(|(_, fr, en)| Text::new(*fr, *en))
-        .unwrap_or_else(|| quoted(raw))
+    translate(raw, known)
 }
 
 /// Why an HTTP exchange failed (hyper's messages, the innermost cause of reqwest's error).
 pub(super) fn http(raw: &str) -> Text {
-    let known: &[(&str, &str, &str)] = &[
+    let known: Table = &[
         (
             "invalid HTTP version parsed",
             "le serveur ne répond pas en HTTP (un port HTTPS ?)",
@@ -165,11 +169,7 @@ pub(super) fn http(raw: &str) -> Text {
             "the server does not answer in HTTP (an HTTPS port?)",
         ),
     ];
-    known
-        .iter()
-        .find(|(message, _, _)| raw.contains(message))
-        .map(|(_, fr, en)| Text::new(*fr, *en))
-        .unwrap_or_else(|| quoted(raw))
+    translate(raw, known)
 }
 
 /// A TLS error (rustls). Protocol names (alerts, `HandshakeFailure`…) are kept as they are:
@@ -203,10 +203,7 @@ pub(super) fn tls(error: &rustls::Error) -> Text {
                 "unexpected TLS message from the server",
             )
         }
-        Error::NoCertificatesPresented => Text::new(
-            "le serveur n'a envoyé aucun certificat",
-            "the server sent no certificate",
-        ),
+        Error::NoCertificatesPresented => no_server_certificate(),
         Error::UnsupportedNameType => Text::new(
             "type de nom d'hôte non pris en charge",
             "unsupported host name type",
@@ -241,6 +238,23 @@ pub(super) fn pem(error: &rustls::pki_types::pem::Error) -> Text {
         Error::SectionTooLarge => Text::new("section PEM trop grande", "PEM section too large"),
         other => quoted(&other.to_string()),
     }
+}
+
+/// A server that sent no certificate.
+pub(super) fn no_server_certificate() -> Text {
+    Text::new(
+        "le serveur n'a envoyé aucun certificat",
+        "the server sent no certificate",
+    )
+}
+
+/// A certificate that x509-parser could not read (its message, quoted).
+pub(super) fn malformed_certificate(raw: &str) -> Text {
+    let said = quoted(raw);
+    Text::new(
+        format!("certificat X.509 mal formé ({})", said.fr),
+        format!("malformed X.509 certificate ({})", said.en),
+    )
 }
 
 /// A `--ca` file with no certificate in it (a private key, another PEM object, not PEM).

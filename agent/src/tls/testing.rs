@@ -37,13 +37,12 @@ impl HttpsServer {
         } else {
             &[&rustls::version::TLS13, &rustls::version::TLS12]
         };
-        let config =
-            ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-                .with_protocol_versions(versions)
-                .map_err(io::Error::other)?
-                .with_no_client_auth()
-                .with_single_cert(certs, key)
-                .map_err(io::Error::other)?;
+        let config = ServerConfig::builder_with_provider(super::handshake::provider())
+            .with_protocol_versions(versions)
+            .map_err(io::Error::other)?
+            .with_no_client_auth()
+            .with_single_cert(certs, key)
+            .map_err(io::Error::other)?;
         let config = Arc::new(config);
         let extra = self
             .hsts
