@@ -320,6 +320,28 @@ fn debian_pending_security_from_the_lists_on_disk() {
     );
 }
 
+#[test]
+fn security_lists_that_cannot_be_read_are_no_answer_not_nothing_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    debian12(dir.path());
+    put(
+        dir.path(),
+        "/var/lib/dpkg/status",
+        "Package: libssl3\nStatus: install ok installed\nArchitecture: amd64\nVersion: 3.0.16-1~deb12u1\n",
+    );
+    // A list in the place of the file that cannot be read (a directory: as root, nothing else
+    // refuses a read).
+    std::fs::create_dir_all(dir.path().join(
+        "var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages",
+    ))
+    .unwrap();
+    let report = read(dir.path(), Lang::En);
+    let pending = get(&report, "patch.pending_security");
+    assert_eq!(pending.status, Status::Unknown, "{pending:?}");
+    assert_eq!(pending.value, Value::Null);
+    assert!(pending.detail.contains("unreadable"), "{}", pending.detail);
+}
+
 fn rocky9(root: &Path) {
     put(
         root,

@@ -658,8 +658,8 @@ fn pending_security(m: &Machine) -> Fact {
             "/var/lib/apt/lists",
             match apt_fallback {
                 Some(files) => m.t(
-                    format!("listes de paquets dans une compression non lue ({}) et pas de commande avec --root", files.join(", ")),
-                    format!("package lists in an unread compression ({}) and no command with --root", files.join(", ")),
+                    format!("listes de paquets illisibles ou dans une compression non lue ({}) et pas de commande avec --root", files.join(", ")),
+                    format!("package lists unreadable or in an unread compression ({}) and no command with --root", files.join(", ")),
                 ),
                 None => m.t(
                     "ni base dpkg ni commande (dnf updateinfo) avec --root",

@@ -193,9 +193,22 @@ pub(crate) fn pending(m: &Machine) -> Result<Pending, NoAnswer> {
     if readable.is_empty() {
         return Err(NoAnswer::Unreadable(unreadable));
     }
-    let (lists, texts): (Vec<String>, Vec<String>) = readable
+    let (read, failed): (Vec<_>, Vec<_>) = readable
         .into_iter()
-        .filter_map(|f| m.read_maybe_gz(&f).ok().map(|text| (f, text)))
+        .map(|f| {
+            let text = m.read_maybe_gz(&f);
+            (f, text)
+        })
+        .partition(|(_, text)| text.is_ok());
+    if read.is_empty() {
+        // Lists there but none readable: no answer, not "nothing pending".
+        return Err(NoAnswer::Unreadable(
+            failed.into_iter().map(|(f, _)| f).collect(),
+        ));
+    }
+    let (lists, texts): (Vec<String>, Vec<String>) = read
+        .into_iter()
+        .filter_map(|(f, text)| text.ok().map(|text| (f, text)))
         .unzip();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     Ok(Pending {
