@@ -150,11 +150,6 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
         );
     }
     let ran = run_app(&mut terminal, &mut app, &path, exporter, &signals);
-    if ran.is_err() {
-        // The terminal failed (closed?): keep what can be kept, the open note included.
-        app.update(Event::Stop);
-        save(&mut app, &path);
-    }
     drop(terminal);
     let signal = ran?;
     let total = app.questions().len();
@@ -365,6 +360,10 @@ fn run_form(
 }
 
 /// The audit's loop; returns the signal that ended it, if one did.
+///
+/// A signal, or a terminal that fails (closed?), stops the audit as `q` does: it becomes
+/// [`Event::Stop`] in place of the next event, and what that asks for (keep the open note, save)
+/// is carried out like any other event's before the loop ends.
 fn run_app(
     terminal: &mut Terminal,
     app: &mut App<'_>,
@@ -374,27 +373,20 @@ fn run_app(
 ) -> Result<Option<i32>, Error> {
     let started = Instant::now();
     let mut last_clock_save = Instant::now();
+    let mut signal = None;
+    let mut failed = None;
     loop {
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
-        if let Some(signal) = signals.received() {
-            app.update(Event::Stop);
-            save(app, path);
-            return Ok(Some(signal));
-        }
-        terminal
-            .0
-            .draw(|frame| view::render(frame, app))
-            .map_err(terminal_error)?;
-        // Sooner than the clock's tick when a note's draft is due to be written.
-        let wait = app.tick_within().map_or(TICK, |due| due.min(TICK));
-        let event = if event::poll(wait).map_err(terminal_error)? {
-            match event::read().map_err(terminal_error)? {
-                TermEvent::Key(key) => Event::Key(key),
-                _ => Event::Tick,
+        let event = match signals.received() {
+            Some(received) => {
+                signal = Some(received);
+                Event::Stop
             }
-        } else {
-            Event::Tick
+            None => next_event(terminal, app).unwrap_or_else(|error| {
+                failed = Some(error);
+                Event::Stop
+            }),
         };
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
@@ -415,10 +407,27 @@ fn run_app(
                     save(app, path);
                     export(app, path, exporter);
                 }
-                Effect::Quit => return Ok(None),
+                Effect::Quit => return failed.map_or(Ok(signal), Err),
             }
         }
     }
+}
+
+/// Draws the screen, then waits for a key or a tick.
+fn next_event(terminal: &mut Terminal, app: &App<'_>) -> Result<Event, Error> {
+    terminal
+        .0
+        .draw(|frame| view::render(frame, app))
+        .map_err(terminal_error)?;
+    // Sooner than the clock's tick when a note's draft is due to be written.
+    let wait = app.tick_within().map_or(TICK, |due| due.min(TICK));
+    if !event::poll(wait).map_err(terminal_error)? {
+        return Ok(Event::Tick);
+    }
+    Ok(match event::read().map_err(terminal_error)? {
+        TermEvent::Key(key) => Event::Key(key),
+        _ => Event::Tick,
+    })
 }
 
 /// Writes the session; a failure is shown on screen and retried at the next change.
