@@ -142,7 +142,8 @@ pub struct App<'c> {
     pub show_score: bool,
     /// The last message.
     pub status: Option<Status>,
-    /// How far the summary is scrolled down, in lines.
+    /// How far the summary is scrolled down, in lines (no further than its last line, on a
+    /// terminal of [`App::screen_size`]).
     pub summary_scroll: u16,
     /// The machines' facts (`--facts`), shown under the questions they bear on.
     pub evidence: Option<crate::evidence::Evidence>,
@@ -412,11 +413,11 @@ impl<'c> App<'c> {
                 self.screen = Screen::Questions;
             }
             KeyCode::Char('x') => return vec![Effect::Export],
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.summary_scroll = self.summary_scroll.saturating_sub(1);
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.summary_scroll = self.summary_scroll.saturating_add(1);
+            code @ (KeyCode::Up | KeyCode::Down | KeyCode::Char('k' | 'j')) => {
+                let last = super::view::summary_max_scroll(self, self.screen_size);
+                if let Some(scroll) = scroll_key(self.summary_scroll, code, last) {
+                    self.summary_scroll = scroll;
+                }
             }
             KeyCode::Char('p') => {
                 let next = self
@@ -472,15 +473,9 @@ impl<'c> App<'c> {
     /// The `?` window: arrows scroll it, any other key closes it.
     fn update_keys(&mut self, scroll: u16, key: KeyEvent) -> Vec<Effect> {
         let last = super::view::keys_max_scroll(self, self.screen_size);
-        let scroll = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(last),
-            KeyCode::PageUp => scroll.saturating_sub(10),
-            KeyCode::PageDown => scroll.saturating_add(10).min(last),
-            KeyCode::Home => 0,
-            _ => return Vec::new(),
-        };
-        self.overlay = Overlay::Keys { scroll };
+        if let Some(scroll) = scroll_key(scroll, key.code, last) {
+            self.overlay = Overlay::Keys { scroll };
+        }
         Vec::new()
     }
 
@@ -744,4 +739,19 @@ impl<'c> App<'c> {
     pub fn report(&mut self, text: Text, error: bool) {
         self.say(text, error);
     }
+}
+
+/// Where a scroll key takes a view scrolled by `scroll` lines that can scroll `last` lines at
+/// most: ↑↓ j k by one line, PgUp PgDn by ten, Home to the top; `None` for any other key.
+fn scroll_key(scroll: u16, code: KeyCode, last: u16) -> Option<u16> {
+    // From where the view shows, not beyond it (the terminal may have grown since).
+    let scroll = scroll.min(last);
+    Some(match code {
+        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(last),
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::PageDown => scroll.saturating_add(10).min(last),
+        KeyCode::Home => 0,
+        _ => return None,
+    })
 }

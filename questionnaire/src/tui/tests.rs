@@ -1283,6 +1283,33 @@ fn the_keys_window_lists_the_keys_of_the_current_screen_first_and_scrolls() {
 }
 
 #[test]
+fn the_summary_scrolls_no_further_than_its_end_so_up_moves_at_once() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
+    press(&mut app, "r");
+    assert_eq!(app.screen, Screen::Summary);
+    let last = view::summary_max_scroll(&app, app.screen_size);
+    assert!(last > 0, "the summary overflows 80×24");
+    for _ in 0..30 {
+        app.update(key(KeyCode::Down));
+    }
+    assert_eq!(app.summary_scroll, last);
+    let bottom = draw(&app, 80, 24);
+    // One key up moves up at once, not after the presses past the end.
+    app.update(key(KeyCode::Up));
+    assert_eq!(app.summary_scroll, last - 1);
+    assert_ne!(draw(&app, 80, 24), bottom);
+    press(&mut app, "j");
+    assert_eq!(draw(&app, 80, 24), bottom);
+    // A taller terminal shows more: the scroll follows it down.
+    app.screen_size = ratatui::layout::Size::new(80, 30);
+    let taller = view::summary_max_scroll(&app, app.screen_size);
+    assert!(taller < last);
+    press(&mut app, "k");
+    assert_eq!(app.summary_scroll, taller.saturating_sub(1));
+}
+
+#[test]
 fn a_reassessment_counts_confirmed_changed_and_to_confirm_truthfully() {
     let catalog = catalog::bundled().unwrap();
     let mut app = snapshots::reassessment(&catalog, Lang::Fr);

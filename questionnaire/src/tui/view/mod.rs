@@ -21,6 +21,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
 use super::clock::{format_duration, format_per_question};
+use crate::lang::Lang;
 
 /// The narrowest terminal the layout is designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -80,6 +81,43 @@ pub fn keys_max_scroll(app: &App<'_>, size: ratatui::layout::Size) -> u16 {
     let area = Rect::new(0, 0, size.width, size.height);
     let [_, body, _] = layout(area, footer_lines(app, size.width).len());
     u16::try_from(overlay::keys_overflow(app, body)).unwrap_or(u16::MAX)
+}
+
+/// How far the summary can scroll on a terminal of `size`.
+pub fn summary_max_scroll(app: &App<'_>, size: ratatui::layout::Size) -> u16 {
+    let area = Rect::new(0, 0, size.width, size.height);
+    let [_, body, _] = layout(area, footer_lines(app, size.width).len());
+    u16::try_from(summary::overflow(app, body)).unwrap_or(u16::MAX)
+}
+
+/// `lines` in `area`, scrolled down by `scroll` lines (no further than the last line): while more
+/// lines are below, the last row says so.
+fn render_scrolled(
+    frame: &mut Frame<'_>,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    area: Rect,
+    lang: Lang,
+) {
+    let overflow = lines.len().saturating_sub(area.height as usize);
+    let scroll = u16::try_from(overflow).map_or(scroll, |overflow| scroll.min(overflow));
+    let mut shown = area;
+    if overflow > scroll as usize && area.height > 1 {
+        shown.height -= 1;
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ))
+            .right_aligned(),
+            Rect {
+                y: area.y + shown.height,
+                height: 1,
+                ..area
+            },
+        );
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), shown);
 }
 
 fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
