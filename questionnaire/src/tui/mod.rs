@@ -375,6 +375,10 @@ fn run_app(
     let mut last_clock_save = Instant::now();
     let mut signal = None;
     let mut failed = None;
+    // Then kept up to date by the terminal's resize events.
+    if let Ok(size) = terminal.0.size() {
+        app.screen_size = size;
+    }
     loop {
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
@@ -390,9 +394,6 @@ fn run_app(
         };
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
-        if let Ok(size) = terminal.0.size() {
-            app.screen_size = size;
-        }
         let mut effects = app.update(event);
         if last_clock_save.elapsed() >= SAVE_CLOCK_EVERY && !effects.contains(&Effect::Save) {
             effects.insert(0, Effect::Save);
@@ -413,8 +414,8 @@ fn run_app(
     }
 }
 
-/// Draws the screen, then waits for a key or a tick.
-fn next_event(terminal: &mut Terminal, app: &App<'_>) -> Result<Event, Error> {
+/// Draws the screen, then waits for a key or a tick (a resize is a tick, the new size noted).
+fn next_event(terminal: &mut Terminal, app: &mut App<'_>) -> Result<Event, Error> {
     terminal
         .0
         .draw(|frame| view::render(frame, app))
@@ -426,6 +427,10 @@ fn next_event(terminal: &mut Terminal, app: &App<'_>) -> Result<Event, Error> {
     }
     Ok(match event::read().map_err(terminal_error)? {
         TermEvent::Key(key) => Event::Key(key),
+        TermEvent::Resize(width, height) => {
+            app.screen_size = ratatui::layout::Size::new(width, height);
+            Event::Tick
+        }
         _ => Event::Tick,
     })
 }
