@@ -16,7 +16,7 @@ use super::search::Search;
 use crate::audit::Audit;
 use crate::catalog::Control;
 use crate::lang::{Lang, Text};
-use crate::session::{NOT_APPLICABLE, UNKNOWN};
+use crate::session::{AnswerCounts, AnswerState, NOT_APPLICABLE, UNKNOWN};
 
 /// What happens to the audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,15 +257,19 @@ impl<'c> App<'c> {
             .session
             .answers
             .get(&control.id)
-            .is_none_or(|answer| answer.to_confirm)
+            .is_none_or(|answer| answer.state() == AnswerState::ToConfirm)
+    }
+
+    /// Where the answers to the questions asked stand.
+    pub fn counts(&self) -> AnswerCounts {
+        self.audit
+            .session
+            .count_answers(self.questions.iter().map(|control| control.id.as_str()))
     }
 
     /// How many questions still need an answer.
     pub fn left(&self) -> usize {
-        self.questions
-            .iter()
-            .filter(|control| self.needs_answer(control))
-            .count()
+        self.counts().left()
     }
 
     /// Seconds spent, to record in the session.

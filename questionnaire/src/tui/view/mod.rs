@@ -124,20 +124,21 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let lang = app.lang;
     let meta = &app.audit.session.meta;
     let total = app.questions().len();
-    let done = total - app.left();
+    let left = app.left();
+    let done = total - left;
     let title = Line::from(vec![
         Span::styled("posture", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(" · {} · {}", meta.organisation, meta.profile)),
     ]);
     let progress = format!("{done}/{total} {}", lang.pick("réponses", "answered"));
-    let pace = app.clock.pace(app.left(), total);
+    let pace = app.clock.pace(left, total);
     let mut clock = format!(
         "⏱ {} / {} · {}",
         format_duration(app.clock.elapsed()),
         format_duration(app.clock.budget),
         pace.text().get(lang),
     );
-    if let Some(minutes) = app.clock.minutes_per_question(app.left()) {
+    if let Some(minutes) = app.clock.minutes_per_question(left) {
         let per = format_per_question(minutes, lang);
         let long = format!(
             " · {per} {}",

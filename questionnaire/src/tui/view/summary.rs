@@ -59,15 +59,8 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     ]));
     // Questions never answered count as level 0; answers carried over from the previous
     // assessment and not confirmed yet count at their previous level.
-    let session = &app.audit.session;
-    let (mut unanswered, mut to_confirm) = (0, 0);
-    for control in app.questions() {
-        match session.answers.get(&control.id) {
-            None => unanswered += 1,
-            Some(answer) if answer.to_confirm => to_confirm += 1,
-            Some(_) => {}
-        }
-    }
+    let counts = app.counts();
+    let (unanswered, to_confirm) = (counts.unanswered, counts.to_confirm);
     if unanswered > 0 {
         lines.extend(hanging(
             Span::raw(""),
