@@ -830,6 +830,26 @@ fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
 }
 
 #[test]
+fn a_long_error_in_the_start_form_is_cut_as_in_the_footer() {
+    let catalog = catalog::bundled().unwrap();
+    let mut form = StartForm::new(&catalog, None, std::path::Path::new("/audits"), now());
+    let long = "trop long ".repeat(40);
+    form.error = Some(crate::lang::Text::new(long.clone(), long));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| view::render_form(frame, &form, &catalog, Lang::Fr))
+        .unwrap();
+    let screen = buffer_text(terminal.backend().buffer());
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("trop long")).collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    assert!(rows[0].contains("! trop long"), "{screen}");
+    assert!(
+        rows[2].trim_end_matches('│').trim_end().ends_with('…'),
+        "{screen}"
+    );
+}
+
+#[test]
 fn the_start_form_requires_an_organisation() {
     let catalog = catalog::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -169,32 +169,33 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 /// How many lines a message in the footer may take before it is cut.
 const FOOTER_MAX_LINES: usize = 3;
 
+/// A message under the screen, wrapped so that it is read whole (up to [`FOOTER_MAX_LINES`], the
+/// last one then ending in `…`): an error marked `!` and reversed, anything else marked `✓`.
+fn message_lines(message: &str, error: bool, width: usize) -> Vec<Line<'static>> {
+    let mark = if error { "! " } else { "✓ " };
+    let style = if error {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let mut lines = text::hanging(Span::styled(mark, style), message, width, style);
+    if lines.len() > FOOTER_MAX_LINES {
+        lines.truncate(FOOTER_MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(text::truncate(&format!("{cut}…"), width), style);
+        }
+    }
+    lines
+}
+
 /// The footer: the last message, wrapped (an error or the files written must be read whole), or
 /// the keys of the screen, `?` and `q` first so that they show however narrow the terminal.
 fn footer_lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
     let lang = app.lang;
     let width = width as usize;
     if let Some(status) = &app.status {
-        let mark = if status.error { "! " } else { "✓ " };
-        let style = if status.error {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        };
-        let mut lines = text::hanging(
-            Span::styled(mark, style),
-            status.text.get(lang),
-            width,
-            style,
-        );
-        if lines.len() > FOOTER_MAX_LINES {
-            lines.truncate(FOOTER_MAX_LINES);
-            if let Some(last) = lines.last_mut() {
-                let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-                *last = Line::styled(text::truncate(&format!("{cut}…"), width), style);
-            }
-        }
-        return lines;
+        return message_lines(status.text.get(lang), status.error, width);
     }
     let hints = match (app.screen, &app.overlay) {
         (_, Overlay::Note(_)) => lang.pick(
