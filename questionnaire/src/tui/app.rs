@@ -190,17 +190,12 @@ impl<'c> App<'c> {
         match app.next_needing_answer(0) {
             Some(index) => app.go_to(index),
             None if app.questions.is_empty() => {}
-            // Everything answered but questions flagged to come back to: the first of them.
+            // Resumed with everything answered: if the summary waits, at the first question
+            // flagged to come back to.
             None => {
                 let session = &app.audit.session;
                 let first_flagged = app.questions.iter().position(|c| session.is_flagged(&c.id));
-                match first_flagged {
-                    Some(index) => {
-                        app.go_to(index);
-                        app.say_all_answered();
-                    }
-                    None => app.screen = Screen::Summary,
-                }
+                app.all_answered(first_flagged.unwrap_or(0));
             }
         }
         app
@@ -612,12 +607,19 @@ impl<'c> App<'c> {
             self.go_to(self.current + 1);
         } else if let Some(index) = self.next_needing_answer(0) {
             self.go_to(index);
-        } else if self.show_score && self.flagged() == 0 {
+        } else {
+            self.all_answered(self.current);
+        }
+    }
+
+    /// Every question is answered: the summary opens, unless the scores are hidden (the
+    /// participants should not see them yet) or questions are flagged to come back to; then it
+    /// waits to be asked for, on the question at `index`.
+    fn all_answered(&mut self, index: usize) {
+        if self.show_score && self.flagged() == 0 {
             self.screen = Screen::Summary;
         } else {
-            // Scores hidden (the participants should not see them yet) or questions flagged to
-            // come back to: the summary waits to be asked for.
-            self.go_to(self.current);
+            self.go_to(index);
             self.say_all_answered();
         }
     }
