@@ -790,6 +790,19 @@ fn the_start_form_proposes_a_name_that_is_free() {
 }
 
 #[test]
+fn the_start_form_names_the_file_as_the_report_is_named() {
+    let catalog = catalog::bundled().unwrap();
+    let mut form = StartForm::new(&catalog, None, std::path::Path::new("/audits"), now());
+    let organisation = format!("Œuvre de santé {}", "très ".repeat(20));
+    for c in organisation.chars() {
+        form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let slug = crate::tui::plain::slug(&organisation);
+    assert!(slug.starts_with("oeuvre-de-sante-tres-"), "{slug}");
+    assert_eq!(form.file, format!("/audits/audit-{slug}-2026-11-23.toml"));
+}
+
+#[test]
 fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
     let catalog = catalog::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
