@@ -21,6 +21,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
 use super::clock::{format_duration, format_per_question};
+use super::keys::{self, Footer};
 use crate::lang::Lang;
 
 /// The narrowest terminal the layout is designed for.
@@ -197,45 +198,31 @@ fn footer_lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
     if let Some(status) = &app.status {
         return message_lines(status.text.get(lang), status.error, width);
     }
-    let hints = match (app.screen, &app.overlay) {
-        (_, Overlay::Note(_)) => lang.pick(
-            "Échap ou Ctrl-S : enregistrer et revenir · Ctrl-C : enregistrer et quitter",
-            "Esc or Ctrl-S: save and go back · Ctrl-C: save and quit",
-        ),
-        (_, Overlay::Search(_)) => lang.pick(
-            "Échap fermer · Entrée aller · ↑↓ choisir · tapez pour chercher",
-            "Esc close · Enter go · ↑↓ select · type to search",
-        ),
-        (_, Overlay::Keys { .. }) => lang.pick(
-            "↑↓ PgUp PgDn défiler · une autre touche ferme",
-            "↑↓ PgUp PgDn scroll · any other key closes",
-        ),
-        // No question for this profile: only the keys that do something.
-        (Screen::Questions, _) if app.current().is_none() => {
-            lang.pick("? touches · q quitter", "? keys · q quit")
-        }
-        (Screen::Questions, _) => lang.pick(
-            "? touches · q quitter · 1-9 choisir · u ne sais pas · n note · f marquer · a n/a · Tab suivante · / chercher",
-            "? keys · q quit · 1-9 pick · u don't know · n note · f flag · a n/a · Tab next open · / search",
-        ),
-        (Screen::Summary, _) => lang.pick(
-            "? touches · q quitter · x exporter · p prochaine évaluation · Échap questions",
-            "? keys · q quit · x export · p next assessment · Esc questions",
-        ),
+    let place = match (app.screen, &app.overlay) {
+        (_, Overlay::Note(_)) => Footer::Note,
+        (_, Overlay::Search(_)) => Footer::Search,
+        (_, Overlay::Keys { .. }) => Footer::Keys,
+        (Screen::Questions, _) if app.current().is_none() => Footer::NoQuestion,
+        (Screen::Questions, _) => Footer::Questions,
+        (Screen::Summary, _) => Footer::Summary,
     };
+    let hints: Vec<String> = keys::footer(place)
+        .iter()
+        .map(|hint| hint.text(lang))
+        .collect();
     vec![Line::from(Span::styled(
-        fit_hints(hints, width),
+        fit_hints(&hints, width),
         Style::new().add_modifier(Modifier::DIM),
     ))]
 }
 
-/// As many of the `·`-separated hints as fit in `width`, whole: a hint is shown entirely or
+/// As many of the hints as fit in `width`, `·`-separated and whole: a hint is shown entirely or
 /// not at all (`?` lists every key), never cut in the middle of a word.
-fn fit_hints(hints: &str, width: usize) -> String {
+fn fit_hints(hints: &[String], width: usize) -> String {
     let mut shown = String::new();
-    for hint in hints.split(" · ") {
+    for hint in hints {
         let next = if shown.is_empty() {
-            hint.to_owned()
+            hint.clone()
         } else {
             format!("{shown} · {hint}")
         };
@@ -245,7 +232,7 @@ fn fit_hints(hints: &str, width: usize) -> String {
         shown = next;
     }
     if shown.is_empty() {
-        text::truncate(hints, width)
+        text::truncate(&hints.join(" · "), width)
     } else {
         shown
     }
