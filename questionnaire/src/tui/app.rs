@@ -512,9 +512,15 @@ impl<'c> App<'c> {
         effects
     }
 
+    /// How long until the draft of `note` is due to be written (zero once it is); `None` when it
+    /// has nothing unsaved.
+    fn draft_due_in(&self, note: &NoteEditor) -> Option<Duration> {
+        let since = note.unsaved_since?;
+        Some(DRAFT_SAVE_AFTER.saturating_sub(self.clock.this_run.saturating_sub(since)))
+    }
+
     fn draft_due(&self, note: &NoteEditor) -> bool {
-        note.unsaved_since
-            .is_some_and(|since| self.clock.this_run.saturating_sub(since) >= DRAFT_SAVE_AFTER)
+        self.draft_due_in(note).is_some_and(|due| due.is_zero())
     }
 
     /// How soon the runtime should send a [`Event::Tick`] for a draft to be written on time.
@@ -522,8 +528,7 @@ impl<'c> App<'c> {
         let Overlay::Note(note) = &self.overlay else {
             return None;
         };
-        let since = note.unsaved_since?;
-        Some(DRAFT_SAVE_AFTER.saturating_sub(self.clock.this_run.saturating_sub(since)))
+        self.draft_due_in(note)
     }
 
     /// Writes the text being typed as the note of the question, the editor staying open.
@@ -625,7 +630,7 @@ impl<'c> App<'c> {
     }
 
     /// How many of the questions asked are flagged.
-    pub fn flagged(&self) -> usize {
+    fn flagged(&self) -> usize {
         self.questions
             .iter()
             .filter(|c| self.audit.session.is_flagged(&c.id))
@@ -698,7 +703,7 @@ impl<'c> App<'c> {
     }
 
     /// The cursor starts on the current answer, if any.
-    pub fn default_cursor(&self) -> usize {
+    fn default_cursor(&self) -> usize {
         let Some(control) = self.current() else {
             return 0;
         };
