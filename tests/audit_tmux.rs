@@ -124,6 +124,20 @@ impl Tmux {
             .expect("a pane pid")
     }
 
+    /// `alternate_on cursor_flag` of the pane: `1 0` while a full-screen program has it (the
+    /// alternate screen, the cursor hidden), `0 1` once the terminal is given back.
+    fn screen_mode(&self, session: &str) -> String {
+        self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            session,
+            "#{alternate_on} #{cursor_flag}",
+        ])
+        .trim()
+        .to_owned()
+    }
+
     fn has_session(&self, session: &str) -> bool {
         self.command(&["has-session", "-t", session])
             .status
@@ -257,13 +271,35 @@ fn express_questions() -> Vec<Question> {
         .collect()
 }
 
-fn process_exists(pid: u32) -> bool {
-    Command::new("kill")
-        .args(["-0", &pid.to_string()])
-        .output()
-        .expect("running kill")
-        .status
-        .success()
+/// Whether `pid` is a live process (a zombie waiting for its parent is not).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state follows the command name, which is in parentheses.
+        stat.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z")
+    })
+}
+
+/// A shell command line that runs `command`, then reports whether the terminal settings came
+/// back as they were (`TTY:RESTORED` or `TTY:CHANGED`) and its exit status (`EXITED:<status>`),
+/// and stays a minute so that the pane can be read.
+fn reporting(command: &str) -> String {
+    format!(
+        "before=$(stty -g); {command}; status=$?; \
+         if [ \"$(stty -g)\" = \"$before\" ]; then echo TTY:RESTORED; else echo TTY:CHANGED; fi; \
+         echo EXITED:$status; sleep 60"
+    )
+}
+
+/// Fails unless `file` is readable and writable by its owner only.
+fn assert_private(file: &Path) {
+    let mode = std::fs::metadata(file)
+        .expect("the session file")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "mode {mode:o} of {}", file.display());
 }
 
 #[test]
@@ -362,7 +398,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         .unwrap();
     assert!(killed.success());
     wait_for("posture to die", || {
-        (!process_exists(pid) && !tmux.has_session("first")).then_some(())
+        (!running(pid) && !tmux.has_session("first")).then_some(())
     });
 
     // Everything is on disk, private to its owner, and no temporary file is left over.
@@ -382,8 +418,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     }
     assert_eq!(pending_note(&session, fourth), Some(note));
     assert_eq!(session["meta"]["profile"].as_str(), Some("express"));
-    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600, "mode {:o}", mode & 0o777);
+    assert_private(&file);
     let left: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -392,11 +427,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
 
     // Second run, through a shell that reports the exit status and whether the terminal settings
     // came back as they were.
-    let script = format!(
-        "before=$(stty -g); '{POSTURE}' audit '{file_arg}' --lang fr; status=$?; \
-         if [ \"$(stty -g)\" = \"$before\" ]; then echo TTY:RESTORED; else echo TTY:CHANGED; fi; \
-         echo EXITED:$status; sleep 60"
-    );
+    let script = reporting(&format!("'{POSTURE}' audit '{file_arg}' --lang fr"));
     tmux.new_session("second", dir.path(), &["sh", "-c", &script]);
     let screen = tmux.wait_screen("second", "the resumed audit", |screen| {
         question_on_screen(screen).is_some()
@@ -439,15 +470,8 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         screen.contains(&format!("3/{total}")),
         "the closing summary names the progress:\n{screen}"
     );
-    let state = tmux.run(&[
-        "display-message",
-        "-p",
-        "-t",
-        "second",
-        "#{alternate_on} #{cursor_flag}",
-    ]);
     assert_eq!(
-        state.trim(),
+        tmux.screen_mode("second"),
         "0 1",
         "alternate screen off, cursor visible:\n{screen}"
     );
@@ -455,8 +479,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     let session = read_session(&file).unwrap();
     assert_eq!(answers(&session), expected);
     assert_eq!(pending_note(&session, fourth), Some(note));
-    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600);
+    assert_private(&file);
 }
 
 /// `posture session new` for the express profile, into `file`.
@@ -490,14 +513,10 @@ fn sigterm_sighup_and_sigquit_save_the_session_and_give_the_terminal_back() {
         // A shell that reports how posture ended and whether the terminal settings came back;
         // posture (exec'd by an inner shell that first writes its pid) is its foreground child.
         let pid_file = dir.path().join("posture.pid");
-        let script = format!(
-            "before=$(stty -g); \
-             sh -c 'echo $$ > \"$0\"; exec \"$@\"' '{}' '{POSTURE}' audit '{file_arg}' --lang fr; \
-             status=$?; \
-             if [ \"$(stty -g)\" = \"$before\" ]; then echo TTY:RESTORED; else echo TTY:CHANGED; fi; \
-             echo EXITED:$status; sleep 60",
+        let script = reporting(&format!(
+            "sh -c 'echo $$ > \"$0\"; exec \"$@\"' '{}' '{POSTURE}' audit '{file_arg}' --lang fr",
             pid_file.display()
-        );
+        ));
         tmux.new_session(&name, dir.path(), &["sh", "-c", &script]);
         tmux.wait_screen(&name, "the first question", |screen| {
             question_on_screen(screen).as_deref() == Some(questions[0].id.as_str())
@@ -515,17 +534,8 @@ fn sigterm_sighup_and_sigquit_save_the_session_and_give_the_terminal_back() {
         let note = format!("interrompu par SIG{signal}");
         tmux.type_text(&name, &note);
         tmux.wait_screen(&name, "the note typed", |screen| screen.contains(&note));
-        let state = || {
-            tmux.run(&[
-                "display-message",
-                "-p",
-                "-t",
-                &name,
-                "#{alternate_on} #{cursor_flag}",
-            ])
-        };
         assert_eq!(
-            state().trim(),
+            tmux.screen_mode(&name),
             "1 0",
             "posture has the alternate screen, cursor hidden"
         );
@@ -558,7 +568,7 @@ fn sigterm_sighup_and_sigquit_save_the_session_and_give_the_terminal_back() {
             "the closing summary after SIG{signal}:\n{screen}"
         );
         assert_eq!(
-            state().trim(),
+            tmux.screen_mode(&name),
             "0 1",
             "after SIG{signal}: alternate screen off, cursor visible:\n{screen}"
         );
@@ -599,16 +609,6 @@ fn a_profile_other_than_the_sessions_is_refused_before_the_terminal_is_touched()
         before,
         "the file is untouched"
     );
-}
-
-/// Whether `pid` is a live process (a zombie waiting for its parent is not).
-fn running(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-        // The state follows the command name, which is in parentheses.
-        stat.rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().next())
-            .is_some_and(|state| state != "Z")
-    })
 }
 
 #[test]

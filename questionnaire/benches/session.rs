@@ -10,6 +10,9 @@ use questionnaire::audit::Audit;
 use questionnaire::catalog::{self, Catalog};
 use questionnaire::session::{NewSession, Session};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     divan::main();
 }
@@ -21,27 +24,21 @@ fn complete_session(catalog: &Catalog) -> Session {
         .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
         .single()
         .expect("date");
-    let mut session = Session::new(
-        catalog,
-        NewSession {
-            organisation: "CPTS Exemple".into(),
-            profile: "complet".into(),
-            auditor: "A. Martin".into(),
-            ..NewSession::default()
-        },
-        now,
-    )
-    .expect("session");
-    for (index, control) in catalog.controls_in("complet").enumerate() {
+    let new = NewSession {
+        organisation: "CPTS Exemple".into(),
+        profile: "complet".into(),
+        auditor: "A. Martin".into(),
+        ..NewSession::default()
+    };
+    common::answered_session(catalog, new, now, |index, control| {
         let option = if control.context {
             &control.options[0]
         } else {
             &control.options[index % control.options.len()]
         };
         let note = (index % 3 == 0).then(|| format!("Constat {index} : procédure écrite, vue."));
-        session.set_answer(&control.id, &option.id, note, now);
-    }
-    session
+        Some((option.id.clone(), note))
+    })
 }
 
 /// Scoring an open session: gates, levels, domain scores, caps and priorities.

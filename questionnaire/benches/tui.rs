@@ -29,6 +29,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+#[path = "common/mod.rs"]
+mod common;
+
 /// Controls in the generated catalog, context questions included.
 const CONTROLS: usize = 300;
 /// Iterations for frames and keys.
@@ -510,21 +513,19 @@ fn write_session(catalog: &Catalog, path: &Path) {
         .with_ymd_and_hms(2026, 11, 23, 14, 0, 0)
         .single()
         .expect("a valid date");
-    let mut session = Session::new(
-        catalog,
-        NewSession {
-            organisation: "Centre de santé du banc d'essai".into(),
-            profile: "complet".into(),
-            auditor: "Alice Martin".into(),
-            participants: vec!["Directrice".into(), "Référent informatique".into()],
-            sector: "Centre de santé".into(),
-            headcount: "10-49".into(),
-        },
-        now,
-    )
-    .expect("a valid session");
-    let controls: Vec<_> = catalog.controls_in("complet").collect();
-    for (index, control) in controls.iter().take(controls.len() / 2).enumerate() {
+    let new = NewSession {
+        organisation: "Centre de santé du banc d'essai".into(),
+        profile: "complet".into(),
+        auditor: "Alice Martin".into(),
+        participants: vec!["Directrice".into(), "Référent informatique".into()],
+        sector: "Centre de santé".into(),
+        headcount: "10-49".into(),
+    };
+    let half = catalog.controls_in("complet").count() / 2;
+    let session = common::answered_session(catalog, new, now, |index, control| {
+        if index >= half {
+            return None;
+        }
         let choice = if control.context {
             "oui".to_owned()
         } else if index % 9 == 4 {
@@ -538,8 +539,8 @@ fn write_session(catalog: &Catalog, path: &Path) {
                 control.id
             )
         });
-        session.set_answer(&control.id, &choice, note, now);
-    }
+        Some((choice, note))
+    });
     session.save(path).expect("saving the session");
 }
 

@@ -125,6 +125,75 @@ pub struct Answer {
     pub extra: toml::Table,
 }
 
+/// Where an answer stands, as the audit counts it (↻ ✓ Δ in the sidebar).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerState {
+    /// Carried over from the previous assessment, not confirmed yet: still needs the auditor.
+    ToConfirm,
+    /// Carried over and answered again the same way.
+    Confirmed,
+    /// Carried over and answered again differently.
+    Changed,
+    /// Answered, with no previous answer to compare it with.
+    Answered,
+}
+
+impl Answer {
+    /// Where this answer stands.
+    pub fn state(&self) -> AnswerState {
+        match &self.previous_choice {
+            _ if self.to_confirm => AnswerState::ToConfirm,
+            Some(previous) if *previous == self.choice => AnswerState::Confirmed,
+            Some(_) => AnswerState::Changed,
+            None => AnswerState::Answered,
+        }
+    }
+}
+
+/// How many questions stand where, counted in one pass by [`Session::count_answers`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnswerCounts {
+    /// Never answered.
+    pub unanswered: usize,
+    /// [`AnswerState::ToConfirm`].
+    pub to_confirm: usize,
+    /// [`AnswerState::Confirmed`].
+    pub confirmed: usize,
+    /// [`AnswerState::Changed`].
+    pub changed: usize,
+    /// [`AnswerState::Answered`].
+    pub answered: usize,
+}
+
+impl AnswerCounts {
+    /// Counts one question, with its answer if any.
+    pub fn add(&mut self, answer: Option<&Answer>) {
+        let count = match answer.map(Answer::state) {
+            None => &mut self.unanswered,
+            Some(AnswerState::ToConfirm) => &mut self.to_confirm,
+            Some(AnswerState::Confirmed) => &mut self.confirmed,
+            Some(AnswerState::Changed) => &mut self.changed,
+            Some(AnswerState::Answered) => &mut self.answered,
+        };
+        *count += 1;
+    }
+
+    /// The questions counted.
+    pub fn asked(&self) -> usize {
+        self.left() + self.done()
+    }
+
+    /// The questions that still need the auditor: unanswered, or carried over and not confirmed.
+    pub fn left(&self) -> usize {
+        self.unanswered + self.to_confirm
+    }
+
+    /// The questions that need nothing more.
+    pub fn done(&self) -> usize {
+        self.confirmed + self.changed + self.answered
+    }
+}
+
 /// The meeting's default time budget: the 90 minutes of the audit format.
 pub const DEFAULT_DURATION_MINUTES: u32 = 90;
 
@@ -392,6 +461,15 @@ impl Session {
             .get(control)
             .and_then(|answer| answer.note.as_deref())
             .or_else(|| self.notes.get(control).map(String::as_str))
+    }
+
+    /// Where the answers to these questions stand.
+    pub fn count_answers<'a>(&self, controls: impl IntoIterator<Item = &'a str>) -> AnswerCounts {
+        let mut counts = AnswerCounts::default();
+        for control in controls {
+            counts.add(self.answers.get(control));
+        }
+        counts
     }
 
     /// Whether a question is flagged to come back to.
@@ -722,5 +800,40 @@ mod tests {
         .render(Lang::En);
         assert!(error.contains("unknown profile \"rapide\""));
         assert!(error.contains("express, complet"));
+    }
+
+    #[test]
+    fn answers_are_counted_by_where_they_stand() {
+        let catalog = catalog::bundled().unwrap();
+        let mut session = new_session(&catalog);
+        let carried = |choice: &str, to_confirm: bool| Answer {
+            choice: choice.to_owned(),
+            note: None,
+            answered_at: timestamp(now()),
+            to_confirm,
+            previous_choice: Some("oui".to_owned()),
+            previous_note: None,
+            extra: toml::Table::new(),
+        };
+        session.answers.insert("A".into(), carried("oui", true));
+        session.answers.insert("B".into(), carried("oui", false));
+        session.answers.insert("C".into(), carried("non", false));
+        session.set_answer("D", "non", None, now());
+        assert_eq!(session.answers["A"].state(), AnswerState::ToConfirm);
+        assert_eq!(session.answers["B"].state(), AnswerState::Confirmed);
+        assert_eq!(session.answers["C"].state(), AnswerState::Changed);
+        assert_eq!(session.answers["D"].state(), AnswerState::Answered);
+        let counts = session.count_answers(["A", "B", "C", "D", "E", "F"]);
+        assert_eq!(
+            counts,
+            AnswerCounts {
+                unanswered: 2,
+                to_confirm: 1,
+                confirmed: 1,
+                changed: 1,
+                answered: 1,
+            }
+        );
+        assert_eq!((counts.left(), counts.done(), counts.asked()), (3, 3, 6));
     }
 }

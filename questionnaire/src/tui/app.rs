@@ -16,7 +16,7 @@ use super::search::Search;
 use crate::audit::Audit;
 use crate::catalog::Control;
 use crate::lang::{Lang, Text};
-use crate::session::{NOT_APPLICABLE, UNKNOWN};
+use crate::session::{AnswerCounts, AnswerState, NOT_APPLICABLE, UNKNOWN};
 
 /// What happens to the audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +142,8 @@ pub struct App<'c> {
     pub show_score: bool,
     /// The last message.
     pub status: Option<Status>,
-    /// How far the summary is scrolled down, in lines.
+    /// How far the summary is scrolled down, in lines (no further than its last line, on a
+    /// terminal of [`App::screen_size`]).
     pub summary_scroll: u16,
     /// The machines' facts (`--facts`), shown under the questions they bear on.
     pub evidence: Option<crate::evidence::Evidence>,
@@ -189,17 +190,12 @@ impl<'c> App<'c> {
         match app.next_needing_answer(0) {
             Some(index) => app.go_to(index),
             None if app.questions.is_empty() => {}
-            // Everything answered but questions flagged to come back to: the first of them.
+            // Resumed with everything answered: if the summary waits, at the first question
+            // flagged to come back to.
             None => {
                 let session = &app.audit.session;
                 let first_flagged = app.questions.iter().position(|c| session.is_flagged(&c.id));
-                match first_flagged {
-                    Some(index) => {
-                        app.go_to(index);
-                        app.say_all_answered();
-                    }
-                    None => app.screen = Screen::Summary,
-                }
+                app.all_answered(first_flagged.unwrap_or(0));
             }
         }
         app
@@ -256,15 +252,19 @@ impl<'c> App<'c> {
             .session
             .answers
             .get(&control.id)
-            .is_none_or(|answer| answer.to_confirm)
+            .is_none_or(|answer| answer.state() == AnswerState::ToConfirm)
+    }
+
+    /// Where the answers to the questions asked stand.
+    pub fn counts(&self) -> AnswerCounts {
+        self.audit
+            .session
+            .count_answers(self.questions.iter().map(|control| control.id.as_str()))
     }
 
     /// How many questions still need an answer.
     pub fn left(&self) -> usize {
-        self.questions
-            .iter()
-            .filter(|control| self.needs_answer(control))
-            .count()
+        self.counts().left()
     }
 
     /// Seconds spent, to record in the session.
@@ -412,11 +412,11 @@ impl<'c> App<'c> {
                 self.screen = Screen::Questions;
             }
             KeyCode::Char('x') => return vec![Effect::Export],
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.summary_scroll = self.summary_scroll.saturating_sub(1);
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.summary_scroll = self.summary_scroll.saturating_add(1);
+            code @ (KeyCode::Up | KeyCode::Down | KeyCode::Char('k' | 'j')) => {
+                let last = super::view::summary_max_scroll(self, self.screen_size);
+                if let Some(scroll) = scroll_key(self.summary_scroll, code, last) {
+                    self.summary_scroll = scroll;
+                }
             }
             KeyCode::Char('p') => {
                 let next = self
@@ -472,15 +472,9 @@ impl<'c> App<'c> {
     /// The `?` window: arrows scroll it, any other key closes it.
     fn update_keys(&mut self, scroll: u16, key: KeyEvent) -> Vec<Effect> {
         let last = super::view::keys_max_scroll(self, self.screen_size);
-        let scroll = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(last),
-            KeyCode::PageUp => scroll.saturating_sub(10),
-            KeyCode::PageDown => scroll.saturating_add(10).min(last),
-            KeyCode::Home => 0,
-            _ => return Vec::new(),
-        };
-        self.overlay = Overlay::Keys { scroll };
+        if let Some(scroll) = scroll_key(scroll, key.code, last) {
+            self.overlay = Overlay::Keys { scroll };
+        }
         Vec::new()
     }
 
@@ -518,9 +512,15 @@ impl<'c> App<'c> {
         effects
     }
 
+    /// How long until the draft of `note` is due to be written (zero once it is); `None` when it
+    /// has nothing unsaved.
+    fn draft_due_in(&self, note: &NoteEditor) -> Option<Duration> {
+        let since = note.unsaved_since?;
+        Some(DRAFT_SAVE_AFTER.saturating_sub(self.clock.this_run.saturating_sub(since)))
+    }
+
     fn draft_due(&self, note: &NoteEditor) -> bool {
-        note.unsaved_since
-            .is_some_and(|since| self.clock.this_run.saturating_sub(since) >= DRAFT_SAVE_AFTER)
+        self.draft_due_in(note).is_some_and(|due| due.is_zero())
     }
 
     /// How soon the runtime should send a [`Event::Tick`] for a draft to be written on time.
@@ -528,8 +528,7 @@ impl<'c> App<'c> {
         let Overlay::Note(note) = &self.overlay else {
             return None;
         };
-        let since = note.unsaved_since?;
-        Some(DRAFT_SAVE_AFTER.saturating_sub(self.clock.this_run.saturating_sub(since)))
+        self.draft_due_in(note)
     }
 
     /// Writes the text being typed as the note of the question, the editor staying open.
@@ -613,18 +612,25 @@ impl<'c> App<'c> {
             self.go_to(self.current + 1);
         } else if let Some(index) = self.next_needing_answer(0) {
             self.go_to(index);
-        } else if self.show_score && self.flagged() == 0 {
+        } else {
+            self.all_answered(self.current);
+        }
+    }
+
+    /// Every question is answered: the summary opens, unless the scores are hidden (the
+    /// participants should not see them yet) or questions are flagged to come back to; then it
+    /// waits to be asked for, on the question at `index`.
+    fn all_answered(&mut self, index: usize) {
+        if self.show_score && self.flagged() == 0 {
             self.screen = Screen::Summary;
         } else {
-            // Scores hidden (the participants should not see them yet) or questions flagged to
-            // come back to: the summary waits to be asked for.
-            self.go_to(self.current);
+            self.go_to(index);
             self.say_all_answered();
         }
     }
 
     /// How many of the questions asked are flagged.
-    pub fn flagged(&self) -> usize {
+    fn flagged(&self) -> usize {
         self.questions
             .iter()
             .filter(|c| self.audit.session.is_flagged(&c.id))
@@ -697,7 +703,7 @@ impl<'c> App<'c> {
     }
 
     /// The cursor starts on the current answer, if any.
-    pub fn default_cursor(&self) -> usize {
+    fn default_cursor(&self) -> usize {
         let Some(control) = self.current() else {
             return 0;
         };
@@ -744,4 +750,19 @@ impl<'c> App<'c> {
     pub fn report(&mut self, text: Text, error: bool) {
         self.say(text, error);
     }
+}
+
+/// Where a scroll key takes a view scrolled by `scroll` lines that can scroll `last` lines at
+/// most: ↑↓ j k by one line, PgUp PgDn by ten, Home to the top; `None` for any other key.
+fn scroll_key(scroll: u16, code: KeyCode, last: u16) -> Option<u16> {
+    // From where the view shows, not beyond it (the terminal may have grown since).
+    let scroll = scroll.min(last);
+    Some(match code {
+        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(last),
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::PageDown => scroll.saturating_add(10).min(last),
+        KeyCode::Home => 0,
+        _ => return None,
+    })
 }

@@ -80,16 +80,11 @@ pub fn format_duration(duration: Duration) -> String {
     format!("{h}:{m:02}:{s:02}")
 }
 
-/// Minutes with one decimal, in the language's notation.
-pub fn format_minutes(minutes: f64, lang: Lang) -> String {
-    lang.score(minutes)
-}
-
-/// The time available per question: `3,9 min`, or in seconds under a minute (`45 s`), so that
-/// the end of the meeting never reads "0,0 min".
+/// The time available per question: `3,9 min` (one decimal, in the language's notation), or in
+/// seconds under a minute (`45 s`), so that the end of the meeting never reads "0,0 min".
 pub fn format_per_question(minutes: f64, lang: Lang) -> String {
     if minutes >= 1.0 {
-        format!("{} min", format_minutes(minutes, lang))
+        format!("{} min", lang.score(minutes))
     } else {
         format!("{} s", (minutes * 60.0).floor().max(0.0))
     }
@@ -169,7 +164,6 @@ mod tests {
         assert_eq!(format_duration(Duration::from_secs(60)), "0:01:00");
         assert_eq!(format_duration(Duration::from_secs(5400)), "1:30:00");
         assert_eq!(format_duration(Duration::from_secs(36_000)), "10:00:00");
-        assert_eq!(format_minutes(4.75, Lang::Fr), "4,8");
         assert_eq!(format_per_question(4.75, Lang::Fr), "4,8 min");
         assert_eq!(format_per_question(4.75, Lang::En), "4.8 min");
         assert_eq!(format_per_question(1.0, Lang::Fr), "1,0 min");

@@ -174,14 +174,7 @@ impl StartForm {
         if self.file_edited {
             return;
         }
-        let slug: String = crate::tui::search::fold(&self.organisation)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = crate::tui::plain::slug(&self.organisation);
         let stem = if slug.is_empty() {
             format!("audit-{}", self.date)
         } else {

@@ -1,8 +1,10 @@
 //! What every key does, screen by screen, and what the marks on screen mean: the content of the
-//! `?` window. It lives apart from the drawing so that [`super::app::App`] knows how far the
-//! window can scroll, and so that one list serves both languages.
+//! `?` window, and the footer's short hints. It lives apart from the drawing so that
+//! [`super::app::App`] knows how far the window can scroll, and so that one list serves both
+//! languages.
 
 use super::app::Screen;
+use crate::lang::Lang;
 
 /// One line of the `?` window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,6 +216,111 @@ const MARKS: Rows = &[
     ),
 ];
 
+/// One hint of the footer: keys (French, English), named as the `?` window names them (none
+/// for "type to search"), and what they do (French, English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint(
+    pub &'static str,
+    pub &'static str,
+    pub &'static str,
+    pub &'static str,
+);
+
+impl Hint {
+    /// The hint as the footer shows it.
+    pub fn text(self, lang: Lang) -> String {
+        let Hint(key_fr, key_en, fr, en) = self;
+        match lang.pick(key_fr, key_en) {
+            "" => lang.pick(fr, en).to_owned(),
+            key => format!("{key} {}", lang.pick(fr, en)),
+        }
+    }
+}
+
+type Hints = &'static [Hint];
+
+/// What the footer gives hints for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Footer {
+    /// The questions.
+    Questions,
+    /// The questions screen of a profile without questions: only the keys that do something.
+    NoQuestion,
+    /// The summary.
+    Summary,
+    /// The `?` window.
+    Keys,
+    /// The search window.
+    Search,
+    /// The note editor.
+    Note,
+}
+
+const FOOTER_QUESTIONS: Hints = &[
+    Hint("?", "?", "touches", "keys"),
+    Hint("q", "q", "quitter", "quit"),
+    Hint("1-9", "1-9", "choisir", "pick"),
+    Hint("u", "u", "ne sais pas", "don't know"),
+    Hint("n", "n", "note", "note"),
+    Hint("f", "f", "marquer", "flag"),
+    Hint("a", "a", "n/a", "n/a"),
+    Hint("Tab", "Tab", "suivante", "next open"),
+    Hint("/", "/", "chercher", "search"),
+];
+
+const FOOTER_NO_QUESTION: Hints = &[
+    Hint("?", "?", "touches", "keys"),
+    Hint("q", "q", "quitter", "quit"),
+];
+
+const FOOTER_SUMMARY: Hints = &[
+    Hint("?", "?", "touches", "keys"),
+    Hint("q", "q", "quitter", "quit"),
+    Hint("x", "x", "exporter", "export"),
+    Hint("p", "p", "prochaine évaluation", "next assessment"),
+    Hint("Échap", "Esc", "questions", "questions"),
+];
+
+const FOOTER_KEYS: Hints = &[
+    Hint("↑↓ PgUp PgDn", "↑↓ PgUp PgDn", "défiler", "scroll"),
+    Hint("", "", "une autre touche ferme", "any other key closes"),
+];
+
+const FOOTER_SEARCH: Hints = &[
+    Hint("Échap", "Esc", "fermer", "close"),
+    Hint("Entrée", "Enter", "aller", "go"),
+    Hint("↑↓", "↑↓", "choisir", "select"),
+    Hint("", "", "tapez pour chercher", "type to search"),
+];
+
+const FOOTER_NOTE: Hints = &[
+    Hint(
+        "Échap ou Ctrl-S :",
+        "Esc or Ctrl-S:",
+        "enregistrer et revenir",
+        "save and go back",
+    ),
+    Hint(
+        "Ctrl-C :",
+        "Ctrl-C:",
+        "enregistrer et quitter",
+        "save and quit",
+    ),
+];
+
+/// The footer's hints, `?` and `q` first where they apply so that they show however narrow the
+/// terminal.
+pub fn footer(footer: Footer) -> &'static [Hint] {
+    match footer {
+        Footer::Questions => FOOTER_QUESTIONS,
+        Footer::NoQuestion => FOOTER_NO_QUESTION,
+        Footer::Summary => FOOTER_SUMMARY,
+        Footer::Keys => FOOTER_KEYS,
+        Footer::Search => FOOTER_SEARCH,
+        Footer::Note => FOOTER_NOTE,
+    }
+}
+
 /// The `?` window of a screen: that screen's keys first, then the others and the marks.
 pub fn help(screen: Screen) -> Vec<Row> {
     let sections: [Rows; 5] = match screen {
@@ -226,6 +333,50 @@ pub fn help(screen: Screen) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys a footer hint names, as the `?` window writes them.
+    fn hint_keys(hint: Hint, lang: Lang) -> Vec<&'static str> {
+        lang.pick(hint.0, hint.1)
+            .split_whitespace()
+            .map(|word| word.trim_end_matches(':'))
+            .filter(|word| !["", "ou", "or"].contains(word))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_of_the_footer_is_in_the_help_of_its_screen() {
+        let places = [
+            (Footer::Questions, Screen::Questions),
+            (Footer::NoQuestion, Screen::Questions),
+            (Footer::Summary, Screen::Summary),
+            (Footer::Keys, Screen::Questions),
+            (Footer::Keys, Screen::Summary),
+            (Footer::Search, Screen::Questions),
+            (Footer::Note, Screen::Questions),
+        ];
+        for lang in [Lang::Fr, Lang::En] {
+            for (place, screen) in places {
+                let help: Vec<&str> = help(screen)
+                    .iter()
+                    .filter_map(|row| match *row {
+                        Row::Key(fr, en, ..) => Some(lang.pick(fr, en)),
+                        Row::Section(..) => None,
+                    })
+                    .flat_map(str::split_whitespace)
+                    .collect();
+                for &hint in footer(place) {
+                    for key in hint_keys(hint, lang) {
+                        assert!(
+                            help.contains(&key),
+                            "{key} ({place:?}, {lang:?}) is not in the ? window of {screen:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // The footer names its keys as the window does: a misspelt key fails.
+        assert_eq!(hint_keys(FOOTER_NOTE[0], Lang::En), vec!["Esc", "Ctrl-S"]);
+    }
 
     #[test]
     fn each_screen_lists_its_own_keys_first() {

@@ -9,6 +9,7 @@ pub mod app;
 pub mod clock;
 pub mod form;
 pub mod keys;
+pub mod plain;
 pub mod search;
 mod signals;
 pub mod view;
@@ -150,11 +151,6 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
         );
     }
     let ran = run_app(&mut terminal, &mut app, &path, exporter, &signals);
-    if ran.is_err() {
-        // The terminal failed (closed?): keep what can be kept, the open note included.
-        app.update(Event::Stop);
-        save(&mut app, &path);
-    }
     drop(terminal);
     let signal = ran?;
     let total = app.questions().len();
@@ -365,6 +361,10 @@ fn run_form(
 }
 
 /// The audit's loop; returns the signal that ended it, if one did.
+///
+/// A signal, or a terminal that fails (closed?), stops the audit as `q` does: it becomes
+/// [`Event::Stop`] in place of the next event, and what that asks for (keep the open note, save)
+/// is carried out like any other event's before the loop ends.
 fn run_app(
     terminal: &mut Terminal,
     app: &mut App<'_>,
@@ -374,33 +374,27 @@ fn run_app(
 ) -> Result<Option<i32>, Error> {
     let started = Instant::now();
     let mut last_clock_save = Instant::now();
+    let mut signal = None;
+    let mut failed = None;
+    // Then kept up to date by the terminal's resize events.
+    if let Ok(size) = terminal.0.size() {
+        app.screen_size = size;
+    }
     loop {
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
-        if let Some(signal) = signals.received() {
-            app.update(Event::Stop);
-            save(app, path);
-            return Ok(Some(signal));
-        }
-        terminal
-            .0
-            .draw(|frame| view::render(frame, app))
-            .map_err(terminal_error)?;
-        // Sooner than the clock's tick when a note's draft is due to be written.
-        let wait = app.tick_within().map_or(TICK, |due| due.min(TICK));
-        let event = if event::poll(wait).map_err(terminal_error)? {
-            match event::read().map_err(terminal_error)? {
-                TermEvent::Key(key) => Event::Key(key),
-                _ => Event::Tick,
+        let event = match signals.received() {
+            Some(received) => {
+                signal = Some(received);
+                Event::Stop
             }
-        } else {
-            Event::Tick
+            None => next_event(terminal, app).unwrap_or_else(|error| {
+                failed = Some(error);
+                Event::Stop
+            }),
         };
         app.clock.this_run = started.elapsed();
         app.now = chrono::Utc::now();
-        if let Ok(size) = terminal.0.size() {
-            app.screen_size = size;
-        }
         let mut effects = app.update(event);
         if last_clock_save.elapsed() >= SAVE_CLOCK_EVERY && !effects.contains(&Effect::Save) {
             effects.insert(0, Effect::Save);
@@ -415,10 +409,31 @@ fn run_app(
                     save(app, path);
                     export(app, path, exporter);
                 }
-                Effect::Quit => return Ok(None),
+                Effect::Quit => return failed.map_or(Ok(signal), Err),
             }
         }
     }
+}
+
+/// Draws the screen, then waits for a key or a tick (a resize is a tick, the new size noted).
+fn next_event(terminal: &mut Terminal, app: &mut App<'_>) -> Result<Event, Error> {
+    terminal
+        .0
+        .draw(|frame| view::render(frame, app))
+        .map_err(terminal_error)?;
+    // Sooner than the clock's tick when a note's draft is due to be written.
+    let wait = app.tick_within().map_or(TICK, |due| due.min(TICK));
+    if !event::poll(wait).map_err(terminal_error)? {
+        return Ok(Event::Tick);
+    }
+    Ok(match event::read().map_err(terminal_error)? {
+        TermEvent::Key(key) => Event::Key(key),
+        TermEvent::Resize(width, height) => {
+            app.screen_size = ratatui::layout::Size::new(width, height);
+            Event::Tick
+        }
+        _ => Event::Tick,
+    })
 }
 
 /// Writes the session; a failure is shown on screen and retried at the next change.

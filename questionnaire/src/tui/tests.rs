@@ -790,6 +790,19 @@ fn the_start_form_proposes_a_name_that_is_free() {
 }
 
 #[test]
+fn the_start_form_names_the_file_as_the_report_is_named() {
+    let catalog = catalog::bundled().unwrap();
+    let mut form = StartForm::new(&catalog, None, std::path::Path::new("/audits"), now());
+    let organisation = format!("Œuvre de santé {}", "très ".repeat(20));
+    for c in organisation.chars() {
+        form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let slug = crate::tui::plain::slug(&organisation);
+    assert!(slug.starts_with("oeuvre-de-sante-tres-"), "{slug}");
+    assert_eq!(form.file, format!("/audits/audit-{slug}-2026-11-23.toml"));
+}
+
+#[test]
 fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
     let catalog = catalog::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -827,6 +840,26 @@ fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
         assert!(screen.contains(end), "{screen}");
         assert!(!screen.contains('…'), "nothing cut:\n{screen}");
     }
+}
+
+#[test]
+fn a_long_error_in_the_start_form_is_cut_as_in_the_footer() {
+    let catalog = catalog::bundled().unwrap();
+    let mut form = StartForm::new(&catalog, None, std::path::Path::new("/audits"), now());
+    let long = "trop long ".repeat(40);
+    form.error = Some(crate::lang::Text::new(long.clone(), long));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| view::render_form(frame, &form, &catalog, Lang::Fr))
+        .unwrap();
+    let screen = buffer_text(terminal.backend().buffer());
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("trop long")).collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    assert!(rows[0].contains("! trop long"), "{screen}");
+    assert!(
+        rows[2].trim_end_matches('│').trim_end().ends_with('…'),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -1280,6 +1313,33 @@ fn the_keys_window_lists_the_keys_of_the_current_screen_first_and_scrolls() {
         Screen::Questions,
         "the closing key does nothing else"
     );
+}
+
+#[test]
+fn the_summary_scrolls_no_further_than_its_end_so_up_moves_at_once() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
+    press(&mut app, "r");
+    assert_eq!(app.screen, Screen::Summary);
+    let last = view::summary_max_scroll(&app, app.screen_size);
+    assert!(last > 0, "the summary overflows 80×24");
+    for _ in 0..30 {
+        app.update(key(KeyCode::Down));
+    }
+    assert_eq!(app.summary_scroll, last);
+    let bottom = draw(&app, 80, 24);
+    // One key up moves up at once, not after the presses past the end.
+    app.update(key(KeyCode::Up));
+    assert_eq!(app.summary_scroll, last - 1);
+    assert_ne!(draw(&app, 80, 24), bottom);
+    press(&mut app, "j");
+    assert_eq!(draw(&app, 80, 24), bottom);
+    // A taller terminal shows more: the scroll follows it down.
+    app.screen_size = ratatui::layout::Size::new(80, 30);
+    let taller = view::summary_max_scroll(&app, app.screen_size);
+    assert!(taller < last);
+    press(&mut app, "k");
+    assert_eq!(app.summary_scroll, taller.saturating_sub(1));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::io::{Cursor, Write as _};
 
 use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
+use questionnaire::tui::plain::slug;
 use zip::write::SimpleFileOptions;
 use zip::{AesMode, CompressionMethod, ZipWriter};
 
@@ -52,47 +53,6 @@ pub fn file_stem(report: &Report) -> String {
         }
     }
     stem
-}
-
-/// `Maison de santé de l'Étang` → `maison-de-sante-de-l-etang`, at most 60 characters.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.chars().flat_map(fold) {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-            if out.len() >= 60 {
-                break;
-            }
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
-
-/// The letter without its accent (French and the usual Latin-1 letters); other characters as
-/// they are.
-fn fold(c: char) -> Vec<char> {
-    let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
-        'æ' | 'Æ' => return vec!['a', 'e'],
-        'œ' | 'Œ' => return vec!['o', 'e'],
-        'ß' => return vec!['s', 's'],
-        other => other,
-    };
-    vec![base]
 }
 
 /// A ZIP holding `entries`, each compressed then encrypted with AES-256 under `passphrase` (each
@@ -214,16 +174,5 @@ mod tests {
         let bytes = archive(&passphrase);
         // Two entries, each in its local header and in the central directory.
         assert_eq!(aes_strengths(&bytes), vec![3; 4]);
-    }
-
-    #[test]
-    fn names_are_plain_ascii() {
-        assert_eq!(
-            slug("Maison de santé de l'Étang"),
-            "maison-de-sante-de-l-etang"
-        );
-        assert_eq!(slug("  CPTS — Cœur d'Hérault !"), "cpts-coeur-d-herault");
-        assert_eq!(slug("诊所"), "");
-        assert!(slug(&"a".repeat(200)).len() <= 60);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::text::{hanging, truncate, wrap};
+use super::text::{truncate, wrap};
 use crate::catalog::Catalog;
 use crate::lang::Lang;
 use crate::tui::form::{FIELDS, StartForm};
@@ -38,13 +38,7 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
         .map(|part| Line::styled(part, dim))
         .collect();
     if let Some(error) = &form.error {
-        let style = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
-        footer_lines.extend(hanging(
-            Span::styled("! ", style),
-            error.get(lang),
-            footer_width,
-            style,
-        ));
+        footer_lines.extend(super::message_lines(error.get(lang), true, footer_width));
     }
     let [intro, fields, footer] = Layout::vertical([
         Constraint::Length(3),

@@ -21,6 +21,8 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
 use super::clock::{format_duration, format_per_question};
+use super::keys::{self, Footer};
+use crate::lang::Lang;
 
 /// The narrowest terminal the layout is designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -82,24 +84,62 @@ pub fn keys_max_scroll(app: &App<'_>, size: ratatui::layout::Size) -> u16 {
     u16::try_from(overlay::keys_overflow(app, body)).unwrap_or(u16::MAX)
 }
 
+/// How far the summary can scroll on a terminal of `size`.
+pub fn summary_max_scroll(app: &App<'_>, size: ratatui::layout::Size) -> u16 {
+    let area = Rect::new(0, 0, size.width, size.height);
+    let [_, body, _] = layout(area, footer_lines(app, size.width).len());
+    u16::try_from(summary::overflow(app, body)).unwrap_or(u16::MAX)
+}
+
+/// `lines` in `area`, scrolled down by `scroll` lines (no further than the last line): while more
+/// lines are below, the last row says so.
+fn render_scrolled(
+    frame: &mut Frame<'_>,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    area: Rect,
+    lang: Lang,
+) {
+    let overflow = lines.len().saturating_sub(area.height as usize);
+    let scroll = u16::try_from(overflow).map_or(scroll, |overflow| scroll.min(overflow));
+    let mut shown = area;
+    if overflow > scroll as usize && area.height > 1 {
+        shown.height -= 1;
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ))
+            .right_aligned(),
+            Rect {
+                y: area.y + shown.height,
+                height: 1,
+                ..area
+            },
+        );
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), shown);
+}
+
 fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let lang = app.lang;
     let meta = &app.audit.session.meta;
     let total = app.questions().len();
-    let done = total - app.left();
+    let left = app.left();
+    let done = total - left;
     let title = Line::from(vec![
         Span::styled("posture", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(" · {} · {}", meta.organisation, meta.profile)),
     ]);
     let progress = format!("{done}/{total} {}", lang.pick("réponses", "answered"));
-    let pace = app.clock.pace(app.left(), total);
+    let pace = app.clock.pace(left, total);
     let mut clock = format!(
         "⏱ {} / {} · {}",
         format_duration(app.clock.elapsed()),
         format_duration(app.clock.budget),
         pace.text().get(lang),
     );
-    if let Some(minutes) = app.clock.minutes_per_question(app.left()) {
+    if let Some(minutes) = app.clock.minutes_per_question(left) {
         let per = format_per_question(minutes, lang);
         let long = format!(
             " · {per} {}",
@@ -130,72 +170,59 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 /// How many lines a message in the footer may take before it is cut.
 const FOOTER_MAX_LINES: usize = 3;
 
+/// A message under the screen, wrapped so that it is read whole (up to [`FOOTER_MAX_LINES`], the
+/// last one then ending in `…`): an error marked `!` and reversed, anything else marked `✓`.
+fn message_lines(message: &str, error: bool, width: usize) -> Vec<Line<'static>> {
+    let mark = if error { "! " } else { "✓ " };
+    let style = if error {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let mut lines = text::hanging(Span::styled(mark, style), message, width, style);
+    if lines.len() > FOOTER_MAX_LINES {
+        lines.truncate(FOOTER_MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(text::truncate(&format!("{cut}…"), width), style);
+        }
+    }
+    lines
+}
+
 /// The footer: the last message, wrapped (an error or the files written must be read whole), or
 /// the keys of the screen, `?` and `q` first so that they show however narrow the terminal.
 fn footer_lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
     let lang = app.lang;
     let width = width as usize;
     if let Some(status) = &app.status {
-        let mark = if status.error { "! " } else { "✓ " };
-        let style = if status.error {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        };
-        let mut lines = text::hanging(
-            Span::styled(mark, style),
-            status.text.get(lang),
-            width,
-            style,
-        );
-        if lines.len() > FOOTER_MAX_LINES {
-            lines.truncate(FOOTER_MAX_LINES);
-            if let Some(last) = lines.last_mut() {
-                let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-                *last = Line::styled(text::truncate(&format!("{cut}…"), width), style);
-            }
-        }
-        return lines;
+        return message_lines(status.text.get(lang), status.error, width);
     }
-    let hints = match (app.screen, &app.overlay) {
-        (_, Overlay::Note(_)) => lang.pick(
-            "Échap ou Ctrl-S : enregistrer et revenir · Ctrl-C : enregistrer et quitter",
-            "Esc or Ctrl-S: save and go back · Ctrl-C: save and quit",
-        ),
-        (_, Overlay::Search(_)) => lang.pick(
-            "Échap fermer · Entrée aller · ↑↓ choisir · tapez pour chercher",
-            "Esc close · Enter go · ↑↓ select · type to search",
-        ),
-        (_, Overlay::Keys { .. }) => lang.pick(
-            "↑↓ PgUp PgDn défiler · une autre touche ferme",
-            "↑↓ PgUp PgDn scroll · any other key closes",
-        ),
-        // No question for this profile: only the keys that do something.
-        (Screen::Questions, _) if app.current().is_none() => {
-            lang.pick("? touches · q quitter", "? keys · q quit")
-        }
-        (Screen::Questions, _) => lang.pick(
-            "? touches · q quitter · 1-9 choisir · u ne sais pas · n note · f marquer · a n/a · Tab suivante · / chercher",
-            "? keys · q quit · 1-9 pick · u don't know · n note · f flag · a n/a · Tab next open · / search",
-        ),
-        (Screen::Summary, _) => lang.pick(
-            "? touches · q quitter · x exporter · p prochaine évaluation · Échap questions",
-            "? keys · q quit · x export · p next assessment · Esc questions",
-        ),
+    let place = match (app.screen, &app.overlay) {
+        (_, Overlay::Note(_)) => Footer::Note,
+        (_, Overlay::Search(_)) => Footer::Search,
+        (_, Overlay::Keys { .. }) => Footer::Keys,
+        (Screen::Questions, _) if app.current().is_none() => Footer::NoQuestion,
+        (Screen::Questions, _) => Footer::Questions,
+        (Screen::Summary, _) => Footer::Summary,
     };
+    let hints: Vec<String> = keys::footer(place)
+        .iter()
+        .map(|hint| hint.text(lang))
+        .collect();
     vec![Line::from(Span::styled(
-        fit_hints(hints, width),
+        fit_hints(&hints, width),
         Style::new().add_modifier(Modifier::DIM),
     ))]
 }
 
-/// As many of the `·`-separated hints as fit in `width`, whole: a hint is shown entirely or
+/// As many of the hints as fit in `width`, `·`-separated and whole: a hint is shown entirely or
 /// not at all (`?` lists every key), never cut in the middle of a word.
-fn fit_hints(hints: &str, width: usize) -> String {
+fn fit_hints(hints: &[String], width: usize) -> String {
     let mut shown = String::new();
-    for hint in hints.split(" · ") {
+    for hint in hints {
         let next = if shown.is_empty() {
-            hint.to_owned()
+            hint.clone()
         } else {
             format!("{shown} · {hint}")
         };
@@ -205,7 +232,7 @@ fn fit_hints(hints: &str, width: usize) -> String {
         shown = next;
     }
     if shown.is_empty() {
-        text::truncate(hints, width)
+        text::truncate(&hints.join(" · "), width)
     } else {
         shown
     }

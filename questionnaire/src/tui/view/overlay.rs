@@ -6,6 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::render_scrolled;
 use super::text::{hanging, truncate};
 use crate::lang::Lang;
 use crate::tui::app::{App, NoteEditor};
@@ -67,32 +68,7 @@ pub fn render_keys(frame: &mut Frame<'_>, app: &App<'_>, scroll: u16, area: Rect
         frame.render_widget(Paragraph::new(second), right);
         return;
     }
-    let height = inner.height as usize;
-    let overflow = lines.len().saturating_sub(height);
-    let scroll = (scroll as usize).min(overflow);
-    if overflow > scroll && height > 1 {
-        // The last line says there is more below.
-        let last = inner.height - 1;
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
-                Style::new().add_modifier(Modifier::REVERSED),
-            ))
-            .right_aligned(),
-            Rect {
-                y: inner.y + last,
-                height: 1,
-                ..inner
-            },
-        );
-        let shown = Rect {
-            height: last,
-            ..inner
-        };
-        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), shown);
-    } else {
-        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
-    }
+    render_scrolled(frame, lines, scroll, inner, lang);
 }
 
 /// Where the `?` window goes and what it shows.

@@ -110,8 +110,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         lines.push(Line::raw(""));
     }
 
-    let previous_block = answer.is_some_and(|a| a.previous_choice.is_some());
-    if let Some(previous) = answer.and_then(|a| a.previous_choice.as_deref()) {
+    // The previous assessment's answer, in a re-assessment.
+    let previous = answer.and_then(|a| a.previous_choice.as_deref());
+    if let Some(previous) = previous {
         let label = choice_label(control, previous, lang);
         lines.extend(hanging(
             Span::styled(
@@ -154,7 +155,6 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
 
     // Options, with the cursor and the current answer.
     let chosen = answer.map(|a| a.choice.as_str());
-    let previous = answer.and_then(|a| a.previous_choice.as_deref());
     let mut cursor_lines = (0, 0);
     // Where each option starts: the view never opens on the tail of one.
     let mut option_starts = Vec::new();
@@ -313,8 +313,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     // What is read before answering (the help, the previous answer and note of a
     // re-assessment) shows from its start when the question opens; the view follows the
     // highlighted option once the auditor moves it.
-    let from_top = !app.cursor_moved() && (app.show_help || previous_block);
-    let scroll_for = |rows: usize| {
+    let from_top = !app.cursor_moved() && (app.show_help || previous.is_some());
+    let scroll_in = |rows: usize| {
         if from_top {
             0
         } else {
@@ -322,14 +322,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         }
     };
     let rows = scrolled.height as usize;
-    let mut scroll = scroll_for(rows);
+    let mut scroll = scroll_in(rows);
     let mut shown = scrolled;
     // The note out of sight: its first line stays at the bottom.
     if let Some(note) = note
         && rows >= 2
         && !(scroll..scroll + rows).contains(&note_line)
     {
-        scroll = scroll_for(rows - 1);
+        scroll = scroll_in(rows - 1);
         shown.height -= 1;
         let mut parts = note.lines();
         let first = parts.next().unwrap_or_default();

@@ -2,6 +2,8 @@
 //! are to confirm (↻), confirmed (✓) and changed (Δ); and (unless hidden) the level; then the
 //! live score.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -9,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::truncate;
+use crate::session::AnswerCounts;
 use crate::tui::app::App;
 
 /// Draws the sidebar.
@@ -22,35 +25,26 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let current_domain = app.current().map(|c| c.domain.as_str());
+    // Every domain's counts in one pass over the questions asked.
+    let session = &app.audit.session;
+    let mut by_domain: HashMap<&str, AnswerCounts> = HashMap::new();
+    for control in app.questions() {
+        by_domain
+            .entry(control.domain.as_str())
+            .or_default()
+            .add(session.answers.get(&control.id));
+    }
     let mut lines = Vec::new();
     for domain in &app.audit.catalog.domains {
-        let asked: Vec<_> = app
-            .questions()
-            .iter()
-            .filter(|c| c.domain == domain.id)
-            .collect();
-        if asked.is_empty() {
+        let Some(counts) = by_domain.get(domain.id.as_str()) else {
             continue;
-        }
-        let answered = asked.iter().filter(|c| !app.needs_answer(c)).count();
-        let session = &app.audit.session;
-        let to_confirm = asked
-            .iter()
-            .filter(|c| session.answers.get(&c.id).is_some_and(|a| a.to_confirm))
-            .count();
-        // Of the answers carried over and answered again: kept as they were, or changed.
-        let (mut confirmed, mut changed) = (0, 0);
-        for answer in asked.iter().filter_map(|c| session.answers.get(&c.id)) {
-            match &answer.previous_choice {
-                Some(previous) if !answer.to_confirm && *previous == answer.choice => {
-                    confirmed += 1;
-                }
-                Some(_) if !answer.to_confirm => changed += 1,
-                _ => {}
-            }
-        }
+        };
+        let (answered, asked) = (counts.done(), counts.asked());
+        // Of the answers carried over: to confirm, kept as they were, or changed.
+        let (to_confirm, confirmed, changed) =
+            (counts.to_confirm, counts.confirmed, counts.changed);
         let result = app.assessment().domains.iter().find(|d| d.id == domain.id);
-        let mut tail = format!("{answered}/{}", asked.len());
+        let mut tail = format!("{answered}/{asked}");
         // The re-assessment marks, side by side to leave room for the title (see `?`).
         let marks: String = [("↻", to_confirm), ("✓", confirmed), ("Δ", changed)]
             .iter()
@@ -62,7 +56,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             tail.push_str(&marks);
         }
         if app.show_score
-            && answered == asked.len()
+            && answered == asked
             && let Some(level) = result.and_then(|r| r.level)
         {
             let capped = result.is_some_and(|r| r.capped);

@@ -5,8 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
+use super::render_scrolled;
 use super::text::{hanging, truncate};
 use crate::lang::level_name;
 use crate::tui::app::App;
@@ -14,7 +15,7 @@ use crate::tui::app::App;
 /// How many measures the summary lists first.
 pub const PRIORITY_COUNT: usize = 6;
 
-/// Draws the summary.
+/// Draws the summary, scrolled with ↑↓ when the terminal is too short.
 pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let lang = app.lang;
     let block = Block::bordered().title(Span::styled(
@@ -23,7 +24,21 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = inner.width as usize;
+    let lines = lines(app, inner.width as usize);
+    render_scrolled(frame, lines, app.summary_scroll, inner, lang);
+}
+
+/// How far the summary can scroll in `area`.
+pub fn overflow(app: &App<'_>, area: Rect) -> usize {
+    let inner = Block::bordered().inner(area);
+    lines(app, inner.width as usize)
+        .len()
+        .saturating_sub(inner.height as usize)
+}
+
+/// The summary's lines, `width` wide.
+fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let assessment = app.assessment();
     let catalog = app.audit.catalog;
@@ -44,15 +59,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     ]));
     // Questions never answered count as level 0; answers carried over from the previous
     // assessment and not confirmed yet count at their previous level.
-    let session = &app.audit.session;
-    let (mut unanswered, mut to_confirm) = (0, 0);
-    for control in app.questions() {
-        match session.answers.get(&control.id) {
-            None => unanswered += 1,
-            Some(answer) if answer.to_confirm => to_confirm += 1,
-            Some(_) => {}
-        }
-    }
+    let counts = app.counts();
+    let (unanswered, to_confirm) = (counts.unanswered, counts.to_confirm);
     if unanswered > 0 {
         lines.extend(hanging(
             Span::raw(""),
@@ -160,29 +168,5 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             Span::raw(next.clone()),
         ]));
     }
-    // Scrolled with ↑↓ when the terminal is too short; the last line never leaves the screen.
-    let overflow = lines.len().saturating_sub(inner.height as usize);
-    let scroll = (app.summary_scroll as usize).min(overflow);
-    if overflow > scroll {
-        let last = inner.height.saturating_sub(1);
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
-                Style::new().add_modifier(Modifier::REVERSED),
-            ))
-            .right_aligned(),
-            Rect {
-                y: inner.y + last,
-                height: 1,
-                ..inner
-            },
-        );
-        let shown = Rect {
-            height: last,
-            ..inner
-        };
-        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), shown);
-    } else {
-        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
-    }
+    lines
 }
