@@ -13,6 +13,7 @@ mod error;
 pub mod evidence;
 pub mod fsutil;
 pub mod lang;
+pub mod plain;
 pub mod reassess;
 pub mod results;
 pub mod session;

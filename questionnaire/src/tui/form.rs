@@ -174,7 +174,7 @@ impl StartForm {
         if self.file_edited {
             return;
         }
-        let slug = crate::tui::plain::slug(&self.organisation);
+        let slug = crate::plain::slug(&self.organisation);
         let stem = if slug.is_empty() {
             format!("audit-{}", self.date)
         } else {

@@ -9,7 +9,6 @@ pub mod app;
 pub mod clock;
 pub mod form;
 pub mod keys;
-pub mod plain;
 pub mod search;
 mod signals;
 pub mod view;

@@ -1,8 +1,8 @@
 //! Searching the questions by words of their text or their id, accents and case ignored.
 
-use super::plain::fold;
 use crate::catalog::Control;
 use crate::lang::Lang;
+use crate::plain::fold;
 
 /// The search window's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

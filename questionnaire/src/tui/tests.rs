@@ -797,7 +797,7 @@ fn the_start_form_names_the_file_as_the_report_is_named() {
     for c in organisation.chars() {
         form.update(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
-    let slug = crate::tui::plain::slug(&organisation);
+    let slug = crate::plain::slug(&organisation);
     assert!(slug.starts_with("oeuvre-de-sante-tres-"), "{slug}");
     assert_eq!(form.file, format!("/audits/audit-{slug}-2026-11-23.toml"));
 }

@@ -4,7 +4,7 @@
 use std::io::{Cursor, Write as _};
 
 use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
-use questionnaire::tui::plain::slug;
+use questionnaire::plain::slug;
 use zip::write::SimpleFileOptions;
 use zip::{AesMode, CompressionMethod, ZipWriter};
 
