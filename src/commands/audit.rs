@@ -13,8 +13,11 @@ use crate::cli::AuditArgs;
 /// Runs the guided audit.
 pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let facts = args.facts.clone();
-    let exporter = |audit: &questionnaire::audit::Audit<'_>, path: &std::path::Path, lang: Lang| {
-        super::report::export_from_audit(audit, path, &facts, lang).map_err(|error| {
+    let exporter = |audit: &questionnaire::audit::Audit<'_>,
+                    evidence: Option<&questionnaire::evidence::Evidence>,
+                    path: &std::path::Path,
+                    lang: Lang| {
+        super::report::export_from_audit(audit, evidence, path, &facts, lang).map_err(|error| {
             match error.downcast_ref::<questionnaire::Error>() {
                 Some(error) => error.render(lang),
                 None => format!("{error:#}"),

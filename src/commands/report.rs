@@ -246,6 +246,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
 /// `--from`.
 pub fn export_from_audit(
     audit: &questionnaire::audit::Audit<'_>,
+    evidence: Option<&Evidence>,
     session_path: &Path,
     facts: &[PathBuf],
     lang: Lang,
@@ -270,14 +271,12 @@ pub fn export_from_audit(
     }
     inputs.extend(facts.iter().map(|path| Input::Facts(path)));
     check_outputs(&outputs, &inputs)?;
-    // The machines' facts shown during the meeting belong in its report too.
-    let evidence = (!facts.is_empty())
-        .then(|| Evidence::load(facts))
-        .transpose()?;
+    // The machines' facts shown during the meeting belong in its report too; `facts` are their
+    // files, which no report may replace.
     let report = reports::build_with_facts(
         audit,
         previous_audit.as_ref(),
-        evidence.as_ref(),
+        evidence,
         lang,
         chrono::Utc::now(),
     );
@@ -344,7 +343,7 @@ mod tests {
         // A session named .json: the export's JSON would be the session itself.
         let path = dir.path().join("cpts.json");
         std::fs::write(&path, "the session").unwrap();
-        let error = export_from_audit(&audit, &path, &[], Lang::Fr).unwrap_err();
+        let error = export_from_audit(&audit, None, &path, &[], Lang::Fr).unwrap_err();
         let error = error.downcast_ref::<Error>().unwrap().render(Lang::Fr);
         assert!(
             error.contains("remplacerait le fichier de session"),
@@ -355,7 +354,7 @@ mod tests {
         // Named .toml, it writes the three files beside it.
         let path = dir.path().join("cpts.toml");
         std::fs::write(&path, "the session").unwrap();
-        let written = export_from_audit(&audit, &path, &[], Lang::Fr).unwrap();
+        let written = export_from_audit(&audit, None, &path, &[], Lang::Fr).unwrap();
         assert_eq!(written.len(), 3);
         assert_eq!(std::fs::read(&path).unwrap(), b"the session");
     }
@@ -391,7 +390,15 @@ mod tests {
         .unwrap();
         let path = dir.path().join("cpts.toml");
         std::fs::write(&path, "the session").unwrap();
-        export_from_audit(&audit, &path, std::slice::from_ref(&facts), Lang::Fr).unwrap();
+        let evidence = Evidence::load(std::slice::from_ref(&facts)).unwrap();
+        export_from_audit(
+            &audit,
+            Some(&evidence),
+            &path,
+            std::slice::from_ref(&facts),
+            Lang::Fr,
+        )
+        .unwrap();
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
         let rows = json["discrepancies"].as_array().unwrap();

@@ -48,10 +48,15 @@ pub struct AuditOptions {
     pub facts: Vec<PathBuf>,
 }
 
-/// Writes the report of an audit (the reports crate does it; the binary passes it in, so that
-/// this crate does not depend on the renderers). Returns the files written, or why it failed, in
-/// the interface's language.
-pub type Exporter<'e> = &'e dyn Fn(&Audit<'_>, &Path, Lang) -> Result<Vec<PathBuf>, String>;
+/// Writes the report of an audit, with the machines' facts the audit shows (the reports crate
+/// does it; the binary passes it in, so that this crate does not depend on the renderers).
+/// Returns the files written, or why it failed, in the interface's language.
+pub type Exporter<'e> = &'e dyn Fn(
+    &Audit<'_>,
+    Option<&crate::evidence::Evidence>,
+    &Path,
+    Lang,
+) -> Result<Vec<PathBuf>, String>;
 
 /// How `posture audit` ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -450,7 +455,7 @@ fn save(app: &mut App<'_>, path: &Path) {
 }
 
 fn export(app: &mut App<'_>, path: &Path, exporter: Exporter<'_>) {
-    match exporter(&app.audit, path, app.lang) {
+    match exporter(&app.audit, app.evidence.as_ref(), path, app.lang) {
         Ok(paths) => {
             let list = written_list(&paths, path);
             app.report(
