@@ -3,6 +3,7 @@
 
 use crate::Error;
 use crate::model::Report;
+use questionnaire::Lang;
 
 /// Columns, in the report's language.
 fn header(fr: bool) -> [&'static str; 13] {
@@ -70,7 +71,7 @@ fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// The report as CSV bytes (BOM, then one header row and one row per question).
 pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
-    let fr = report.lang == "fr";
+    let fr = report.lang == Lang::Fr;
     let mut writer = ::csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(header(fr))?;
     let level = |level: Option<u8>| level.map(|l| l.to_string()).unwrap_or_default();

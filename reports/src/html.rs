@@ -9,6 +9,7 @@ use crate::method::{Style, emphasis};
 use crate::model::Report;
 use crate::radar;
 use crate::text;
+use questionnaire::Lang;
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
 
@@ -32,7 +33,7 @@ fn paragraph_html(paragraph: &str) -> String {
 
 /// The report as HTML.
 pub fn render(report: &Report) -> Result<String, Error> {
-    let fr = report.lang == "fr";
+    let fr = report.lang == Lang::Fr;
     let mut env = Environment::new();
     env.add_function("score", move |value: Option<f64>| text::score(value, fr));
     env.add_function("signed", move |value: Option<f64>| text::signed(value, fr));
@@ -69,7 +70,7 @@ mod tests {
     /// Every `t.key` the template uses has a label in both languages.
     #[test]
     fn every_label_of_the_template_exists() {
-        for lang in ["fr", "en"] {
+        for lang in [Lang::Fr, Lang::En] {
             let labels = labels(lang);
             for (index, _) in TEMPLATE.match_indices("t.") {
                 let preceded = TEMPLATE[..index].chars().last();
@@ -82,7 +83,7 @@ mod tests {
                     .collect();
                 assert!(
                     labels.contains_key(key.as_str()),
-                    "no label {key:?} in {lang}"
+                    "no label {key:?} in {lang:?}"
                 );
             }
         }

@@ -1,5 +1,6 @@
 //! The words of the HTML and PDF reports, in French and English.
 
+use questionnaire::Lang;
 use std::collections::BTreeMap;
 
 /// Every label of the report templates, by key.
@@ -130,9 +131,9 @@ const LABELS: &[(&str, &str, &str)] = &[
 ];
 
 /// The labels in `lang` (`fr` or `en`).
-pub fn labels(lang: &str) -> BTreeMap<&'static str, &'static str> {
+pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     LABELS
         .iter()
-        .map(|(key, fr, en)| (*key, if lang == "fr" { *fr } else { *en }))
+        .map(|(key, fr, en)| (*key, lang.pick(fr, en)))
         .collect()
 }

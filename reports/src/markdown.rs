@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::model::Report;
 use crate::text::{self, quoted, score, signed};
+use questionnaire::Lang;
 
 /// Text from the session, the catalog or a machine, made inert: HTML's `<`, `>` and `&` as
 /// entities (a `<script>` in a note stays text in a wiki), the characters Markdown gives a
@@ -38,7 +39,7 @@ fn code(text: &str) -> String {
 
 /// The report as Markdown.
 pub fn render(report: &Report) -> String {
-    let fr = report.lang == "fr";
+    let fr = report.lang == Lang::Fr;
     let t = |a: &'static str, b: &'static str| if fr { a } else { b };
     let colon = text::colon(fr, " ");
     let cover = &report.cover;

@@ -26,7 +26,7 @@ pub struct Report {
     /// Version of this format.
     pub schema_version: u32,
     /// Language of the texts (`fr` or `en`).
-    pub lang: &'static str,
+    pub lang: Lang,
     /// When the report was made (RFC 3339).
     pub generated_at: String,
     /// The cover.
@@ -371,7 +371,7 @@ pub fn build_with_facts(
     let comparison = previous.map(|previous| comparison(audit, previous, &input, lang));
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
-        lang: lang.code(),
+        lang,
         generated_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         cover: Cover {
             organisation: meta.organisation.clone(),

@@ -22,6 +22,7 @@ use crate::Error;
 use crate::labels::labels;
 use crate::method::{Style, emphasis};
 use crate::model::Report;
+use questionnaire::Lang;
 
 const TEMPLATE: &str = include_str!("../templates/report.typ");
 
@@ -124,7 +125,7 @@ fn view(report: &Report) -> serde_json::Value {
                 .collect()
         })
         .collect();
-    let fr = report.lang == "fr";
+    let fr = report.lang == Lang::Fr;
     let duration = crate::text::duration(&report.cover, fr);
     json!({ "t": labels(report.lang), "method": method, "duration": duration })
 }

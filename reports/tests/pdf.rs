@@ -86,7 +86,7 @@ fn render(report: &Report) -> Vec<u8> {
     if let Some(dir) = std::env::var_os("POSTURE_PDF_DIR") {
         let name = format!(
             "{}-{}{}.pdf",
-            report.lang,
+            report.lang.code(),
             report.cover.profile,
             if report.comparison.is_some() {
                 "-compared"

@@ -242,13 +242,12 @@ pub struct Letter {
 }
 
 /// The language of a report's texts.
-fn lang_of(report: &Report) -> Lang {
-    Lang::parse(report.lang).unwrap_or_default()
-}
 
 /// The default subject: `Rapport d'audit de sécurité – <organisation> – <date>`.
 pub fn subject(report: &Report) -> String {
-    let title = lang_of(report).pick("Rapport d'audit de sécurité", "Security audit report");
+    let title = report
+        .lang
+        .pick("Rapport d'audit de sécurité", "Security audit report");
     [
         title,
         report.cover.organisation.trim(),
@@ -266,7 +265,7 @@ pub fn body(report: &Report, attachment_name: &str) -> String {
     let organisation = report.cover.organisation.trim();
     let date = &report.cover.date;
     let auditor = report.cover.auditor.trim();
-    let mut text = match lang_of(report) {
+    let mut text = match report.lang {
         Lang::Fr => format!(
             "Bonjour,\n\
              \n\
