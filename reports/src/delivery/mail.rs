@@ -241,8 +241,6 @@ pub struct Letter {
     pub archive: Vec<u8>,
 }
 
-/// The language of a report's texts.
-
 /// The default subject: `Rapport d'audit de sécurité – <organisation> – <date>`.
 pub fn subject(report: &Report) -> String {
     let title = report
