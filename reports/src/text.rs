@@ -6,13 +6,12 @@ use crate::model::Cover;
 /// A score with one decimal (a decimal comma in French); `—` when there is none. The table, the
 /// radar and the comparison all write scores this way.
 pub fn score(value: Option<f64>, fr: bool) -> String {
-    value.map_or_else(
-        || "—".to_owned(),
-        |v| {
-            let text = format!("{v:.1}");
-            if fr { text.replace('.', ",") } else { text }
-        },
-    )
+    let lang = if fr {
+        questionnaire::Lang::Fr
+    } else {
+        questionnaire::Lang::En
+    };
+    value.map_or_else(|| "—".to_owned(), |v| lang.score(v))
 }
 
 /// A score change, with its sign when positive.
