@@ -60,10 +60,20 @@ impl Evidence {
             match std::fs::read_to_string(path) {
                 Err(error) => {
                     let why = crate::lang::io_reason(&error);
-                    problems.push(Problem::new(Text::new(
-                        format!("impossible de lire les constats {} : {}", path.display(), why.fr),
-                        format!("cannot read the facts {}: {}", path.display(), why.en),
-                    )));
+                    problems.push(
+                        Problem::new(Text::new(
+                            format!(
+                                "impossible de lire les constats {} : {}",
+                                path.display(),
+                                why.fr
+                            ),
+                            format!("cannot read the facts {}: {}", path.display(), why.en),
+                        ))
+                        .hint(Text::new(
+                            "vérifiez le chemin ; les constats d'une machine s'écrivent avec « posture agent collect -o FICHIER »",
+                            "check the path; a machine's facts are written with \"posture agent collect -o FILE\"",
+                        )),
+                    );
                 }
                 Ok(text) => match serde_json::from_str::<FactReport>(&text) {
                     Ok(report) => reports.push(report),
