@@ -63,7 +63,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Compare two assessments of the same organisation.
     Compare(CompareArgs),
-    /// The local agent: facts read from this machine, and the TLS of web sites.
+    /// The local agent: facts read from this machine, the TLS of web sites, and the open ports of public addresses.
     #[command(subcommand)]
     Agent(AgentCommand),
     /// E-mail the report in an AES-256 encrypted ZIP; the password is printed, to give by phone or SMS.
@@ -114,6 +114,10 @@ pub enum AgentCommand {
     Collect(CollectArgs),
     /// Probe web sites: TLS version, certificate, HTTPS redirect, HSTS.
     ProbeTls(ProbeTlsArgs),
+    /// Probe the TCP ports (administration, file sharing) of the organisation's own public
+    /// address: run it from outside its network (a 4G phone share, another site), with its
+    /// consent.
+    ProbePorts(ProbePortsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +141,22 @@ pub struct ProbeTlsArgs {
     /// A private certificate authority (PEM file) to trust.
     #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
+    /// Write the facts to this file (JSON); standard output then gets only a one-line summary.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScoreFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ProbePortsArgs {
+    /// The organisation's public address or host name, e.g. 51.15.20.30
+    #[arg(value_name = "HOST")]
+    pub host: String,
+    /// The TCP ports, e.g. 22,3389,8000-8010 (at most 1024; default: administration and file-sharing ports).
+    #[arg(long, value_name = "LIST")]
+    pub ports: Option<String>,
     /// Write the facts to this file (JSON); standard output then gets only a one-line summary.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -141,7 +141,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("compare --old", "L'évaluation précédente."),
     (
         "agent",
-        "L'agent local : les constats lus sur cette machine, et le TLS des sites web.",
+        "L'agent local : les constats lus sur cette machine, le TLS des sites web et les ports ouverts des adresses publiques.",
     ),
     (
         "agent collect",
@@ -178,6 +178,26 @@ const TEXTS: &[(&str, &str)] = &[
     (
         "agent probe-tls --format",
         "Format de sortie : text (tableau, par défaut) ou json.",
+    ),
+    (
+        "agent probe-ports",
+        "Sonder les ports TCP (administration, partage de fichiers) de l'adresse publique de l'organisation : à lancer de l'extérieur de son réseau (partage de connexion 4G d'un téléphone, autre site), avec son accord.",
+    ),
+    (
+        "agent probe-ports --host",
+        "L'adresse publique ou le nom d'hôte de l'organisation, p. ex. 51.15.20.30",
+    ),
+    (
+        "agent probe-ports --ports",
+        "Les ports TCP, p. ex. 22,3389,8000-8010 (1024 au plus ; par défaut : les ports d'administration et de partage de fichiers).",
+    ),
+    (
+        "agent probe-ports --output",
+        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
+    ),
+    (
+        "agent probe-ports --format",
+        "Format de sortie : text (tableau, par défaut) ou json.",
     ),
     ("compare --new", "La nouvelle évaluation."),
     (

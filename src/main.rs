@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     match commands::run(cli, lang) {
         Ok(code) => code,
         Err(error) => {
-            let label = lang.pick("erreur :", "error:");
+            let label = lang.pick("erreur :", "error:");
             match error.downcast_ref::<questionnaire::Error>() {
                 Some(questionnaire::Error::Invalid(problems)) => {
                     for problem in problems {

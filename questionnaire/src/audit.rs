@@ -14,6 +14,15 @@ use crate::session::{
     NOT_APPLICABLE, Session, SessionField, SessionSource, UNKNOWN, unknown_profile,
 };
 
+/// Questions of the score answered, out of those asked: [`Audit::progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Answered ("don't know" included).
+    pub answered: usize,
+    /// Asked.
+    pub total: usize,
+}
+
 /// A session and the catalog it answers.
 #[derive(Debug, Clone)]
 pub struct Audit<'c> {
@@ -43,12 +52,12 @@ impl<'c> Audit<'c> {
                     Problem::at(
                         source.locate(SessionField::AnswerKey(id)),
                         Text::new(
-                            format!("la session répond au contrôle inconnu « {id} »"),
+                            format!("la session répond au contrôle inconnu « {id} »"),
                             format!("the session answers the unknown control \"{id}\""),
                         ),
                     )
                     .hint(Text::new(
-                        "retirez cette table [answers.…] ou corrigez l'identifiant ; « posture catalog export --format json » liste les contrôles",
+                        "retirez cette table [answers.…] ou corrigez l'identifiant ; « posture catalog export --format json » liste les contrôles",
                         "remove this [answers.…] table or fix the id; \"posture catalog export --format json\" lists the controls",
                     )),
                 );
@@ -193,6 +202,25 @@ impl<'c> Audit<'c> {
         }
     }
 
+    /// How many of the questions that count in the score are answered, out of how many: the
+    /// one count that the terminal's header, its summary and every report print. Context
+    /// questions and questions not applicable (answered so, or left aside by a context answer)
+    /// do not count; "don't know" is an answer.
+    pub fn progress(&self) -> Progress {
+        let mut progress = Progress::default();
+        for control in self.controls().filter(|control| !control.context) {
+            match self.state(control) {
+                ControlState::NotApplicable => {}
+                ControlState::Unanswered => progress.total += 1,
+                ControlState::Level(_) | ControlState::Unknown => {
+                    progress.total += 1;
+                    progress.answered += 1;
+                }
+            }
+        }
+        progress
+    }
+
     /// Scores the audit.
     pub fn assess(&self) -> Assessment {
         scoring::assess(&self.scoring_input())
@@ -226,13 +254,13 @@ fn check_stored_choice(control: &Control, stored: &str) -> Result<(), Problem> {
         Err(problem) => Err(problem),
         Ok(id) => Err(Problem::new(Text::new(
             format!(
-                "{} : « {stored} » n'est pas un identifiant d'option",
+                "{} : « {stored} » n'est pas un identifiant d'option",
                 control.id
             ),
             format!("{}: \"{stored}\" is not an option id", control.id),
         ))
         .hint(Text::new(
-            format!("dans un fichier de session, écrivez l'identifiant : choice = \"{id}\""),
+            format!("dans un fichier de session, écrivez l'identifiant : choice = \"{id}\""),
             format!("in a session file, write the id: choice = \"{id}\""),
         ))),
     }
@@ -250,12 +278,12 @@ pub fn resolve_choice(control: &Control, typed: &str) -> Result<String, Problem>
             Ok(typed.to_owned())
         } else {
             Err(Problem::new(Text::new(
-                format!("{} ne peut pas être « Non applicable »", control.id),
+                format!("{} ne peut pas être « Non applicable »", control.id),
                 format!("{} cannot be \"Not applicable\"", control.id),
             ))
             .hint(Text::new(
                 format!(
-                    "choisissez une option ou « unknown » (Je ne sais pas) : {}",
+                    "choisissez une option ou « unknown » (Je ne sais pas) : {}",
                     option_list(control)
                 ),
                 format!(
@@ -274,12 +302,12 @@ pub fn resolve_choice(control: &Control, typed: &str) -> Result<String, Problem>
     }
     let na = if control.na_allowed { ", na" } else { "" };
     Err(Problem::new(Text::new(
-        format!("{} n'a pas d'option « {typed} »", control.id),
+        format!("{} n'a pas d'option « {typed} »", control.id),
         format!("{} has no option \"{typed}\"", control.id),
     ))
     .hint(Text::new(
         format!(
-            "options possibles : {} ; ou unknown (Je ne sais pas){na}",
+            "options possibles : {} ; ou unknown (Je ne sais pas){na}",
             option_list(control)
         ),
         format!(
@@ -321,7 +349,7 @@ fn check_catalog_identity(
             SessionField::CatalogId,
             Text::new(
                 format!(
-                    "cette session a été faite avec le catalogue « {} », pas « {} »",
+                    "cette session a été faite avec le catalogue « {} », pas « {} »",
                     meta.catalog_id, catalog.id
                 ),
                 format!(
@@ -335,7 +363,7 @@ fn check_catalog_identity(
             SessionField::CatalogVersion,
             Text::new(
                 format!(
-                    "cette session a été faite avec la version {} du catalogue « {} » ; la version chargée est {}",
+                    "cette session a été faite avec la version {} du catalogue « {} » ; la version chargée est {}",
                     meta.catalog_version, catalog.id, catalog.version
                 ),
                 format!(
@@ -349,7 +377,7 @@ fn check_catalog_identity(
             SessionField::CatalogHash,
             Text::new(
                 format!(
-                    "le catalogue « {} » version {} a changé depuis la création de cette session (empreinte différente)",
+                    "le catalogue « {} » version {} a changé depuis la création de cette session (empreinte différente)",
                     catalog.id, catalog.version
                 ),
                 format!(
@@ -364,14 +392,14 @@ fn check_catalog_identity(
     let hint = match &meta.catalog_path {
         Some(path) => Text::new(
             format!(
-                "utilisez le catalogue de la session : --catalog {path} ; le fichier de session n'a pas été modifié"
+                "utilisez le catalogue de la session : --catalog {path} ; le fichier de session n'a pas été modifié"
             ),
             format!(
                 "use the session's catalog: --catalog {path}; the session file was not changed"
             ),
         ),
         None => Text::new(
-            "utilisez la version de posture (ou --catalog) avec laquelle la session a été créée ; le fichier de session n'a pas été modifié",
+            "utilisez la version de posture (ou --catalog) avec laquelle la session a été créée ; le fichier de session n'a pas été modifié",
             "use the posture version (or --catalog) the session was made with; the session file was not changed",
         ),
     };
@@ -540,7 +568,7 @@ mod tests {
             "{refused}"
         );
         let unknown = resolve_choice(control, "zzz").unwrap_err().render(Lang::Fr);
-        assert!(unknown.contains("n'a pas d'option « zzz »"), "{unknown}");
+        assert!(unknown.contains("n'a pas d'option « zzz »"), "{unknown}");
         assert!(resolve_choice(control, "0").is_err());
         assert!(resolve_choice(control, "99").is_err());
 

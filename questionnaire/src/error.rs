@@ -70,7 +70,7 @@ impl Problem {
         if let Some(hint) = &self.hint {
             out.push_str(&format!(
                 "\n  {} {}",
-                lang.pick("aide :", "hint:"),
+                lang.pick("aide :", "hint:"),
                 hint.get(lang)
             ));
         }

@@ -1,11 +1,14 @@
 //! Facts against answers: the machines' facts (`posture agent collect`, `probe-tls`) read from
-//! their JSON files, and the catalog's evidence rules applied to an audit. Where a fact shows
-//! less than the answer claims, the effective level is the lower one, and the difference is a
-//! discrepancy the report shows.
+//! their JSON files, and the catalog's evidence rules applied to an audit. Where a fact proves
+//! an answer false (a `cap` rule), the effective level is the lower one, and the difference is a
+//! discrepancy the report shows with its reason. Where a fact only questions the answer (a
+//! `verify` rule: one host said of the whole organisation, a port open on the local network
+//! said of the Internet), it is a point to verify, shown beside the answer; the score is
+//! untouched.
 
 use std::path::Path;
 
-use scoring::facts::{EvidenceRule, Fact, FactReport, Value};
+use scoring::facts::{EvidenceRule, Fact, FactReport, Reason, RuleKind, Value};
 use serde::Serialize;
 
 use crate::audit::Audit;
@@ -37,6 +40,42 @@ pub struct Discrepancy {
     pub host: String,
     /// Where the agent read it.
     pub source: String,
+    /// Which claim the fact disproves, and why (the rule's reason).
+    pub why: Reason,
+}
+
+/// An answer that a machine's fact questions without proving it false: the auditor checks it
+/// with the organisation; the score keeps the answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointToVerify {
+    /// Control id.
+    pub control: String,
+    /// The level the answer claims (and keeps).
+    pub declared: u8,
+    /// The fact key.
+    pub fact: String,
+    /// What the machine shows.
+    pub value: Value,
+    /// The machine.
+    pub host: String,
+    /// Where the agent read it.
+    pub source: String,
+    /// Why the fact matters to the answer, and why it does not prove it false on its own.
+    pub why: Reason,
+}
+
+/// What the machines say of an audit's answers: what they prove false, and what they question.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MachineFindings {
+    /// Answers proved false: the score keeps the lower level.
+    pub discrepancies: Vec<Discrepancy>,
+    /// Answers questioned: the score keeps the answer.
+    pub points_to_verify: Vec<PointToVerify>,
+}
+
+/// A rule's reason in the interface's language.
+pub fn reason_in(reason: &Reason, lang: crate::Lang) -> &str {
+    lang.pick(&reason.fr, &reason.en)
 }
 
 /// A rule that holds on a machine.
@@ -63,14 +102,14 @@ impl Evidence {
                     problems.push(
                         Problem::new(Text::new(
                             format!(
-                                "impossible de lire les constats {} : {}",
+                                "impossible de lire les constats {} : {}",
                                 path.display(),
                                 why.fr
                             ),
                             format!("cannot read the facts {}: {}", path.display(), why.en),
                         ))
                         .hint(Text::new(
-                            "vérifiez le chemin ; les constats d'une machine s'écrivent avec « posture agent collect -o FICHIER »",
+                            "vérifiez le chemin ; les constats d'une machine s'écrivent avec « posture agent collect -o FICHIER »",
                             "check the path; a machine's facts are written with \"posture agent collect -o FILE\"",
                         )),
                     );
@@ -86,12 +125,12 @@ impl Evidence {
                                 column: error.column(),
                             },
                             Text::new(
-                                format!("fichier de constats illisible : {}", why.fr),
+                                format!("fichier de constats illisible : {}", why.fr),
                                 format!("unreadable facts file: {}", why.en),
                             ),
                         )
                         .hint(Text::new(
-                            "donnez le JSON écrit par « posture agent collect --format json » ou « -o »",
+                            "donnez le JSON écrit par « posture agent collect --format json » ou « -o »",
                             "give the JSON written by \"posture agent collect --format json\" or \"-o\"",
                         ))
                     }),
@@ -105,18 +144,26 @@ impl Evidence {
         }
     }
 
-    /// Every rule of `control` that holds on some machine, the lowest cap first (then in the
-    /// order of the machines and the rules).
+    /// Every `cap` rule of `control` that holds on some machine, the lowest cap first (then in
+    /// the order of the machines and the rules).
     pub fn findings<'a>(&'a self, control: &'a Control) -> Vec<Finding<'a>> {
+        self.holding(control, RuleKind::Cap)
+    }
+
+    /// Every rule of `control` of this kind that holds on some machine of a role it applies to,
+    /// the lowest level first (then in the order of the machines and the rules).
+    pub fn holding<'a>(&'a self, control: &'a Control, kind: RuleKind) -> Vec<Finding<'a>> {
         let mut findings: Vec<Finding<'a>> = control
             .evidence
             .iter()
+            .filter(move |rule| rule.kind == kind)
             .flat_map(|rule| {
                 self.reports.iter().flat_map(move |report| {
+                    let role = report.role();
                     report
                         .facts
                         .iter()
-                        .filter(move |fact| rule.holds(fact))
+                        .filter(move |fact| rule.holds_on(fact, role))
                         .map(move |fact| Finding {
                             rule,
                             fact,
@@ -181,6 +228,49 @@ impl Audit<'_> {
                         value: finding.fact.value.clone(),
                         host: finding.host.to_owned(),
                         source: finding.fact.source.clone(),
+                        why: finding.rule.reason.clone(),
+                    });
+                }
+                rows
+            })
+            .collect()
+    }
+
+    /// Both: the discrepancies and the points to verify.
+    pub fn machine_findings(&self, evidence: &Evidence) -> MachineFindings {
+        MachineFindings {
+            discrepancies: self.discrepancies(evidence),
+            points_to_verify: self.points_to_verify(evidence),
+        }
+    }
+
+    /// The answers that the facts question without proving them false: one row per control,
+    /// rule and machine where a `verify` rule holds above which the answer stands. The score is
+    /// untouched. Rows come in catalog order, then by rule level and machine.
+    pub fn points_to_verify(&self, evidence: &Evidence) -> Vec<PointToVerify> {
+        self.controls()
+            .filter(|control| !control.context)
+            .flat_map(|control| {
+                let scoring::ControlState::Level(declared) = self.state(control) else {
+                    return Vec::new();
+                };
+                let mut rows: Vec<PointToVerify> = Vec::new();
+                for finding in evidence.holding(control, RuleKind::Verify) {
+                    if finding.rule.max_level >= declared
+                        || rows
+                            .iter()
+                            .any(|row| row.host == finding.host && row.fact == finding.fact.key)
+                    {
+                        continue;
+                    }
+                    rows.push(PointToVerify {
+                        control: control.id.clone(),
+                        declared,
+                        fact: finding.fact.key.clone(),
+                        value: finding.fact.value.clone(),
+                        host: finding.host.to_owned(),
+                        source: finding.fact.source.clone(),
+                        why: finding.rule.reason.clone(),
                     });
                 }
                 rows

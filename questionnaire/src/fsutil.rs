@@ -87,7 +87,7 @@ fn destination(path: &Path) -> Result<PathBuf, Error> {
         return Err(Error::invalid(
             Problem::new(Text::new(
                 format!(
-                    "impossible d'écrire {} : le dossier {} n'existe pas",
+                    "impossible d'écrire {} : le dossier {} n'existe pas",
                     path.display(),
                     dir.display()
                 ),

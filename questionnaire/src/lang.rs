@@ -55,7 +55,7 @@ impl Lang {
 
     /// The colon as the language writes it: French puts a space before it.
     pub fn colon(self) -> &'static str {
-        self.pick(" :", ":")
+        self.pick(" :", ":")
     }
 
     /// Picks the French or the English of a pair.
@@ -109,20 +109,20 @@ pub fn parse_reason(message: &str) -> Text {
     let message = message.trim();
     let field = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_owned();
     let fr = if let Some(rest) = message.strip_prefix("missing field ") {
-        format!("champ obligatoire manquant : « {} »", field(rest))
+        format!("champ obligatoire manquant : « {} »", field(rest))
     } else if let Some(rest) = message.strip_prefix("unknown field ") {
         let expected = rest
             .split_once("expected ")
             .map(|(_, expected)| expected.replace("one of ", ""))
             .unwrap_or_default();
         format!(
-            "champ inconnu « {} » (champs possibles : {expected})",
+            "champ inconnu « {} » (champs possibles : {expected})",
             field(rest)
         )
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         match rest.split_once(", expected ") {
-            Some((found, expected)) => format!("type invalide : {found} au lieu de {expected}"),
-            None => format!("type invalide : {rest}"),
+            Some((found, expected)) => format!("type invalide : {found} au lieu de {expected}"),
+            None => format!("type invalide : {rest}"),
         }
     } else if let Some(rest) = message.strip_prefix("unknown variant ") {
         let expected = rest
@@ -130,7 +130,7 @@ pub fn parse_reason(message: &str) -> Text {
             .map(|(_, expected)| expected.replace("one of ", ""))
             .unwrap_or_default();
         format!(
-            "valeur inconnue « {} » (valeurs possibles : {expected})",
+            "valeur inconnue « {} » (valeurs possibles : {expected})",
             field(rest)
         )
     } else {
@@ -155,7 +155,7 @@ pub fn io_reason(error: &std::io::Error) -> Text {
             "a part of the path is not a directory",
         ),
         ErrorKind::InvalidData => (
-            "contenu illisible : ce n'est pas du texte UTF-8",
+            "contenu illisible : ce n'est pas du texte UTF-8",
             "unreadable content: not UTF-8 text",
         ),
         ErrorKind::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
@@ -179,16 +179,16 @@ mod tests {
     #[test]
     fn parser_messages_are_said_in_french_too() {
         let missing = parse_reason("missing field `organisation`");
-        assert_eq!(missing.fr, "champ obligatoire manquant : « organisation »");
+        assert_eq!(missing.fr, "champ obligatoire manquant : « organisation »");
         assert_eq!(missing.en, "missing field `organisation`");
         let unknown = parse_reason("unknown field `colour`, expected one of `id`, `title`");
         assert_eq!(
             unknown.fr,
-            "champ inconnu « colour » (champs possibles : `id`, `title`)"
+            "champ inconnu « colour » (champs possibles : `id`, `title`)"
         );
         assert_eq!(
             parse_reason("invalid type: string \"x\", expected u32").fr,
-            "type invalide : string \"x\" au lieu de u32"
+            "type invalide : string \"x\" au lieu de u32"
         );
         assert_eq!(parse_reason("unclosed array").fr, "unclosed array");
     }

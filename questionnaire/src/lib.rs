@@ -19,6 +19,8 @@ pub mod results;
 pub mod session;
 mod source;
 pub mod tui;
+pub mod typography;
+pub mod upgrade;
 
 pub use error::{Error, Location, Problem};
 pub use lang::{Lang, Text, level_name};

@@ -76,7 +76,7 @@ mod tests {
             slug("Maison de santé de l'Étang"),
             "maison-de-sante-de-l-etang"
         );
-        assert_eq!(slug("  CPTS — Cœur d'Hérault !"), "cpts-coeur-d-herault");
+        assert_eq!(slug("  CPTS — Cœur d'Hérault !"), "cpts-coeur-d-herault");
         assert_eq!(slug("诊所"), "");
         assert_eq!(slug(&"a".repeat(200)).len(), 60);
     }

@@ -22,6 +22,11 @@ pub fn reassess(
     profile: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(Session, Vec<String>), Error> {
+    // A previous session of an earlier catalog version is first read with this one: answers
+    // follow reworded and moved questions, and those that no longer fit are dropped below.
+    let mut upgraded = previous.clone();
+    crate::upgrade::upgrade(catalog, &mut upgraded);
+    let previous = &upgraded;
     let meta = &previous.meta;
     let mut session = Session::new(
         catalog,
@@ -67,6 +72,17 @@ pub fn reassess(
         );
     }
     session.answers = answers;
+    // Questions changed since the previous assessment's catalog keep the answer given then,
+    // set aside, so that the screen can say why they are asked afresh.
+    session.retired = previous
+        .retired
+        .iter()
+        .filter(|(id, retired)| {
+            retired.reason == crate::upgrade::RetiredReason::Changed
+                && catalog.control(id).is_some()
+        })
+        .map(|(id, retired)| (id.clone(), retired.clone()))
+        .collect();
     Ok((session, dropped))
 }
 

@@ -5,16 +5,45 @@ use scoring::Assessment;
 use serde_json::{Value, json};
 
 use crate::audit::Audit;
-use crate::evidence::Discrepancy;
+use crate::evidence::{Discrepancy, MachineFindings, PointToVerify, reason_in};
 use crate::lang::{Lang, level_name};
 
+/// A discrepancy as JSON: the seven fields of the contract, and its reason in `lang`.
+pub fn discrepancy_json(d: &Discrepancy, lang: Lang) -> Value {
+    json!({
+        "control": d.control,
+        "declared": d.declared,
+        "effective": d.effective,
+        "fact": d.fact,
+        "value": d.value,
+        "host": d.host,
+        "source": d.source,
+        "why": reason_in(&d.why, lang),
+    })
+}
+
+/// A point to verify as JSON, its reason in `lang`.
+pub fn point_json(p: &PointToVerify, lang: Lang) -> Value {
+    json!({
+        "control": p.control,
+        "declared": p.declared,
+        "fact": p.fact,
+        "value": p.value,
+        "host": p.host,
+        "source": p.source,
+        "why": reason_in(&p.why, lang),
+    })
+}
+
 /// The score as JSON: the fields of the contract, and titles in `lang`.
-/// `discrepancies` is `Some` when facts were given (`--facts`): the JSON then has a
-/// `discrepancies` array; without facts the output is unchanged.
+/// `findings` is `Some` when facts were given (`--facts`): the JSON then has a
+/// `discrepancies` array (answers the facts prove false, the score lowered) and a
+/// `points_to_verify` array (answers they question, the score untouched); without facts the
+/// output is unchanged.
 pub fn score_json(
     audit: &Audit<'_>,
     assessment: &Assessment,
-    discrepancies: Option<&[Discrepancy]>,
+    findings: Option<&MachineFindings>,
     lang: Lang,
 ) -> Value {
     let catalog = audit.catalog;
@@ -68,8 +97,19 @@ pub fn score_json(
         "unknown": assessment.unknown,
         "unanswered": assessment.unanswered,
     });
-    if let (Some(discrepancies), Some(object)) = (discrepancies, value.as_object_mut()) {
+    if let (Some(findings), Some(object)) = (findings, value.as_object_mut()) {
+        let discrepancies: Vec<Value> = findings
+            .discrepancies
+            .iter()
+            .map(|d| discrepancy_json(d, lang))
+            .collect();
+        let points: Vec<Value> = findings
+            .points_to_verify
+            .iter()
+            .map(|p| point_json(p, lang))
+            .collect();
         object.insert("discrepancies".to_owned(), json!(discrepancies));
+        object.insert("points_to_verify".to_owned(), json!(points));
     }
     value
 }
@@ -78,7 +118,7 @@ pub fn score_json(
 pub fn score_text(
     audit: &Audit<'_>,
     assessment: &Assessment,
-    discrepancies: Option<&[Discrepancy]>,
+    findings: Option<&MachineFindings>,
     lang: Lang,
 ) -> String {
     let catalog = audit.catalog;
@@ -147,7 +187,7 @@ pub fn score_text(
         out.push_str(&format!(
             "(*) {} {}\n",
             pick(
-                "niveau plafonné à 1 par un contrôle critique insuffisant :",
+                "niveau plafonné à 1 par un contrôle critique insuffisant :",
                 "level capped at 1 by a failed critical control:"
             ),
             capped.join(", ")
@@ -199,7 +239,8 @@ pub fn score_text(
             assessment.unknown.join(", ")
         ));
     }
-    if let Some(discrepancies) = discrepancies {
+    if let Some(findings) = findings {
+        let discrepancies = &findings.discrepancies;
         out.push_str(&format!(
             "\n{} ({})\n",
             pick(
@@ -220,6 +261,30 @@ pub fn score_text(
                 fact_value(&d.value),
                 d.host,
                 d.source
+            ));
+            out.push_str(&format!("      {}\n", reason_in(&d.why, lang)));
+        }
+        let points = &findings.points_to_verify;
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            pick(
+                "Points à vérifier (les constats mettent la réponse en doute sans la prouver fausse\u{a0}; le score n'en tient pas compte)",
+                "Points to verify (the facts question the answer without proving it false; the score does not use them)"
+            ),
+            points.len()
+        ));
+        for p in points {
+            out.push_str(&format!(
+                "  {} {} {}{} {} = {} ({}, {})\n      {}\n",
+                p.control,
+                pick("niveau", "level"),
+                p.declared,
+                lang.colon(),
+                p.fact,
+                fact_value(&p.value),
+                p.host,
+                p.source,
+                reason_in(&p.why, lang),
             ));
         }
     }

@@ -39,6 +39,10 @@ pub struct Session {
     /// the question is answered.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+    /// Answers given with an earlier version of the catalog that no longer fit their question
+    /// (changed or removed since), by control id: kept, with their notes, never dropped.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub retired: BTreeMap<String, crate::upgrade::Retired>,
     /// Tables a newer posture wrote, kept as they are.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -271,6 +275,7 @@ impl Session {
             },
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
+            retired: BTreeMap::new(),
             extra: toml::Table::new(),
         })
     }
@@ -282,14 +287,14 @@ impl Session {
             Error::invalid(
                 Problem::new(Text::new(
                     format!(
-                        "impossible de lire la session {} : {}",
+                        "impossible de lire la session {} : {}",
                         path.display(),
                         why.fr
                     ),
                     format!("cannot read the session {}: {}", path.display(), why.en),
                 ))
                 .hint(Text::new(
-                    "vérifiez le chemin, ou créez la session avec « posture session new »",
+                    "vérifiez le chemin, ou créez la session avec « posture session new »",
                     "check the path, or create the session with \"posture session new\"",
                 )),
             )
@@ -304,7 +309,7 @@ impl Session {
                 Problem::at(
                     location,
                     Text::new(
-                        format!("fichier de session illisible : {}", why.fr),
+                        format!("fichier de session illisible : {}", why.fr),
                         format!("unreadable session file: {}", why.en),
                     ),
                 )
@@ -333,7 +338,7 @@ impl Session {
                     source.locate(SessionField::Format),
                     Text::new(
                         format!(
-                            "format de session {} inconnu : cette version de posture lit le format {FORMAT}",
+                            "format de session {} inconnu : cette version de posture lit le format {FORMAT}",
                             self.meta.format
                         ),
                         format!(
@@ -344,7 +349,7 @@ impl Session {
                 )
                 .hint(if newer {
                     Text::new(
-                        "le fichier vient d'une version plus récente de posture : mettez posture à jour (le fichier n'a pas été modifié)",
+                        "le fichier vient d'une version plus récente de posture : mettez posture à jour (le fichier n'a pas été modifié)",
                         "the file comes from a newer posture: update posture (the file was not changed)",
                     )
                 } else {
@@ -361,7 +366,7 @@ impl Session {
                     Problem::at(
                         source.locate(field),
                         Text::new(
-                            format!("date illisible « {value} »"),
+                            format!("date illisible « {value} »"),
                             format!("unreadable date \"{value}\""),
                         ),
                     )
@@ -383,7 +388,7 @@ impl Session {
                 Problem::at(
                     source.locate(SessionField::NextAssessment),
                     Text::new(
-                        format!("date de la prochaine évaluation illisible « {next} »"),
+                        format!("date de la prochaine évaluation illisible « {next} »"),
                         format!("unreadable next assessment date \"{next}\""),
                     ),
                 )
@@ -576,12 +581,12 @@ impl SessionSource {
 
 pub(crate) fn unknown_profile(profile: &str, catalog: &Catalog) -> Problem {
     Problem::new(Text::new(
-        format!("profil inconnu « {profile} »"),
+        format!("profil inconnu « {profile} »"),
         format!("unknown profile \"{profile}\""),
     ))
     .hint(Text::new(
         format!(
-            "profils du catalogue : {}",
+            "profils du catalogue : {}",
             catalog.profile_ids().join(", ")
         ),
         format!(
@@ -628,7 +633,7 @@ mod tests {
         session.set_answer(
             "PAT-01",
             "8-jours",
-            Some("WSUS, rapport mensuel\n« vu »".into()),
+            Some("WSUS, rapport mensuel\n« vu »".into()),
             now(),
         );
         session.save(&path).unwrap();
@@ -774,7 +779,7 @@ mod tests {
             "{rendered:?}"
         );
         assert!(
-            rendered[0].contains("date illisible « hier »"),
+            rendered[0].contains("date illisible « hier »"),
             "{rendered:?}"
         );
         assert!(

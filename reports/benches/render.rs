@@ -49,7 +49,7 @@ fn session(catalog: &Catalog, month: u32, shift: usize) -> Session {
             _ => &control.options[(index * 3 + shift) % control.options.len()],
         };
         let note = (index % 3 == 0).then(|| {
-            format!("Vu avec la direction et le prestataire ; preuve n° {index} classée au dossier")
+            format!("Vu avec la direction et le prestataire ; preuve n° {index} classée au dossier")
         });
         session.set_answer(&control.id, &option.id, note, at(month));
     }

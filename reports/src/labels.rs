@@ -64,7 +64,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("note", "Note", "Note"),
     (
         "to_check",
-        "Points à vérifier (« Je ne sais pas » ou sans réponse)",
+        "Points à vérifier (« Je ne sais pas » ou sans réponse)",
         "Points to check (\"Don't know\" or not answered)",
     ),
     (
@@ -93,20 +93,20 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "method",
-        "Annexe : méthode de calcul",
+        "Annexe : méthode de calcul",
         "Annex: scoring method",
     ),
     ("generated", "Rapport établi le", "Report made on"),
     (
         "confidential",
-        "Confidentiel : ce rapport décrit les points faibles de l'organisation.",
+        "Confidentiel : ce rapport décrit les points faibles de l'organisation.",
         "Confidential: this report describes the organisation's weak points.",
     ),
     ("machines", "Constats sur les machines", "Machine findings"),
     (
         "machines_intro",
-        "L'agent posture a relevé ces faits sur les machines de l'organisation. Quand ils contredisent une réponse, le niveau retenu est le plus bas des deux.",
-        "The posture agent read these facts on the organisation's machines. Where they contradict an answer, the lower of the two levels is kept.",
+        "L'agent posture a relevé ces faits sur les machines de l'organisation. Quand un constat prouve une réponse fausse, le niveau retenu est le plus bas des deux, pour la raison dite\u{a0}; quand il la met seulement en doute, c'est un point à vérifier et le score garde la réponse.",
+        "The posture agent read these facts on the organisation's machines. Where a fact proves an answer false, the lower of the two levels is kept, for the reason given; where it only questions the answer, it is a point to verify and the score keeps the answer.",
     ),
     (
         "discrepancies",
@@ -117,6 +117,21 @@ const LABELS: &[(&str, &str, &str)] = &[
         "no_discrepancy",
         "Aucune réponse n'est contredite par les machines.",
         "No answer is contradicted by the machines.",
+    ),
+    (
+        "points_to_verify",
+        "Points à vérifier",
+        "Points to verify",
+    ),
+    (
+        "points_to_verify_intro",
+        "Ces constats mettent une réponse en doute sans la prouver fausse (une seule machine, ou un port ouvert sur le réseau local et non sur Internet)\u{a0}: vérifiez-les avec la structure. Le score garde la réponse donnée.",
+        "These facts question an answer without proving it false (one machine only, or a port open on the local network rather than the Internet): check them with the organisation. The score keeps the answer given.",
+    ),
+    (
+        "no_point_to_verify",
+        "Aucun constat ne met une réponse en doute.",
+        "No fact questions an answer.",
     ),
     ("declared", "Niveau déclaré", "Declared level"),
     ("effective", "Niveau retenu", "Level kept"),

@@ -369,6 +369,57 @@ pub fn render(report: &Report) -> String {
                 );
             }
             out.push('\n');
+            for d in &report.discrepancies {
+                let _ = writeln!(
+                    out,
+                    "- {} ({}){} {}",
+                    inline(&d.control),
+                    inline(&d.host),
+                    colon,
+                    inline(&d.why)
+                );
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "### {}\n\n{}\n",
+            t("Points à vérifier", "Points to verify"),
+            t(
+                "Ces constats mettent une réponse en doute sans la prouver fausse (une seule machine, ou un port ouvert sur le réseau local et non sur Internet)\u{a0}: vérifiez-les avec la structure. Le score garde la réponse donnée.",
+                "These facts question an answer without proving it false (one machine only, or a port open on the local network rather than the Internet): check them with the organisation. The score keeps the answer given."
+            )
+        );
+        if report.points_to_verify.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                t(
+                    "Aucun constat ne met une réponse en doute.",
+                    "No fact questions an answer."
+                )
+            );
+        } else {
+            for p in &report.points_to_verify {
+                let _ = writeln!(
+                    out,
+                    "- **{}** {} — {}{} {} ({} {}) — {}{} {} = {} ({}) — {}",
+                    inline(&p.control),
+                    inline(&p.question),
+                    t("réponse", "answer"),
+                    colon,
+                    inline(&p.answer),
+                    t("niveau", "level"),
+                    p.declared,
+                    inline(&p.host),
+                    colon,
+                    code(&p.fact),
+                    inline(&p.value_text),
+                    code(&p.source),
+                    inline(&p.why)
+                );
+            }
+            out.push('\n');
         }
         for machine in &report.machines {
             let _ = writeln!(

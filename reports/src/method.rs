@@ -17,7 +17,11 @@ pub fn paragraphs(lang: Lang) -> Vec<String> {
         .map_or("", |(_, rest)| rest.split("<!--").next().unwrap_or(rest));
     section
         .split("\n\n")
-        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|paragraph| {
+            questionnaire::typography::words(paragraph)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|paragraph| !paragraph.is_empty() && !paragraph.starts_with('#'))
         .collect()
 }

@@ -51,6 +51,34 @@ pub struct Report {
     pub machines: Vec<Machine>,
     /// Answers the machines contradict.
     pub discrepancies: Vec<DiscrepancyRow>,
+    /// Answers the machines question without proving them false: the score keeps them.
+    pub points_to_verify: Vec<VerifyRow>,
+}
+
+/// An answer a machine's fact questions without proving it false, with the question and answer
+/// as the report prints them, and why it matters.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyRow {
+    /// Control id.
+    pub control: String,
+    /// The question.
+    pub question: String,
+    /// The answer given.
+    pub answer: String,
+    /// Its level, which the score keeps.
+    pub declared: u8,
+    /// The fact key.
+    pub fact: String,
+    /// What the machine shows, typed as in the facts file.
+    pub value: scoring::facts::Value,
+    /// The same, as the report prints it.
+    pub value_text: String,
+    /// The machine.
+    pub host: String,
+    /// Where the agent read it.
+    pub source: String,
+    /// Why the fact matters to the answer, and why it does not prove it false alone.
+    pub why: String,
 }
 
 /// One machine's facts.
@@ -105,6 +133,8 @@ pub struct DiscrepancyRow {
     pub host: String,
     /// Where the agent read it.
     pub source: String,
+    /// Which claim of the answer the fact proves false, and why.
+    pub why: String,
 }
 
 /// The cover page.
@@ -363,11 +393,7 @@ pub fn build_with_facts(
         .profile(&meta.profile)
         .map_or_else(|| meta.profile.clone(), |p| p.title.get(lang).to_owned());
     let answers = answer_rows(audit, evidence, lang);
-    let scored: Vec<&AnswerRow> = answers
-        .iter()
-        .flat_map(|d| &d.answers)
-        .filter(|a| a.status != "context" && a.status != "not_applicable")
-        .collect();
+    let progress = audit.progress();
     let comparison = previous.map(|previous| comparison(audit, previous, &input, lang));
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
@@ -398,8 +424,8 @@ pub fn build_with_facts(
                 .level
                 .map(|l| level_name(l).get(lang).to_owned()),
             capped: assessment.overall.capped,
-            answered: scored.iter().filter(|a| a.status != "unanswered").count(),
-            total: scored.len(),
+            answered: progress.answered,
+            total: progress.total,
         },
         domains: domain_rows(audit, &assessment, comparison.as_ref(), lang),
         measures: measures(audit, &assessment, lang),
@@ -452,6 +478,29 @@ pub fn build_with_facts(
                         value: d.value,
                         host: d.host,
                         source: d.source,
+                        why: questionnaire::evidence::reason_in(&d.why, lang).to_owned(),
+                    }
+                })
+                .collect()
+        }),
+        points_to_verify: evidence.map_or_else(Vec::new, |e| {
+            audit
+                .points_to_verify(e)
+                .into_iter()
+                .map(|p| {
+                    let control = catalog.control(&p.control);
+                    VerifyRow {
+                        question: control
+                            .map_or_else(String::new, |c| c.question.get(lang).to_owned()),
+                        answer: control.map_or_else(String::new, |c| answer_text(audit, c, lang)),
+                        control: p.control,
+                        declared: p.declared,
+                        fact: p.fact,
+                        value_text: questionnaire::results::fact_value(&p.value),
+                        value: p.value,
+                        host: p.host,
+                        source: p.source,
+                        why: questionnaire::evidence::reason_in(&p.why, lang).to_owned(),
                     }
                 })
                 .collect()

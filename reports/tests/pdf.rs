@@ -43,7 +43,7 @@ fn session(catalog: &Catalog, month: u32, pick: impl Fn(usize, usize) -> usize) 
             continue;
         }
         let option = &control.options[pick(index, control.options.len())];
-        let note = (index % 5 == 0).then(|| format!("Vu avec la direction ; preuve n° {index}"));
+        let note = (index % 5 == 0).then(|| format!("Vu avec la direction ; preuve n° {index}"));
         session.set_answer(&control.id, &option.id, note, at(month));
     }
     session
@@ -161,7 +161,7 @@ fn french_pdf_with_a_previous_assessment_carries_the_report() {
         "Points à vérifier",
         "Évolution depuis l'évaluation précédente",
         "Prochaine évaluation",
-        "Annexe : méthode de calcul",
+        "Annexe : méthode de calcul",
         "Évaluation précédente",
     ] {
         assert!(text.contains(heading), "no {heading:?} in:\n{text}");

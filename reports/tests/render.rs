@@ -44,7 +44,7 @@ fn session(catalog: &Catalog, month: u32, pick: impl Fn(usize, usize) -> usize) 
             continue;
         }
         let option = &control.options[pick(index, control.options.len())];
-        let note = (index % 4 == 0).then(|| format!("Vu avec la direction ; preuve {index}"));
+        let note = (index % 4 == 0).then(|| format!("Vu avec la direction ; preuve {index}"));
         session.set_answer(&control.id, &option.id, note, at(month));
     }
     session
@@ -126,13 +126,13 @@ fn each_language_has_its_punctuation() {
     for format in [Format::Markdown, Format::Html] {
         let en = text(&english, format);
         for wrong in [
-            "Overall index :",
-            "Sources :",
-            "Why :",
-            "How :",
-            "Finding :",
-            "Answer :",
-            "** :",
+            "Overall index :",
+            "Sources :",
+            "Why :",
+            "How :",
+            "Finding :",
+            "Answer :",
+            "** :",
             "«",
             "»",
             "\u{a0}:",

@@ -115,7 +115,30 @@ pub enum Op {
     Empty,
 }
 
-/// "When fact `fact` `op` `value`, the answer can be at most `max_level`."
+/// What an evidence rule does when it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// The fact proves the answers above `max_level` false: they count at most `max_level`.
+    Cap,
+    /// The fact questions the answers above `max_level` without proving them false (one host
+    /// said of the whole organisation, a port listening on the local network said of the
+    /// Internet): a point to verify, shown beside the answer; the score is untouched.
+    Verify,
+}
+
+/// Why a rule's fact bears on the answer: which claim of which option it disproves (or
+/// questions), on which kind of machine. Printed beside the discrepancy or the point to verify.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Reason {
+    /// Français.
+    pub fr: String,
+    /// English.
+    pub en: String,
+}
+
+/// "When fact `fact` `op` `value` on a machine of one of `roles`, the answers above `max_level`
+/// are disproved (`cap`) or to be verified (`verify`)."
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceRule {
     /// The fact key.
@@ -125,13 +148,52 @@ pub struct EvidenceRule {
     /// The value compared with (absent for `empty` / `not-empty`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
-    /// The highest level the answer keeps when the rule holds.
+    /// Cap the answer, or only ask to verify it.
+    pub kind: RuleKind,
+    /// The highest level the fact leaves standing: answers above it are the ones it disproves
+    /// (`cap`: they count at this level) or questions (`verify`).
     pub max_level: u8,
+    /// The kinds of machine (`host.role`: `server`, `laptop`, `workstation`) on which the fact
+    /// means something for this control; empty: any machine. A machine whose role is unknown
+    /// matches only a rule with no roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Which claim the fact disproves or questions, and why.
+    #[serde(default)]
+    pub reason: Reason,
+}
+
+/// The key of the fact that says what kind of machine a report describes.
+pub const ROLE_KEY: &str = "host.role";
+
+impl FactReport {
+    /// The machine's role (`host.role`), when the agent could tell it.
+    pub fn role(&self) -> Option<&str> {
+        self.facts
+            .iter()
+            .find(|fact| fact.key == ROLE_KEY && fact.status != Status::Unknown)
+            .and_then(|fact| match &fact.value {
+                Value::Text(role) => Some(role.as_str()),
+                _ => None,
+            })
+    }
 }
 
 impl EvidenceRule {
-    /// Whether the rule holds for this fact. A fact whose status is unknown, or whose value does
-    /// not have the compared type, never holds: missing evidence never lowers an answer.
+    /// Whether the rule applies to a machine of this role: a rule limited to some roles never
+    /// applies to a machine whose role is unknown.
+    pub fn applies_to(&self, role: Option<&str>) -> bool {
+        self.roles.is_empty() || role.is_some_and(|role| self.roles.iter().any(|r| r == role))
+    }
+
+    /// Whether the rule holds for this fact on a machine of this role.
+    pub fn holds_on(&self, fact: &Fact, role: Option<&str>) -> bool {
+        self.applies_to(role) && self.holds(fact)
+    }
+
+    /// Whether the rule holds for this fact (whatever the machine's role). A fact whose status
+    /// is unknown, or whose value does not have the compared type, never holds: missing
+    /// evidence never lowers an answer.
     pub fn holds(&self, fact: &Fact) -> bool {
         if fact.key != self.fact || fact.status == Status::Unknown {
             return false;
@@ -197,13 +259,17 @@ pub const FACT_KEYS: &[(&str, Kind)] = &[
     ("os.supported", Kind::Bool),
     ("os.eol_date", Kind::Text),
     ("host.uptime_days", Kind::Number),
+    ("host.role", Kind::Text),
     ("patch.last_upgrade", Kind::Text),
     ("patch.days_since_upgrade", Kind::Number),
     ("patch.auto_updates", Kind::Bool),
     ("patch.reboot_required", Kind::Bool),
     ("patch.pending_security", Kind::Number),
+    ("patch.security_pending_days", Kind::Number),
     ("net.listening", Kind::List),
     ("net.admin_exposed", Kind::List),
+    ("net.public_addresses", Kind::List),
+    ("net.admin_public", Kind::List),
     ("ssh.password_auth", Kind::Bool),
     ("ssh.root_login", Kind::Bool),
     ("ssh.root_login_mode", Kind::Text),
@@ -228,6 +294,10 @@ pub const FACT_KEYS: &[(&str, Kind)] = &[
     ("tls.chain_valid", Kind::Bool),
     ("https.redirect", Kind::Bool),
     ("https.hsts", Kind::Bool),
+    ("exposure.target", Kind::Text),
+    ("exposure.open_ports", Kind::List),
+    ("exposure.admin_open", Kind::List),
+    ("exposure.probed_ports", Kind::Number),
 ];
 
 /// The texts a fact key may hold, for the text keys whose values form a closed set
@@ -240,6 +310,7 @@ pub const TEXT_VALUES: &[(&str, &[&str])] = &[
         "ssh.root_login_mode",
         &["yes", "prohibit-password", "forced-commands-only", "no"],
     ),
+    ("host.role", &["server", "laptop", "workstation"]),
 ];
 
 /// The texts a fact key may hold, when they form a closed set.
@@ -277,8 +348,40 @@ mod tests {
             fact: fact.into(),
             op,
             value,
+            kind: RuleKind::Cap,
             max_level: 1,
+            roles: Vec::new(),
+            reason: Reason::default(),
         }
+    }
+
+    #[test]
+    fn a_rule_limited_to_roles_applies_only_to_machines_known_to_have_one() {
+        let mut encrypted = rule("disk.encrypted", Op::Equal, Some(Value::Bool(false)));
+        encrypted.roles = vec!["laptop".into()];
+        let clear = fact("disk.encrypted", Value::Bool(false), Status::Fail);
+        assert!(encrypted.holds_on(&clear, Some("laptop")));
+        assert!(!encrypted.holds_on(&clear, Some("server")));
+        assert!(!encrypted.holds_on(&clear, None));
+        encrypted.roles.clear();
+        assert!(encrypted.holds_on(&clear, None));
+        let report = FactReport {
+            agent_version: "0".into(),
+            host: "h".into(),
+            collected_at: "2026-12-01T10:00:00Z".into(),
+            root: false,
+            container: false,
+            facts: vec![
+                fact(ROLE_KEY, Value::Text("laptop".into()), Status::Ok),
+                clear.clone(),
+            ],
+        };
+        assert_eq!(report.role(), Some("laptop"));
+        let unknown = FactReport {
+            facts: vec![fact(ROLE_KEY, Value::Null, Status::Unknown)],
+            ..report
+        };
+        assert_eq!(unknown.role(), None);
     }
 
     #[test]

@@ -69,7 +69,7 @@ mod documented {
             "0 below 20; 1 from 20; 2 from 45; 3 from 70;\n4 from 95",
             "caps its domain's level at 1",
             "overall level\nis at most 2",
-            "0 en dessous de 20 ; 1 à partir de 20 ;\n2 à partir de 45 ; 3 à partir de 70 ; 4 à partir de 95",
+            "0 en dessous de 20 ; 1 à partir de 20 ;\n2 à partir de 45 ; 3 à partir de 70 ; 4 à partir de 95",
         ] {
             assert!(
                 DOC.contains(words),

@@ -1,4 +1,5 @@
-//! `posture agent collect` and `posture agent probe-tls`: print or write the facts.
+//! `posture agent collect`, `posture agent probe-tls` and `posture agent probe-ports`: print or
+//! write the facts.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -30,6 +31,28 @@ pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             let report = agent::tls::probe(&agent::tls::Options {
                 urls: args.urls,
                 ca: args.ca,
+                lang,
+            });
+            (report, args.output, args.format)
+        }
+        AgentCommand::ProbePorts(args) => {
+            let hint = Text::new(
+                "exemple : posture agent probe-ports 51.15.20.30 --ports 22,3389,8000-8010",
+                "example: posture agent probe-ports 51.15.20.30 --ports 22,3389,8000-8010",
+            );
+            agent::ports::check_host(&args.host)
+                .map_err(|why| Error::invalid(Problem::new(why).hint(hint.clone())))?;
+            let ports = match &args.ports {
+                Some(list) => Some(
+                    agent::ports::parse_ports(list)
+                        .map_err(|why| Error::invalid(Problem::new(why).hint(hint)))?,
+                ),
+                None => None,
+            };
+            let report = agent::ports::probe(&agent::ports::Options {
+                host: args.host,
+                ports,
+                timeout: std::time::Duration::from_secs(1),
                 lang,
             });
             (report, args.output, args.format)

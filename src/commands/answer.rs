@@ -11,21 +11,21 @@ use crate::cli::AnswerArgs;
 
 /// Sets one answer and rewrites the session atomically. On any error the file is untouched.
 pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let opened = Opened::read(&args.file, catalog)?;
+    let opened = Opened::read_in(&args.file, catalog, lang)?;
     let mut audit = opened.audit()?;
     let profile = audit.session.meta.profile.clone();
     let Some(control) = audit.catalog.control(&args.control) else {
         return Err(Error::invalid(
             about_argument(
                 Problem::new(Text::new(
-                    format!("contrôle inconnu « {} »", args.control),
+                    format!("contrôle inconnu « {} »", args.control),
                     format!("unknown control \"{}\"", args.control),
                 )),
                 &args.file,
                 Argument::Control,
             )
             .hint(Text::new(
-                format!("contrôles du profil {profile} : {}", control_ids(&audit)),
+                format!("contrôles du profil {profile} : {}", control_ids(&audit)),
                 format!("controls of the profile {profile}: {}", control_ids(&audit)),
             )),
         )
@@ -48,7 +48,7 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
                 Argument::Control,
             )
             .hint(Text::new(
-                format!("profils qui le posent : {}", control.profiles.join(", ")),
+                format!("profils qui le posent : {}", control.profiles.join(", ")),
                 format!("profiles that ask it: {}", control.profiles.join(", ")),
             )),
         )
@@ -91,7 +91,7 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
         eprintln!(
             "{}",
             lang.pick(
-                "remarque : d'après les réponses de contexte, cette question ne s'applique pas ; elle ne compte pas dans le score",
+                "remarque : d'après les réponses de contexte, cette question ne s'applique pas ; elle ne compte pas dans le score",
                 "note: given the context answers, this question does not apply; it does not count in the score"
             )
         );
@@ -116,7 +116,7 @@ fn about_argument(mut problem: Problem, file: &Path, argument: Argument) -> Prob
     };
     let file = file.display();
     problem.message = Text::new(
-        format!("{file} : {} (argument {name})", problem.message.fr),
+        format!("{file} : {} (argument {name})", problem.message.fr),
         format!("{file}: {} ({name} argument)", problem.message.en),
     );
     problem

@@ -50,7 +50,7 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
         emit(&format!(
             "{}\n",
             lang.pick(
-                "audit annulé : aucun fichier créé",
+                "audit annulé : aucun fichier créé",
                 "audit cancelled: no file created"
             )
         ))?;
@@ -80,7 +80,7 @@ fn closing(outcome: &tui::Outcome, facts: &[PathBuf], lang: Lang, env_lang: Lang
     }
     match lang {
         Lang::Fr => format!(
-            "session enregistrée : {shown} ({answered}/{total} réponses)\nreprendre : posture audit {path}{options}\nrésultats : posture score {path}{options}\n"
+            "session enregistrée : {shown} ({answered}/{total} réponses)\nreprendre : posture audit {path}{options}\nrésultats : posture score {path}{options}\n"
         ),
         Lang::En => format!(
             "session saved: {shown} ({answered}/{total} answered)\nresume: posture audit {path}{options}\nresults: posture score {path}{options}\n"
@@ -119,7 +119,7 @@ mod tests {
         let fr = closing(&outcome("audit.toml"), &[], Lang::Fr, Lang::Fr);
         assert_eq!(
             fr,
-            "session enregistrée : audit.toml (3/22 réponses)\nreprendre : posture audit audit.toml\nrésultats : posture score audit.toml\n"
+            "session enregistrée : audit.toml (3/22 réponses)\nreprendre : posture audit audit.toml\nrésultats : posture score audit.toml\n"
         );
         // `--lang en` in a French (or any) environment: the hint says it, or resuming would be in
         // French.
@@ -134,14 +134,14 @@ mod tests {
         );
         let fr_in_en = closing(&outcome("audit.toml"), &[], Lang::Fr, Lang::En);
         assert!(
-            fr_in_en.contains("reprendre : posture audit audit.toml --lang fr\n"),
+            fr_in_en.contains("reprendre : posture audit audit.toml --lang fr\n"),
             "{fr_in_en}"
         );
         let facts = [PathBuf::from("srv.json"), PathBuf::from("poste 2.json")];
         let with_facts = closing(&outcome("audit.toml"), &facts, Lang::Fr, Lang::Fr);
         assert!(
             with_facts
-                .contains("reprendre : posture audit audit.toml --facts srv.json 'poste 2.json'\n"),
+                .contains("reprendre : posture audit audit.toml --facts srv.json 'poste 2.json'\n"),
             "{with_facts}"
         );
     }

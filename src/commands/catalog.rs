@@ -9,9 +9,13 @@ use serde_json::{Value, json};
 
 use crate::cli::ExportFormat;
 
-/// Validates a catalog; problems come back as an error (exit 2).
+/// Validates a catalog; problems come back as an error (exit 2). Warnings — what a catalog
+/// author most often gets wrong without breaking anything: French typography, over-long
+/// questions, a gap on the level scale, French equal to English — are listed after the
+/// summary, each at its file:line:col, and the exit code stays 0.
 pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
     let catalog = catalog::load_or_bundled(path)?;
+    let warnings = &catalog.warnings;
     let scored = catalog.controls.iter().filter(|c| !c.context).count();
     let context = catalog.controls.len() - scored;
     let profiles: Vec<String> = catalog
@@ -29,7 +33,7 @@ pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         "{}\n",
         match lang {
             Lang::Fr => format!(
-                "catalogue valide : {} {} — {scored} contrôle(s) et {context} question(s) de contexte, {} domaines ; profils : {}",
+                "catalogue valide : {} {} — {scored} contrôle(s) et {context} question(s) de contexte, {} domaines ; profils : {}",
                 catalog.id,
                 catalog.version,
                 catalog.domains.len(),
@@ -44,6 +48,18 @@ pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
             ),
         }
     ))?;
+    if !warnings.is_empty() {
+        let plural = if warnings.len() > 1 { "s" } else { "" };
+        let mut out = match lang {
+            Lang::Fr => format!("{} avertissement{plural}\u{a0}:\n", warnings.len()),
+            Lang::En => format!("{} warning{plural}:\n", warnings.len()),
+        };
+        for warning in warnings {
+            out.push_str(&warning.render(lang));
+            out.push('\n');
+        }
+        super::emit(&out)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

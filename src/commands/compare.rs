@@ -20,7 +20,7 @@ fn signed(value: Option<f64>, lang: Lang) -> String {
 
 /// Prints the comparison.
 pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let new = Opened::read(&args.new, catalog)?;
+    let new = Opened::read_in(&args.new, catalog, lang)?;
     let new_audit = new.audit()?;
     let old_audit = super::previous(&args.old, &new.catalog, &new_audit, &args.new, lang)?;
     let report = reports::build(&new_audit, Some(&old_audit), lang, chrono::Utc::now());

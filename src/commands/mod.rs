@@ -66,10 +66,15 @@ pub struct Opened {
 impl Opened {
     /// Reads the session at `path` and its catalog: `--catalog` if given, else the one the
     /// session names, else the bundled one.
-    pub fn read(path: &Path, catalog: Option<&Path>) -> anyhow::Result<Opened> {
-        let (session, source) = Session::load(path)?;
+    /// A session of an earlier catalog version is read with this one (its answers carried,
+    /// renamed or set aside), and what that did is said on standard error in `lang`.
+    pub fn read_in(path: &Path, catalog: Option<&Path>, lang: Lang) -> anyhow::Result<Opened> {
+        let (mut session, source) = Session::load(path)?;
         let recorded = session.meta.catalog_path.as_ref().map(PathBuf::from);
         let catalog = catalogs::load_or_bundled(catalog.or(recorded.as_deref()))?;
+        if let Some(upgraded) = questionnaire::upgrade::upgrade(&catalog, &mut session) {
+            eprintln!("{} ({})", upgraded.describe(lang), path.display());
+        }
         Ok(Opened {
             catalog,
             session,
@@ -84,7 +89,11 @@ impl Opened {
         catalog: &'c Catalog,
         lang: Lang,
     ) -> anyhow::Result<(Audit<'c>, Option<String>)> {
-        let (session, _) = Session::load(path)?;
+        let (mut session, _) = Session::load(path)?;
+        let upgraded = questionnaire::upgrade::upgrade(catalog, &mut session);
+        if let Some(upgraded) = &upgraded {
+            eprintln!("{} ({})", upgraded.describe(lang), path.display());
+        }
         let other_version = session.meta.catalog_version != catalog.version
             || session.meta.catalog_id != catalog.id;
         let (audit, dropped) = Audit::lenient(catalog, session);
@@ -96,7 +105,7 @@ impl Opened {
             let path = path.display();
             let mut text = match lang {
                 Lang::Fr => format!(
-                    "remarque : l'évaluation précédente ({path}) a été faite avec le catalogue {then} ; elle est relue avec {now}"
+                    "remarque : l'évaluation précédente ({path}) a été faite avec le catalogue {then} ; elle est relue avec {now}"
                 ),
                 Lang::En => format!(
                     "note: the previous assessment ({path}) was made with the catalog {then}; it is read with {now}"
@@ -104,7 +113,7 @@ impl Opened {
             };
             if !dropped.is_empty() {
                 text.push_str(lang.pick(
-                    " ; réponses qui n'y ont plus de sens, laissées de côté : ",
+                    " ; réponses qui n'y ont plus de sens, laissées de côté : ",
                     "; answers that no longer fit, left out: ",
                 ));
                 text.push_str(&dropped.join(", "));
@@ -158,7 +167,7 @@ fn warnings(
     if old.organisation.trim() != new.organisation.trim() {
         warnings.push(match lang {
             Lang::Fr => format!(
-                "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
+                "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
                 old.organisation, new.organisation
             ),
             Lang::En => format!(
@@ -183,7 +192,7 @@ fn warnings(
         let (old_path, new_path) = (previous_path.display(), current_path.display());
         warnings.push(match lang {
             Lang::Fr => format!(
-                "attention : l'évaluation précédente {old_path} (du {old_day}) est plus récente que {new_path} (du {new_day}) ; les deux fichiers sont-ils inversés ?"
+                "attention : l'évaluation précédente {old_path} (du {old_day}) est plus récente que {new_path} (du {new_day}) ; les deux fichiers sont-ils inversés ?"
             ),
             Lang::En => format!(
                 "warning: the previous assessment {old_path} ({old_day}) is more recent than {new_path} ({new_day}); are the two files swapped?"

@@ -127,7 +127,7 @@ pub(super) fn check_outputs(outputs: &[PathBuf], inputs: &[Input<'_>]) -> Result
             problems.push(
                 Problem::new(Text::new(
                     format!(
-                        "le rapport {shown} remplacerait {} : rien n'a été écrit",
+                        "le rapport {shown} remplacerait {} : rien n'a été écrit",
                         what.get(Lang::Fr)
                     ),
                     format!(
@@ -176,7 +176,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     if to_stdout && several {
         return Err(Error::invalid(
             Problem::new(Text::new(
-                "« -o - » n'accepte qu'un seul format",
+                "« -o - » n'accepte qu'un seul format",
                 "\"-o -\" takes a single format",
             ))
             .hint(Text::new(
@@ -200,7 +200,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     inputs.extend(args.facts.iter().map(|path| Input::Facts(path)));
     check_outputs(&outputs, &inputs)?;
 
-    let opened = Opened::read(&args.file, catalog)?;
+    let opened = Opened::read_in(&args.file, catalog, lang)?;
     let audit = opened.audit()?;
     let previous_audit = args
         .previous
@@ -234,7 +234,7 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     for path in written {
         super::emit(&format!(
             "{} {}\n",
-            lang.pick("rapport écrit :", "report written:"),
+            lang.pick("rapport écrit :", "report written:"),
             path.display()
         ))?;
     }

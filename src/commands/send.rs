@@ -88,7 +88,7 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
         .and_then(|server| Smtp::new(server, tls, args.insecure_no_tls))
         .map_err(fail)?;
 
-    let opened = Opened::read(&args.file, catalog)?;
+    let opened = Opened::read_in(&args.file, catalog, lang)?;
     let audit = opened.audit()?;
     // Read as `posture report --previous` reads it: leniently, against this session's catalog.
     let previous_audit = args
@@ -123,8 +123,8 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
     let passphrase = delivered.passphrase.expose();
     let text = match lang {
         Lang::Fr => format!(
-            "rapport envoyé à {recipients} par {server} : {attachment} ({files}), archive chiffrée en AES-256\n\
-             mot de passe de l'archive (à transmettre par téléphone ou SMS) : {passphrase}\n"
+            "rapport envoyé à {recipients} par {server} : {attachment} ({files}), archive chiffrée en AES-256\n\
+             mot de passe de l'archive (à transmettre par téléphone ou SMS) : {passphrase}\n"
         ),
         Lang::En => format!(
             "report sent to {recipients} through {server}: {attachment} ({files}), archive encrypted with AES-256\n\

@@ -58,7 +58,7 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
         "{}\n",
         match lang {
             Lang::Fr => format!(
-                "session créée : {} — {}, profil {} ({questions} questions), catalogue {} {}",
+                "session créée : {} — {}, profil {} ({questions} questions), catalogue {} {}",
                 args.output.display(),
                 session.meta.organisation,
                 session.meta.profile,

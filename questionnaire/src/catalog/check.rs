@@ -7,8 +7,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::model::{
-    AnswerOption, Catalog, CatalogSource, Condition, Control, Document, Domain, Profile,
-    Recommendation,
+    AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document,
+    Domain, Profile, Recommendation, Upgrade,
 };
 use super::raw::{
     RawCondition, RawControl, RawDomain, RawHeader, RawOption, RawProfile, RawRecommendation,
@@ -26,13 +26,49 @@ pub const RESERVED_CHOICES: [&str; 2] = ["unknown", "na"];
 /// Options a scored control must offer, at least and at most.
 const OPTIONS_RANGE: Range<usize> = 3..6;
 
-/// Collects problems while building the catalog.
+/// Words a question may have, said aloud in under a minute (French).
+const QUESTION_WORDS: usize = 35;
+/// Words an option may have.
+const OPTION_WORDS: usize = 30;
+
+/// The kinds of machine an evidence rule may be limited to (`host.role`).
+const ROLES: [&str; 3] = ["server", "laptop", "workstation"];
+
+/// Collects problems (the catalog is refused) and warnings (it is not) while building it.
 struct Checker<'a> {
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
     file: &'a SourceFile,
 }
 
 impl<'a> Checker<'a> {
+    fn new(file: &'a SourceFile) -> Checker<'a> {
+        Checker {
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            file,
+        }
+    }
+
+    fn warn(&mut self, span: Range<usize>, message: Text) {
+        self.warnings
+            .push(Problem::at(self.file.location(span), message));
+    }
+
+    /// Warns when a French text has more than `limit` words.
+    fn words(&mut self, span: Range<usize>, text: &Text, limit: usize, what: &str) {
+        let count = crate::typography::words(&text.fr).count();
+        if count > limit {
+            self.warn(
+                span,
+                Text::new(
+                    format!("{what} a {count}\u{a0}mots en français (au plus {limit} pour être dit à voix haute en moins d'une minute)"),
+                    format!("{what} has {count} words in French (at most {limit} to be said aloud in under a minute)"),
+                ),
+            );
+        }
+    }
+
     fn report(&mut self, span: Range<usize>, message: Text) {
         self.problems
             .push(Problem::at(self.file.location(span), message));
@@ -53,7 +89,7 @@ impl<'a> Checker<'a> {
                 self.report_with_hint(
                     span.clone(),
                     Text::new(
-                        format!("{what} : le texte « {lang} » manque ou est vide"),
+                        format!("{what} : le texte « {lang} » manque ou est vide"),
                         format!("{what}: the \"{lang}\" text is missing or empty"),
                     ),
                     Text::new(
@@ -66,6 +102,25 @@ impl<'a> Checker<'a> {
         };
         let fr = pick(&raw.fr, "fr");
         let en = pick(&raw.en, "en");
+        for slip in crate::typography::slips(&fr) {
+            let said = slip.describe(&fr);
+            self.warn(
+                span.clone(),
+                Text::new(
+                    format!("{what} (fr)\u{a0}: {}", said.fr),
+                    format!("{what} (fr): {}", said.en),
+                ),
+            );
+        }
+        if fr.trim() == en.trim() && crate::typography::words(&fr).count() > 1 {
+            self.warn(
+                span.clone(),
+                Text::new(
+                    format!("{what}\u{a0}: le texte français est le même que l'anglais («\u{a0}{fr}\u{a0}»)"),
+                    format!("{what}: the French text is the same as the English one (\"{en}\")"),
+                ),
+            );
+        }
         Text { fr, en }
     }
 
@@ -76,7 +131,7 @@ impl<'a> Checker<'a> {
                 value.span(),
                 Text::new(
                     format!(
-                        "{what} vaut {number} : il doit être entre {} et {}",
+                        "{what} vaut {number} : il doit être entre {} et {}",
                         range.start,
                         range.end - 1
                     ),
@@ -98,7 +153,7 @@ impl<'a> Checker<'a> {
                 id.span(),
                 Text::new(
                     format!(
-                        "{what} « {} » est vide ou contient des espaces",
+                        "{what} « {} » est vide ou contient des espaces",
                         id.get_ref()
                     ),
                     format!("{what} \"{}\" is empty or contains spaces", id.get_ref()),
@@ -126,10 +181,8 @@ pub(super) fn check(
     source: CatalogSource,
 ) -> Result<Catalog, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut checker = Checker {
-        problems: Vec::new(),
-        file: header_file,
-    };
+    let mut warnings = Vec::new();
+    let mut checker = Checker::new(header_file);
     let id = checker.non_empty_id(&header.id, "id");
     let version = checker.non_empty_id(&header.version, "version");
     let title = checker.text(&header.title, "title");
@@ -138,14 +191,12 @@ pub(super) fn check(
     let domains = check_domains(&mut checker, header);
     let profiles = check_profiles(&mut checker, header);
     problems.append(&mut checker.problems);
+    warnings.append(&mut checker.warnings);
 
     let mut built = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for placed in controls {
-        let mut checker = Checker {
-            problems: Vec::new(),
-            file: placed.file,
-        };
+        let mut checker = Checker::new(placed.file);
         let control = check_control(&mut checker, placed.raw, &documents, &domains, &profiles);
         let id_span = placed.raw.get_ref().id.span();
         let first = placed.file.location(id_span.clone());
@@ -153,11 +204,11 @@ pub(super) fn check(
             checker.report_with_hint(
                 id_span,
                 Text::new(
-                    format!("l'identifiant de contrôle « {} » est déjà pris", control.id),
+                    format!("l'identifiant de contrôle « {} » est déjà pris", control.id),
                     format!("the control id \"{}\" is already taken", control.id),
                 ),
                 Text::new(
-                    format!("il est défini aussi en {previous} ; donnez-lui un autre identifiant"),
+                    format!("il est défini aussi en {previous} ; donnez-lui un autre identifiant"),
                     format!("it is also defined at {previous}; give it another id"),
                 ),
             );
@@ -165,11 +216,20 @@ pub(super) fn check(
             seen.insert(control.id.clone(), first.to_string());
         }
         problems.append(&mut checker.problems);
+        warnings.append(&mut checker.warnings);
         built.push((placed, control));
     }
 
     check_conditions(&mut problems, header_file, header, &built);
 
+    let upgrades = {
+        let mut checker = Checker::new(header_file);
+        let controls: Vec<&Control> = built.iter().map(|(_, control)| control).collect();
+        let upgrades = check_upgrades(&mut checker, header, &version, &controls);
+        problems.append(&mut checker.problems);
+        warnings.append(&mut checker.warnings);
+        upgrades
+    };
     // Every profile must have at least one control.
     for (index, profile) in profiles.iter().enumerate() {
         if !built
@@ -181,13 +241,13 @@ pub(super) fn check(
                 Problem::at(
                     header_file.location(span),
                     Text::new(
-                        format!("le profil « {} » ne contient aucun contrôle", profile.id),
+                        format!("le profil « {} » ne contient aucun contrôle", profile.id),
                         format!("the profile \"{}\" has no control", profile.id),
                     ),
                 )
                 .hint(Text::new(
                     format!(
-                        "ajoutez « {} » au champ profiles des contrôles à poser",
+                        "ajoutez « {} » au champ profiles des contrôles à poser",
                         profile.id
                     ),
                     format!(
@@ -207,7 +267,7 @@ pub(super) fn check(
                 Problem::at(
                     header_file.location(span),
                     Text::new(
-                        format!("le domaine « {} » ne contient aucun contrôle", domain.id),
+                        format!("le domaine « {} » ne contient aucun contrôle", domain.id),
                         format!("the domain \"{}\" has no control", domain.id),
                     ),
                 )
@@ -264,6 +324,8 @@ pub(super) fn check(
         domains,
         profiles,
         controls: built.into_iter().map(|(_, control)| control).collect(),
+        upgrades,
+        warnings,
     })
 }
 
@@ -276,7 +338,7 @@ fn check_documents(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Documen
             checker.report(
                 raw.key.span(),
                 Text::new(
-                    format!("le document « {key} » est déclaré deux fois"),
+                    format!("le document « {key} » est déclaré deux fois"),
                     format!("the document \"{key}\" is declared twice"),
                 ),
             );
@@ -300,7 +362,7 @@ fn check_domains(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Domain> {
             checker.report(
                 raw.id.span(),
                 Text::new(
-                    format!("le domaine « {id} » est déclaré deux fois"),
+                    format!("le domaine « {id} » est déclaré deux fois"),
                     format!("the domain \"{id}\" is declared twice"),
                 ),
             );
@@ -335,7 +397,7 @@ fn check_profiles(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Profile>
             checker.report(
                 raw.id.span(),
                 Text::new(
-                    format!("le profil « {id} » est déclaré deux fois"),
+                    format!("le profil « {id} » est déclaré deux fois"),
                     format!("the profile \"{id}\" is declared twice"),
                 ),
             );
@@ -372,16 +434,22 @@ fn check_control(
         checker.report_with_hint(
             raw.domain.span(),
             Text::new(
-                format!("{id} : domaine inconnu « {domain} »"),
+                format!("{id} : domaine inconnu « {domain} »"),
                 format!("{id}: unknown domain \"{domain}\""),
             ),
             Text::new(
-                format!("domaines déclarés : {}", known.join(", ")),
+                format!("domaines déclarés : {}", known.join(", ")),
                 format!("declared domains: {}", known.join(", ")),
             ),
         );
     }
     let question = checker.text(&raw.question, "question");
+    checker.words(
+        raw.question.span(),
+        &question,
+        QUESTION_WORDS,
+        &format!("{id} question"),
+    );
     let help = checker.text(&raw.help, "help");
 
     // Profiles: the ones named, plus every `all` profile.
@@ -397,11 +465,11 @@ fn check_control(
             checker.report_with_hint(
                 named.span(),
                 Text::new(
-                    format!("{id} : profil inconnu « {name} »"),
+                    format!("{id} : profil inconnu « {name} »"),
                     format!("{id}: unknown profile \"{name}\""),
                 ),
                 Text::new(
-                    format!("profils déclarés : {}", known.join(", ")),
+                    format!("profils déclarés : {}", known.join(", ")),
                     format!("declared profiles: {}", known.join(", ")),
                 ),
             );
@@ -428,7 +496,7 @@ fn check_control(
                 checker.report(
                     span,
                     Text::new(
-                        format!("{id} est une question de contexte : elle n'a pas de « {field} »"),
+                        format!("{id} est une question de contexte : elle n'a pas de « {field} »"),
                         format!("{id} is a context question: it has no \"{field}\""),
                     ),
                 );
@@ -438,7 +506,7 @@ fn check_control(
             checker.report(
                 spanned.span(),
                 Text::new(
-                    format!("{id} est une question de contexte : na_allowed n'a pas de sens"),
+                    format!("{id} est une question de contexte : na_allowed n'a pas de sens"),
                     format!("{id} is a context question: na_allowed has no meaning"),
                 ),
             );
@@ -449,7 +517,7 @@ fn check_control(
             checker.report(
                 spanned.span(),
                 Text::new(
-                    format!("{id} : le champ « {field} » manque"),
+                    format!("{id} : le champ « {field} » manque"),
                     format!("{id}: the field \"{field}\" is missing"),
                 ),
             );
@@ -477,7 +545,7 @@ fn check_control(
                 checker.report(
                     raw_target.span(),
                     Text::new(
-                        format!("{id} : aucune option n'atteint la cible {target}"),
+                        format!("{id} : aucune option n'atteint la cible {target}"),
                         format!("{id}: no option reaches the target {target}"),
                     ),
                 );
@@ -495,7 +563,8 @@ fn check_control(
         )
     };
 
-    let evidence = check_evidence(checker, &id, raw);
+    let top_level = options.iter().filter_map(|o| o.level).max();
+    let evidence = check_evidence(checker, &id, raw, top_level);
 
     Control {
         id,
@@ -518,13 +587,18 @@ fn check_control(
 
 /// Evidence rules must name a documented fact, a known comparison, a value of the fact's kind,
 /// and a level.
-fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<EvidenceRule> {
+fn check_evidence(
+    checker: &mut Checker<'_>,
+    id: &str,
+    raw: &RawControl,
+    top_level: Option<u8>,
+) -> Vec<EvidenceRule> {
     let mut rules = Vec::new();
     if raw.context && !raw.evidence.is_empty() {
         checker.report(
             raw.evidence[0].span(),
             Text::new(
-                format!("{id} est une question de contexte : elle n'a pas de règle de preuve"),
+                format!("{id} est une question de contexte : elle n'a pas de règle de preuve"),
                 format!("{id} is a context question: it has no evidence rule"),
             ),
         );
@@ -538,11 +612,11 @@ fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<
             checker.report_with_hint(
                 rule.fact.span(),
                 Text::new(
-                    format!("{id} : constat inconnu « {fact} »"),
+                    format!("{id} : constat inconnu « {fact} »"),
                     format!("{id}: unknown fact \"{fact}\""),
                 ),
                 Text::new(
-                    format!("constats documentés (docs/facts.md) : {}", known.join(", ")),
+                    format!("constats documentés (docs/facts.md) : {}", known.join(", ")),
                     format!("documented facts (docs/facts.md): {}", known.join(", ")),
                 ),
             );
@@ -561,7 +635,7 @@ fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<
                 checker.report_with_hint(
                     rule.op.span(),
                     Text::new(
-                        format!("{id} : comparaison inconnue « {other} »"),
+                        format!("{id} : comparaison inconnue « {other} »"),
                         format!("{id}: unknown comparison \"{other}\""),
                     ),
                     Text::new(
@@ -602,11 +676,11 @@ fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<
             checker.report_with_hint(
                 span,
                 Text::new(
-                    format!("{id} : la règle sur « {fact} » (constat {kind_fr}) ne va pas avec « {op_text} » et cette valeur"),
+                    format!("{id} : la règle sur « {fact} » (constat {kind_fr}) ne va pas avec « {op_text} » et cette valeur"),
                     format!("{id}: the rule on \"{fact}\" (a {kind_en} fact) does not fit \"{op_text}\" with this value"),
                 ),
                 Text::new(
-                    format!("avec « {op_text} », {expected_fr}"),
+                    format!("avec « {op_text} », {expected_fr}"),
                     format!("with \"{op_text}\", {expected_en}"),
                 ),
             );
@@ -628,25 +702,233 @@ fn check_evidence(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<
             checker.report_with_hint(
                 span,
                 Text::new(
-                    format!("{id} : « {fact} » ne vaut jamais « {text} » : la règle ne pourrait jamais s'appliquer"),
+                    format!("{id} : « {fact} » ne vaut jamais « {text} » : la règle ne pourrait jamais s'appliquer"),
                     format!("{id}: \"{fact}\" never has the value \"{text}\": the rule could never hold"),
                 ),
                 Text::new(
-                    format!("valeurs possibles (docs/facts.md) : {list}"),
+                    format!("valeurs possibles (docs/facts.md) : {list}"),
                     format!("possible values (docs/facts.md): {list}"),
                 ),
             );
             continue;
         }
         let max_level = checker.in_range(&rule.max_level, 0..5, "max_level") as u8;
+        let Some(kind) = rule_kind(checker, id, spanned) else {
+            continue;
+        };
+        let mut roles = Vec::new();
+        for role in &rule.roles {
+            if ROLES.contains(&role.get_ref().as_str()) {
+                roles.push(role.get_ref().clone());
+            } else {
+                checker.report_with_hint(
+                    role.span(),
+                    Text::new(
+                        format!("{id}\u{a0}: rôle de machine inconnu «\u{a0}{}\u{a0}»", role.get_ref()),
+                        format!("{id}: unknown machine role \"{}\"", role.get_ref()),
+                    ),
+                    Text::new(
+                        format!("rôles (constat host.role)\u{a0}: {}", ROLES.join(", ")),
+                        format!("roles (the host.role fact): {}", ROLES.join(", ")),
+                    ),
+                );
+            }
+        }
+        let reason = match &rule.reason {
+            Some(reason) => {
+                let text = checker.text(reason, "reason");
+                facts::Reason {
+                    fr: text.fr,
+                    en: text.en,
+                }
+            }
+            None => {
+                checker.report_with_hint(
+                    spanned.span(),
+                    Text::new(
+                        format!("{id}\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne dit pas pourquoi (reason)"),
+                        format!("{id}: the rule on \"{fact}\" does not say why (reason)"),
+                    ),
+                    Text::new(
+                        "écrivez reason = { fr = \"…\", en = \"…\" }\u{a0}: quelle affirmation de quelle option le constat contredit, sur quelle sorte de machine",
+                        "write reason = { fr = \"…\", en = \"…\" }: which claim of which option the fact disproves, on which kind of machine",
+                    ),
+                );
+                facts::Reason::default()
+            }
+        };
+        if top_level.is_some_and(|top| max_level >= top) {
+            checker.warn(
+                rule.max_level.span(),
+                Text::new(
+                    format!("{id}\u{a0}: max_level {max_level} n'est sous aucune option\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne change rien"),
+                    format!("{id}: max_level {max_level} is below no option: the rule on \"{fact}\" changes nothing"),
+                ),
+            );
+        }
         rules.push(EvidenceRule {
             fact: fact.clone(),
             op,
             value,
+            kind,
             max_level,
+            roles,
+            reason,
         });
     }
     rules
+}
+
+/// `[[upgrades]]`: each names an earlier version, and each change a control of that version and
+/// what became of it; the controls and options it points to must exist now.
+fn check_upgrades(
+    checker: &mut Checker<'_>,
+    header: &RawHeader,
+    version: &str,
+    controls: &[&Control],
+) -> Vec<Upgrade> {
+    let find = |id: &str| controls.iter().copied().find(|c| c.id == id);
+    let mut upgrades: Vec<Upgrade> = Vec::new();
+    for raw in &header.upgrades {
+        let raw = raw.get_ref();
+        let from = raw.from.get_ref().trim().to_owned();
+        if from.is_empty() || from == version || upgrades.iter().any(|u| u.from == from) {
+            checker.report(
+                raw.from.span(),
+                Text::new(
+                    format!("upgrades\u{a0}: «\u{a0}{from}\u{a0}» doit être une version antérieure, citée une seule fois"),
+                    format!("upgrades: \"{from}\" must be an earlier version, named once"),
+                ),
+            );
+            continue;
+        }
+        let mut changes: Vec<Change> = Vec::new();
+        for spanned in &raw.changes {
+            let change = spanned.get_ref();
+            let id = change.control.get_ref().clone();
+            if changes.iter().any(|c| c.control == id) {
+                checker.report(
+                    change.control.span(),
+                    Text::new(
+                        format!("upgrades {from}\u{a0}: «\u{a0}{id}\u{a0}» est cité deux fois"),
+                        format!("upgrades {from}: \"{id}\" is named twice"),
+                    ),
+                );
+                continue;
+            }
+            let kind = match (change.change.get_ref().as_str(), &change.to) {
+                ("reworded", None) => ChangeKind::Reworded,
+                ("options", None) => ChangeKind::Options,
+                ("removed", None) => ChangeKind::Removed,
+                ("moved", Some(to)) => ChangeKind::Moved(to.get_ref().clone()),
+                (other, _) => {
+                    checker.report_with_hint(
+                        change.change.span(),
+                        Text::new(
+                            format!("upgrades {from}\u{a0}: changement «\u{a0}{other}\u{a0}» inconnu ou incomplet pour {id}"),
+                            format!("upgrades {from}: unknown or incomplete change \"{other}\" for {id}"),
+                        ),
+                        Text::new(
+                            "change vaut reworded, options, removed, ou moved avec to = \"NOUVEL-ID\"",
+                            "change is reworded, options, removed, or moved with to = \"NEW-ID\"",
+                        ),
+                    );
+                    continue;
+                }
+            };
+            // The control the answers go to now.
+            let now = match &kind {
+                ChangeKind::Removed => None,
+                ChangeKind::Moved(to) => Some(to.clone()),
+                _ => Some(id.clone()),
+            };
+            let target = now.as_deref().and_then(find);
+            if let Some(now) = &now
+                && target.is_none()
+            {
+                checker.report(
+                    spanned.span(),
+                    Text::new(
+                        format!("upgrades {from}\u{a0}: le contrôle «\u{a0}{now}\u{a0}» n'existe pas dans cette version"),
+                        format!("upgrades {from}: the control \"{now}\" does not exist in this version"),
+                    ),
+                );
+                continue;
+            }
+            if matches!(kind, ChangeKind::Removed) && find(&id).is_some() {
+                checker.report(
+                    spanned.span(),
+                    Text::new(
+                        format!("upgrades {from}\u{a0}: {id} est dit retiré mais existe encore"),
+                        format!("upgrades {from}: {id} is said removed but still exists"),
+                    ),
+                );
+                continue;
+            }
+            let mut options = std::collections::BTreeMap::new();
+            for (old, new) in &change.options {
+                if target.is_none_or(|control| control.option(new.get_ref()).is_none()) {
+                    checker.report(
+                        new.span(),
+                        Text::new(
+                            format!("upgrades {from}\u{a0}: {id}\u{a0}: l'option «\u{a0}{}\u{a0}» n'existe pas", new.get_ref()),
+                            format!("upgrades {from}: {id}: the option \"{}\" does not exist", new.get_ref()),
+                        ),
+                    );
+                    continue;
+                }
+                options.insert(old.clone(), new.get_ref().clone());
+            }
+            let note = change.note.as_ref().map(|note| checker.text(note, "note"));
+            changes.push(Change {
+                control: id,
+                change: kind,
+                options,
+                note,
+            });
+        }
+        upgrades.push(Upgrade { from, changes });
+    }
+    upgrades
+}
+
+/// A rule's `kind`, which must be written: whether a fact proves an answer false (`cap`) or only
+/// questions it (`verify`) is the catalog author's decision, never a default.
+fn rule_kind(
+    checker: &mut Checker<'_>,
+    id: &str,
+    spanned: &Spanned<super::raw::RawEvidence>,
+) -> Option<facts::RuleKind> {
+    let hint = Text::new(
+        "kind = \"cap\" quand le constat prouve fausse l'affirmation des options au-dessus de max_level (le niveau retenu baisse), kind = \"verify\" quand il la met seulement en doute (un point à vérifier, le score ne change pas)",
+        "kind = \"cap\" when the fact proves the options above max_level false (the level kept is lowered), kind = \"verify\" when it only questions them (a point to verify, the score is untouched)",
+    );
+    match spanned.get_ref().kind.as_ref() {
+        Some(kind) if kind.get_ref() == "cap" => Some(facts::RuleKind::Cap),
+        Some(kind) if kind.get_ref() == "verify" => Some(facts::RuleKind::Verify),
+        Some(kind) => {
+            checker.report_with_hint(
+                kind.span(),
+                Text::new(
+                    format!("{id}\u{a0}: sorte de règle inconnue «\u{a0}{}\u{a0}»", kind.get_ref()),
+                    format!("{id}: unknown kind of rule \"{}\"", kind.get_ref()),
+                ),
+                hint,
+            );
+            None
+        }
+        None => {
+            checker.report_with_hint(
+                spanned.span(),
+                Text::new(
+                    format!("{id}\u{a0}: la règle de preuve ne dit pas sa sorte (kind)"),
+                    format!("{id}: the evidence rule does not say its kind"),
+                ),
+                hint,
+            );
+            None
+        }
+    }
 }
 
 /// A fact kind in words (French, English), for messages.
@@ -667,11 +949,11 @@ fn expected_value(op: Op, kind: Kind) -> (String, String) {
             "write value = true or value = false".to_owned(),
         ),
         Kind::Number => (
-            "écrivez un nombre : value = 30".to_owned(),
+            "écrivez un nombre : value = 30".to_owned(),
             "write a number: value = 30".to_owned(),
         ),
         Kind::Text => (
-            "écrivez un texte entre guillemets : value = \"…\"".to_owned(),
+            "écrivez un texte entre guillemets : value = \"…\"".to_owned(),
             "write a text in quotes: value = \"…\"".to_owned(),
         ),
         Kind::List => (
@@ -687,12 +969,12 @@ fn expected_value(op: Op, kind: Kind) -> (String, String) {
             "write no value".to_owned(),
         ),
         (Op::Empty | Op::NotEmpty, _) => (
-            "seuls les constats liste ou texte peuvent être vides ; utilisez == ou !=".to_owned(),
+            "seuls les constats liste ou texte peuvent être vides ; utilisez == ou !=".to_owned(),
             "only list or text facts can be empty; use == or !=".to_owned(),
         ),
         (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, Kind::Number) => value_for(kind),
         (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, _) => (
-            "seuls les constats numériques se comparent avec >, >=, < ou <= ; utilisez == ou !="
+            "seuls les constats numériques se comparent avec >, >=, < ou <= ; utilisez == ou !="
                 .to_owned(),
             "only number facts compare with >, >=, < or <=; use == or !=".to_owned(),
         ),
@@ -724,29 +1006,29 @@ fn check_refs(
             None => checker.report_with_hint(
                 reference.span(),
                 Text::new(
-                    format!("{id} : la référence « {text} » ne commence pas par une clé de document connue"),
+                    format!("{id} : la référence « {text} » ne commence pas par une clé de document connue"),
                     format!("{id}: the ref \"{text}\" does not start with a known document key"),
                 ),
                 Text::new(
-                    format!("écrivez la clé, une espace et la section, p. ex. « charte-ght §10.9.1 » ; clés : {}", keys.join(", ")),
+                    format!("écrivez la clé, une espace et la section, p. ex. « charte-ght §10.9.1 » ; clés : {}", keys.join(", ")),
                     format!("write the key, a space and the section, e.g. \"charte-ght §10.9.1\"; keys: {}", keys.join(", ")),
                 ),
             ),
             Some(document) if document.sections && section.trim().is_empty() => checker.report_with_hint(
                 reference.span(),
                 Text::new(
-                    format!("{id} : la référence « {text} » ne donne pas de section"),
+                    format!("{id} : la référence « {text} » ne donne pas de section"),
                     format!("{id}: the ref \"{text}\" names no section"),
                 ),
                 Text::new(
-                    format!("ajoutez la section telle que le document la numérote, p. ex. « {key} §4 »"),
+                    format!("ajoutez la section telle que le document la numérote, p. ex. « {key} §4 »"),
                     format!("add the section as the document numbers it, e.g. \"{key} §4\""),
                 ),
             ),
             Some(document) if !document.sections && !section.trim().is_empty() => checker.report(
                 reference.span(),
                 Text::new(
-                    format!("{id} : « {key} » n'a pas de sections ; écrivez seulement « {key} »"),
+                    format!("{id} : « {key} » n'a pas de sections ; écrivez seulement « {key} »"),
                     format!("{id}: \"{key}\" has no sections; write just \"{key}\""),
                 ),
             ),
@@ -764,7 +1046,7 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             raw.id.span(),
             Text::new(
                 format!(
-                    "{id} a {count} option(s) : il en faut de {} à {}",
+                    "{id} a {count} option(s) : il en faut de {} à {}",
                     allowed.start,
                     allowed.end - 1
                 ),
@@ -788,7 +1070,7 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             checker.report(
                 option.id.span(),
                 Text::new(
-                    format!("{id} : l'identifiant d'option « {option_id} » doit être en minuscules ASCII, chiffres et tirets"),
+                    format!("{id} : l'identifiant d'option « {option_id} » doit être en minuscules ASCII, chiffres et tirets"),
                     format!("{id}: the option id \"{option_id}\" must be lowercase ASCII letters, digits and dashes"),
                 ),
             );
@@ -797,11 +1079,11 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             checker.report_with_hint(
                 option.id.span(),
                 Text::new(
-                    format!("{id} : l'identifiant d'option « {option_id} » n'est fait que de chiffres"),
+                    format!("{id} : l'identifiant d'option « {option_id} » n'est fait que de chiffres"),
                     format!("{id}: the option id \"{option_id}\" is made of digits only"),
                 ),
                 Text::new(
-                    "un nombre désigne l'option par sa place (« posture answer … 3 » = la 3e option) : donnez un identifiant parlant, p. ex. « dans-le-mois »",
+                    "un nombre désigne l'option par sa place (« posture answer … 3 » = la 3e option) : donnez un identifiant parlant, p. ex. « dans-le-mois »",
                     "a number names an option by its place (\"posture answer … 3\" = the 3rd option): give a telling id, e.g. \"within-a-month\"",
                 ),
             );
@@ -810,7 +1092,7 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             checker.report(
                 option.id.span(),
                 Text::new(
-                    format!("{id} : « {option_id} » est réservé (« Je ne sais pas » et « Non applicable » sont offerts d'office)"),
+                    format!("{id} : « {option_id} » est réservé (« Je ne sais pas » et « Non applicable » sont offerts d'office)"),
                     format!("{id}: \"{option_id}\" is reserved (\"Don't know\" and \"Not applicable\" are always offered)"),
                 ),
             );
@@ -819,7 +1101,7 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             checker.report(
                 option.id.span(),
                 Text::new(
-                    format!("{id} : l'option « {option_id} » est définie deux fois"),
+                    format!("{id} : l'option « {option_id} » est définie deux fois"),
                     format!("{id}: the option \"{option_id}\" is defined twice"),
                 ),
             );
@@ -830,7 +1112,7 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
                     level.span(),
                     Text::new(
                         format!(
-                            "{id} est une question de contexte : ses options n'ont pas de niveau"
+                            "{id} est une question de contexte : ses options n'ont pas de niveau"
                         ),
                         format!("{id} is a context question: its options have no level"),
                     ),
@@ -843,7 +1125,7 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
                 checker.report(
                     spanned.span(),
                     Text::new(
-                        format!("{id} : l'option « {option_id} » n'a pas de niveau (0 à 4)"),
+                        format!("{id} : l'option « {option_id} » n'a pas de niveau (0 à 4)"),
                         format!("{id}: the option \"{option_id}\" has no level (0 to 4)"),
                     ),
                 );
@@ -856,12 +1138,18 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             checker.report(
                 spanned.span(),
                 Text::new(
-                    format!("{id} : les options doivent monter l'échelle ; « {option_id} » (niveau {level}) vient après un niveau {previous}"),
+                    format!("{id} : les options doivent monter l'échelle ; « {option_id} » (niveau {level}) vient après un niveau {previous}"),
                     format!("{id}: options must climb the scale; \"{option_id}\" (level {level}) comes after a level {previous}"),
                 ),
             );
         }
         let label = checker.text(&option.label, "label");
+        checker.words(
+            option.label.span(),
+            &label,
+            OPTION_WORDS,
+            &format!("{id} option «\u{a0}{option_id}\u{a0}»"),
+        );
         options.push(AnswerOption {
             id: option_id,
             level,
@@ -872,14 +1160,31 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
         checker.report_with_hint(
             raw.id.span(),
             Text::new(
-                format!("{id} n'a pas d'option au niveau 4 : une organisation exemplaire ne pourrait pas atteindre 100"),
+                format!("{id} n'a pas d'option au niveau 4 : une organisation exemplaire ne pourrait pas atteindre 100"),
                 format!("{id} has no option at level 4: an exemplary organisation could not reach 100"),
             ),
             Text::new(
-                "ajoutez une option « géré et vérifié » de niveau 4",
+                "ajoutez une option « géré et vérifié » de niveau 4",
                 "add a \"managed and checked\" option at level 4",
             ),
         );
+    }
+    let levels: Vec<u8> = options.iter().filter_map(|o| o.level).collect();
+    if let Some(&top) = levels.iter().max() {
+        let missing: Vec<String> = (0..top)
+            .filter(|level| !levels.contains(level))
+            .map(|level| level.to_string())
+            .collect();
+        if !missing.is_empty() {
+            let missing = missing.join(", ");
+            checker.warn(
+                raw.id.span(),
+                Text::new(
+                    format!("{id}\u{a0}: aucune option au niveau {missing}, entre 0 et {top}\u{a0}: l'échelle a un trou"),
+                    format!("{id}: no option at level {missing}, between 0 and {top}: the scale has a gap"),
+                ),
+            );
+        }
     }
     options
 }
@@ -910,7 +1215,7 @@ fn check_conditions(
             None => problems.push(Problem::at(
                 file.location(when.control.span()),
                 Text::new(
-                    format!("{owner} : la condition renvoie au contrôle inconnu « {target} »"),
+                    format!("{owner} : la condition renvoie au contrôle inconnu « {target} »"),
                     format!("{owner}: the condition points at the unknown control \"{target}\""),
                 ),
             )),
@@ -918,7 +1223,7 @@ fn check_conditions(
                 Problem::at(
                     file.location(when.control.span()),
                     Text::new(
-                        format!("{owner} : la condition renvoie à « {target} », qui n'est pas une question de contexte"),
+                        format!("{owner} : la condition renvoie à « {target} », qui n'est pas une question de contexte"),
                         format!("{owner}: the condition points at \"{target}\", which is not a context question"),
                     ),
                 )
@@ -939,7 +1244,7 @@ fn check_conditions(
                     problems.push(Problem::at(
                         file.location(raw.span()),
                         Text::new(
-                            format!("{owner} : la condition ne liste aucune option (any_of)"),
+                            format!("{owner} : la condition ne liste aucune option (any_of)"),
                             format!("{owner}: the condition lists no option (any_of)"),
                         ),
                     ));
@@ -951,12 +1256,12 @@ fn check_conditions(
                             Problem::at(
                                 file.location(option.span()),
                                 Text::new(
-                                    format!("{owner} : « {target} » n'a pas d'option « {} »", option.get_ref()),
+                                    format!("{owner} : « {target} » n'a pas d'option « {} »", option.get_ref()),
                                     format!("{owner}: \"{target}\" has no option \"{}\"", option.get_ref()),
                                 ),
                             )
                             .hint(Text::new(
-                                format!("options de {target} : {}", known.join(", ")),
+                                format!("options de {target} : {}", known.join(", ")),
                                 format!("options of {target}: {}", known.join(", ")),
                             )),
                         );
@@ -985,7 +1290,7 @@ fn check_conditions(
                 problems.push(Problem::at(
                     placed.file.location(placed.raw.get_ref().id.span()),
                     Text::new(
-                        format!("{} : les conditions forment une boucle", control.id),
+                        format!("{} : les conditions forment une boucle", control.id),
                         format!("{}: the conditions form a loop", control.id),
                     ),
                 ));

@@ -14,8 +14,8 @@ use sha2::{Digest as _, Sha256};
 
 pub use check::RESERVED_CHOICES;
 pub use model::{
-    AnswerOption, Catalog, CatalogSource, Condition, Control, Document, Domain, Profile,
-    Recommendation,
+    AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document,
+    Domain, Profile, Recommendation, Upgrade,
 };
 
 use crate::error::{Error, Problem};
@@ -52,7 +52,7 @@ pub fn load(path: &Path) -> Result<Catalog, Error> {
             problems.push(
                 Problem::new(Text::new(
                     format!(
-                        "{} est l'en-tête d'un catalogue en dossier : ses contrôles sont dans les autres fichiers du dossier",
+                        "{} est l'en-tête d'un catalogue en dossier : ses contrôles sont dans les autres fichiers du dossier",
                         path.display()
                     ),
                     format!(
@@ -61,7 +61,7 @@ pub fn load(path: &Path) -> Result<Catalog, Error> {
                     ),
                 ))
                 .hint(Text::new(
-                    format!("donnez le dossier : posture catalog check {}", dir.display()),
+                    format!("donnez le dossier : posture catalog check {}", dir.display()),
                     format!("give the directory: posture catalog check {}", dir.display()),
                 )),
             );
@@ -97,7 +97,7 @@ fn read_file(path: &Path) -> Result<SourceFile, Error> {
             Error::invalid(
                 Problem::new(Text::new(
                     format!(
-                        "impossible de lire le catalogue {} : {}",
+                        "impossible de lire le catalogue {} : {}",
                         path.display(),
                         why.fr
                     ),
@@ -132,7 +132,7 @@ fn read_directory(dir: &Path) -> Result<Vec<SourceFile>, Error> {
         let why = crate::lang::io_reason(&error);
         Error::invalid(Problem::new(Text::new(
             format!(
-                "impossible de lire le dossier {} : {}",
+                "impossible de lire le dossier {} : {}",
                 dir.display(),
                 why.fr
             ),
@@ -181,12 +181,12 @@ fn syntax_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
     Problem::at(
         location,
         Text::new(
-            format!("TOML invalide : {}", why.fr),
+            format!("TOML invalide : {}", why.fr),
             format!("invalid TOML: {}", why.en),
         ),
     )
     .hint(Text::new(
-        "corrigez le fichier ; le format est décrit dans docs/catalog-format.md",
+        "corrigez le fichier ; le format est décrit dans docs/catalog-format.md",
         "fix the file; the format is described in docs/catalog-format.md",
     ))
 }

@@ -35,6 +35,49 @@ pub struct Catalog {
     pub profiles: Vec<Profile>,
     /// The controls, grouped by domain in domain order, then in file order.
     pub controls: Vec<Control>,
+    /// How sessions made with earlier versions of this catalog are read.
+    pub upgrades: Vec<Upgrade>,
+    /// What `catalog check` warns about without refusing the catalog: French typography,
+    /// over-long questions or options, a level missing on the scale, a French text equal to
+    /// its English one.
+    pub warnings: Vec<crate::Problem>,
+}
+
+/// How the sessions of one earlier version are read with this one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Upgrade {
+    /// The earlier version (`2026.11`).
+    pub from: String,
+    /// What changed, control by control; a control not listed is unchanged.
+    pub changes: Vec<Change>,
+}
+
+/// What happened to one control since an earlier version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The control's id in the earlier version.
+    pub control: String,
+    /// What happened.
+    pub change: ChangeKind,
+    /// Old option ids → new ones, for the options whose meaning stayed.
+    pub options: std::collections::BTreeMap<String, String>,
+    /// What changed, in words.
+    pub note: Option<Text>,
+}
+
+/// What happened to a control.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "to")]
+pub enum ChangeKind {
+    /// Same meaning, new words: answers carry over.
+    Reworded,
+    /// Options changed: answers whose option kept its meaning (listed, or with the same id)
+    /// carry over, the others are set aside and the question is asked again.
+    Options,
+    /// Moved to another control id (and maybe domain): answers follow.
+    Moved(String),
+    /// No longer asked: answers are set aside.
+    Removed,
 }
 
 /// A source document.

@@ -29,7 +29,30 @@ pub(super) struct RawHeader {
     #[serde(default)]
     pub profiles: Vec<Spanned<RawProfile>>,
     #[serde(default)]
+    pub upgrades: Vec<Spanned<RawUpgrade>>,
+    #[serde(default)]
     pub controls: Vec<Spanned<RawControl>>,
+}
+
+/// `[[upgrades]]`: how sessions made with an earlier version of this catalog are read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUpgrade {
+    pub from: Spanned<String>,
+    #[serde(default)]
+    pub changes: Vec<Spanned<RawChange>>,
+}
+
+/// `[[upgrades.changes]]`: what happened to one control since that version.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawChange {
+    pub control: Spanned<String>,
+    pub change: Spanned<String>,
+    pub to: Option<Spanned<String>>,
+    #[serde(default)]
+    pub options: std::collections::BTreeMap<String, Spanned<String>>,
+    pub note: Option<Spanned<RawText>>,
 }
 
 /// Any other file of a catalog directory.
@@ -105,14 +128,19 @@ pub(super) struct RawControl {
     pub evidence: Vec<Spanned<RawEvidence>>,
 }
 
-/// `[[controls.evidence]]`: a fact that caps the answer.
+/// `[[controls.evidence]]`: a fact that disproves (`cap`) or questions (`verify`) the answers
+/// above a level.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvidence {
     pub fact: Spanned<String>,
     pub op: Spanned<String>,
     pub value: Option<Spanned<toml::Value>>,
+    pub kind: Option<Spanned<String>>,
     pub max_level: Spanned<i64>,
+    #[serde(default)]
+    pub roles: Vec<Spanned<String>>,
+    pub reason: Option<Spanned<RawText>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -44,7 +44,7 @@ critical = true
 target = 3
 profiles = ["express"]
 refs = ["charte-ght §10.4", "cpts-sesan"]
-question = {{ fr = "Sauvegardez-vous ?", en = "Do you back up?" }}
+question = {{ fr = "Sauvegardez-vous ?", en = "Do you back up?" }}
 help = {{ fr = "Aide", en = "Help" }}
 {extra}
 [[controls.options]]
@@ -218,7 +218,7 @@ fn conditions_must_point_at_a_context_question_and_its_options() {
 id = "CTX-00"
 domain = "sauvegardes"
 context = true
-question = { fr = "Hébergez-vous ?", en = "Do you host?" }
+question = { fr = "Hébergez-vous ?", en = "Do you host?" }
 help = { fr = "Aide", en = "Help" }
 [[controls.options]]
 id = "oui"

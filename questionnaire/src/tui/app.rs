@@ -328,7 +328,7 @@ impl<'c> App<'c> {
                 }
                 self.say(
                     Text::new(
-                        "« Non applicable » n'est pas possible pour cette question",
+                        "« Non applicable » n'est pas possible pour cette question",
                         "\"Not applicable\" is not possible for this question",
                     ),
                     true,
@@ -591,7 +591,7 @@ impl<'c> App<'c> {
         let Some(choice) = carried else {
             self.say(
                 Text::new(
-                    "rien à confirmer : cette réponse n'a pas été reprise de l'évaluation précédente",
+                    "rien à confirmer : cette réponse n'a pas été reprise de l'évaluation précédente",
                     "nothing to confirm: this answer was not carried over from the previous assessment",
                 ),
                 true,
@@ -641,12 +641,12 @@ impl<'c> App<'c> {
     fn say_all_answered(&mut self) {
         let text = match self.flagged() {
             0 => Text::new(
-                "toutes les questions ont une réponse — r : synthèse",
+                "toutes les questions ont une réponse — r : synthèse",
                 "every question is answered — r: summary",
             ),
             flagged => Text::new(
                 format!(
-                    "toutes les questions ont une réponse — {flagged} marquée{} à revoir (F) — r : synthèse",
+                    "toutes les questions ont une réponse — {flagged} marquée{} à revoir (F) — r : synthèse",
                     if flagged > 1 { "s" } else { "" }
                 ),
                 format!(

@@ -67,7 +67,7 @@ impl Pace {
         match self {
             Pace::Done => Text::new("terminé", "done"),
             Pace::OnTrack => Text::new("dans les temps", "on track"),
-            Pace::Behind => Text::new("en retard : accélérez", "behind: speed up"),
+            Pace::Behind => Text::new("en retard : accélérez", "behind: speed up"),
             Pace::Over => Text::new("temps dépassé", "over time"),
         }
     }

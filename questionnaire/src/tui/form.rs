@@ -272,7 +272,7 @@ impl StartForm {
             );
             self.focus = FIELDS.len() - 1;
             self.error = Some(Text::new(
-                format!("le fichier « {name} » existe déjà : choisissez un autre nom"),
+                format!("le fichier « {name} » existe déjà : choisissez un autre nom"),
                 format!("the file \"{name}\" already exists: choose another name"),
             ));
             return FormOutcome::Continue;

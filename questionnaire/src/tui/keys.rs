@@ -211,7 +211,7 @@ const MARKS: Rows = &[
     Row::Key(
         "!",
         "!",
-        "niveau plafonné par un contrôle critique ; en bas : une erreur",
+        "niveau plafonné par un contrôle critique ; en bas : une erreur",
         "level capped by a critical control; at the bottom: an error",
     ),
 ];
@@ -295,13 +295,13 @@ const FOOTER_SEARCH: Hints = &[
 
 const FOOTER_NOTE: Hints = &[
     Hint(
-        "Échap ou Ctrl-S :",
+        "Échap ou Ctrl-S :",
         "Esc or Ctrl-S:",
         "enregistrer et revenir",
         "save and go back",
     ),
     Hint(
-        "Ctrl-C :",
+        "Ctrl-C :",
         "Ctrl-C:",
         "enregistrer et quitter",
         "save and quit",
@@ -368,7 +368,7 @@ mod tests {
                     for key in hint_keys(hint, lang) {
                         assert!(
                             help.contains(&key),
-                            "{key} ({place:?}, {lang:?}) is not in the ? window of {screen:?}"
+                            "{key} ({place:?}, {lang:?}) is not in the ? window of {screen:?}"
                         );
                     }
                 }

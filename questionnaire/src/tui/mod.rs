@@ -96,13 +96,14 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
     // Caught before the terminal is taken over, so that it is always given back.
     let signals = signals::Signals::catch();
     let mut terminal = Terminal::enter()?;
-    let (catalog, session, path, dropped) = match prepared {
+    let (catalog, session, path, dropped, upgraded) = match prepared {
         Prepared::Ready {
             catalog,
             session,
             path,
             dropped,
-        } => (catalog, session, path, dropped),
+            upgraded,
+        } => (catalog, session, path, dropped, upgraded),
         Prepared::Form { catalog, file } => {
             let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let mut form = StartForm::new(
@@ -122,7 +123,7 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
                     signal: signals.received(),
                 });
             };
-            (catalog, session, path, Vec::new())
+            (catalog, session, path, Vec::new(), None)
         }
     };
     let mut session = session;
@@ -139,11 +140,17 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
     if let Some(evidence) = evidence {
         app.set_evidence(evidence);
     }
+    if let Some(upgraded) = &upgraded {
+        app.report(
+            Text::new(upgraded.describe(Lang::Fr), upgraded.describe(Lang::En)),
+            false,
+        );
+    }
     if !dropped.is_empty() {
         app.report(
             Text::new(
                 format!(
-                    "réponses précédentes non reprises (contrôles modifiés) : {}",
+                    "réponses précédentes non reprises (contrôles modifiés) : {}",
                     dropped.join(", ")
                 ),
                 format!(
@@ -177,6 +184,8 @@ enum Prepared {
         session: Session,
         path: PathBuf,
         dropped: Vec<String>,
+        /// What reading a session of an earlier catalog version did.
+        upgraded: Option<crate::upgrade::Upgraded>,
     },
     Form {
         catalog: Catalog,
@@ -212,15 +221,17 @@ fn prepare(options: &AuditOptions) -> Result<Prepared, Error> {
             session,
             path,
             dropped,
+            upgraded: None,
         });
     }
     match options.file.clone().or_else(|| options.output.clone()) {
         Some(path) if path.exists() => {
-            let (session, source) = Session::load(&path)?;
+            let (mut session, source) = Session::load(&path)?;
             refuse_other_profile(&path, &session, options.profile.as_deref())?;
             let recorded = session.meta.catalog_path.as_ref().map(PathBuf::from);
             let catalog =
                 catalog::load_or_bundled(options.catalog.as_deref().or(recorded.as_deref()))?;
+            let upgraded = crate::upgrade::upgrade(&catalog, &mut session);
             // Refuse a session that does not match its catalog before touching anything.
             Audit::open(&catalog, session.clone(), &source)?;
             Ok(Prepared::Ready {
@@ -228,6 +239,7 @@ fn prepare(options: &AuditOptions) -> Result<Prepared, Error> {
                 session,
                 path,
                 dropped: Vec::new(),
+                upgraded,
             })
         }
         file => {
@@ -259,7 +271,7 @@ fn refuse_other_profile(
     Err(Error::invalid(
         Problem::new(Text::new(
             format!(
-                "--profile {profile} : la session {file} existe déjà et suit le profil {kept} (le profil d'une session ne change pas)"
+                "--profile {profile} : la session {file} existe déjà et suit le profil {kept} (le profil d'une session ne change pas)"
             ),
             format!(
                 "--profile {profile}: the session {file} already exists and follows the profile {kept} (a session's profile does not change)"
@@ -267,7 +279,7 @@ fn refuse_other_profile(
         ))
         .hint(Text::new(
             format!(
-                "pour reprendre la session, enlevez --profile ; pour poser le profil {profile}, partez de celle-ci : posture audit --from {file} --profile {profile} -o NOUVEAU.toml"
+                "pour reprendre la session, enlevez --profile ; pour poser le profil {profile}, partez de celle-ci : posture audit --from {file} --profile {profile} -o NOUVEAU.toml"
             ),
             format!(
                 "to resume the session, drop --profile; to ask the profile {profile}, start from this one: posture audit --from {file} --profile {profile} -o NEW.toml"
@@ -301,11 +313,11 @@ impl Terminal {
         ratatui::try_init().map(Terminal).map_err(|error| {
             Error::invalid(
                 Problem::new(Text::new(
-                    format!("impossible d'utiliser le terminal : {error}"),
+                    format!("impossible d'utiliser le terminal : {error}"),
                     format!("cannot use the terminal: {error}"),
                 ))
                 .hint(Text::new(
-                    "lancez posture audit dans un terminal interactif ; en script, utilisez posture answer",
+                    "lancez posture audit dans un terminal interactif ; en script, utilisez posture answer",
                     "run posture audit in an interactive terminal; in scripts, use posture answer",
                 )),
             )
@@ -446,7 +458,7 @@ fn save(app: &mut App<'_>, path: &Path) {
     if let Err(error) = app.audit.session.save(path) {
         app.report(
             Text::new(
-                format!("NON ENREGISTRÉ : {}", error.render(Lang::Fr)),
+                format!("NON ENREGISTRÉ : {}", error.render(Lang::Fr)),
                 format!("NOT SAVED: {}", error.render(Lang::En)),
             ),
             true,
@@ -460,7 +472,7 @@ fn export(app: &mut App<'_>, path: &Path, exporter: Exporter<'_>) {
             let list = written_list(&paths, path);
             app.report(
                 Text::new(
-                    format!("rapport écrit : {list}"),
+                    format!("rapport écrit : {list}"),
                     format!("report written: {list}"),
                 ),
                 false,

@@ -460,7 +460,7 @@ fn reassessment_with_notes(catalog: &Catalog, lang: Lang) -> App<'_> {
         // The last option: the one furthest down the list, so that the cursor starts low.
         let option = control.options.last().unwrap();
         let note = format!(
-            "Dit en mai sur {} : à revoir avec le prestataire",
+            "Dit en mai sur {} : à revoir avec le prestataire",
             control.id
         );
         previous.set_answer(&control.id, &option.id, Some(note), now());
@@ -480,7 +480,7 @@ fn reassessment_with_notes(catalog: &Catalog, lang: Lang) -> App<'_> {
 fn a_reassessed_question_opens_on_its_previous_answer_and_note() {
     let catalog = catalog::bundled().unwrap();
     for (lang, answer_label, note_label) in [
-        (Lang::Fr, "Réponse précédente :", "Note précédente :"),
+        (Lang::Fr, "Réponse précédente :", "Note précédente :"),
         (Lang::En, "Previous answer:", "Previous note:"),
     ] {
         let mut app = reassessment_with_notes(&catalog, lang);
@@ -509,7 +509,7 @@ fn a_reassessed_question_opens_on_its_previous_answer_and_note() {
     assert!(!moved.contains("Réponse précédente"), "{moved}");
     // The help asked for shows from its start, wherever the cursor is; moved, the cursor again.
     press(&mut app, "h");
-    assert!(draw(&app, 80, 24).contains("Aide :"));
+    assert!(draw(&app, 80, 24).contains("Aide :"));
     app.update(key(KeyCode::Up));
     // (On the last option: the answer carried over, so marked ●.)
     assert!(draw(&app, 80, 24).contains("›● 5."));
@@ -537,7 +537,7 @@ fn a_changed_answer_shows_under_the_previous_one() {
         .take(3)
         .collect::<Vec<_>>();
     assert!(
-        screen.contains(&format!("Réponse actuelle : {}", first.join(" "))),
+        screen.contains(&format!("Réponse actuelle : {}", first.join(" "))),
         "{screen}"
     );
 }
@@ -575,12 +575,12 @@ fn with_the_scores_hidden_the_last_answer_does_not_open_the_summary() {
     assert!(!status.error);
     assert_eq!(
         status.text.fr,
-        "toutes les questions ont une réponse — r : synthèse"
+        "toutes les questions ont une réponse — r : synthèse"
     );
     assert_eq!(status.text.en, "every question is answered — r: summary");
     let screen = draw(&app, 80, 24);
     assert!(
-        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
+        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
         "{screen}"
     );
     // Asked for, it opens.
@@ -600,7 +600,7 @@ fn with_questions_flagged_the_last_answer_does_not_open_the_summary() {
     let status = app.status.clone().expect("a status");
     assert_eq!(
         status.text.fr,
-        "toutes les questions ont une réponse — 2 marquées à revoir (F) — r : synthèse"
+        "toutes les questions ont une réponse — 2 marquées à revoir (F) — r : synthèse"
     );
     assert_eq!(
         status.text.en,
@@ -818,7 +818,7 @@ fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
     let error = form.error.clone().expect("an error");
     assert_eq!(
         error.fr,
-        "le fichier « audit-clinique-test-2026-12-01.toml » existe déjà : choisissez un autre nom"
+        "le fichier « audit-clinique-test-2026-12-01.toml » existe déjà : choisissez un autre nom"
     );
     assert!(
         !error.en.contains(&dir.path().display().to_string()),
@@ -833,7 +833,7 @@ fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
             .unwrap();
         let screen = buffer_text(terminal.backend().buffer());
         assert!(
-            screen.contains("audit-clinique-test-2026-12-01.toml »")
+            screen.contains("audit-clinique-test-2026-12-01.toml »")
                 || screen.contains("audit-clinique-test-2026-12-01.toml\" "),
             "{screen}"
         );
@@ -894,7 +894,7 @@ mod snapshots {
         }
         session.set_note(
             &ids[7],
-            Some("Correctifs Windows : WSUS\nlogiciel métier : à la main".into()),
+            Some("Correctifs Windows : WSUS\nlogiciel métier : à la main".into()),
             now(),
         );
         session.toggle_flag(&ids[7], now());
@@ -942,7 +942,7 @@ mod snapshots {
         let mut previous = session(catalog, "express");
         for control in catalog.controls_in("express") {
             let note = (control.id == "SUP-02").then(|| {
-                "Clauses dans le contrat du logiciel patient ; rien chez l'infogérant".to_owned()
+                "Clauses dans le contrat du logiciel patient ; rien chez l'infogérant".to_owned()
             });
             previous.set_answer(&control.id, &control.options[1].id, note, now());
         }
@@ -1165,7 +1165,7 @@ fn at_60x15_the_question_its_options_and_the_keys_to_leave_are_on_screen() {
                     .join(" ");
                 assert!(screen.contains(&first_words), "{name}:\n{screen}");
                 if name.ends_with("help") {
-                    assert!(screen.contains("Aide :"), "{name}: the help\n{screen}");
+                    assert!(screen.contains("Aide :"), "{name}: the help\n{screen}");
                 } else {
                     assert!(screen.contains('›'), "{name}: the cursor line\n{screen}");
                 }
@@ -1227,7 +1227,7 @@ fn a_note_shows_at_80x24_even_below_long_options() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("[✎ note]"), "{screen}");
     assert!(
-        screen.contains("✎ Note : Correctifs Windows : WSUS"),
+        screen.contains("✎ Note : Correctifs Windows : WSUS"),
         "{screen}"
     );
     // Without a note, the hint is wrapped, not cut.
@@ -1385,7 +1385,7 @@ fn a_long_message_wraps_in_the_footer_instead_of_being_cut() {
     assert_eq!(list, "audit-cpts-les-mureaux-2026-11-23.{md,html,pdf,json}");
     app.report(
         crate::lang::Text::new(
-            format!("rapport écrit : {list} — et un message assez long pour passer à la ligne"),
+            format!("rapport écrit : {list} — et un message assez long pour passer à la ligne"),
             "",
         ),
         false,

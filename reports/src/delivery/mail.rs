@@ -216,7 +216,7 @@ pub fn password(user: &str, lang: Lang) -> Result<String, Error> {
             .map_err(|_| Error::Password(std::io::Error::other("not UTF-8")));
     }
     let prompt = match lang {
-        Lang::Fr => format!("mot de passe SMTP de {user} : "),
+        Lang::Fr => format!("mot de passe SMTP de {user} : "),
         Lang::En => format!("SMTP password of {user}: "),
     };
     rpassword::prompt_password(prompt).map_err(Error::Password)
@@ -267,18 +267,18 @@ pub fn body(report: &Report, attachment_name: &str) -> String {
         Lang::Fr => format!(
             "Bonjour,\n\
              \n\
-             Vous trouverez ci-joint le rapport de l'audit de sécurité de « {organisation} » \
+             Vous trouverez ci-joint le rapport de l'audit de sécurité de « {organisation} » \
              du {date}.\n\
              \n\
-             Le rapport est dans une archive ZIP chiffrée (AES-256), « {attachment_name} ». \
-             Son mot de passe ne figure pas dans ce message : il vous est transmis par un autre \
+             Le rapport est dans une archive ZIP chiffrée (AES-256), « {attachment_name} ». \
+             Son mot de passe ne figure pas dans ce message : il vous est transmis par un autre \
              canal (téléphone ou SMS).\n\
              \n\
              Pour l'ouvrir, utilisez 7-Zip (Windows), Keka ou The Unarchiver (macOS), ou tout \
-             logiciel qui lit les archives ZIP chiffrées en AES ; l'explorateur de fichiers de \
+             logiciel qui lit les archives ZIP chiffrées en AES ; l'explorateur de fichiers de \
              Windows ne les ouvre pas toujours.\n\
              \n\
-             Ce rapport décrit les points faibles de votre organisation : conservez-le en lieu \
+             Ce rapport décrit les points faibles de votre organisation : conservez-le en lieu \
              sûr et ne le transférez pas sans le chiffrer.\n\
              \n\
              Cordialement,\n"

@@ -74,28 +74,28 @@ impl Error {
     pub fn text(&self) -> Text {
         match self {
             Error::Report(error) => Text::new(
-                format!("impossible de produire le rapport à envoyer : {error}"),
+                format!("impossible de produire le rapport à envoyer : {error}"),
                 format!("cannot make the report to send: {error}"),
             ),
             Error::Random(error) => Text::new(
-                format!("le générateur aléatoire du système a échoué : {error}"),
+                format!("le générateur aléatoire du système a échoué : {error}"),
                 format!("the system's random generator failed: {error}"),
             ),
             Error::Archive(error) => Text::new(
-                format!("impossible de créer l'archive chiffrée : {error}"),
+                format!("impossible de créer l'archive chiffrée : {error}"),
                 format!("cannot create the encrypted archive: {error}"),
             ),
             Error::Address { address, source } => Text::new(
-                format!("« {address} » n'est pas une adresse électronique valide ({source})"),
+                format!("« {address} » n'est pas une adresse électronique valide ({source})"),
                 format!("\"{address}\" is not a valid e-mail address ({source})"),
             ),
             Error::Server(server) => Text::new(
-                format!("serveur SMTP « {server} » invalide : attendu HÔTE ou HÔTE:PORT"),
+                format!("serveur SMTP « {server} » invalide : attendu HÔTE ou HÔTE:PORT"),
                 format!("invalid SMTP server \"{server}\": expected HOST or HOST:PORT"),
             ),
             Error::InsecureRemote(server) => Text::new(
                 format!(
-                    "envoi sans TLS refusé vers {server} : --insecure-no-tls n'est accepté que \
+                    "envoi sans TLS refusé vers {server} : --insecure-no-tls n'est accepté que \
                      vers cette machine (localhost, 127.0.0.1, ::1)"
                 ),
                 format!(
@@ -104,15 +104,15 @@ impl Error {
                 ),
             ),
             Error::Password(error) => Text::new(
-                format!("impossible de lire le mot de passe SMTP : {error}"),
+                format!("impossible de lire le mot de passe SMTP : {error}"),
                 format!("cannot read the SMTP password: {error}"),
             ),
             Error::Message(error) => Text::new(
-                format!("impossible de composer le message : {error}"),
+                format!("impossible de composer le message : {error}"),
                 format!("cannot build the message: {error}"),
             ),
             Error::ContentType(error) => Text::new(
-                format!("type de contenu invalide : {error}"),
+                format!("type de contenu invalide : {error}"),
                 format!("invalid content type: {error}"),
             ),
             Error::Smtp(error) => smtp_text(error),
@@ -123,7 +123,7 @@ impl Error {
     pub fn hint(&self) -> Option<Text> {
         match self {
             Error::Report(crate::Error::Pdf(_)) => Some(Text::new(
-                "envoyez le rapport HTML seul : --format html",
+                "envoyez le rapport HTML seul : --format html",
                 "send the HTML report alone: --format html",
             )),
             Error::Server(_) => Some(Text::new(
@@ -131,7 +131,7 @@ impl Error {
                 "e.g. --smtp smtp.example.org:587 (STARTTLS) or --smtp smtp.example.org:465 (implicit TLS)",
             )),
             Error::InsecureRemote(_) => Some(Text::new(
-                "retirez --insecure-no-tls : le rapport part alors sous TLS (STARTTLS, ou --tls implicit sur le port 465)",
+                "retirez --insecure-no-tls : le rapport part alors sous TLS (STARTTLS, ou --tls implicit sur le port 465)",
                 "remove --insecure-no-tls: the report then goes over TLS (STARTTLS, or --tls implicit on port 465)",
             )),
             Error::Password(_) => Some(Text::new(
@@ -145,7 +145,7 @@ impl Error {
                 ),
             )),
             Error::Smtp(error) if starttls_missing(error) => Some(Text::new(
-                "vérifiez le port (587 pour STARTTLS, 465 avec --tls implicit) ; pour un serveur de test sur cette machine : --insecure-no-tls",
+                "vérifiez le port (587 pour STARTTLS, 465 avec --tls implicit) ; pour un serveur de test sur cette machine : --insecure-no-tls",
                 "check the port (587 for STARTTLS, 465 with --tls implicit); for a test server on this machine: --insecure-no-tls",
             )),
             Error::Smtp(error) if error.status().is_some_and(|code| code.to_string() == "535") => {
@@ -171,7 +171,7 @@ fn smtp_text(error: &lettre::transport::smtp::Error) -> Text {
     if starttls_missing(error) {
         Text::new(
             format!(
-                "le serveur SMTP ne propose pas STARTTLS : rien n'a été envoyé, le rapport ne part \
+                "le serveur SMTP ne propose pas STARTTLS : rien n'a été envoyé, le rapport ne part \
                  pas en clair ({detail})"
             ),
             format!(
@@ -182,7 +182,7 @@ fn smtp_text(error: &lettre::transport::smtp::Error) -> Text {
     } else if error.is_tls() {
         Text::new(
             format!(
-                "la négociation TLS avec le serveur SMTP a échoué (certificat invalide ?) : {detail}"
+                "la négociation TLS avec le serveur SMTP a échoué (certificat invalide ?) : {detail}"
             ),
             format!(
                 "the TLS handshake with the SMTP server failed (invalid certificate?): {detail}"
@@ -190,17 +190,17 @@ fn smtp_text(error: &lettre::transport::smtp::Error) -> Text {
         )
     } else if error.is_timeout() {
         Text::new(
-            format!("le serveur SMTP ne répond pas : {detail}"),
+            format!("le serveur SMTP ne répond pas : {detail}"),
             format!("the SMTP server does not answer: {detail}"),
         )
     } else if error.is_permanent() || error.is_transient() {
         Text::new(
-            format!("le serveur SMTP a refusé le message : {detail}"),
+            format!("le serveur SMTP a refusé le message : {detail}"),
             format!("the SMTP server refused the message: {detail}"),
         )
     } else {
         Text::new(
-            format!("l'envoi par SMTP a échoué : {detail}"),
+            format!("l'envoi par SMTP a échoué : {detail}"),
             format!("sending by SMTP failed: {detail}"),
         )
     }
@@ -313,7 +313,7 @@ mod tests {
         assert!(fr.contains("chiffrée (AES-256)"), "{fr}");
         assert!(fr.contains("autre canal"), "{fr}");
         assert!(
-            fr.contains("« Maison de santé de l'Étang » du 2026-03-12"),
+            fr.contains("« Maison de santé de l'Étang » du 2026-03-12"),
             "{fr}"
         );
         assert!(fr.ends_with("Alice Martin\n"), "{fr}");

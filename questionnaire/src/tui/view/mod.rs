@@ -126,12 +126,22 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let meta = &app.audit.session.meta;
     let total = app.questions().len();
     let left = app.left();
-    let done = total - left;
+    // The count of the summary and the reports: the questions of the score.
+    let shown = app.audit.progress();
+    let to_confirm = app.counts().to_confirm;
     let title = Line::from(vec![
         Span::styled("posture", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(" · {} · {}", meta.organisation, meta.profile)),
     ]);
-    let progress = format!("{done}/{total} {}", lang.pick("réponses", "answered"));
+    let mut progress = format!(
+        "{}/{} {}",
+        shown.answered,
+        shown.total,
+        lang.pick("réponses", "answered")
+    );
+    if to_confirm > 0 {
+        progress.push_str(&format!(" · {to_confirm} ↻"));
+    }
     let pace = app.clock.pace(left, total);
     let mut clock = format!(
         "⏱ {} / {} · {}",

@@ -92,7 +92,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     if app.show_help {
-        lines.push(Line::styled(lang.pick("Aide :", "Help:"), bold));
+        lines.push(Line::styled(lang.pick("Aide :", "Help:"), bold));
         for part in wrap(control.help.get(lang), width) {
             lines.push(Line::styled(
                 part,
@@ -101,7 +101,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         }
         if !control.refs.is_empty() {
             lines.extend(hanging(
-                Span::styled(lang.pick("Sources : ", "Sources: "), dim),
+                Span::styled(lang.pick("Sources : ", "Sources: "), dim),
                 &control.refs.join(", "),
                 width,
                 dim,
@@ -110,13 +110,34 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         lines.push(Line::raw(""));
     }
 
+    // An answer given with an earlier catalog version, set aside because the question changed.
+    if answer.is_none()
+        && let Some(retired) = app.audit.session.retired.get(&control.id)
+    {
+        let said = crate::upgrade::retired_note(retired, lang);
+        lines.extend(hanging(
+            Span::styled("↻ ", bold),
+            said.get(lang),
+            width,
+            bold,
+        ));
+        if let Some(note) = &retired.note {
+            lines.extend(hanging(
+                Span::styled(lang.pick("Note d'alors\u{a0}: ", "Note then: "), dim),
+                note,
+                width,
+                dim,
+            ));
+        }
+    }
+
     // The previous assessment's answer, in a re-assessment.
     let previous = answer.and_then(|a| a.previous_choice.as_deref());
     if let Some(previous) = previous {
         let label = choice_label(control, previous, lang);
         lines.extend(hanging(
             Span::styled(
-                lang.pick("Réponse précédente : ", "Previous answer: "),
+                lang.pick("Réponse précédente : ", "Previous answer: "),
                 bold,
             ),
             &label,
@@ -125,7 +146,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         ));
         if let Some(note) = answer.and_then(|a| a.previous_note.as_deref()) {
             lines.extend(hanging(
-                Span::styled(lang.pick("Note précédente : ", "Previous note: "), bold),
+                Span::styled(lang.pick("Note précédente : ", "Previous note: "), bold),
                 note,
                 width,
                 Style::new(),
@@ -135,7 +156,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             Some(answer) if answer.to_confirm => lines.extend(hanging(
                 Span::styled("", dim),
                 lang.pick(
-                    "c : confirmer sans changement · un chiffre : changer",
+                    "c : confirmer sans changement · un chiffre : changer",
                     "c: confirm unchanged · a digit: change it",
                 ),
                 width,
@@ -143,7 +164,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             )),
             // Changed since: the new answer too, so that the top of the question says it all.
             Some(answer) if answer.choice != previous => lines.extend(hanging(
-                Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold),
+                Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold),
                 &choice_label(control, &answer.choice, lang),
                 width,
                 Style::new(),
@@ -224,7 +245,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let note_line = lines.len();
     match note {
         Some(note) => lines.extend(hanging(
-            Span::styled(lang.pick("Note : ", "Note: "), bold),
+            Span::styled(lang.pick("Note : ", "Note: "), bold),
             note,
             width,
             Style::new(),
@@ -232,7 +253,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         None => lines.extend(hanging(
             Span::styled("", dim),
             lang.pick(
-                "n : ajouter une note (ce qui a été dit, les preuves montrées)",
+                "n : ajouter une note (ce qui a été dit, les preuves montrées)",
                 "n: add a note (what was said, the evidence shown)",
             ),
             width,
@@ -245,7 +266,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         if !bearing.is_empty() {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                lang.pick("Constats des machines :", "Machine facts:"),
+                lang.pick("Constats des machines :", "Machine facts:"),
                 bold,
             ));
             for (host, fact) in bearing {
@@ -275,7 +296,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                     Span::styled("  ⚠ ", bold),
                     &match lang {
                         crate::lang::Lang::Fr => format!(
-                            "la machine {} contredit cette réponse : niveau retenu {} au lieu de {declared}",
+                            "la machine {} contredit cette réponse : niveau retenu {} au lieu de {declared}",
                             finding.host, finding.rule.max_level
                         ),
                         crate::lang::Lang::En => format!(
@@ -286,6 +307,44 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                     width,
                     bold,
                 ));
+                lines.extend(hanging(
+                    Span::raw("    "),
+                    crate::evidence::reason_in(&finding.rule.reason, lang),
+                    width,
+                    dim,
+                ));
+            }
+            if let scoring::ControlState::Level(declared) = app.audit.state(control) {
+                for finding in evidence.holding(control, scoring::facts::RuleKind::Verify) {
+                    if finding.rule.max_level >= declared {
+                        continue;
+                    }
+                    lines.extend(hanging(
+                        Span::styled("  ? ", bold),
+                        &match lang {
+                            crate::lang::Lang::Fr => format!(
+                                "point à vérifier (le score garde la réponse)\u{a0}: {} · {} = {}",
+                                finding.host,
+                                finding.fact.key,
+                                crate::results::fact_value(&finding.fact.value)
+                            ),
+                            crate::lang::Lang::En => format!(
+                                "point to verify (the score keeps the answer): {} · {} = {}",
+                                finding.host,
+                                finding.fact.key,
+                                crate::results::fact_value(&finding.fact.value)
+                            ),
+                        },
+                        width,
+                        bold,
+                    ));
+                    lines.extend(hanging(
+                        Span::raw("    "),
+                        crate::evidence::reason_in(&finding.rule.reason, lang),
+                        width,
+                        dim,
+                    ));
+                }
             }
         }
     }
@@ -334,7 +393,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         let mut parts = note.lines();
         let first = parts.next().unwrap_or_default();
         let more = if parts.next().is_some() { " …" } else { "" };
-        let label = lang.pick("✎ Note : ", "✎ Note: ");
+        let label = lang.pick("✎ Note : ", "✎ Note: ");
         let room = width.saturating_sub(label.chars().count());
         frame.render_widget(
             Paragraph::new(Line::from(vec![

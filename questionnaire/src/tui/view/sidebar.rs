@@ -88,14 +88,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                 lang.score(score),
                 lang.pick("niv.", "lvl")
             ),
-            _ => lang.pick("Indice : —", "Index: —").to_owned(),
+            _ => lang.pick("Indice : —", "Index: —").to_owned(),
         };
         lines.push(Line::styled(
             truncate(&score, width),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         lines.push(Line::styled(
-            truncate(lang.pick("s : masquer les scores", "s: hide scores"), width),
+            truncate(lang.pick("s : masquer les scores", "s: hide scores"), width),
             Style::new().add_modifier(Modifier::DIM),
         ));
     } else {

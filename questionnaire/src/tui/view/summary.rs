@@ -54,7 +54,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         _ => lang.pick("non applicable", "not applicable").to_owned(),
     };
     lines.push(Line::from(vec![
-        Span::styled(lang.pick("Indice global : ", "Overall index: "), bold),
+        Span::styled(lang.pick("Indice global : ", "Overall index: "), bold),
         Span::styled(overall, bold),
     ]));
     // Questions never answered count as level 0; answers carried over from the previous
@@ -110,7 +110,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         let (score, level) = match (domain.score, domain.level) {
             (Some(score), Some(level)) => (
                 lang.score(score),
-                format!("{level}{}", if domain.capped { " !" } else { "" }),
+                format!("{level}{}", if domain.capped { " !" } else { "" }),
             ),
             _ => ("—".to_owned(), "n/a".to_owned()),
         };
@@ -136,7 +136,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     ));
     if assessment.priorities.is_empty() {
         lines.push(Line::raw(lang.pick(
-            "Aucune : chaque contrôle atteint sa cible.",
+            "Aucune : chaque contrôle atteint sa cible.",
             "None: every control meets its target.",
         )));
     }
@@ -162,7 +162,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled(
-                lang.pick("Prochaine évaluation : ", "Next assessment: "),
+                lang.pick("Prochaine évaluation : ", "Next assessment: "),
                 bold,
             ),
             Span::raw(next.clone()),

@@ -117,8 +117,8 @@ mod tests {
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("été à l'hôpital", 9), vec!["été à", "l'hôpital"]);
         // French punctuation stays with its word; no break at a no-break space.
-        assert_eq!(wrap("et chiffrée ?", 11), vec!["et", "chiffrée ?"]);
-        assert_eq!(wrap("il dit « oui » !", 10), vec!["il dit", "« oui » !"]);
+        assert_eq!(wrap("et chiffrée ?", 11), vec!["et", "chiffrée ?"]);
+        assert_eq!(wrap("il dit « oui » !", 10), vec!["il dit", "« oui » !"]);
         assert_eq!(wrap("un (niv.\u{a0}1)", 9), vec!["un", "(niv. 1)"]);
     }
 

@@ -1,0 +1,237 @@
+//! Sessions made with an earlier version of the catalog, read with this one. The catalog's
+//! `[[upgrades]]` say what became of each control since that version: an answer follows a
+//! reworded or moved question, keeps an option whose meaning stayed, and is set aside — kept in
+//! the file under `[retired]`, with its note, never silently dropped — when its question was
+//! removed or its options changed meaning. The question is then asked again, and the screens
+//! and outputs say why.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, ChangeKind};
+use crate::lang::{Lang, Text};
+use crate::session::{Answer, NOT_APPLICABLE, Session, UNKNOWN};
+
+/// An answer of an earlier catalog version that no longer fits its question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retired {
+    /// The option id chosen then (or `unknown`, `na`).
+    pub choice: String,
+    /// The note taken then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The catalog version it was given with.
+    pub catalog_version: String,
+    /// `changed` (the question's options changed meaning: asked again) or `removed`.
+    pub reason: RetiredReason,
+}
+
+/// Why an answer was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RetiredReason {
+    /// The question changed: it is asked again.
+    Changed,
+    /// The question is no longer asked.
+    Removed,
+}
+
+/// What reading a session of an earlier version did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Upgraded {
+    /// The version the session was made with.
+    pub from: String,
+    /// The version it is read with.
+    pub to: String,
+    /// Questions reworded or changed whose answer carried over (current ids).
+    pub carried: Vec<String>,
+    /// Questions whose answer was set aside because they changed: to ask again (current ids).
+    pub changed: Vec<String>,
+    /// Questions no longer asked (ids of the earlier version).
+    pub removed: Vec<String>,
+}
+
+impl Upgraded {
+    /// What happened, in one sentence for standard error or the screen.
+    pub fn describe(&self, lang: Lang) -> String {
+        let list = |ids: &[String]| ids.join(", ");
+        let mut text = match lang {
+            Lang::Fr => format!(
+                "remarque\u{a0}: cette session a été faite avec la version {} du catalogue, elle est lue avec la version {}",
+                self.from, self.to
+            ),
+            Lang::En => format!(
+                "note: this session was made with version {} of the catalog; it is read with version {}",
+                self.from, self.to
+            ),
+        };
+        if !self.carried.is_empty() {
+            text.push_str(&match lang {
+                Lang::Fr => format!(
+                    "\u{202f}; questions reformulées, réponses reprises\u{a0}: {}",
+                    list(&self.carried)
+                ),
+                Lang::En => format!(
+                    "; questions reworded, answers carried over: {}",
+                    list(&self.carried)
+                ),
+            });
+        }
+        if !self.changed.is_empty() {
+            text.push_str(&match lang {
+                Lang::Fr => format!(
+                    "\u{202f}; questions modifiées, à reposer (l'ancienne réponse est gardée dans le fichier)\u{a0}: {}",
+                    list(&self.changed)
+                ),
+                Lang::En => format!(
+                    "; questions changed, to ask again (the former answer is kept in the file): {}",
+                    list(&self.changed)
+                ),
+            });
+        }
+        if !self.removed.is_empty() {
+            text.push_str(&match lang {
+                Lang::Fr => format!(
+                    "\u{202f}; questions retirées du catalogue\u{a0}: {}",
+                    list(&self.removed)
+                ),
+                Lang::En => format!(
+                    "; questions removed from the catalog: {}",
+                    list(&self.removed)
+                ),
+            });
+        }
+        text
+    }
+}
+
+/// Reads `session` with `catalog` when it was made with an earlier version that the catalog
+/// knows how to read (`[[upgrades]]`): answers are carried, renamed or set aside, and the
+/// session names the current version. `None` when there is nothing to do (same version) or
+/// nothing known (another catalog, or a version the catalog does not list: opening the
+/// session then reports the mismatch).
+pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
+    let meta = &session.meta;
+    if meta.catalog_id != catalog.id || meta.catalog_version == catalog.version {
+        return None;
+    }
+    let plan = catalog
+        .upgrades
+        .iter()
+        .find(|upgrade| upgrade.from == meta.catalog_version)?;
+    let from = meta.catalog_version.clone();
+    let mut report = Upgraded {
+        from: from.clone(),
+        to: catalog.version.clone(),
+        ..Upgraded::default()
+    };
+    let old_answers = std::mem::take(&mut session.answers);
+    let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
+    for (id, mut answer) in old_answers {
+        let change = plan.changes.iter().find(|change| change.control == id);
+        let now_id = match change.map(|c| &c.change) {
+            Some(ChangeKind::Removed) => None,
+            Some(ChangeKind::Moved(to)) => Some(to.clone()),
+            _ => Some(id.clone()),
+        };
+        let control = now_id.as_deref().and_then(|now| catalog.control(now));
+        let choice = change
+            .and_then(|c| c.options.get(&answer.choice))
+            .cloned()
+            .unwrap_or_else(|| answer.choice.clone());
+        let fits = control.is_some_and(|control| {
+            choice == UNKNOWN
+                || (choice == NOT_APPLICABLE && (control.na_allowed || control.context))
+                || control.option(&choice).is_some()
+        });
+        match (control, fits) {
+            (Some(control), true) => {
+                if change.is_some() {
+                    report.carried.push(control.id.clone());
+                }
+                answer.choice = choice;
+                if let Some(previous) = &answer.previous_choice {
+                    answer.previous_choice = Some(
+                        change
+                            .and_then(|c| c.options.get(previous))
+                            .cloned()
+                            .unwrap_or_else(|| previous.clone()),
+                    );
+                }
+                answers.insert(control.id.clone(), answer);
+            }
+            (control, _) => {
+                let reason = if control.is_some() {
+                    report.changed.push(control.map(|c| c.id.clone()).unwrap_or_default());
+                    RetiredReason::Changed
+                } else {
+                    report.removed.push(id.clone());
+                    RetiredReason::Removed
+                };
+                let key = control.map_or(id, |c| c.id.clone());
+                session.retired.insert(
+                    key,
+                    Retired {
+                        choice: answer.choice,
+                        note: answer.note,
+                        catalog_version: from.clone(),
+                        reason,
+                    },
+                );
+            }
+        }
+    }
+    session.answers = answers;
+    // Notes and flags follow moved questions; those of removed questions stay with their
+    // retired answer, or are dropped when there is none (a flag means nothing any more).
+    let rename = |id: &str| -> Option<String> {
+        match plan.changes.iter().find(|c| c.control == id).map(|c| &c.change) {
+            Some(ChangeKind::Removed) => None,
+            Some(ChangeKind::Moved(to)) => Some(to.clone()),
+            _ => catalog.control(id).map(|c| c.id.clone()),
+        }
+    };
+    let notes = std::mem::take(&mut session.notes);
+    for (id, note) in notes {
+        match rename(&id) {
+            Some(now) => {
+                session.notes.insert(now, note);
+            }
+            None => {
+                session.retired.entry(id).or_insert(Retired {
+                    choice: String::new(),
+                    note: Some(note),
+                    catalog_version: from.clone(),
+                    reason: RetiredReason::Removed,
+                });
+            }
+        }
+    }
+    let flagged = std::mem::take(&mut session.meta.flagged);
+    session.meta.flagged = flagged.iter().filter_map(|id| rename(id)).collect();
+    session.meta.catalog_version = catalog.version.clone();
+    session.meta.catalog_hash = catalog.hash.clone();
+    Some(report)
+}
+
+/// What the screens say of a question whose earlier answer was set aside.
+pub fn retired_note(retired: &Retired, lang: Lang) -> Text {
+    let choice = match retired.choice.as_str() {
+        "" => lang.pick("aucune", "none").to_owned(),
+        UNKNOWN => lang.pick("Je ne sais pas", "Don't know").to_owned(),
+        NOT_APPLICABLE => lang.pick("Non applicable", "Not applicable").to_owned(),
+        other => other.to_owned(),
+    };
+    let version = &retired.catalog_version;
+    match retired.reason {
+        RetiredReason::Changed => Text::new(
+            format!("question modifiée depuis la version {version} du catalogue\u{a0}: la réponse d'alors («\u{a0}{choice}\u{a0}») ne correspond plus à ses options, reposez-la"),
+            format!("question changed since version {version} of the catalog: the answer given then (\"{choice}\") no longer matches its options; ask it again"),
+        ),
+        RetiredReason::Removed => Text::new(
+            format!("question retirée après la version {version} du catalogue (réponse d'alors\u{a0}: «\u{a0}{choice}\u{a0}»)"),
+            format!("question removed after version {version} of the catalog (answer given then: \"{choice}\")"),
+        ),
+    }
+}
