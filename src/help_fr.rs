@@ -15,7 +15,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         " --lang",
-        "Langue de l'interface : fr ou en (par défaut : celle de LANG, sinon le français).",
+        "Langue de l'interface : fr ou en (par défaut : celle de LANG, sinon le français).",
     ),
     (
         " --catalog",
@@ -29,11 +29,11 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "audit --file",
-        "Le fichier de session : repris à la première question sans réponse s'il existe ; sinon un formulaire le crée.",
+        "Le fichier de session : repris à la première question sans réponse s'il existe ; sinon un formulaire le crée.",
     ),
     (
         "audit --profile",
-        "Le jeu de questions d'une nouvelle session : express ou complet.",
+        "Le jeu de questions d'une nouvelle session : express ou complet.",
     ),
     (
         "audit --duration",
@@ -41,7 +41,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "audit --from",
-        "Réévaluation : partir des réponses de cette session précédente, chacune à confirmer.",
+        "Réévaluation : partir des réponses de cette session précédente, chacune à confirmer.",
     ),
     (
         "audit --output",
@@ -54,7 +54,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "catalog check --path",
-        "Le catalogue à vérifier (par défaut : le catalogue intégré, ou --catalog).",
+        "Le catalogue à vérifier (par défaut : le catalogue intégré, ou --catalog).",
     ),
     (
         "catalog export",
@@ -62,13 +62,13 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "catalog export --format",
-        "Format de sortie : json (par défaut).",
+        "Format de sortie : json (par défaut).",
     ),
     ("session", "Créer une session d'audit."),
     ("session new", "Créer un fichier de session vide."),
     (
         "session new --profile",
-        "Le jeu de questions : express (la réunion de 90 minutes) ou complet (tous les contrôles).",
+        "Le jeu de questions : express (la réunion de 90 minutes) ou complet (tous les contrôles).",
     ),
     ("session new --org", "Nom de l'organisation auditée."),
     ("session new --auditor", "Qui mène l'audit."),
@@ -82,7 +82,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "session new --headcount",
-        "La tranche d'effectif : 1-9, 10-49, 50-249 ou 250+.",
+        "La tranche d'effectif : 1-9, 10-49, 50-249 ou 250+.",
     ),
     ("session new --output", "Le fichier de session à créer."),
     ("session new --force", "Remplacer le fichier s'il existe."),
@@ -94,7 +94,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "answer --choice",
-        "Un identifiant d'option, son numéro affiché (à partir de 1), « unknown » (je ne sais pas) ou « na » (non applicable).",
+        "Un identifiant d'option, son numéro affiché (à partir de 1), « unknown » (je ne sais pas) ou « na » (non applicable).",
     ),
     (
         "answer --note",
@@ -102,24 +102,24 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "score",
-        "Calculer les scores d'une session : domaines, indice global, mesures prioritaires.",
+        "Calculer les scores d'une session : domaines, indice global, mesures prioritaires.",
     ),
     ("score --file", "Le fichier de session."),
     (
         "score --facts",
-        "Fichiers de constats de posture agent (un par machine) : les réponses sont plafonnées par ce que montrent les machines.",
+        "Fichiers de constats de posture agent (un par machine) : les réponses sont plafonnées par ce que montrent les machines.",
     ),
     (
         "report --facts",
-        "Fichiers de constats de posture agent (un par machine) : les réponses sont plafonnées par ce que montrent les machines.",
+        "Fichiers de constats de posture agent (un par machine) : les réponses sont plafonnées par ce que montrent les machines.",
     ),
     (
         "audit --facts",
-        "Fichiers de constats de posture agent : affichés sous les questions qu'ils concernent.",
+        "Fichiers de constats de posture agent : affichés sous les questions qu'ils concernent.",
     ),
     (
         "report",
-        "Écrire le rapport d'audit (HTML et PDF par défaut ; Markdown, JSON, CSV).",
+        "Écrire le rapport d'audit (HTML et PDF par défaut ; Markdown, JSON, CSV).",
     ),
     ("report --file", "Le fichier de session."),
     (
@@ -128,11 +128,11 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "report --format",
-        "Format : html, pdf, md, json ou csv (répétable, ou séparés par des virgules) ; par défaut html et pdf côte à côte.",
+        "Format : html, pdf, md, json ou csv (répétable, ou séparés par des virgules) ; par défaut html et pdf côte à côte.",
     ),
     (
         "report --output",
-        "Fichier de sortie (son extension est remplacée pour chaque format s'il y en a plusieurs ; « - » pour la sortie standard).",
+        "Fichier de sortie (son extension est remplacée pour chaque format s'il y en a plusieurs ; « - » pour la sortie standard).",
     ),
     (
         "compare",
@@ -145,15 +145,15 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "agent collect",
-        "Lire les constats de cette machine (lecture seule, sans réseau ; plus complet en root).",
+        "Lire les constats de cette machine (lecture seule, sans réseau ; plus complet en root).",
     ),
     (
         "agent collect --output",
-        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
+        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
     ),
     (
         "agent collect --format",
-        "Format de sortie : text (tableau, par défaut) ou json.",
+        "Format de sortie : text (tableau, par défaut) ou json.",
     ),
     (
         "agent collect --root",
@@ -161,7 +161,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "agent probe-tls",
-        "Sonder des sites web : version de TLS, certificat, redirection HTTPS, HSTS.",
+        "Sonder des sites web : version de TLS, certificat, redirection HTTPS, HSTS.",
     ),
     (
         "agent probe-tls --urls",
@@ -173,11 +173,11 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "agent probe-tls --output",
-        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
+        "Écrire les constats dans ce fichier (JSON) ; la sortie standard n'affiche alors qu'un résumé d'une ligne.",
     ),
     (
         "agent probe-tls --format",
-        "Format de sortie : text (tableau, par défaut) ou json.",
+        "Format de sortie : text (tableau, par défaut) ou json.",
     ),
     (
         "agent probe-ports",
@@ -202,15 +202,15 @@ const TEXTS: &[(&str, &str)] = &[
     ("compare --new", "La nouvelle évaluation."),
     (
         "compare --format",
-        "Format de sortie : text (tableau, par défaut) ou json.",
+        "Format de sortie : text (tableau, par défaut) ou json.",
     ),
     (
         "score --format",
-        "Format de sortie : text (tableau, par défaut) ou json (pour les scripts).",
+        "Format de sortie : text (tableau, par défaut) ou json (pour les scripts).",
     ),
     (
         "send",
-        "Envoyer le rapport par e-mail dans une archive ZIP chiffrée (AES-256) ; le mot de passe est affiché, à transmettre par téléphone ou SMS.",
+        "Envoyer le rapport par e-mail dans une archive ZIP chiffrée (AES-256) ; le mot de passe est affiché, à transmettre par téléphone ou SMS.",
     ),
     ("send --file", "Le fichier de session."),
     (
@@ -219,19 +219,19 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "send --from",
-        "L'adresse de l'expéditeur (par défaut : --user, si c'est une adresse).",
+        "L'adresse de l'expéditeur (par défaut : --user, si c'est une adresse).",
     ),
     (
         "send --smtp",
-        "Le serveur SMTP, HÔTE:PORT : STARTTLS sur le port 587 (par défaut), TLS implicite sur le 465.",
+        "Le serveur SMTP, HÔTE:PORT : STARTTLS sur le port 587 (par défaut), TLS implicite sur le 465.",
     ),
     (
         "send --user",
-        "Le compte SMTP ; son mot de passe vient de la variable POSTURE_SMTP_PASSWORD, ou est demandé sans écho.",
+        "Le compte SMTP ; son mot de passe vient de la variable POSTURE_SMTP_PASSWORD, ou est demandé sans écho.",
     ),
     (
         "send --tls",
-        "Le démarrage de TLS : starttls (par défaut) ou implicit (par défaut sur le port 465).",
+        "Le démarrage de TLS : starttls (par défaut) ou implicit (par défaut sur le port 465).",
     ),
     (
         "send --insecure_no_tls",
@@ -239,7 +239,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "send --format",
-        "Ce que contient l'archive : html, pdf (répétable, ou séparés par des virgules) ; par défaut les deux.",
+        "Ce que contient l'archive : html, pdf (répétable, ou séparés par des virgules) ; par défaut les deux.",
     ),
     (
         "send --previous",
@@ -247,7 +247,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "send --subject",
-        "L'objet du message (par défaut : le titre du rapport, l'organisation et la date).",
+        "L'objet du message (par défaut : le titre du rapport, l'organisation et la date).",
     ),
 ];
 
@@ -303,14 +303,14 @@ fn localize(mut command: Command, path: &str) -> Command {
     }
     let has_positionals = command.get_positionals().next().is_some();
     let has_subcommands = command.has_subcommands();
-    let mut template = String::from("{about-with-newline}\nUtilisation : {usage}\n");
+    let mut template = String::from("{about-with-newline}\nUtilisation : {usage}\n");
     if has_subcommands {
-        template.push_str("\nCommandes :\n{subcommands}\n");
+        template.push_str("\nCommandes :\n{subcommands}\n");
     }
     if has_positionals {
-        template.push_str("\nArguments :\n{positionals}\n");
+        template.push_str("\nArguments :\n{positionals}\n");
     }
-    template.push_str("\nOptions :\n{options}{after-help}");
+    template.push_str("\nOptions :\n{options}{after-help}");
     command = command.help_template(template);
     let names: Vec<String> = command
         .get_subcommands()

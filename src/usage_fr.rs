@@ -7,7 +7,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 /// version output, which are already in the interface's language, and rare kinds).
 pub fn render(error: &clap::Error) -> Option<String> {
     let value = |kind: ContextKind| error.get(kind).map(context_text);
-    let quoted = |kind: ContextKind| value(kind).map(|v| format!("« {v} »"));
+    let quoted = |kind: ContextKind| value(kind).map(|v| format!("« {v} »"));
     let arg = quoted(ContextKind::InvalidArg).unwrap_or_default();
     let message = match error.kind() {
         ErrorKind::UnknownArgument => format!("argument inattendu {arg}"),
@@ -20,16 +20,16 @@ pub fn render(error: &clap::Error) -> Option<String> {
             if given.is_empty() {
                 format!("une valeur est attendue pour {arg}, mais aucune n'a été donnée")
             } else {
-                format!("valeur « {given} » invalide pour {arg}")
+                format!("valeur « {given} » invalide pour {arg}")
             }
         }
         ErrorKind::ValueValidation => format!(
-            "valeur « {} » invalide pour {arg} : {}",
+            "valeur « {} » invalide pour {arg} : {}",
             value(ContextKind::InvalidValue).unwrap_or_default(),
             source_text(error)
         ),
         ErrorKind::MissingRequiredArgument => format!(
-            "arguments obligatoires manquants : {}",
+            "arguments obligatoires manquants : {}",
             value(ContextKind::InvalidArg).unwrap_or_default()
         ),
         ErrorKind::ArgumentConflict => format!(
@@ -43,28 +43,28 @@ pub fn render(error: &clap::Error) -> Option<String> {
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             format!("nombre de valeurs incorrect pour {arg}")
         }
-        ErrorKind::NoEquals => format!("{arg} attend une valeur après « = »"),
+        ErrorKind::NoEquals => format!("{arg} attend une valeur après « = »"),
         _ => return None,
     };
-    let mut out = format!("erreur : {message}\n");
+    let mut out = format!("erreur : {message}\n");
     if let Some(valid) = value(ContextKind::ValidValue) {
-        out.push_str(&format!("  valeurs possibles : {valid}\n"));
+        out.push_str(&format!("  valeurs possibles : {valid}\n"));
     }
     for kind in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
         if let Some(suggested) = error.get(kind) {
             let suggested = match suggested {
-                ContextValue::Strings(items) => items.join(" » ou « "),
+                ContextValue::Strings(items) => items.join(" » ou « "),
                 other => context_text(other),
             };
-            out.push_str(&format!("  astuce : vouliez-vous dire « {suggested} » ?\n"));
+            out.push_str(&format!("  astuce : vouliez-vous dire « {suggested} » ?\n"));
         }
     }
     if let Some(usage) = value(ContextKind::Usage) {
         let usage = usage.trim();
         let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-        out.push_str(&format!("\nUtilisation : {usage}\n"));
+        out.push_str(&format!("\nUtilisation : {usage}\n"));
     }
-    out.push_str("\nPour en savoir plus : --help\n");
+    out.push_str("\nPour en savoir plus : --help\n");
     Some(out)
 }
 
@@ -115,20 +115,20 @@ mod tests {
     fn an_unknown_flag_is_named_in_french() {
         let text = render(&error_of("posture score s.toml --bogus")).expect("French text");
         assert!(
-            text.starts_with("erreur : argument inattendu « --bogus »"),
+            text.starts_with("erreur : argument inattendu « --bogus »"),
             "{text}"
         );
-        assert!(text.contains("Utilisation : posture score"), "{text}");
+        assert!(text.contains("Utilisation : posture score"), "{text}");
     }
 
     #[test]
     fn an_invalid_value_lists_the_possible_ones() {
         let text = render(&error_of("posture --lang de score s.toml")).expect("French text");
         assert!(
-            text.contains("valeur « de » invalide pour « --lang"),
+            text.contains("valeur « de » invalide pour « --lang"),
             "{text}"
         );
-        assert!(text.contains("valeurs possibles : fr, en"), "{text}");
+        assert!(text.contains("valeurs possibles : fr, en"), "{text}");
     }
 
     #[test]
@@ -142,7 +142,7 @@ mod tests {
     fn a_bad_duration_is_explained_in_french() {
         let text = render(&error_of("posture audit --duration 0m")).expect("French text");
         assert!(
-            text.contains("valeur « 0m » invalide pour « --duration <DURATION> » : en minutes"),
+            text.contains("valeur « 0m » invalide pour « --duration <DURATION> » : en minutes"),
             "{text}"
         );
         assert!(!text.contains("use minutes"), "{text}");

@@ -208,7 +208,7 @@ fn probe_tls_with_an_output_file_prints_only_the_summary() {
         assert_eq!(
             stdout,
             format!(
-                "constats écrits dans {} : 0 ok, 0 à surveiller, 0 en échec, 6 inconnus\n",
+                "constats écrits dans {} : 0 ok, 0 à surveiller, 0 en échec, 6 inconnus\n",
                 out.display()
             ),
             "--format {format}"

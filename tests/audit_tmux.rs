@@ -353,7 +353,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
 
     // A note on the fourth question, with accents, saved on Escape.
     let fourth = &questions[3].id;
-    let note = "Vérifié à l'accueil : écran verrouillé, mot de passe changé en été";
+    let note = "Vérifié à l'accueil : écran verrouillé, mot de passe changé en été";
     tmux.keys("first", &["n"]);
     tmux.wait_screen("first", "the note editor", |screen| {
         screen.contains(&format!("Note — {fourth}"))
@@ -375,7 +375,7 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     tmux.wait_screen("first", "the note editor again", |screen| {
         screen.contains(&format!("Note — {fourth}"))
     });
-    let more = " ; badge à la porte";
+    let more = " ; badge à la porte";
     tmux.type_text("first", more);
     let note = format!("{note}{more}");
     let note = note.as_str();

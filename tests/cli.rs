@@ -425,18 +425,18 @@ fn mode(path: &Path) -> u32 {
 fn catalog_check_accepts_the_bundled_catalog() {
     let version = export()["version"].as_str().expect("version");
     let run = run(["catalog", "check"]).success();
-    run.stdout_has(&format!("catalogue valide : posture-sante {version}"));
+    run.stdout_has(&format!("catalogue valide : posture-sante {version}"));
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     run_command(posture().args(["catalog", "check"]).arg(bundled_dir()))
         .success()
-        .stdout_has("catalogue valide : posture-sante");
+        .stdout_has("catalogue valide : posture-sante");
 }
 
 #[test]
 fn catalog_check_accepts_a_one_file_catalog_and_reports_in_english() {
     run_command(posture().args(["catalog", "check"]).arg(mini_catalog()))
         .success()
-        .stdout_has("catalogue valide : mini 1");
+        .stdout_has("catalogue valide : mini 1");
     run_command(
         posture()
             .args(["catalog", "check", "--lang", "en"])
@@ -462,7 +462,7 @@ fn catalog_check_uses_the_global_catalog_flag_when_no_path_is_given() {
             .args(["catalog", "check"]),
     )
     .invalid()
-    .stderr_has("domaine inconnu « nope »");
+    .stderr_has("domaine inconnu « nope »");
     run_command(
         posture()
             .args(["catalog", "check", "--catalog"])
@@ -538,8 +538,8 @@ fn catalog_check_points_at_a_text_missing_its_english() {
     let (path, text) = bad_catalog(
         dir.path(),
         "c.toml",
-        "question = { fr = \"Filtrez-vous les flux ?\", en = \"Do you filter traffic?\" }",
-        "question = { fr = \"Filtrez-vous les flux ?\" }",
+        "question = { fr = \"Filtrez-vous les flux ?\", en = \"Do you filter traffic?\" }",
+        "question = { fr = \"Filtrez-vous les flux ?\" }",
     );
     let (line, col) = place(&text, "question = { fr = \"Filtrez", 0);
     assert_check_points_at(
@@ -865,7 +865,7 @@ fn catalog_export_titles_follow_the_interface_language() {
     };
     let french = export_in(&["catalog", "export"], &[]);
     assert_eq!(titles(&french), ["Sauvegardes", "Réseau"]);
-    assert_eq!(control(&french, "BAK-01")["question"], "Sauvegardez-vous ?");
+    assert_eq!(control(&french, "BAK-01")["question"], "Sauvegardez-vous ?");
     let english = export_in(&["catalog", "export", "--lang", "en"], &[]);
     assert_eq!(titles(&english), ["Backups", "Network"]);
     assert_eq!(control(&english, "BAK-01")["question"], "Do you back up?");
@@ -1062,7 +1062,7 @@ fn session_new_refuses_an_unknown_profile() {
             .arg(&path),
     )
     .invalid()
-    .stderr_has("profil inconnu « rapide »")
+    .stderr_has("profil inconnu « rapide »")
     .stderr_has("express, complet");
     assert!(!path.exists(), "no file is created");
 }
@@ -1103,7 +1103,7 @@ fn answer_records_an_option_id_with_its_note() {
         "PAT-01",
         "8-jours",
         "--note",
-        "  WSUS, rapport « mensuel »  ",
+        "  WSUS, rapport « mensuel »  ",
     ]))
     .success();
     run.stdout_has("PAT-01 = 8-jours");
@@ -1113,7 +1113,7 @@ fn answer_records_an_option_id_with_its_note() {
     let session = read_session(&path);
     let recorded = &session["answers"]["PAT-01"];
     assert_eq!(recorded["choice"].as_str(), Some("8-jours"));
-    assert_eq!(recorded["note"].as_str(), Some("WSUS, rapport « mensuel »"));
+    assert_eq!(recorded["note"].as_str(), Some("WSUS, rapport « mensuel »"));
     let at = recorded["answered_at"].as_str().expect("answered_at");
     assert!(is_utc_timestamp(at), "{at}");
     assert_eq!(session["meta"]["updated"].as_str(), Some(at));
@@ -1236,7 +1236,7 @@ fn answer_refuses_an_unknown_control() {
     let path = new_session(dir.path(), "express");
     assert_answer_refused(&path, "ZZZ-99", "1", "fr")
         .stderr_has(&format!(
-            "{} : contrôle inconnu « ZZZ-99 » (argument CONTROL)",
+            "{} : contrôle inconnu « ZZZ-99 » (argument CONTROL)",
             path.display()
         ))
         .stderr_has("PAT-01");
@@ -1254,7 +1254,7 @@ fn answer_refuses_an_unknown_option() {
         assert_answer_refused(&path, "PAT-01", choice, "en").stderr_has("PAT-01 has no option");
     }
     assert_answer_refused(&path, "PAT-01", "peut-etre", "fr")
-        .stderr_has("PAT-01 n'a pas d'option « peut-etre » (argument CHOICE)")
+        .stderr_has("PAT-01 n'a pas d'option « peut-etre » (argument CHOICE)")
         .stderr_has("8-jours (4)");
 }
 
@@ -1264,7 +1264,7 @@ fn answer_refuses_na_where_it_is_not_allowed() {
     let path = new_session(dir.path(), "express");
     assert_eq!(control(export(), "BAK-02")["na_allowed"], false);
     assert_answer_refused(&path, "BAK-02", "na", "fr")
-        .stderr_has("BAK-02 ne peut pas être « Non applicable »");
+        .stderr_has("BAK-02 ne peut pas être « Non applicable »");
     assert_answer_refused(&path, "BAK-02", "na", "en")
         .stderr_has("BAK-02 cannot be \"Not applicable\"");
 }
@@ -1356,7 +1356,7 @@ fn answer_refuses_an_unreadable_answer_time() {
     let (line, _) = place(&edited, "answered_at = ", 0);
     assert_answer_refused(&path, "PAT-02", "1", "fr")
         .stderr_has(&format!("{}:{line}:", path.display()))
-        .stderr_has("date illisible « mardi dernier »");
+        .stderr_has("date illisible « mardi dernier »");
 }
 
 #[cfg(unix)]
@@ -2137,8 +2137,8 @@ const COMMANDS: [&[&str]; 9] = [
 #[test]
 fn help_is_french_by_default() {
     let run = run(["--help"]).success();
-    run.stdout_has("Utilisation : posture")
-        .stdout_has("Commandes :")
+    run.stdout_has("Utilisation : posture")
+        .stdout_has("Commandes :")
         .stdout_has("Afficher l'aide.");
     assert!(!run.stdout.contains("Usage:"), "{}", run.stdout);
 }
@@ -2174,7 +2174,7 @@ fn help_is_english_with_the_flag_or_the_environment() {
                 .env("LC_ALL", "fr_FR.UTF-8"),
         ),
     ] {
-        run.success().stdout_has("Utilisation : posture");
+        run.success().stdout_has("Utilisation : posture");
     }
 }
 
@@ -2187,7 +2187,7 @@ fn help_works_for_every_subcommand_in_both_languages() {
             .join(" ");
         for flag in ["--help", "-h"] {
             let french = run(path.iter().copied().chain([flag])).success();
-            french.stdout_has(&format!("Utilisation : {shown}"));
+            french.stdout_has(&format!("Utilisation : {shown}"));
             let english = run(path.iter().copied().chain([flag, "--lang", "en"])).success();
             english.stdout_has(&format!("Usage: {shown}"));
             let english = run(["--lang", "en"]
@@ -2207,7 +2207,7 @@ fn the_help_subcommand_works_in_both_languages() {
         .stdout_has("Usage: posture score");
     run(["help", "score"])
         .success()
-        .stdout_has("Utilisation : posture score");
+        .stdout_has("Utilisation : posture score");
 }
 
 #[test]
@@ -2216,8 +2216,8 @@ fn usage_errors_are_in_the_interface_language_with_exit_code_2() {
     let path = new_session(dir.path(), "express");
     run_command(posture().arg("score").arg(&path).arg("--bogus"))
         .invalid()
-        .stderr_has("erreur : argument inattendu « --bogus »")
-        .stderr_has("Utilisation : posture score");
+        .stderr_has("erreur : argument inattendu « --bogus »")
+        .stderr_has("Utilisation : posture score");
     run_command(
         posture()
             .args(["--lang", "en", "score"])
@@ -2228,8 +2228,8 @@ fn usage_errors_are_in_the_interface_language_with_exit_code_2() {
     .stderr_has("unexpected argument '--bogus'");
     run(["scor"])
         .invalid()
-        .stderr_has("sous-commande inconnue « scor »")
-        .stderr_has("« score »");
+        .stderr_has("sous-commande inconnue « scor »")
+        .stderr_has("« score »");
 }
 
 #[test]
@@ -2258,8 +2258,8 @@ fn messages_follow_the_language_flag_before_or_after_the_subcommand() {
         .stderr_has("unknown control \"ZZZ-99\"");
     let french = run_command(posture().arg("answer").arg(&path).args(["ZZZ-99", "1"])).invalid();
     french
-        .stderr_has("erreur : ")
-        .stderr_has("contrôle inconnu « ZZZ-99 »");
+        .stderr_has("erreur : ")
+        .stderr_has("contrôle inconnu « ZZZ-99 »");
     run(["--lang", "de", "catalog", "check"]).invalid();
 }
 

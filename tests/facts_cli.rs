@@ -409,7 +409,7 @@ fn catalog_check_rejects_a_bad_evidence_rule_at_its_place() {
         checked.stderr
     );
     assert!(
-        checked.stderr.contains("écrivez un nombre : value = 30"),
+        checked.stderr.contains("écrivez un nombre : value = 30"),
         "{}",
         checked.stderr
     );

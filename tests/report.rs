@@ -145,7 +145,7 @@ fn a_format_asked_twice_is_written_once() {
     let written: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|line| line.starts_with("rapport écrit :"))
+        .filter(|line| line.starts_with("rapport écrit :"))
         .collect();
     assert_eq!(written.len(), 2, "{}", run.explain());
     assert!(written[0].ends_with("cpts.md") && written[1].ends_with("cpts.html"));
@@ -158,7 +158,7 @@ fn a_missing_directory_is_told_in_one_language() {
     let target = dir.path().join("nonexist").join("x.md");
     let run = posture(["report", s(&toml), "--format", "md", "-o", s(&target)]).expect_code(2);
     assert!(
-        run.stderr.contains("erreur : impossible d'écrire") && run.stderr.contains("n'existe pas"),
+        run.stderr.contains("erreur : impossible d'écrire") && run.stderr.contains("n'existe pas"),
         "{}",
         run.explain()
     );
@@ -197,7 +197,7 @@ fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
     let run = posture(["compare", s(&other), s(&new)]).expect_code(0);
     assert!(
         run.stderr
-            .contains("« Cabinet Dupont », celle-ci « CPTS du Val »"),
+            .contains("« Cabinet Dupont », celle-ci « CPTS du Val »"),
         "{}",
         run.explain()
     );
@@ -249,7 +249,7 @@ fn a_session_filled_with_answer_has_no_meeting_time() {
     let run = posture(["report", s(&toml), "--format", "md", "-o", "-"]).expect_code(0);
     assert!(
         run.stdout
-            .contains("**Durée de la réunion** : non mesurée (prévu"),
+            .contains("**Durée de la réunion** : non mesurée (prévu"),
         "{}",
         run.explain()
     );

@@ -352,7 +352,7 @@ fn assert_passphrase_absent(received: &Received, parsed: &Parsed, passphrase: &s
 // Tests
 // ---------------------------------------------------------------------------------------------
 
-const FR_ANNOUNCE: &str = "mot de passe de l'archive (à transmettre par téléphone ou SMS) : ";
+const FR_ANNOUNCE: &str = "mot de passe de l'archive (à transmettre par téléphone ou SMS) : ";
 const EN_ANNOUNCE: &str = "archive password (give it by phone or SMS): ";
 
 #[test]
@@ -625,7 +625,7 @@ fn plain_smtp_is_refused_without_the_flag_even_towards_this_machine() {
         &[],
     )
     .expect_code(1);
-    assert!(run.stderr.contains("erreur :"), "{}", run.explain());
+    assert!(run.stderr.contains("erreur :"), "{}", run.explain());
     assert!(sink.received().is_empty());
     // --tls and --insecure-no-tls contradict each other.
     posture(
@@ -716,7 +716,7 @@ fn bad_addresses_and_servers_are_user_errors() {
         (
             &["--to", "dpo@example.org", "--from", "a@example.org"],
             "host:notaport",
-            "serveur SMTP « host:notaport » invalide",
+            "serveur SMTP « host:notaport » invalide",
         ),
     ];
     for (extra, smtp, message) in cases {
@@ -816,7 +816,7 @@ fn the_previous_assessment_is_read_as_report_reads_it() {
     assert!(run.stderr.contains("OLD-99"), "{}", run.explain());
     assert!(
         run.stderr
-            .contains("attention : l'évaluation précédente concerne « CPTS du Val »"),
+            .contains("attention : l'évaluation précédente concerne « CPTS du Val »"),
         "{}",
         run.explain()
     );

@@ -18,6 +18,7 @@
 //! The areas are read in parallel (threads), so that the slowest command sets the time.
 
 mod accounts;
+pub(crate) mod addr;
 mod antivirus;
 mod auth;
 mod conf;
@@ -31,6 +32,7 @@ mod net;
 mod os;
 mod patch;
 mod pending;
+mod role;
 mod ssh;
 
 use std::io::{IsTerminal as _, Write as _};
@@ -166,7 +168,7 @@ fn area_failed(machine: &Machine, name: &str) -> Vec<Fact> {
         &format!("{name}.error"),
         "posture",
         machine.t(
-            format!("la lecture de « {name} » a échoué (erreur interne)"),
+            format!("la lecture de « {name} » a échoué (erreur interne)"),
             format!("reading \"{name}\" failed (internal error)"),
         ),
     )]
@@ -258,7 +260,7 @@ fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
         if reasons.is_empty() {
             continue;
         }
-        let joined = reasons.join(machine.lang.pick(" ; ", "; "));
+        let joined = reasons.join(machine.lang.pick(" ; ", "; "));
         let more = match (more, machine.lang) {
             (0, _) => String::new(),
             (n, Lang::Fr) => format!(" (et {n} autre(s))"),
@@ -303,7 +305,9 @@ mod tests {
         let keys: Vec<&str> = scoring::facts::FACT_KEYS
             .iter()
             .map(|(k, _)| *k)
-            .filter(|k| !k.starts_with("tls.") && !k.starts_with("https."))
+            .filter(|k| {
+                !k.starts_with("tls.") && !k.starts_with("https.") && !k.starts_with("exposure.")
+            })
             .collect();
         let dir = tempfile::tempdir().unwrap();
         let report = collect(&Options {

@@ -195,7 +195,7 @@ impl Trust {
             let shown = path.display();
             let on_file = |why: Text| {
                 Text::new(
-                    format!("{shown} : {}", why.fr),
+                    format!("{shown} : {}", why.fr),
                     format!("{shown}: {}", why.en),
                 )
             };
@@ -405,7 +405,7 @@ fn unknown_site(source: String, failure: &Failure, lang: Lang) -> Vec<Fact> {
         source,
         say(
             lang,
-            format!("Site non sondé : {reason}."),
+            format!("Site non sondé : {reason}."),
             format!("Site not probed: {reason}."),
         ),
     )
@@ -457,7 +457,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                         &source,
                         say(
                             lang,
-                            format!("Certificat illisible : {}.", why.fr),
+                            format!("Certificat illisible : {}.", why.fr),
                             format!("Unreadable certificate: {}.", why.en),
                         ),
                     ));
@@ -469,7 +469,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                 Some(version) => (
                     format!(
                         "Le site ne propose que {version}, version de TLS antérieure à 1.2 et \
-                         obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
+                         obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
                     ),
                     format!(
                         "The site only offers {version}, a TLS version older than 1.2 and \
@@ -478,7 +478,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                 ),
                 None => (
                     "Le site ne propose qu'une version de TLS antérieure à 1.2 (il refuse TLS \
-                     1.2 et 1.3), obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
+                     1.2 et 1.3), obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
                         .to_owned(),
                     "The site only offers a TLS version older than 1.2 (it refuses TLS 1.2 \
                      and 1.3), which is obsolete: the GDPR annex asks for the latest version \
@@ -502,7 +502,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
                 &source,
                 say(
                     lang,
-                    format!("Connexion TLS à {source} impossible : {reason}."),
+                    format!("Connexion TLS à {source} impossible : {reason}."),
                     format!("No TLS connection to {source}: {reason}."),
                 ),
             ));
@@ -540,7 +540,7 @@ fn server_name(url: &Url) -> Result<ServerName<'static>, Text> {
         Ok(ip) => Ok(ServerName::from(ip)),
         Err(_) => ServerName::try_from(host.to_owned()).map_err(|_| {
             Text::new(
-                format!("« {host} » n'est pas un nom d'hôte valide"),
+                format!("« {host} » n'est pas un nom d'hôte valide"),
                 format!("\"{host}\" is not a valid host name"),
             )
         }),
@@ -563,7 +563,7 @@ fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> 
             Status::Warn,
             say(
                 lang,
-                "Le site négocie au mieux TLS 1.2 : acceptable, mais l'annexe RGPD demande la \
+                "Le site négocie au mieux TLS 1.2 : acceptable, mais l'annexe RGPD demande la \
                  dernière version (TLS 1.3).",
                 "The best the site negotiates is TLS 1.2: acceptable, but the GDPR annex asks \
                  for the latest version (TLS 1.3).",
@@ -597,7 +597,7 @@ fn unknown_certificate(failure: &Failure, source: &str, lang: Lang) -> Vec<Fact>
         source,
         say(
             lang,
-            format!("Certificat non lu : {reason}."),
+            format!("Certificat non lu : {reason}."),
             format!("Certificate not read: {reason}."),
         ),
     )
@@ -641,7 +641,7 @@ fn cert_facts(
         };
         problems.push(say(
             lang,
-            format!("ne couvre pas {host} (noms : {names})"),
+            format!("ne couvre pas {host} (noms : {names})"),
             format!("does not cover {host} (names: {names})"),
         ));
     }
@@ -666,7 +666,7 @@ fn cert_facts(
         } else {
             say(
                 lang,
-                format!("Certificat invalide : {}.", problems.join(" ; ")),
+                format!("Certificat invalide : {}.", problems.join(" ; ")),
                 format!("Invalid certificate: {}.", problems.join("; ")),
             )
         },
@@ -696,7 +696,7 @@ fn cert_facts(
         )
     } else {
         let renew = if days < CERT_WARN_DAYS {
-            lang.pick(" : à renouveler", ": renew it")
+            lang.pick(" : à renouveler", ": renew it")
         } else {
             ""
         };
@@ -729,7 +729,7 @@ fn cert_facts(
             source,
             say(
                 lang,
-                format!("Chaîne de certificats reconnue (émetteur : {issuer})."),
+                format!("Chaîne de certificats reconnue (émetteur : {issuer})."),
                 format!("Certificate chain trusted (issuer: {issuer})."),
             ),
         ),
@@ -760,8 +760,8 @@ fn cert_facts(
                     say(
                         lang,
                         format!(
-                            "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
-                             fichier --ca n'a pas pu être lu : {}.",
+                            "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
+                             fichier --ca n'a pas pu être lu : {}.",
                             ca_error.fr
                         ),
                         format!(
@@ -779,7 +779,7 @@ fn cert_facts(
                     say(
                         lang,
                         format!(
-                            "Chaîne de certificats non reconnue : {why} (émetteur : {issuer}). \
+                            "Chaîne de certificats non reconnue : {why} (émetteur : {issuer}). \
                              Les navigateurs affichent une alerte."
                         ),
                         format!(
@@ -828,7 +828,7 @@ fn redirect_fact(
                 None => say(
                     lang,
                     format!(
-                        "{http} répond {status} en clair, sans rediriger vers HTTPS : les pages \
+                        "{http} répond {status} en clair, sans rediriger vers HTTPS : les pages \
                          peuvent être lues en HTTP."
                     ),
                     format!(
@@ -848,8 +848,8 @@ fn redirect_fact(
             say(
                 lang,
                 format!(
-                    "{http} : connexion refusée. Le site n'est pas servi en HTTP, donc rien \
-                     n'y circule en clair ; mais qui tape l'adresse sans https:// tombe sur \
+                    "{http} : connexion refusée. Le site n'est pas servi en HTTP, donc rien \
+                     n'y circule en clair ; mais qui tape l'adresse sans https:// tombe sur \
                      une erreur au lieu d'être redirigé vers HTTPS."
                 ),
                 format!(
@@ -866,7 +866,7 @@ fn redirect_fact(
                 source,
                 say(
                     lang,
-                    format!("Redirection non vérifiée : {http} : {reason}."),
+                    format!("Redirection non vérifiée : {http} : {reason}."),
                     format!("Redirect not checked: {http}: {reason}."),
                 ),
             )
@@ -908,7 +908,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
                 lang,
                 format!(
                     "En-tête Strict-Transport-Security présent mais court (max-age={max_age}, \
-                     {} ; 180 jours au moins recommandés).",
+                     {} ; 180 jours au moins recommandés).",
                     days(*max_age)
                 ),
                 format!(
@@ -925,7 +925,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             source,
             say(
                 lang,
-                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.",
+                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.",
                 "Strict-Transport-Security header with max-age=0: HSTS switched off.",
             ),
         ),
@@ -937,7 +937,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             say(
                 lang,
                 format!(
-                    "En-tête Strict-Transport-Security sans max-age valide (« {raw} ») : \
+                    "En-tête Strict-Transport-Security sans max-age valide (« {raw} ») : \
                      ignoré par les navigateurs."
                 ),
                 format!(
@@ -953,7 +953,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
             source,
             say(
                 lang,
-                "Pas d'en-tête Strict-Transport-Security sur la réponse HTTPS : le navigateur \
+                "Pas d'en-tête Strict-Transport-Security sur la réponse HTTPS : le navigateur \
                  peut encore être amené en HTTP.",
                 "No Strict-Transport-Security header on the HTTPS answer: browsers can still \
                  be led to HTTP.",
@@ -966,7 +966,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
                 source,
                 say(
                     lang,
-                    format!("En-tête HSTS non lu : {reason}."),
+                    format!("En-tête HSTS non lu : {reason}."),
                     format!("HSTS header not read: {reason}."),
                 ),
             )

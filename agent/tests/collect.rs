@@ -100,7 +100,7 @@ fn check_shape(report: &FactReport) {
         assert!(!fact.detail.is_empty(), "{fact:?}");
     }
     for (key, _) in FACT_KEYS {
-        if key.starts_with("tls.") || key.starts_with("https.") {
+        if key.starts_with("tls.") || key.starts_with("https.") || key.starts_with("exposure.") {
             continue;
         }
         assert!(
@@ -318,6 +318,198 @@ fn debian_pending_security_from_the_lists_on_disk() {
         pending.source,
         "/var/lib/dpkg/status, /var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages"
     );
+}
+
+/// An `InRelease` whose `Date:` is `days` ago.
+fn in_release(days: i64) -> String {
+    let date = (Utc::now() - Duration::days(days)).format("%a, %d %b %Y %H:%M:%S UTC");
+    format!("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nOrigin: Debian\nDate: {date}\n")
+}
+
+/// Sets a file's modification time to `days` ago.
+fn set_age(root: &Path, path: &str, days: i64) {
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days as u64 * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(root.join(path.trim_start_matches('/')))
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+/// The age of the oldest pending security update is that of its list's `Release` date (a
+/// lower bound); nothing pending in fresh lists turns an old upgrade into a warning only.
+#[test]
+fn security_updates_pending_for_days_and_nothing_pending() {
+    const LIST: &str = "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages";
+    const RELEASE: &str =
+        "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_InRelease";
+    for (released, pending, expected) in [
+        (40, true, (40.0, Status::Fail)),
+        (3, true, (3.0, Status::Warn)),
+        (1, false, (0.0, Status::Ok)),
+        (20, false, (0.0, Status::Warn)),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        debian12(dir.path());
+        put(
+            dir.path(),
+            "/var/lib/dpkg/status",
+            "Package: libssl3\nStatus: install ok installed\nArchitecture: amd64\nVersion: 3.0.16-1~deb12u1\n",
+        );
+        let offered = if pending {
+            "3.0.17-1~deb12u2"
+        } else {
+            "3.0.16-1~deb12u1"
+        };
+        put(
+            dir.path(),
+            LIST,
+            format!("Package: libssl3\nVersion: {offered}\nArchitecture: amd64\n"),
+        );
+        put(dir.path(), RELEASE, in_release(released));
+        set_age(dir.path(), RELEASE, released);
+        set_age(dir.path(), LIST, released);
+        for lang in [Lang::En, Lang::Fr] {
+            let report = read(dir.path(), lang);
+            check_shape(&report);
+            let fact = get(&report, "patch.security_pending_days");
+            assert_eq!(
+                (&fact.value, fact.status),
+                (&Value::Number(expected.0), expected.1),
+                "{released} {pending}: {fact:?}"
+            );
+            let upgrade = get(&report, "patch.days_since_upgrade");
+            assert_eq!(upgrade.value, Value::Number(40.0));
+            if pending {
+                assert!(
+                    fact.detail.contains(lang.pick("au moins", "at least")),
+                    "{fact:?}"
+                );
+                assert!(fact.detail.contains("libssl3"), "{fact:?}");
+                assert!(fact.source.ends_with("_InRelease"), "{fact:?}");
+            }
+            if expected.1 == Status::Ok {
+                // Last upgraded 40 days ago, but nothing is pending: not a failure.
+                assert_eq!(upgrade.status, Status::Warn, "{upgrade:?}");
+                assert!(
+                    upgrade.detail.contains("patch.security_pending_days"),
+                    "{upgrade:?}"
+                );
+                assert_eq!(get(&report, "patch.last_upgrade").status, Status::Warn);
+            } else {
+                assert_eq!(upgrade.status, Status::Fail, "{upgrade:?}");
+            }
+        }
+    }
+    // Without a Release file, the list's age on disk, said as such.
+    let dir = tempfile::tempdir().unwrap();
+    debian12(dir.path());
+    put(
+        dir.path(),
+        "/var/lib/dpkg/status",
+        "Package: libssl3\nStatus: install ok installed\nArchitecture: amd64\nVersion: 3.0.16-1~deb12u1\n",
+    );
+    put(
+        dir.path(),
+        LIST,
+        "Package: libssl3\nVersion: 3.0.17-1~deb12u2\nArchitecture: amd64\n",
+    );
+    set_age(dir.path(), LIST, 12);
+    let report = read(dir.path(), Lang::En);
+    let fact = get(&report, "patch.security_pending_days");
+    assert_eq!(
+        (&fact.value, fact.status),
+        (&Value::Number(12.0), Status::Fail),
+        "{fact:?}"
+    );
+    assert!(fact.detail.contains("modification time"), "{fact:?}");
+    // No list at all: unknown.
+    let dir = tempfile::tempdir().unwrap();
+    debian12(dir.path());
+    let fact = get(&read(dir.path(), Lang::En), "patch.security_pending_days").clone();
+    assert_eq!(fact.status, Status::Unknown, "{fact:?}");
+}
+
+/// The machine's public addresses decide whether a service on every interface is on the
+/// Internet.
+#[test]
+fn public_addresses_decide_what_every_interface_means() {
+    let fib = |addr: &str| {
+        format!(
+            "Main:\n  +-- 0.0.0.0/0 3 0 5\n     |-- 127.0.0.1\n        /32 host LOCAL\n     |-- {addr}\n        /32 host LOCAL\nLocal:\n"
+        )
+    };
+    for (address, v6, public, exposed) in [
+        ("192.168.1.10", "", Status::Ok, Status::Warn),
+        ("100.64.3.4", "", Status::Ok, Status::Warn),
+        ("51.15.20.30", "", Status::Fail, Status::Fail),
+        // A public IPv6 address only: `::` is reachable, `0.0.0.0` is not.
+        (
+            "10.0.0.2",
+            "2a010e0a000000000000000000000001 02 40 00 00     eth0\n",
+            Status::Fail,
+            Status::Warn,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        put(root, "/proc/net/tcp", proc_net_tcp(&[([0, 0, 0, 0], 22)]));
+        put(root, "/proc/net/fib_trie", fib(address));
+        if !v6.is_empty() {
+            put(root, "/proc/net/if_inet6", v6);
+        }
+        let report = read(root, Lang::En);
+        check_shape(&report);
+        assert_eq!(
+            get(&report, "net.public_addresses").status,
+            public,
+            "{address}"
+        );
+        let admin = get(&report, "net.admin_exposed");
+        assert_eq!(admin.status, exposed, "{address}: {admin:?}");
+        let on_public = get(&report, "net.admin_public");
+        assert_eq!(
+            on_public.status,
+            if exposed == Status::Fail {
+                Status::Fail
+            } else {
+                Status::Ok
+            },
+            "{address}: {on_public:?}"
+        );
+    }
+    // `::` with a public IPv6 address.
+    let dir = tempfile::tempdir().unwrap();
+    put(dir.path(), "/proc/net/tcp", proc_net_tcp(&[]));
+    put(
+        dir.path(),
+        "/proc/net/tcp6",
+        "  sl  local_address remote_address st\n   0: 00000000000000000000000000000000:0D3D 00000000000000000000000000000000:0000 0A 0\n",
+    );
+    put(dir.path(), "/proc/net/fib_trie", fib("10.0.0.2"));
+    put(
+        dir.path(),
+        "/proc/net/if_inet6",
+        "2a010e0a000000000000000000000001 02 40 00 00     eth0\n",
+    );
+    let report = read(dir.path(), Lang::En);
+    assert_eq!(
+        get(&report, "net.admin_public").value,
+        Value::List(vec!["3389/tcp (RDP) ::".into()])
+    );
+    // No address table: the addresses are unknown, and so is admin_public; admin_exposed keeps
+    // failing (a public address is not ruled out).
+    let dir = tempfile::tempdir().unwrap();
+    put(
+        dir.path(),
+        "/proc/net/tcp",
+        proc_net_tcp(&[([0, 0, 0, 0], 22)]),
+    );
+    let report = read(dir.path(), Lang::Fr);
+    assert_eq!(get(&report, "net.public_addresses").status, Status::Unknown);
+    assert_eq!(get(&report, "net.admin_public").status, Status::Unknown);
+    assert_eq!(get(&report, "net.admin_exposed").status, Status::Fail);
 }
 
 #[test]
@@ -835,7 +1027,10 @@ fn debian_default_password_policy_is_pam_unix_default() {
         fact: "auth.password_minlen".into(),
         op: scoring::facts::Op::Less,
         value: Some(Value::Number(12.0)),
+        kind: scoring::facts::RuleKind::Cap,
         max_level: 2,
+        roles: Vec::new(),
+        reason: scoring::facts::Reason::default(),
     };
     assert!(rule.holds(minlen));
     // PASS_MIN_LEN set in login.defs changes nothing under PAM: still pam_unix's 6.
@@ -1094,7 +1289,7 @@ fn unreadable_files_give_their_reason_in_the_ui_language() {
         assert_eq!(fact.status, Status::Unknown, "{fact:?}");
         assert!(
             fact.detail
-                .contains(&format!("{path} : illisible (c'est un dossier)")),
+                .contains(&format!("{path} : illisible (c'est un dossier)")),
             "{fact:?}"
         );
         let fact = get(&en, key);
@@ -1109,7 +1304,7 @@ fn unreadable_files_give_their_reason_in_the_ui_language() {
         assert_eq!(fact.status, Status::Unknown, "{fact:?}");
         assert!(
             fact.detail
-                .contains("/etc/pam.d : illisible (trop de liens symboliques"),
+                .contains("/etc/pam.d : illisible (trop de liens symboliques"),
             "{fact:?}"
         );
     }
@@ -1222,7 +1417,7 @@ fn empty_or_garbage_proc_net_is_unknown_not_safe() {
                     assert_eq!(fact.value, Value::Null);
                     assert!(
                         fact.detail
-                            .contains(lang.pick("/proc/net/tcp : ", "/proc/net/tcp: ")),
+                            .contains(lang.pick("/proc/net/tcp : ", "/proc/net/tcp: ")),
                         "{fact:?}"
                     );
                 } else {

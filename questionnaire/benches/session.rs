@@ -36,7 +36,7 @@ fn complete_session(catalog: &Catalog) -> Session {
         } else {
             &control.options[index % control.options.len()]
         };
-        let note = (index % 3 == 0).then(|| format!("Constat {index} : procédure écrite, vue."));
+        let note = (index % 3 == 0).then(|| format!("Constat {index} : procédure écrite, vue."));
         Some((option.id.clone(), note))
     })
 }

@@ -238,15 +238,15 @@ const QUESTIONS: [(&str, &str); 8] = [
 
 const HELPS: [(&str, &str); 6] = [
     (
-        "C'est souvent par là qu'une attaque commence dans une petite structure : un compte oublié, un mot de passe partagé, un accès resté ouvert après une intervention.",
+        "C'est souvent par là qu'une attaque commence dans une petite structure : un compte oublié, un mot de passe partagé, un accès resté ouvert après une intervention.",
         "This is often where an attack starts in a small organisation: a forgotten account, a shared password, an access left open after a job.",
     ),
     (
-        "Les contrats avec les établissements de santé exigent une règle écrite, appliquée et vérifiée ; lors d'un contrôle de la CNIL, c'est la première preuve demandée.",
+        "Les contrats avec les établissements de santé exigent une règle écrite, appliquée et vérifiée ; lors d'un contrôle de la CNIL, c'est la première preuve demandée.",
         "Contracts with health establishments require a written rule, applied and checked; in a CNIL inspection, it is the first evidence asked for.",
     ),
     (
-        "Le bon niveau : une règle d'une page, une personne nommée pour la faire vivre, un contrôle daté au moins une fois par an, et une trace de ce qui a été corrigé.",
+        "Le bon niveau : une règle d'une page, une personne nommée pour la faire vivre, un contrôle daté au moins une fois par an, et une trace de ce qui a été corrigé.",
         "What good looks like: a one-page rule, a named person to keep it alive, a dated check at least once a year, and a record of what was fixed.",
     ),
     (
@@ -254,11 +254,11 @@ const HELPS: [(&str, &str); 6] = [
         "Without it, an incident can stop the activity for weeks and expose health data, which means notifying the CNIL within 72 hours.",
     ),
     (
-        "Demandez à voir le document ou l'écran plutôt que de vous fier à la réponse : « on le fait » sans preuve se note au niveau 1.",
+        "Demandez à voir le document ou l'écran plutôt que de vous fier à la réponse : « on le fait » sans preuve se note au niveau 1.",
         "Ask to see the document or the screen rather than relying on the answer: \"we do it\" without evidence is rated level 1.",
     ),
     (
-        "Le prestataire peut s'en charger, mais la structure reste responsable : le contrat doit le prévoir et quelqu'un en interne doit pouvoir le vérifier.",
+        "Le prestataire peut s'en charger, mais la structure reste responsable : le contrat doit le prévoir et quelqu'un en interne doit pouvoir le vérifier.",
         "The supplier can handle it, but the organisation stays responsible: the contract must say so and someone inside must be able to check it.",
     ),
 ];
@@ -287,7 +287,7 @@ const SCALE: [(&str, &str, &str); 5] = [
     ),
     (
         "verifie",
-        "Tout cela, et un contrôle daté chaque année vérifie que c'est fait ; les écarts sont corrigés et notés",
+        "Tout cela, et un contrôle daté chaque année vérifie que c'est fait ; les écarts sont corrigés et notés",
         "All of that, and a dated yearly check verifies it is done; gaps are fixed and recorded",
     ),
 ];
@@ -333,12 +333,12 @@ fn question(rng: &mut Rng) -> (String, String) {
     let (ask_fr, ask_en) = rng.pick(&ASKS);
     let (first_fr, first_en) = rng.pick(&SUBJECTS);
     let (q_fr, q_en) = rng.pick(&QUESTIONS);
-    let mut fr = format!("{ask_fr} {first_fr}, {q_fr} ?");
+    let mut fr = format!("{ask_fr} {first_fr}, {q_fr} ?");
     let mut en = format!("{ask_en} {first_en}, {q_en}?");
     let short = fr.chars().count().min(en.chars().count()) < 150;
     if short || rng.next().is_multiple_of(3) {
         let (more_fr, more_en) = rng.pick(&SUBJECTS);
-        fr = format!("{ask_fr} {first_fr} et {more_fr}, {q_fr} ?");
+        fr = format!("{ask_fr} {first_fr} et {more_fr}, {q_fr} ?");
         en = format!("{ask_en} {first_en} and {more_en}, {q_en}?");
     }
     (fr, en)
@@ -402,7 +402,7 @@ fn gate(id: &str, domain: &str) -> String {
          \n[[controls.options]]\nid = \"oui\"\nlabel = {{ fr = \"Oui\", en = \"Yes\" }}\n\
          \n[[controls.options]]\nid = \"non\"\nlabel = {{ fr = \"Non\", en = \"No\" }}\n",
         bilingual(
-            "Cette partie de l'audit vous concerne-t-elle : des prestataires interviennent-ils à distance ou développez-vous des logiciels ?",
+            "Cette partie de l'audit vous concerne-t-elle : des prestataires interviennent-ils à distance ou développez-vous des logiciels ?",
             "Does this part of the audit concern you: do suppliers work remotely or do you develop software?",
         ),
         bilingual(
@@ -535,7 +535,7 @@ fn write_session(catalog: &Catalog, path: &Path) {
         };
         let note = (index % 6 == 0).then(|| {
             format!(
-                "Vu en réunion : procédure montrée à l'écran, à compléter ({})",
+                "Vu en réunion : procédure montrée à l'écran, à compléter ({})",
                 control.id
             )
         });

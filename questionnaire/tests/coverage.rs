@@ -25,6 +25,13 @@ const DOCUMENT_KEYS: [&str; 5] = [
     "procedure-violation",
 ];
 
+/// The law the catalog also cites.
+const LAW_KEYS: [&str; 2] = ["rgpd", "csp"];
+
+/// Good practice beyond the source documents, for the levels they do not describe: cited as
+/// such (their labels say "bonne pratique").
+const GOOD_PRACTICE_KEYS: [&str; 4] = ["anssi-hygiene", "anssi-tpe", "cnil-guide", "pgssi-s"];
+
 const REQUIREMENTS: &str = include_str!("data/requirements.toml");
 
 #[derive(Debug, Deserialize)]
@@ -192,21 +199,43 @@ fn every_domain_has_requirements_in_catalog_order() {
 }
 
 #[test]
-fn every_ref_points_at_a_source_document() {
+fn every_ref_points_at_a_source_document_the_law_or_good_practice_said_so() {
     let catalog = bundled();
     let keys: BTreeSet<&str> = catalog.documents.iter().map(|d| d.key.as_str()).collect();
+    let expected: BTreeSet<&str> = DOCUMENT_KEYS
+        .into_iter()
+        .chain(LAW_KEYS)
+        .chain(GOOD_PRACTICE_KEYS)
+        .collect();
     assert_eq!(
-        keys,
-        DOCUMENT_KEYS.into_iter().collect::<BTreeSet<_>>(),
-        "the bundled catalog must cite exactly the five source documents"
+        keys, expected,
+        "the bundled catalog cites the five source documents, the law and named good practice"
     );
+    for document in &catalog.documents {
+        let practice = GOOD_PRACTICE_KEYS.contains(&document.key.as_str());
+        assert_eq!(
+            document.label.contains("(bonne pratique)"),
+            practice,
+            "{}: a good-practice source says so in its label, and only those",
+            document.key
+        );
+    }
     let mut problems = Vec::new();
     for control in &catalog.controls {
         for r in &control.refs {
             let key = r.split_whitespace().next().unwrap_or_default();
-            if !DOCUMENT_KEYS.contains(&key) {
+            if !keys.contains(key) {
+                problems.push(format!("{}: ref \"{r}\" names no document", control.id));
+            }
+            if r.contains("Annex") {
                 problems.push(format!(
-                    "{}: ref \"{r}\" names no source document",
+                    "{}: ref \"{r}\" is not in the document's own words (annexe)",
+                    control.id
+                ));
+            }
+            if r.trim_end().ends_with("§10.9.1") && r.starts_with("charte-ght") {
+                problems.push(format!(
+                    "{}: the charter has two sections §10.9.1: say which",
                     control.id
                 ));
             }

@@ -81,17 +81,17 @@ fn check_root(root: &Path) -> Result<(), Error> {
     let problem = match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => return Ok(()),
         Ok(_) => Text::new(
-            format!("--root {shown} : ce n'est pas un dossier"),
+            format!("--root {shown} : ce n'est pas un dossier"),
             format!("--root {shown}: not a directory"),
         ),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Text::new(
-            format!("--root {shown} : dossier introuvable"),
+            format!("--root {shown} : dossier introuvable"),
             format!("--root {shown}: no such directory"),
         ),
         Err(error) => {
             let why = questionnaire::lang::io_reason(&error);
             Text::new(
-                format!("--root {shown} : illisible ({})", why.fr),
+                format!("--root {shown} : illisible ({})", why.fr),
                 format!("--root {shown}: cannot be read ({})", why.en),
             )
         }

@@ -3,6 +3,8 @@
 //! the checks the tests make on it. Each test binary uses part of it.
 #![allow(dead_code)]
 
+pub mod machines;
+
 use std::time::Duration;
 
 use assert_cmd::Command;

@@ -133,7 +133,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             "/etc/passwd",
             m.t(
                 format!(
-                    "autres comptes d'uid 0 (super-utilisateurs cachés) : {}",
+                    "autres comptes d'uid 0 (super-utilisateurs cachés) : {}",
                     uid0.join(", ")
                 ),
                 format!(
@@ -162,7 +162,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             "/etc/passwd",
             m.t(
                 format!(
-                    "comptes partagés avec un shell de connexion : {} — un compte par personne",
+                    "comptes partagés avec un shell de connexion : {} — un compte par personne",
                     shared.join(", ")
                 ),
                 format!(

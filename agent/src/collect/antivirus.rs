@@ -58,7 +58,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 "av.present",
                 "/usr/bin, /opt",
                 m.t(
-                    "pas de /usr/bin : système de fichiers incomplet",
+                    "pas de /usr/bin : système de fichiers incomplet",
                     "no /usr/bin: incomplete file system",
                 ),
             )
@@ -82,7 +82,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             Status::Ok,
             found.iter().map(|(_, p)| *p).collect::<Vec<_>>().join(", "),
             m.t(
-                format!("antivirus : {}", names.join(", ")),
+                format!("antivirus : {}", names.join(", ")),
                 format!("antivirus: {}", names.join(", ")),
             ),
         )
@@ -110,7 +110,7 @@ fn age_fact(m: &Machine, age: i64, source: &str, what: &str) -> Fact {
             )
         } else {
             m.t(
-                format!("signatures {what} vieilles de {age} jours : la mise à jour automatique ne fonctionne pas ?"),
+                format!("signatures {what} vieilles de {age} jours : la mise à jour automatique ne fonctionne pas ?"),
                 format!("{what} signatures are {age} days old: is the automatic update working?"),
             )
         },
@@ -136,7 +136,7 @@ fn signatures(m: &Machine, found: &[(&str, &str)]) -> Fact {
                 Status::Unknown,
                 "/var/lib/clamav",
                 m.t(
-                    "ClamAV est installé mais n'a aucune base de signatures (freshclam jamais lancé ?)",
+                    "ClamAV est installé mais n'a aucune base de signatures (freshclam jamais lancé ?)",
                     "ClamAV is installed but has no signature database (freshclam never run?)",
                 ),
             );
@@ -180,7 +180,7 @@ fn signatures(m: &Machine, found: &[(&str, &str)]) -> Fact {
             KEY,
             *path,
             m.t(
-                format!("{name} : l'âge des signatures se lit dans sa console"),
+                format!("{name} : l'âge des signatures se lit dans sa console"),
                 format!("{name}: the signature age is shown in its console"),
             ),
         );

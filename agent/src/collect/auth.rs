@@ -150,7 +150,7 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                     Status::Warn,
                     path,
                     m.t(
-                        format!("{module} est présent mais deny=0 : aucun verrouillage"),
+                        format!("{module} est présent mais deny=0 : aucun verrouillage"),
                         format!("{module} is present but deny=0: no lockout"),
                     ),
                 )
@@ -161,7 +161,7 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                 (
                     Status::Warn,
                     m.t(
-                        format!("faillock.conf : deny = {deny}, mais pam_faillock n'apparaît pas dans /etc/pam.d (activer : authselect enable-feature with-faillock, ou pam-auth-update)"),
+                        format!("faillock.conf : deny = {deny}, mais pam_faillock n'apparaît pas dans /etc/pam.d (activer : authselect enable-feature with-faillock, ou pam-auth-update)"),
                         format!("faillock.conf: deny = {deny}, but pam_faillock is not in /etc/pam.d (enable it: authselect enable-feature with-faillock, or pam-auth-update)"),
                     ),
                 )
@@ -169,7 +169,7 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                 (
                     Status::Ok,
                     m.t(
-                        format!("faillock.conf : verrouillage après {deny} échecs de connexion"),
+                        format!("faillock.conf : verrouillage après {deny} échecs de connexion"),
                         format!("faillock.conf: lockout after {deny} failed logins"),
                     ),
                 )
@@ -190,7 +190,7 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
                 "/etc/pam.d, /etc/security/faillock.conf",
                 if conf == Some(0) {
                     m.t(
-                        "faillock.conf : deny = 0, et ni pam_faillock ni pam_tally2 dans /etc/pam.d",
+                        "faillock.conf : deny = 0, et ni pam_faillock ni pam_tally2 dans /etc/pam.d",
                         "faillock.conf: deny = 0, and neither pam_faillock nor pam_tally2 in /etc/pam.d",
                     )
                 } else {
@@ -308,14 +308,14 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
     } else {
         m.t(
             format!(
-                "mots de passe d'au moins {n} caractères : moins des 12 recommandés par la CNIL"
+                "mots de passe d'au moins {n} caractères : moins des 12 recommandés par la CNIL"
             ),
             format!("passwords of at least {n} characters: fewer than the 12 the CNIL recommends"),
         )
     };
     if source.ends_with("(pam_unix, default)") {
         detail.push_str(&m.t(
-            format!(" (valeur par défaut de pam_unix, qui n'a pas de minlen= et sans pam_pwquality ; PASS_MIN_LEN de /etc/login.defs n'est pas lu par PAM{})",
+            format!(" (valeur par défaut de pam_unix, qui n'a pas de minlen= et sans pam_pwquality ; PASS_MIN_LEN de /etc/login.defs n'est pas lu par PAM{})",
                 login_defs.map(|l| format!(", {l} y est sans effet")).unwrap_or_default()),
             format!(" (pam_unix's default: no minlen= and no pam_pwquality; PAM does not read PASS_MIN_LEN of /etc/login.defs{})",
                 login_defs.map(|l| format!(", its {l} has no effect")).unwrap_or_default()),
@@ -324,7 +324,7 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
     let inert = inert_conf && from_conf.is_some();
     if inert {
         detail.push_str(&m.t(
-            " (pwquality.conf fixe une longueur, mais pam_pwquality n'est pas appelé dans /etc/pam.d : réglage sans effet)",
+            " (pwquality.conf fixe une longueur, mais pam_pwquality n'est pas appelé dans /etc/pam.d : réglage sans effet)",
             " (pwquality.conf sets a length, but pam_pwquality is not called from /etc/pam.d: the setting has no effect)",
         ));
     }
@@ -377,7 +377,7 @@ fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
             Status::Ok,
             "/etc/pam.d",
             m.t(
-                format!("second facteur dans PAM : {}", found.join(", ")),
+                format!("second facteur dans PAM : {}", found.join(", ")),
                 format!("second factor in PAM: {}", found.join(", ")),
             ),
         )

@@ -128,7 +128,7 @@ fn encrypted(m: &Machine) -> Fact {
         String::new()
     } else {
         m.t(
-            format!(" ; /etc/crypttab liste : {}", crypt.join(", ")),
+            format!(" ; /etc/crypttab liste : {}", crypt.join(", ")),
             format!("; /etc/crypttab lists: {}", crypt.join(", ")),
         )
     };
@@ -142,7 +142,7 @@ fn encrypted(m: &Machine) -> Fact {
                 Status::Warn,
                 "/etc/crypttab",
                 m.t(
-                    format!("{why} ; /etc/crypttab liste des volumes chiffrés ({}), sans preuve que / en fait partie", crypt.join(", ")),
+                    format!("{why} ; /etc/crypttab liste des volumes chiffrés ({}), sans preuve que / en fait partie", crypt.join(", ")),
                     format!("{why}; /etc/crypttab lists encrypted volumes ({}), with no proof that / is one of them", crypt.join(", ")),
                 ),
             )
@@ -152,14 +152,14 @@ fn encrypted(m: &Machine) -> Fact {
         Ok(text) => text,
         Err(super::ReadError::Missing) => {
             return from_crypttab(m.t(
-                "pas de /proc/self/mountinfo : périphérique de / inconnu",
+                "pas de /proc/self/mountinfo : périphérique de / inconnu",
                 "no /proc/self/mountinfo: device of / unknown",
             ));
         }
         Err(error) => {
             let why = error.reason("/proc/self/mountinfo", m.lang);
             return from_crypttab(m.t(
-                format!("périphérique de / inconnu : {why}"),
+                format!("périphérique de / inconnu : {why}"),
                 format!("device of / unknown: {why}"),
             ));
         }
@@ -185,14 +185,14 @@ fn encrypted(m: &Machine) -> Fact {
             KEY,
             "/proc/self/mountinfo",
             m.t(
-                format!("/ est un système de fichiers {} (conteneur ou mémoire) : le disque de l'hôte n'est pas visible", mount.fstype),
+                format!("/ est un système de fichiers {} (conteneur ou mémoire) : le disque de l'hôte n'est pas visible", mount.fstype),
                 format!("/ is a {} file system (container or memory): the host's disk is not visible", mount.fstype),
             ),
         );
     }
     if mount.fstype == "zfs" {
         return from_crypttab(m.t(
-            "/ est sur ZFS : chiffrement par jeu de données (zfs get encryption), non lu",
+            "/ est sur ZFS : chiffrement par jeu de données (zfs get encryption), non lu",
             "/ is on ZFS: encryption is per dataset (zfs get encryption), not read",
         ));
     }
@@ -216,7 +216,7 @@ fn encrypted(m: &Machine) -> Fact {
             Status::Ok,
             format!("/proc/self/mountinfo, {sys_dir}"),
             m.t(
-                format!("/ est sur un volume chiffré dm-crypt : {}", chain.join(" → ")),
+                format!("/ est sur un volume chiffré dm-crypt : {}", chain.join(" → ")),
                 format!("/ is on an encrypted dm-crypt volume: {}", chain.join(" → ")),
             ),
         ),
@@ -226,7 +226,7 @@ fn encrypted(m: &Machine) -> Fact {
             Status::Warn,
             format!("/proc/self/mountinfo, {sys_dir}"),
             m.t(
-                format!("/ n'est pas chiffré ({}){crypt_note} ; un chiffrement fait par l'hyperviseur ou le disque n'est pas visible d'ici", chain.join(" → ")),
+                format!("/ n'est pas chiffré ({}){crypt_note} ; un chiffrement fait par l'hyperviseur ou le disque n'est pas visible d'ici", chain.join(" → ")),
                 format!("/ is not encrypted ({}){crypt_note}; encryption by the hypervisor or the drive is not visible from here", chain.join(" → ")),
             ),
         ),

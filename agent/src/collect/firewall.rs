@@ -119,7 +119,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 fn active(m: &Machine) -> Fact {
     let container = if m.container() {
         m.t(
-            " (dans un conteneur : le filtrage est souvent celui de l'hôte)",
+            " (dans un conteneur : le filtrage est souvent celui de l'hôte)",
             " (in a container: filtering is often the host's)",
         )
     } else {
@@ -168,8 +168,8 @@ fn active(m: &Machine) -> Fact {
                 "nft list ruleset, iptables -S",
                 m.t(
                     format!(
-                        "règles chargées illisibles : {}{container}",
-                        errors.join(" ; ")
+                        "règles chargées illisibles : {}{container}",
+                        errors.join(" ; ")
                     ),
                     format!(
                         "loaded rules not readable: {}{container}",
@@ -208,7 +208,7 @@ fn active(m: &Machine) -> Fact {
     }
     let why = if m.fake() {
         m.t(
-            "ni ufw, ni firewalld, ni règles enregistrées pour le démarrage ; les règles chargées ne se lisent qu'avec une commande (pas avec --root)",
+            "ni ufw, ni firewalld, ni règles enregistrées pour le démarrage ; les règles chargées ne se lisent qu'avec une commande (pas avec --root)",
             "no ufw, firewalld nor rules saved for boot; loaded rules can only be read with a command (not with --root)",
         )
     } else if m.privileged() {
@@ -218,7 +218,7 @@ fn active(m: &Machine) -> Fact {
         )
     } else {
         m.t(
-            "ni ufw ni firewalld activés ; les règles chargées ne se lisent qu'en root (nft list ruleset)",
+            "ni ufw ni firewalld activés ; les règles chargées ne se lisent qu'en root (nft list ruleset)",
             "neither ufw nor firewalld enabled; loaded rules can only be read as root (nft list ruleset)",
         )
     };
@@ -239,7 +239,7 @@ fn no_rule_loaded(m: &Machine, source: &str) -> Fact {
             KEY,
             source,
             m.t(
-                format!("aucune règle chargée dans ce conteneur ({hint}) : le filtrage se fait en général sur l'hôte ou par le moteur de conteneurs, invisible d'ici — vérifiez le pare-feu de l'hôte"),
+                format!("aucune règle chargée dans ce conteneur ({hint}) : le filtrage se fait en général sur l'hôte ou par le moteur de conteneurs, invisible d'ici — vérifiez le pare-feu de l'hôte"),
                 format!("no rule loaded in this container ({hint}): filtering is usually done on the host or by the container engine, not visible from here — check the host's firewall"),
             ),
         );

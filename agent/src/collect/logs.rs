@@ -268,7 +268,7 @@ fn persistent(m: &Machine, storage: &Storage) -> Fact {
             KEY,
             "/run/systemd/journal",
             m.t(
-                "journald ne tourne pas et aucun syslog n'écrit sur disque : les journaux partent sans doute vers le moteur de conteneurs ou la console",
+                "journald ne tourne pas et aucun syslog n'écrit sur disque : les journaux partent sans doute vers le moteur de conteneurs ou la console",
                 "journald is not running and no syslog writes to disk: logs probably go to the container engine or the console",
             ),
         );
@@ -287,7 +287,7 @@ fn persistent(m: &Machine, storage: &Storage) -> Fact {
             ),
             (_, true) => (
                 format!(
-                    "n'est gardé qu'en mémoire (Storage={storage_text} : /var/log/journal n'est plus écrit)"
+                    "n'est gardé qu'en mémoire (Storage={storage_text} : /var/log/journal n'est plus écrit)"
                 ),
                 format!(
                     "is only kept in memory (Storage={storage_text}: /var/log/journal is no longer written)"
@@ -304,7 +304,7 @@ fn persistent(m: &Machine, storage: &Storage) -> Fact {
             Status::Fail,
             storage.source.as_str(),
             m.t(
-                format!("le journal systemd {where_fr} et aucun syslog n'écrit sur disque : tout est perdu au redémarrage"),
+                format!("le journal systemd {where_fr} et aucun syslog n'écrit sur disque : tout est perdu au redémarrage"),
                 format!("the systemd journal {where_en} and no syslog writes to disk: everything is lost at reboot"),
             ),
         );
@@ -313,7 +313,7 @@ fn persistent(m: &Machine, storage: &Storage) -> Fact {
         KEY,
         "/etc/systemd/journald.conf, /etc/rsyslog.conf",
         m.t(
-            "ni journald ni syslog trouvés (conteneur ?)",
+            "ni journald ni syslog trouvés (conteneur ?)",
             "neither journald nor syslog found (a container?)",
         ),
     )
@@ -328,7 +328,7 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
         journal_oldest(m).map(|(time, source)| ((m.now - time).num_days().max(0), source));
     let ignored = (!persistent && on_disk.is_some()).then(|| {
         m.t(
-            format!("les fichiers de /var/log/journal ne comptent pas : journald ne les écrit plus (Storage={storage_text}, {storage_source})"),
+            format!("les fichiers de /var/log/journal ne comptent pas : journald ne les écrit plus (Storage={storage_text}, {storage_source})"),
             format!("the files of /var/log/journal do not count: journald no longer writes them (Storage={storage_text}, {storage_source})"),
         )
     });
@@ -346,7 +346,7 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
             "neither a readable persistent journal nor a logrotate rule for syslog",
         );
         if let Some(note) = &ignored {
-            why.push_str(&m.t(" ; ", "; "));
+            why.push_str(&m.t(" ; ", "; "));
             why.push_str(note);
         }
         return unknown(KEY, "/var/log/journal, /etc/logrotate.d/rsyslog", why);
@@ -374,7 +374,7 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
         String::new()
     } else {
         m.t(
-            " : moins d'un an de traces (la charte demande un an)",
+            " : moins d'un an de traces (la charte demande un an)",
             ": less than one year of traces (the charter asks for one year)",
         )
     };
@@ -386,10 +386,10 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
         match &ignored {
             Some(note) => format!(
                 "{}{tail}{}{note}",
-                parts.join(&m.t(" ; ", "; ")),
-                m.t(" ; ", "; ")
+                parts.join(&m.t(" ; ", "; ")),
+                m.t(" ; ", "; ")
             ),
-            None => format!("{}{tail}", parts.join(&m.t(" ; ", "; "))),
+            None => format!("{}{tail}", parts.join(&m.t(" ; ", "; "))),
         },
     )
 }

@@ -81,19 +81,19 @@ impl ReadError {
     pub fn reason(&self, path: &str, lang: Lang) -> String {
         match self {
             ReadError::Missing => match lang {
-                Lang::Fr => format!("{path} : absent"),
+                Lang::Fr => format!("{path} : absent"),
                 Lang::En => format!("{path}: missing"),
             },
             ReadError::Denied => match lang {
                 Lang::Fr => {
-                    format!("{path} : accès refusé (lancez posture en root pour ce constat)")
+                    format!("{path} : accès refusé (lancez posture en root pour ce constat)")
                 }
                 Lang::En => {
                     format!("{path}: permission denied (run posture as root for this fact)")
                 }
             },
             ReadError::Other(why) => match lang {
-                Lang::Fr => format!("{path} : illisible ({})", why.fr),
+                Lang::Fr => format!("{path} : illisible ({})", why.fr),
                 Lang::En => format!("{path}: cannot be read ({})", why.en),
             },
         }
@@ -116,13 +116,13 @@ impl CmdError {
     pub fn reason(&self, program: &str, lang: Lang) -> String {
         match (self, lang) {
             (CmdError::Offline, Lang::Fr) => {
-                format!("{program} : commande non lancée avec --root")
+                format!("{program} : commande non lancée avec --root")
             }
             (CmdError::Offline, Lang::En) => format!("{program}: command not run with --root"),
             (CmdError::Missing, Lang::Fr) => format!("{program} n'est pas installé"),
             (CmdError::Missing, Lang::En) => format!("{program} is not installed"),
             (CmdError::Failed(why), Lang::Fr) => {
-                format!("{program} n'a pas pu être lancé : {}", why.fr)
+                format!("{program} n'a pas pu être lancé : {}", why.fr)
             }
             (CmdError::Failed(why), Lang::En) => {
                 format!("{program} could not be run: {}", why.en)
@@ -169,7 +169,7 @@ pub(crate) fn command_failed(m: &Machine, program: &str, output: &CmdOutput) -> 
     match (m.lang, said.is_empty()) {
         (Lang::Fr, true) => format!("{program} a échoué (code {code})"),
         (Lang::Fr, false) => {
-            format!("{program} a échoué (code {code}) : « {said} »")
+            format!("{program} a échoué (code {code}) : « {said} »")
         }
         (Lang::En, true) => format!("{program} failed (exit code {code})"),
         (Lang::En, false) => {

@@ -71,7 +71,7 @@ fn time_synced(m: &Machine) -> Fact {
             KEY,
             "/run/systemd/system",
             m.t(
-                "systemd ne tourne pas (pas de /run/systemd/system) : les services de temps activés ne démarrent pas",
+                "systemd ne tourne pas (pas de /run/systemd/system) : les services de temps activés ne démarrent pas",
                 "systemd is not running (no /run/systemd/system): enabled time services do not start",
             ),
         );
@@ -103,7 +103,7 @@ fn time_synced(m: &Machine) -> Fact {
             Status::Warn,
             "/etc/systemd/system/*.wants",
             m.t(
-                "aucune synchronisation de l'heure (timesyncd, chrony, ntp) : des traces datées de travers ne prouvent rien",
+                "aucune synchronisation de l'heure (timesyncd, chrony, ntp) : des traces datées de travers ne prouvent rien",
                 "no time synchronisation (timesyncd, chrony, ntp): badly dated traces prove nothing",
             ),
         );
@@ -247,7 +247,7 @@ fn screen_lock(m: &Machine) -> Fact {
                         "l'écran se verrouille après {} min d'inactivité{}",
                         idle / 60,
                         if status == Status::Warn {
-                            " : plus de 15 min"
+                            " : plus de 15 min"
                         } else {
                             ""
                         }
@@ -299,7 +299,7 @@ fn screen_lock(m: &Machine) -> Fact {
                 )
             } else {
                 m.t(
-                    "KDE : verrouillage automatique désactivé",
+                    "KDE : verrouillage automatique désactivé",
                     "KDE: automatic lock disabled",
                 )
             },
@@ -312,7 +312,7 @@ fn screen_lock(m: &Machine) -> Fact {
             if n <= IDLE_OK_SECONDS { Status::Ok } else { Status::Warn },
             file,
             m.t(
-                format!("pas de bureau ; les sessions shell se ferment après {} min d'inactivité (TMOUT={n})", n / 60),
+                format!("pas de bureau ; les sessions shell se ferment après {} min d'inactivité (TMOUT={n})", n / 60),
                 format!("no desktop; shell sessions close after {} min idle (TMOUT={n})", n / 60),
             ),
         );
@@ -324,7 +324,7 @@ fn screen_lock(m: &Machine) -> Fact {
             Status::Warn,
             "/etc/profile, /etc/profile.d/*.sh",
             m.t(
-                "pas de bureau et pas de TMOUT : une session laissée ouverte le reste",
+                "pas de bureau et pas de TMOUT : une session laissée ouverte le reste",
                 "no desktop and no TMOUT: a session left open stays open",
             ),
         );
@@ -456,7 +456,7 @@ fn backup_tools(m: &Machine) -> Fact {
             KEY,
             "/usr/bin",
             m.t(
-                "pas de /usr/bin : système de fichiers incomplet",
+                "pas de /usr/bin : système de fichiers incomplet",
                 "no /usr/bin: incomplete file system",
             ),
         );
@@ -478,7 +478,7 @@ fn backup_tools(m: &Machine) -> Fact {
             Status::Warn,
             "/usr/bin, /usr/sbin, /usr/local/bin",
             m.t(
-                "aucun outil de sauvegarde installé (restic, borg, duplicity, bacula…) : les sauvegardes se font peut-être ailleurs (hyperviseur, NAS) — à vérifier",
+                "aucun outil de sauvegarde installé (restic, borg, duplicity, bacula…) : les sauvegardes se font peut-être ailleurs (hyperviseur, NAS) — à vérifier",
                 "no backup tool installed (restic, borg, duplicity, bacula…): backups may be made elsewhere (hypervisor, NAS) — check",
             ),
         );
@@ -500,7 +500,7 @@ fn backup_tools(m: &Machine) -> Fact {
             Status::Warn,
             paths.join(", "),
             m.t(
-                format!("outils de sauvegarde installés : {}, mais aucune planification trouvée (cron, minuteries systemd){note}", tools.join(", ")),
+                format!("outils de sauvegarde installés : {}, mais aucune planification trouvée (cron, minuteries systemd){note}", tools.join(", ")),
                 format!("backup tools installed: {}, but no schedule found (cron, systemd timers){note}", tools.join(", ")),
             ),
         );
@@ -512,7 +512,7 @@ fn backup_tools(m: &Machine) -> Fact {
         Status::Ok,
         paths.join(", "),
         m.t(
-            format!("sauvegardes planifiées : {}", where_.join(", ")),
+            format!("sauvegardes planifiées : {}", where_.join(", ")),
             format!("scheduled backups: {}", where_.join(", ")),
         ),
     )

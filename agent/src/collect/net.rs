@@ -1,12 +1,15 @@
-//! `net.listening` and `net.admin_exposed`: sockets waiting for connections, from
-//! `/proc/net/{tcp,tcp6,udp,udp6}` (no command, no root needed).
+//! `net.listening`, `net.admin_exposed`, `net.public_addresses` and `net.admin_public`:
+//! sockets waiting for connections, from `/proc/net/{tcp,tcp6,udp,udp6}`, and the machine's
+//! own addresses, from `/proc/net/fib_trie` and `/proc/net/if_inet6` (no command, no root
+//! needed). `host.role` is read here too, as it weighs what listens.
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, fact, unknowns};
+use super::addr::{self, Addresses};
+use super::{Machine, ReadError, fact, role, unknown, unknowns};
 
 /// Remote administration and file-sharing ports: listening on every interface, they are
 /// reachable by anyone who reaches the machine (documented in `docs/facts.md`).
@@ -170,7 +173,193 @@ pub(crate) fn proc_net_valid(text: &str) -> bool {
         })
 }
 
+/// The listening sockets read, and the files they came from.
+pub(crate) struct Sockets {
+    /// The sockets.
+    pub listeners: BTreeSet<Listener>,
+    /// The files read (the facts' source).
+    pub source: String,
+    /// The files present but unusable, said in the details (`; not read: …`).
+    pub partial: String,
+}
+
+/// Whether a listener is reachable on a public address of the machine: bound to one, or to a
+/// wildcard while the machine has one (`0.0.0.0` and `::ffff:0.0.0.0` for a public IPv4
+/// address; `::`, dual-stack by default, for a public IPv4 or IPv6 address).
+pub(crate) fn on_public(listener: &Listener, addrs: &Addresses) -> bool {
+    if addr::public(listener.addr) {
+        return true;
+    }
+    if !listener.everywhere() {
+        return false;
+    }
+    match listener.addr {
+        IpAddr::V6(a) if a.is_unspecified() => !addrs.public().is_empty(),
+        _ => addrs.public_v4(),
+    }
+}
+
+/// The item of `net.admin_exposed` and `net.admin_public`: `22/tcp (SSH) 0.0.0.0`.
+fn admin_item(listener: &Listener, service: &str) -> String {
+    let proto = match listener.proto {
+        Proto::Tcp => "tcp",
+        Proto::Udp => "udp",
+    };
+    format!("{}/{proto} ({service}) {}", listener.port, listener.addr)
+}
+
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
+    let addrs = addr::addresses(m);
+    let (mut facts, sockets) = sockets(m, &addrs);
+    facts.push(public_addresses(m, &addrs));
+    facts.push(admin_public(m, &addrs, sockets.as_ref()));
+    facts.push(role::role(m, sockets.as_ref().map(|s| &s.listeners)));
+    facts
+}
+
+/// The machine's own addresses but loopback, for details.
+fn own_addresses(addrs: &Addresses) -> String {
+    addrs
+        .all
+        .iter()
+        .filter(|a| !a.is_loopback())
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `net.public_addresses`.
+fn public_addresses(m: &Machine, addrs: &Addresses) -> Fact {
+    const KEY: &str = "net.public_addresses";
+    let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
+    let problems = addrs.problems.join(m.t(" ; ", "; ").as_str());
+    let container = if m.container() {
+        m.t(
+            " (adresses du conteneur : celles de l'hôte n'y figurent pas)",
+            " (the container's addresses: the host's are not among them)",
+        )
+    } else {
+        String::new()
+    };
+    if !public.is_empty() {
+        return fact(
+            KEY,
+            Value::List(public.clone()),
+            Status::Fail,
+            addrs.source(),
+            m.t(
+                format!("la machine a une adresse publique, joignable depuis Internet sauf pare-feu en amont : {}{container}", public.join(", ")),
+                format!("the machine has a public address, reachable from the Internet unless a firewall stands in front: {}{container}", public.join(", ")),
+            ),
+        );
+    }
+    if !addrs.complete {
+        let detail = if problems.is_empty() {
+            m.t(
+                "pas de /proc/net/fib_trie : adresses de la machine inconnues",
+                "no /proc/net/fib_trie: the machine's addresses are unknown",
+            )
+        } else {
+            m.t(
+                format!("adresses de la machine inconnues : {problems}"),
+                format!("the machine's addresses are unknown: {problems}"),
+            )
+        };
+        return unknown(KEY, addrs.source(), detail);
+    }
+    let own = own_addresses(addrs);
+    let shown = if own.is_empty() {
+        m.t("aucune hors boucle locale", "none but loopback")
+    } else {
+        own
+    };
+    fact(
+        KEY,
+        Value::List(Vec::new()),
+        Status::Ok,
+        addrs.source(),
+        m.t(
+            format!("aucune adresse publique, adresses privées ou locales seulement ({shown}){container}"),
+            format!("no public address, private or local addresses only ({shown}){container}"),
+        ),
+    )
+}
+
+/// `net.admin_public`.
+fn admin_public(m: &Machine, addrs: &Addresses, sockets: Option<&Sockets>) -> Fact {
+    const KEY: &str = "net.admin_public";
+    let Some(sockets) = sockets else {
+        return unknown(
+            KEY,
+            "/proc/net/tcp",
+            m.t("sockets en écoute inconnues", "listening sockets unknown"),
+        );
+    };
+    let mut items = Vec::new();
+    for listener in sockets.listeners.iter().filter(|l| on_public(l, addrs)) {
+        if let Some(service) = admin_service(listener.proto, listener.port) {
+            let item = admin_item(listener, service);
+            if !items.contains(&item) {
+                items.push(item);
+            }
+        }
+    }
+    let source = format!("{}, {}", sockets.source, addrs.source());
+    let partial = &sockets.partial;
+    if !items.is_empty() {
+        let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
+        let on = if public.is_empty() {
+            String::new()
+        } else {
+            m.t(
+                format!(" (adresse publique de la machine : {})", public.join(", ")),
+                format!(" (the machine's public address: {})", public.join(", ")),
+            )
+        };
+        return fact(
+            KEY,
+            Value::List(items.clone()),
+            Status::Fail,
+            source,
+            m.t(
+                format!("administration à distance ou partage de fichiers en écoute sur une adresse publique{on} : {} — joignable depuis Internet sauf pare-feu{partial}", items.join(", ")),
+                format!("remote administration or file sharing listening on a public address{on}: {} — reachable from the Internet unless a firewall stops it{partial}", items.join(", ")),
+            ),
+        );
+    }
+    if !addrs.complete {
+        let problems = addrs.problems.join(m.t(" ; ", "; ").as_str());
+        return unknown(
+            KEY,
+            source,
+            if problems.is_empty() {
+                m.t(
+                    "adresses de la machine inconnues (pas de /proc/net/fib_trie) : impossible de dire si un service d'administration écoute sur une adresse publique",
+                    "the machine's addresses are unknown (no /proc/net/fib_trie): cannot tell whether an administration service listens on a public address",
+                )
+            } else {
+                m.t(
+                    format!("adresses de la machine inconnues ({problems}) : impossible de dire si un service d'administration écoute sur une adresse publique"),
+                    format!("the machine's addresses are unknown ({problems}): cannot tell whether an administration service listens on a public address"),
+                )
+            },
+        );
+    }
+    fact(
+        KEY,
+        Value::List(Vec::new()),
+        Status::Ok,
+        source,
+        m.t(
+            format!("aucun service d'administration ou de partage de fichiers en écoute sur une adresse publique{partial}"),
+            format!("no remote administration or file-sharing service listening on a public address{partial}"),
+        ),
+    )
+}
+
+/// `net.listening` and `net.admin_exposed`, and the sockets read (none when no table could be
+/// read).
+fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
     let files = [
         ("/proc/net/tcp", Proto::Tcp, false),
         ("/proc/net/tcp6", Proto::Tcp, true),
@@ -188,10 +377,10 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 read.push(path);
             }
             Ok(text) if text.trim().is_empty() => {
-                problems.push(m.t(format!("{path} : vide"), format!("{path}: empty")))
+                problems.push(m.t(format!("{path} : vide"), format!("{path}: empty")))
             }
             Ok(_) => problems.push(m.t(
-                format!("{path} : contenu non reconnu (pas la table du noyau)"),
+                format!("{path} : contenu non reconnu (pas la table du noyau)"),
                 format!("{path}: unrecognised content (not the kernel's table)"),
             )),
             Err(ReadError::Missing) => {}
@@ -201,19 +390,22 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     if read.is_empty() {
         let detail = if problems.is_empty() {
             m.t(
-                "pas de /proc/net/tcp : sockets en écoute inconnues",
+                "pas de /proc/net/tcp : sockets en écoute inconnues",
                 "no /proc/net/tcp: listening sockets unknown",
             )
         } else {
             m.t(
-                format!("sockets en écoute inconnues : {}", problems.join(" ; ")),
+                format!("sockets en écoute inconnues : {}", problems.join(" ; ")),
                 format!("listening sockets unknown: {}", problems.join("; ")),
             )
         };
-        return unknowns(
-            &["net.listening", "net.admin_exposed"],
-            "/proc/net/tcp",
-            detail,
+        return (
+            unknowns(
+                &["net.listening", "net.admin_exposed"],
+                "/proc/net/tcp",
+                detail,
+            ),
+            None,
         );
     }
     let source = read.join(", ");
@@ -221,7 +413,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         String::new()
     } else {
         m.t(
-            format!(" ; non lus : {}", problems.join(" ; ")),
+            format!(" ; non lus : {}", problems.join(" ; ")),
             format!("; not read: {}", problems.join("; ")),
         )
     };
@@ -236,7 +428,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let everywhere = listeners.iter().filter(|l| l.everywhere()).count();
     let container = if m.container() {
         m.t(
-            " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
+            " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
             " (in the container's network: what the host publishes depends on its settings)",
         )
     } else {
@@ -259,13 +451,11 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         ),
     );
     let mut exposed = Vec::new();
+    let mut exposed_public = false;
     for listener in listeners.iter().filter(|l| l.everywhere()) {
         if let Some(service) = admin_service(listener.proto, listener.port) {
-            let proto = match listener.proto {
-                Proto::Tcp => "tcp",
-                Proto::Udp => "udp",
-            };
-            let item = format!("{}/{proto} ({service}) {}", listener.port, listener.addr);
+            exposed_public |= on_public(listener, addrs);
+            let item = admin_item(listener, service);
             if !exposed.contains(&item) {
                 exposed.push(item);
             }
@@ -276,7 +466,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             "net.admin_exposed",
             Value::List(Vec::new()),
             Status::Ok,
-            source,
+            source.clone(),
             m.t(
                 format!("aucun port d'administration ou de partage de fichiers en écoute sur toutes les interfaces{container}{partial}"),
                 format!("no remote administration or file-sharing port listening on every interface{container}{partial}"),
@@ -290,18 +480,66 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             .into_iter()
             .map(str::to_owned)
             .collect();
-        fact(
-            "net.admin_exposed",
-            Value::List(exposed),
-            Status::Fail,
-            source,
-            m.t(
-                format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {} — à limiter à une interface d'administration, un VPN ou un pare-feu{container}{partial}", names.join(", ")),
-                format!("remote administration or file sharing open on every interface: {} — restrict it to an admin interface, a VPN or a firewall{container}{partial}", names.join(", ")),
-            ),
-        )
+        let names = names.join(", ");
+        if !exposed_public && addrs.complete {
+            // Private addresses only: reachable from the local network, which proves nothing
+            // about the Internet.
+            let own = own_addresses(addrs);
+            fact(
+                "net.admin_exposed",
+                Value::List(exposed),
+                Status::Warn,
+                format!("{source}, {}", addrs.source()),
+                m.t(
+                    format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {names} — mais la machine n'a que des adresses privées ou locales ({own}) : être en écoute sur le réseau local ne dit rien d'Internet (une redirection de port du routeur ne se voit que de l'extérieur : posture agent probe-ports){container}{partial}"),
+                    format!("remote administration or file sharing open on every interface: {names} — but the machine has private or local addresses only ({own}): listening on the local network says nothing of the Internet (a router's port forwarding is only seen from outside: posture agent probe-ports){container}{partial}"),
+                ),
+            )
+        } else {
+            let (why, source) = if exposed_public {
+                let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
+                (
+                    m.t(
+                        format!(
+                            ", sur une machine qui a une adresse publique ({})",
+                            public.join(", ")
+                        ),
+                        format!(
+                            ", on a machine with a public address ({})",
+                            public.join(", ")
+                        ),
+                    ),
+                    format!("{source}, {}", addrs.source()),
+                )
+            } else {
+                (
+                    m.t(
+                        " (adresses de la machine inconnues : une adresse publique n'est pas exclue)",
+                        " (the machine's addresses are unknown: a public address is not ruled out)",
+                    ),
+                    source.clone(),
+                )
+            };
+            fact(
+                "net.admin_exposed",
+                Value::List(exposed),
+                Status::Fail,
+                source,
+                m.t(
+                    format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {names}{why} — à limiter à une interface d'administration, un VPN ou un pare-feu{container}{partial}"),
+                    format!("remote administration or file sharing open on every interface: {names}{why} — restrict it to an admin interface, a VPN or a firewall{container}{partial}"),
+                ),
+            )
+        }
     };
-    vec![listening, admin]
+    (
+        vec![listening, admin],
+        Some(Sockets {
+            listeners,
+            source,
+            partial,
+        }),
+    )
 }
 
 #[cfg(test)]

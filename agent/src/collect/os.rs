@@ -114,7 +114,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                     rel.source.clone(),
                     m.t(
                         format!(
-                            "système : {}",
+                            "système : {}",
                             if pretty.is_empty() { &name } else { pretty }
                         ),
                         format!("system: {}", if pretty.is_empty() { &name } else { pretty }),
@@ -129,7 +129,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                     "os.version",
                     rel.source.clone(),
                     m.t(
-                        "pas de VERSION_ID (version de développement ou « testing » ?)",
+                        "pas de VERSION_ID (version de développement ou « testing » ?)",
                         "no VERSION_ID (a development or \"testing\" release?)",
                     ),
                 )
@@ -148,7 +148,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             error.source(),
             if error.missing() {
                 m.t(
-                    "pas de /etc/os-release : système non identifié",
+                    "pas de /etc/os-release : système non identifié",
                     "no /etc/os-release: unidentified system",
                 )
             } else {
@@ -234,7 +234,7 @@ fn uptime(m: &Machine) -> Fact {
         "/proc/uptime",
         if status == Status::Warn {
             m.t(
-                format!("démarré depuis {whole} jours{container} : le noyau en service est sans doute plus vieux que la dernière mise à jour du noyau (redémarrer)"),
+                format!("démarré depuis {whole} jours{container} : le noyau en service est sans doute plus vieux que la dernière mise à jour du noyau (redémarrer)"),
                 format!("up for {whole} days{container}: the running kernel is probably older than the last kernel update (reboot)"),
             )
         } else {
@@ -268,7 +268,7 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
     let source = format!("{} + {EOL_TABLE_SOURCE}", rel.source);
     let Some(entry) = eol::lookup(id, rel.get("ID_LIKE"), version) else {
         let detail = m.t(
-            format!("« {id} {version} » n'est pas dans la table de fin de vie de posture (table du {TABLE_DATE}) : vérifier sur le site de l'éditeur"),
+            format!("« {id} {version} » n'est pas dans la table de fin de vie de posture (table du {TABLE_DATE}) : vérifier sur le site de l'éditeur"),
             format!("\"{id} {version}\" is not in posture's end-of-life table (table of {TABLE_DATE}): check the vendor's site"),
         );
         return unknowns(&["os.supported", "os.eol_date"], source, detail);
@@ -309,23 +309,23 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
         )
     } else {
         m.t(
-            format!("{name} n'est plus maintenu par son éditeur depuis le {end_text} : plus de correctifs de sécurité"),
+            format!("{name} n'est plus maintenu par son éditeur depuis le {end_text} : plus de correctifs de sécurité"),
             format!("{name} is no longer maintained by its vendor since {end_text}: no more security fixes"),
         )
     };
     if let (Some(_), Some(text)) = (reduced, entry.reduced) {
         detail.push_str(&m.t(
-            format!(" ; support réduit (Debian LTS) depuis le {text}, fin de l'équipe sécurité"),
+            format!(" ; support réduit (Debian LTS) depuis le {text}, fin de l'équipe sécurité"),
             format!("; reduced support (Debian LTS) since {text}, the security team has stopped"),
         ));
     }
     if esm {
-        detail.push_str(&m.t(" ; avec Ubuntu Pro (ESM)", "; with Ubuntu Pro (ESM)"));
+        detail.push_str(&m.t(" ; avec Ubuntu Pro (ESM)", "; with Ubuntu Pro (ESM)"));
     } else if let Some(extended) = entry.extended
         && !supported
     {
         detail.push_str(&m.t(
-            format!(" ; une extension payante va jusqu'au {extended}"),
+            format!(" ; une extension payante va jusqu'au {extended}"),
             format!("; a paid extension runs until {extended}"),
         ));
     }

@@ -1,5 +1,5 @@
 //! `patch.*`: when packages were last upgraded, automatic updates, pending reboot, pending
-//! security updates.
+//! security updates and how long they have been waiting.
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -19,8 +19,30 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     let mut facts = last_upgrade(m);
     facts.push(auto_updates(m));
     facts.push(reboot_required(m));
-    facts.push(pending_security(m));
+    let apt = pending::pending(m);
+    let count = pending_security(m, &apt);
+    let waiting = security_pending_days(m, &apt, &count);
+    if waiting.status == Status::Ok {
+        nothing_pending(m, &mut facts);
+    }
+    facts.push(count);
+    facts.push(waiting);
     facts
+}
+
+/// The last upgrade is old, but no security update is pending in fresh package lists: the
+/// delay alone proves no missing patch, so it is `warn`, not `fail`, and its detail says why.
+fn nothing_pending(m: &Machine, facts: &mut [Fact]) {
+    for fact in facts.iter_mut().filter(|f| {
+        matches!(f.status, Status::Fail | Status::Warn)
+            && (f.key == "patch.days_since_upgrade" || f.key == "patch.last_upgrade")
+    }) {
+        fact.status = Status::Warn;
+        fact.detail.push_str(&m.t(
+            " ; mais aucune mise à jour de sécurité n'attend dans les listes de paquets à jour (patch.security_pending_days) : l'ancienneté de la dernière mise à jour ne prouve à elle seule aucun correctif manquant",
+            "; but no security update is pending in up-to-date package lists (patch.security_pending_days): the age of the last upgrade alone proves no missing patch",
+        ));
+    }
 }
 
 /// Status of a delay in days.
@@ -192,11 +214,11 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
         let status = delay_status(since);
         let detail = match status {
             Status::Ok => m.t(
-                format!("dernière mise à jour de paquets le {date}, il y a {since} jours (charte : 8 jours au plus)"),
+                format!("dernière mise à jour de paquets le {date}, il y a {since} jours (charte : 8 jours au plus)"),
                 format!("packages last upgraded on {date}, {since} days ago (charter: 8 days at most)"),
             ),
             _ => m.t(
-                format!("dernière mise à jour de paquets le {date}, il y a {since} jours : plus que les 8 jours de la charte"),
+                format!("dernière mise à jour de paquets le {date}, il y a {since} jours : plus que les 8 jours de la charte"),
                 format!("packages last upgraded on {date}, {since} days ago: more than the charter's 8 days"),
             ),
         };
@@ -228,12 +250,12 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
         let source = logs.files.join(", ");
         let detail = if status == Status::Warn && since <= PATCH_OK_DAYS {
             m.t(
-                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour — un minimum, qui ne prouve pas le délai de 8 jours de la charte (la dernière mise à jour peut être plus ancienne)"),
+                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour — un minimum, qui ne prouve pas le délai de 8 jours de la charte (la dernière mise à jour peut être plus ancienne)"),
                 format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade — a lower bound, which does not prove the charter's 8 days (the last upgrade may be older)"),
             )
         } else {
             m.t(
-                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour (un minimum : la dernière mise à jour peut être plus ancienne)"),
+                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour (un minimum : la dernière mise à jour peut être plus ancienne)"),
                 format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade (a lower bound: the last upgrade may be older)"),
             )
         };
@@ -389,7 +411,7 @@ fn auto_updates(m: &Machine) -> Fact {
                 Status::Warn,
                 source,
                 m.t(
-                    "pas de mises à jour automatiques (unattended-upgrades : APT::Periodic::Unattended-Upgrade \"1\" absent)",
+                    "pas de mises à jour automatiques (unattended-upgrades : APT::Periodic::Unattended-Upgrade \"1\" absent)",
                     "no automatic updates (unattended-upgrades: APT::Periodic::Unattended-Upgrade \"1\" missing)",
                 ),
             )
@@ -470,7 +492,7 @@ fn auto_updates(m: &Machine) -> Fact {
         KEY,
         "/etc/apt/apt.conf.d, /etc/dnf",
         m.t(
-            "ni apt ni dnf : mécanisme de mise à jour automatique non reconnu",
+            "ni apt ni dnf : mécanisme de mise à jour automatique non reconnu",
             "neither apt nor dnf: automatic update mechanism not recognised",
         ),
     )
@@ -511,7 +533,7 @@ fn reboot_required(m: &Machine) -> Fact {
             KEY,
             "/run/reboot-required",
             m.t(
-                "dans un conteneur, le noyau est celui de l'hôte : redémarrage à voir sur l'hôte",
+                "dans un conteneur, le noyau est celui de l'hôte : redémarrage à voir sur l'hôte",
                 "in a container the kernel is the host's: check reboots on the host",
             ),
         );
@@ -528,12 +550,12 @@ fn reboot_required(m: &Machine) -> Fact {
             "needs-restarting -r",
             if needed {
                 m.t(
-                    "needs-restarting : un redémarrage est nécessaire (noyau ou bibliothèques de base mis à jour)",
+                    "needs-restarting : un redémarrage est nécessaire (noyau ou bibliothèques de base mis à jour)",
                     "needs-restarting: a reboot is needed (kernel or core libraries updated)",
                 )
             } else {
                 m.t(
-                    "needs-restarting : aucun redémarrage nécessaire",
+                    "needs-restarting : aucun redémarrage nécessaire",
                     "needs-restarting: no reboot needed",
                 )
             },
@@ -563,7 +585,7 @@ fn reboot_required(m: &Machine) -> Fact {
             "/boot/vmlinuz-*",
             if needed {
                 m.t(
-                    format!("le noyau installé le plus récent ({newest}) n'est pas celui en service ({running}) : redémarrer"),
+                    format!("le noyau installé le plus récent ({newest}) n'est pas celui en service ({running}) : redémarrer"),
                     format!("the newest installed kernel ({newest}) is not the running one ({running}): reboot"),
                 )
             } else {
@@ -617,10 +639,10 @@ pub(crate) fn count_apt_security(output: &str) -> usize {
         .len()
 }
 
-fn pending_security(m: &Machine) -> Fact {
+fn pending_security(m: &Machine, apt: &Result<pending::Pending, pending::NoAnswer>) -> Fact {
     const KEY: &str = "patch.pending_security";
     // Debian family: the files apt already has (no command, works under --root).
-    let apt_fallback = match pending::pending(m) {
+    let apt_fallback = match apt {
         Ok(found) => {
             let source = std::iter::once("/var/lib/dpkg/status")
                 .chain(found.lists.iter().map(String::as_str))
@@ -635,7 +657,7 @@ fn pending_security(m: &Machine) -> Fact {
                     ""
                 };
                 fact.detail
-                    .push_str(&format!("{} {}{more}", m.t(" :", ":"), shown.join(", ")));
+                    .push_str(&format!("{} {}{more}", m.t(" :", ":"), shown.join(", ")));
             }
             return fact;
         }
@@ -649,7 +671,7 @@ fn pending_security(m: &Machine) -> Fact {
                 ),
             );
         }
-        Err(pending::NoAnswer::Unreadable(files)) => Some(files),
+        Err(pending::NoAnswer::Unreadable(files)) => Some(files.clone()),
         Err(pending::NoAnswer::NoDpkg) => None,
     };
     if m.fake() {
@@ -705,7 +727,7 @@ fn pending_security(m: &Machine) -> Fact {
             Ok(output) => unknown(KEY, "dnf --cacheonly updateinfo list --security", {
                 let failed = command_failed(m, "dnf", &output);
                 m.t(
-                    format!("dnf sans réseau n'a pas répondu (métadonnées absentes ?) : {failed}"),
+                    format!("dnf sans réseau n'a pas répondu (métadonnées absentes ?) : {failed}"),
                     format!("dnf without network gave no answer (no cached metadata?): {failed}"),
                 )
             }),
@@ -716,10 +738,205 @@ fn pending_security(m: &Machine) -> Fact {
         KEY,
         "/var/lib/dpkg/status, dnf",
         m.t(
-            "ni dpkg ni dnf : mises à jour de sécurité en attente inconnues",
+            "ni dpkg ni dnf : mises à jour de sécurité en attente inconnues",
             "neither dpkg nor dnf: pending security updates unknown",
         ),
     )
+}
+
+/// When the lists holding a pending update were published, at the latest: the `Date:` of their
+/// suite's `InRelease`/`Release` file, else the list's modification time. Both are lower
+/// bounds of the update's age (it was published on or before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Published {
+    /// The `Date:` of this Release file.
+    Release(DateTime<Local>, String),
+    /// The modification time of this list.
+    OnDisk(DateTime<Local>, String),
+}
+
+impl Published {
+    fn when(&self) -> DateTime<Local> {
+        match self {
+            Published::Release(when, _) | Published::OnDisk(when, _) => *when,
+        }
+    }
+
+    fn file(&self) -> &str {
+        match self {
+            Published::Release(_, file) | Published::OnDisk(_, file) => file,
+        }
+    }
+}
+
+/// When a list was published, at the latest.
+fn published(m: &Machine, list: &str) -> Option<Published> {
+    for file in pending::release_files(list) {
+        if !m.exists(&file) {
+            continue;
+        }
+        if let Some(date) = m
+            .read(&file)
+            .ok()
+            .and_then(|text| pending::release_date(&text))
+        {
+            return Some(Published::Release(date.with_timezone(&Local), file));
+        }
+    }
+    m.modified(list)
+        .map(|time| Published::OnDisk(time.into(), list.to_owned()))
+}
+
+/// The age in whole days of the oldest pending update, from when each list was published: the
+/// oldest (earliest) publication wins. `None` when no date could be read.
+pub(crate) fn oldest_pending(
+    now: DateTime<Local>,
+    published: &[Published],
+) -> Option<(i64, &Published)> {
+    let oldest = published.iter().min_by_key(|p| p.when())?;
+    Some(((now - oldest.when()).num_days().max(0), oldest))
+}
+
+/// Status of the age of the oldest pending security update, a lower bound: past the charter's
+/// 8 days it is a failure; within them it proves nothing (`warn`: an update waits all the same).
+pub(crate) fn pending_days_status(age: i64) -> Status {
+    if age > PATCH_OK_DAYS {
+        Status::Fail
+    } else {
+        Status::Warn
+    }
+}
+
+/// `patch.security_pending_days`.
+fn security_pending_days(
+    m: &Machine,
+    apt: &Result<pending::Pending, pending::NoAnswer>,
+    count: &Fact,
+) -> Fact {
+    const KEY: &str = "patch.security_pending_days";
+    match apt {
+        Ok(found) if found.packages.is_empty() => {
+            let age = apt_lists_age(m).or_else(|| {
+                let newest = found.lists.iter().filter_map(|l| m.modified(l)).max()?;
+                let newest: DateTime<Local> = newest.into();
+                Some((m.now - newest).num_days().max(0))
+            });
+            let source = std::iter::once("/var/lib/dpkg/status")
+                .chain(found.lists.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match age {
+                Some(age) if age > PATCH_OK_DAYS => fact(
+                    KEY,
+                    days(0),
+                    Status::Warn,
+                    source,
+                    m.t(
+                        format!("aucune mise à jour de sécurité en attente, mais les listes de paquets ont {age} jours : les mises à jour publiées depuis n'y sont pas (lancer apt-get update)"),
+                        format!("no pending security update, but the package lists are {age} days old: updates published since are not in them (run apt-get update)"),
+                    ),
+                ),
+                _ => fact(
+                    KEY,
+                    days(0),
+                    Status::Ok,
+                    source,
+                    m.t(
+                        format!("aucune mise à jour de sécurité en attente dans les listes de paquets{}", age.map(|a| format!(" (vieilles de {a} jour{})", if a > 1 { "s" } else { "" })).unwrap_or_default()),
+                        format!("no pending security update in the package lists{}", age.map(|a| format!(" ({a} days old)")).unwrap_or_default()),
+                    ),
+                ),
+            }
+        }
+        Ok(found) => {
+            let mut lists: Vec<&str> = found.pending_in.iter().map(String::as_str).collect();
+            lists.sort_unstable();
+            lists.dedup();
+            let dates: Vec<Published> = lists.iter().filter_map(|l| published(m, l)).collect();
+            let shown: Vec<&str> = found.packages.iter().take(5).map(String::as_str).collect();
+            let more = if found.packages.len() > 5 { ", …" } else { "" };
+            let packages = format!("{}{more}", shown.join(", "));
+            let n = found.packages.len();
+            let Some((age, oldest)) = oldest_pending(m.now, &dates) else {
+                return unknown(
+                    KEY,
+                    format!("/var/lib/dpkg/status, {}", lists.join(", ")),
+                    m.t(
+                        format!("{n} mise(s) à jour de sécurité en attente, date de publication illisible (ni fichier Release ni date des listes) : {packages}"),
+                        format!("{n} pending security update(s), publication date not readable (neither a Release file nor the lists' date): {packages}"),
+                    ),
+                );
+            };
+            let status = pending_days_status(age);
+            let date = oldest.when().format("%Y-%m-%d");
+            let file = oldest.file();
+            let how = match oldest {
+                Published::Release(..) => m.t(
+                    format!("la liste qui contient la plus ancienne a été publiée le {date} (champ Date de {file})"),
+                    format!("the list holding the oldest was published on {date} (the Date field of {file})"),
+                ),
+                Published::OnDisk(..) => m.t(
+                    format!("la liste qui contient la plus ancienne est sur le disque depuis le {date} (date de modification de {file}, faute de fichier Release)"),
+                    format!("the list holding the oldest has been on disk since {date} (modification time of {file}, for want of a Release file)"),
+                ),
+            };
+            let verdict = if status == Status::Fail {
+                m.t(
+                    " — plus que les 8 jours de la charte",
+                    " — more than the charter's 8 days",
+                )
+            } else {
+                m.t(
+                    " — un minimum, qui ne prouve pas le délai de 8 jours de la charte",
+                    " — a lower bound, which does not prove the charter's 8 days",
+                )
+            };
+            let source = std::iter::once("/var/lib/dpkg/status")
+                .chain(dates.iter().map(Published::file))
+                .collect::<Vec<_>>()
+                .join(", ");
+            fact(
+                KEY,
+                days(age),
+                status,
+                source,
+                m.t(
+                    format!("{n} mise(s) à jour de sécurité en attente depuis au moins {age} jours : {how}{verdict} : {packages}"),
+                    format!("{n} security update(s) pending for at least {age} days: {how}{verdict}: {packages}"),
+                ),
+            )
+        }
+        Err(pending::NoAnswer::NoLists) => unknown(
+            KEY,
+            "/var/lib/apt/lists",
+            m.t(
+                "aucune liste de paquets de sécurité sur le disque : âge des mises à jour en attente inconnu",
+                "no security package list on disk: the age of pending updates is unknown",
+            ),
+        ),
+        Err(_) => match (&count.value, count.status) {
+            // Another source (apt-get -s, dnf) said nothing is pending.
+            (Value::Number(n), Status::Ok) if *n == 0.0 => fact(
+                KEY,
+                days(0),
+                Status::Ok,
+                count.source.clone(),
+                m.t(
+                    "aucune mise à jour de sécurité en attente",
+                    "no pending security update",
+                ),
+            ),
+            (Value::Number(n), _) if *n > 0.0 => unknown(
+                KEY,
+                count.source.clone(),
+                m.t(
+                    format!("{n} mise(s) à jour de sécurité en attente (patch.pending_security), mais leur date de publication n'est lue que dans les listes d'apt sur le disque"),
+                    format!("{n} pending security update(s) (patch.pending_security), but their publication date is only read from apt's lists on disk"),
+                ),
+            ),
+            _ => unknown(KEY, count.source.clone(), count.detail.clone()),
+        },
+    }
 }
 
 fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str) -> Fact {
@@ -745,7 +962,7 @@ fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str
             format!(
                 " (listes du disque vieilles de {age} jours{})",
                 if stale.is_some() {
-                    " : lancer apt-get update"
+                    " : lancer apt-get update"
                 } else {
                     ""
                 }
@@ -816,6 +1033,25 @@ mod tests {
             &mut zypp,
         );
         assert_eq!(zypp.last.unwrap().0, d("2024-04-02"));
+    }
+
+    #[test]
+    fn the_oldest_pending_update_sets_the_age() {
+        let now = Local::now();
+        let at = |days: i64, file: &str| {
+            Published::Release(now - chrono::Duration::days(days), file.to_owned())
+        };
+        let dates = vec![at(3, "a_InRelease"), at(40, "b_InRelease"), at(12, "c")];
+        let (age, oldest) = oldest_pending(now, &dates).unwrap();
+        assert_eq!((age, oldest.file()), (40, "b_InRelease"));
+        assert!(oldest_pending(now, &[]).is_none());
+        // A list published "in the future" (a wrong clock) is 0 days old, not negative.
+        let future = [at(-2, "f")];
+        assert_eq!(oldest_pending(now, &future).unwrap().0, 0);
+        assert_eq!(pending_days_status(0), Status::Warn);
+        assert_eq!(pending_days_status(8), Status::Warn);
+        assert_eq!(pending_days_status(9), Status::Fail);
+        assert_eq!(pending_days_status(40), Status::Fail);
     }
 
     #[test]

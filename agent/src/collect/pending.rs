@@ -8,6 +8,8 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::Machine;
 
 /// Debian's order of a character in the non-digit parts of a version: `~` before everything,
@@ -116,6 +118,8 @@ fn stanzas<'a>(text: &'a str, keys: &[&str]) -> Vec<HashMap<&'a str, &'a str>> {
 pub(crate) struct Pending {
     /// Installed packages with a newer version in a security suite: `name (installed → new)`.
     pub packages: Vec<String>,
+    /// For each of `packages`, the list holding its newer version (one of `lists`).
+    pub pending_in: Vec<String>,
     /// The security lists read (`status` and these are the fact's source).
     pub lists: Vec<String>,
 }
@@ -133,18 +137,28 @@ pub(crate) enum NoAnswer {
 }
 
 /// Compares installed packages with the security lists.
+#[cfg(test)]
 pub(crate) fn pending_from_text(status: &str, lists: &[&str]) -> Vec<String> {
-    // The highest version offered per (package, architecture).
-    let mut offered: HashMap<(&str, &str), &str> = HashMap::new();
-    for text in lists {
+    pending_with_lists(status, lists)
+        .into_iter()
+        .map(|(package, _)| package)
+        .collect()
+}
+
+/// Compares installed packages with the security lists: each pending package, with the index
+/// in `lists` of the list offering its newest version.
+pub(crate) fn pending_with_lists(status: &str, lists: &[&str]) -> Vec<(String, usize)> {
+    // The highest version offered per (package, architecture), and its list.
+    let mut offered: HashMap<(&str, &str), (&str, usize)> = HashMap::new();
+    for (index, text) in lists.iter().enumerate() {
         for stanza in stanzas(text, &["Package", "Version", "Architecture"]) {
             let (Some(name), Some(version)) = (stanza.get("Package"), stanza.get("Version")) else {
                 continue;
             };
             let arch = stanza.get("Architecture").copied().unwrap_or("all");
-            let entry = offered.entry((name, arch)).or_insert(version);
-            if compare_versions(version, entry) == Ordering::Greater {
-                *entry = version;
+            let entry = offered.entry((name, arch)).or_insert((version, index));
+            if compare_versions(version, entry.0) == Ordering::Greater {
+                *entry = (version, index);
             }
         }
     }
@@ -161,14 +175,14 @@ pub(crate) fn pending_from_text(status: &str, lists: &[&str]) -> Vec<String> {
             continue;
         }
         let arch = stanza.get("Architecture").copied().unwrap_or("all");
-        if let Some(new) = offered.get(&(*name, arch))
+        if let Some((new, index)) = offered.get(&(*name, arch))
             && compare_versions(new, version) == Ordering::Greater
         {
-            out.push(format!("{name} ({version} → {new})"));
+            out.push((format!("{name} ({version} → {new})"), *index));
         }
     }
     out.sort();
-    out.dedup();
+    out.dedup_by(|a, b| a.0 == b.0);
     out
 }
 
@@ -211,10 +225,48 @@ pub(crate) fn pending(m: &Machine) -> Result<Pending, NoAnswer> {
         .filter_map(|(f, text)| text.ok().map(|text| (f, text)))
         .unzip();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let (packages, pending_in) = pending_with_lists(&status, &refs)
+        .into_iter()
+        .map(|(package, index)| (package, lists.get(index).cloned().unwrap_or_default()))
+        .unzip();
     Ok(Pending {
-        packages: pending_from_text(&status, &refs),
+        packages,
+        pending_in,
         lists,
     })
+}
+
+/// The files that may be the `InRelease` or `Release` file of the suite a package list belongs
+/// to, the likeliest first: `…_dists_bookworm-security_main_binary-amd64_Packages.lz4` →
+/// `…_dists_bookworm-security_InRelease`, `…_dists_bookworm-security_Release`, … A suite
+/// name with a slash (`stretch/updates`) is written with `_` too, like the component after it,
+/// so every cut after `_dists_` is a candidate (the shortest first: the suite's own name).
+/// Empty for a list outside a `dists` tree (a flat repository).
+pub(crate) fn release_files(list: &str) -> Vec<String> {
+    let (dir, name) = list.rsplit_once('/').unwrap_or(("", list));
+    let Some(start) = name.find("_dists_").map(|i| i + "_dists_".len()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, _) in name.char_indices().filter(|(i, c)| *c == '_' && *i > start) {
+        let base = &name[..i];
+        out.push(format!("{dir}/{base}_InRelease"));
+        out.push(format!("{dir}/{base}_Release"));
+    }
+    out
+}
+
+/// The `Date:` field of a `Release` or `InRelease` file (`Sat, 06 Dec 2026 09:00:00 UTC`):
+/// when the suite's lists were published.
+pub(crate) fn release_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    let line = text.lines().find_map(|l| l.strip_prefix("Date:"))?.trim();
+    // The day of the week says nothing more, and a wrong one would fail the whole date.
+    let line = line.split_once(", ").map_or(line, |(_, rest)| rest);
+    let normalized = match line.strip_suffix(" UTC") {
+        Some(head) => format!("{head} +0000"),
+        None => line.to_owned(),
+    };
+    DateTime::parse_from_rfc2822(&normalized).ok()
 }
 
 #[cfg(test)]
@@ -256,5 +308,52 @@ mod tests {
             vec!["libssl3 (3.0.16-1~deb12u1 → 3.0.17-1~deb12u2)"]
         );
         assert!(pending_from_text("garbage\0\n\n:::", &["\u{1}"]).is_empty());
+    }
+
+    #[test]
+    fn each_pending_package_names_its_list() {
+        let status = "Package: a\nStatus: install ok installed\nArchitecture: all\nVersion: 1\n\n\
+            Package: b\nStatus: install ok installed\nArchitecture: all\nVersion: 1\n";
+        let first = "Package: a\nVersion: 2\nArchitecture: all\n\nPackage: b\nVersion: 2\nArchitecture: all\n";
+        let second = "Package: b\nVersion: 3\nArchitecture: all\n";
+        assert_eq!(
+            pending_with_lists(status, &[first, second]),
+            vec![("a (1 → 2)".to_owned(), 0), ("b (1 → 3)".to_owned(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_list_finds_its_release_file_and_date() {
+        let found = release_files(
+            "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.lz4",
+        );
+        assert_eq!(
+            found[..2],
+            [
+                "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_InRelease",
+                "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_Release"
+            ]
+        );
+        let stretch = release_files(
+            "/var/lib/apt/lists/security.debian.org_debian-security_dists_stretch_updates_main_binary-amd64_Packages",
+        );
+        assert!(stretch.contains(
+            &"/var/lib/apt/lists/security.debian.org_debian-security_dists_stretch_updates_InRelease"
+                .to_owned()
+        ));
+        assert!(release_files("/var/lib/apt/lists/example.org_repo_._Packages").is_empty());
+        let signed = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nOrigin: Debian\nSuite: stable-security\nDate: Sat, 06 Dec 2026 09:00:00 UTC\nValid-Until: x\n";
+        assert_eq!(
+            release_date(signed).unwrap().to_rfc3339(),
+            "2026-12-06T09:00:00+00:00"
+        );
+        assert_eq!(
+            release_date("Date: Tue, 5 Nov 2024 10:11:12 +0100\n")
+                .unwrap()
+                .to_rfc3339(),
+            "2024-11-05T10:11:12+01:00"
+        );
+        assert!(release_date("Date: yesterday\n").is_none());
+        assert!(release_date("Origin: Debian\n").is_none());
     }
 }

@@ -301,7 +301,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                         &KEYS,
                         "/etc/ssh/sshd_config",
                         m.t(
-                            "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
+                            "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
                             "no /etc/ssh/sshd_config: no SSH server found",
                         ),
                     );
@@ -335,7 +335,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     } else {
         m.t(
             format!(
-                " (fichiers illisibles sans root : {})",
+                " (fichiers illisibles sans root : {})",
                 config.denied.join(", ")
             ),
             format!(
@@ -347,12 +347,12 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
     if !config.loops.is_empty() {
         let loops = config.loops.join(", ");
         partial.push_str(&m.t(
-            format!(" ; Include en boucle : {loops} s'inclut lui-même (lu une fois ici ; sshd, lui, refuse de démarrer avec cette configuration : « Too many recursive configuration includes »)"),
+            format!(" ; Include en boucle : {loops} s'inclut lui-même (lu une fois ici ; sshd, lui, refuse de démarrer avec cette configuration : « Too many recursive configuration includes »)"),
             format!("; Include loop: {loops} includes itself (read once here; sshd refuses to start with this configuration: \"Too many recursive configuration includes\")"),
         ));
     } else if config.too_deep {
         partial.push_str(&m.t(
-            format!(" ; plus de {MAX_INCLUDE_DEPTH} niveaux d'Include : les plus profonds ne sont pas lus (sshd refuse de démarrer avec cette configuration)"),
+            format!(" ; plus de {MAX_INCLUDE_DEPTH} niveaux d'Include : les plus profonds ne sont pas lus (sshd refuse de démarrer avec cette configuration)"),
             format!("; more than {MAX_INCLUDE_DEPTH} levels of Include: the deepest are not read (sshd refuses to start with this configuration)"),
         ));
     }
@@ -365,7 +365,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             Status::Fail,
             source.clone(),
             m.t(
-                format!("le serveur SSH accepte un mot de passe seul : {why}{partial}"),
+                format!("le serveur SSH accepte un mot de passe seul : {why}{partial}"),
                 format!("the SSH server accepts a password alone: {why}{partial}"),
             ),
         )
@@ -376,7 +376,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             Status::Ok,
             source.clone(),
             m.t(
-                format!("pas de connexion SSH par mot de passe seul : {why}{partial}"),
+                format!("pas de connexion SSH par mot de passe seul : {why}{partial}"),
                 format!("no SSH login with a password alone: {why}{partial}"),
             ),
         )
@@ -404,7 +404,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             false,
             Status::Warn,
             m.t(
-                format!("root peut se connecter en SSH avec une clé, pas avec un mot de passe (PermitRootLogin {mode}, {from}) : préférer des comptes nominatifs"),
+                format!("root peut se connecter en SSH avec une clé, pas avec un mot de passe (PermitRootLogin {mode}, {from}) : préférer des comptes nominatifs"),
                 format!("root can log in over SSH with a key, not with a password (PermitRootLogin {mode}, {from}): prefer named accounts"),
             ),
         ),
@@ -413,7 +413,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             false,
             Status::Unknown,
             m.t(
-                format!("valeur de PermitRootLogin non reconnue : « {other} » ({from}) ; sshd refuse de démarrer avec"),
+                format!("valeur de PermitRootLogin non reconnue : « {other} » ({from}) ; sshd refuse de démarrer avec"),
                 format!("unrecognised PermitRootLogin value: \"{other}\" ({from}); sshd does not start with it"),
             ),
         ),
@@ -456,7 +456,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             Status::Warn,
             source,
             m.t(
-                format!("une connexion SSH à un seul facteur reste possible (AuthenticationMethods {methods}) : exiger par exemple publickey,keyboard-interactive avec un code à usage unique"),
+                format!("une connexion SSH à un seul facteur reste possible (AuthenticationMethods {methods}) : exiger par exemple publickey,keyboard-interactive avec un code à usage unique"),
                 format!("a single-factor SSH login is still possible (AuthenticationMethods {methods}): require e.g. publickey,keyboard-interactive with a one-time code"),
             ),
         )

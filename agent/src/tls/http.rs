@@ -221,7 +221,7 @@ mod tests {
     fn max_age_is_read_as_browsers_do() {
         assert_eq!(max_age("max-age=31536000"), Some(31_536_000));
         assert_eq!(
-            max_age("Max-Age=\"600\" ; includeSubDomains; preload"),
+            max_age("Max-Age=\"600\" ; includeSubDomains; preload"),
             Some(600)
         );
         assert_eq!(max_age("includeSubDomains; max-age=0"), Some(0));

@@ -9,7 +9,7 @@ use questionnaire::Text;
 
 /// A library's message that has no French: quoted in the French text.
 pub(super) fn quoted(raw: &str) -> Text {
-    Text::new(format!("message : « {raw} »"), raw)
+    Text::new(format!("message : « {raw} »"), raw)
 }
 
 /// Known messages of a library: a part of the message, its French, its English.
@@ -85,7 +85,7 @@ pub(super) fn resolver(raw: &str) -> Text {
         ),
         (
             "Temporary failure in name resolution",
-            "échec temporaire de la résolution de noms (pas de réseau ou de DNS ?)",
+            "échec temporaire de la résolution de noms (pas de réseau ou de DNS ?)",
             "temporary failure in name resolution (no network or DNS?)",
         ),
         (
@@ -140,7 +140,7 @@ pub(super) fn http(raw: &str) -> Text {
     let known: Table = &[
         (
             "invalid HTTP version parsed",
-            "le serveur ne répond pas en HTTP (un port HTTPS ?)",
+            "le serveur ne répond pas en HTTP (un port HTTPS ?)",
             "the server does not answer in HTTP (an HTTPS port?)",
         ),
         (
@@ -165,7 +165,7 @@ pub(super) fn http(raw: &str) -> Text {
         ),
         (
             "received HTTP/0.9",
-            "le serveur ne répond pas en HTTP (un port HTTPS ?)",
+            "le serveur ne répond pas en HTTP (un port HTTPS ?)",
             "the server does not answer in HTTP (an HTTPS port?)",
         ),
     ];
@@ -260,7 +260,7 @@ pub(super) fn malformed_certificate(raw: &str) -> Text {
 /// A `--ca` file with no certificate in it (a private key, another PEM object, not PEM).
 pub(super) fn no_certificate() -> Text {
     Text::new(
-        "aucun certificat dans le fichier (une clé privée, ou pas du PEM ?)",
+        "aucun certificat dans le fichier (une clé privée, ou pas du PEM ?)",
         "no certificate in the file (a private key, or not PEM?)",
     )
 }
@@ -281,7 +281,7 @@ mod tests {
             "connexion refusée"
         );
         let unknown = url("something new");
-        assert_eq!(unknown.fr, "message : « something new »");
+        assert_eq!(unknown.fr, "message : « something new »");
         assert_eq!(unknown.en, "something new");
         assert!(
             tls(&rustls::Error::AlertReceived(

@@ -1,0 +1,574 @@
+//! `posture agent probe-ports`: which TCP ports of the organisation's own public address answer,
+//! seen from outside its network. Plain TCP connections (no raw socket, nothing sent): a port
+//! that accepts is open, one that refuses is closed, one that does not answer in time is
+//! filtered. Meant to be run by the auditor from outside the organisation's network (a 4G
+//! phone share, another site), with the organisation's consent, against its own addresses.
+
+use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use questionnaire::{Lang, Text};
+use scoring::facts::{Fact, FactReport, Status, Value};
+
+use crate::collect::{addr, fact, say, unknowns};
+
+/// The ports probed by default: administration and file sharing, with their service.
+pub const DEFAULT_PORTS: &[(u16, &str)] = &[
+    (21, "ftp"),
+    (22, "ssh"),
+    (23, "telnet"),
+    (139, "smb"),
+    (445, "smb"),
+    (1433, "mssql"),
+    (2049, "nfs"),
+    (3306, "mysql"),
+    (3389, "rdp"),
+    (5000, "synology-dsm"),
+    (5001, "synology-dsm"),
+    (5432, "postgresql"),
+    (5900, "vnc"),
+    (5985, "winrm"),
+    (5986, "winrm"),
+    (8006, "proxmox"),
+    (8080, "web-admin"),
+    (8443, "web-admin"),
+    (10000, "webmin"),
+];
+
+/// Other administration and file-sharing ports, named when `--ports` asks for them.
+const OTHER_ADMIN_PORTS: &[(u16, &str)] = &[
+    (111, "rpcbind"),
+    (512, "rexec"),
+    (513, "rlogin"),
+    (514, "rsh"),
+    (548, "afp"),
+    (873, "rsync"),
+    (2375, "docker-api"),
+    (2376, "docker-api"),
+    (5800, "vnc-web"),
+    (5801, "vnc-web"),
+    (5901, "vnc"),
+    (5902, "vnc"),
+    (5903, "vnc"),
+    (6000, "x11"),
+    (9090, "cockpit"),
+];
+
+/// Most ports one probe may ask for.
+pub const MAX_PORTS: usize = 1024;
+
+/// Most connections at once.
+const WORKERS: usize = 64;
+
+/// What `posture agent probe-ports` was asked.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The host, as given: a name or an address.
+    pub host: String,
+    /// The ports; `None` for [`DEFAULT_PORTS`].
+    pub ports: Option<Vec<u16>>,
+    /// How long to wait for each connection.
+    pub timeout: Duration,
+    /// Language of the facts' `detail`.
+    pub lang: Lang,
+}
+
+/// The administration or file-sharing service usually on a TCP port.
+pub fn admin_service(port: u16) -> Option<&'static str> {
+    DEFAULT_PORTS
+        .iter()
+        .chain(OTHER_ADMIN_PORTS)
+        .find(|(p, _)| *p == port)
+        .map(|(_, name)| *name)
+}
+
+/// Parses `--ports`: port numbers and ranges separated by commas (`22,3389,8000-8010`), at most
+/// [`MAX_PORTS`] in all, sorted and without duplicates. The error says what is wrong.
+pub fn parse_ports(text: &str) -> Result<Vec<u16>, Text> {
+    let mut ports: Vec<u16> = Vec::new();
+    if text.trim().is_empty() {
+        return Err(Text::new("--ports : liste vide", "--ports: empty list"));
+    }
+    let number = |item: &str, whole: &str| -> Result<u16, Text> {
+        let item = item.trim();
+        match item.parse::<u32>() {
+            Ok(n) if (1..=65535).contains(&n) => Ok(n as u16),
+            Ok(n) => Err(Text::new(
+                format!("--ports : port {n} hors limites (de 1 à 65535)"),
+                format!("--ports: port {n} out of range (1 to 65535)"),
+            )),
+            Err(_) => Err(Text::new(
+                format!(
+                    "--ports : « {whole} » n'est ni un numéro de port (de 1 à 65535) ni une plage (8000-8010)"
+                ),
+                format!(
+                    "--ports: \"{whole}\" is neither a port number (1 to 65535) nor a range (8000-8010)"
+                ),
+            )),
+        }
+    };
+    for item in text.split(',') {
+        let item = item.trim();
+        if item.is_empty() {
+            return Err(Text::new(
+                format!(
+                    "--ports : élément vide dans « {text} » (des numéros séparés par des virgules, p. ex. 22,3389,8000-8010)"
+                ),
+                format!(
+                    "--ports: empty item in \"{text}\" (numbers separated by commas, e.g. 22,3389,8000-8010)"
+                ),
+            ));
+        }
+        match item.split_once('-') {
+            Some((low, high)) => {
+                let (low, high) = (number(low, item)?, number(high, item)?);
+                if low > high {
+                    return Err(Text::new(
+                        format!("--ports : plage {item} à l'envers (écrire {high}-{low})"),
+                        format!("--ports: range {item} is reversed (write {high}-{low})"),
+                    ));
+                }
+                if usize::from(high - low) >= MAX_PORTS {
+                    return Err(too_many(usize::from(high - low) + 1));
+                }
+                ports.extend(low..=high);
+            }
+            None => ports.push(number(item, item)?),
+        }
+        if ports.len() > MAX_PORTS * 2 {
+            ports.sort_unstable();
+            ports.dedup();
+        }
+    }
+    ports.sort_unstable();
+    ports.dedup();
+    if ports.len() > MAX_PORTS {
+        return Err(too_many(ports.len()));
+    }
+    Ok(ports)
+}
+
+fn too_many(count: usize) -> Text {
+    Text::new(
+        format!("--ports : {count} ports, {MAX_PORTS} au plus par sondage"),
+        format!("--ports: {count} ports, at most {MAX_PORTS} per probe"),
+    )
+}
+
+/// Checks the host given: a name or an address, not a URL. The error says what is wrong.
+pub fn check_host(host: &str) -> Result<(), Text> {
+    let bad = host.trim().is_empty()
+        || host.contains("://")
+        || host.contains('/')
+        || host.chars().any(|c| c.is_whitespace() || c.is_control());
+    if bad {
+        return Err(Text::new(
+            format!(
+                "« {host} » n'est pas un nom d'hôte ni une adresse (donnez p. ex. 51.15.20.30 ou acces.example.org, sans https:// ni chemin)"
+            ),
+            format!(
+                "\"{host}\" is neither a host name nor an address (give e.g. 51.15.20.30 or access.example.org, without https:// nor a path)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// What a connection to a port gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PortState {
+    /// The connection was accepted.
+    Open,
+    /// Refused (nothing listens, or a firewall rejects with a reset).
+    Closed,
+    /// No answer in time, or rejected by a firewall (host unreachable for that port).
+    Filtered,
+    /// The host could not be reached at all (host unreachable for this port).
+    Unreachable,
+    /// Another error (no route to the network…).
+    Error,
+}
+
+/// Connects to one port.
+fn connect(addr: IpAddr, port: u16, timeout: Duration) -> PortState {
+    match TcpStream::connect_timeout(&SocketAddr::new(addr, port), timeout) {
+        Ok(stream) => {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            PortState::Open
+        }
+        Err(error) => match error.kind() {
+            std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::ConnectionReset => {
+                PortState::Closed
+            }
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => PortState::Filtered,
+            std::io::ErrorKind::HostUnreachable => PortState::Unreachable,
+            _ => PortState::Error,
+        },
+    }
+}
+
+/// Connects to every port, at most [`WORKERS`] at once; the states in the order of `ports`.
+fn scan(addr: IpAddr, ports: &[u16], timeout: Duration) -> Vec<PortState> {
+    let next = AtomicUsize::new(0);
+    let states = Mutex::new(vec![PortState::Error; ports.len()]);
+    let workers = ports.len().clamp(1, WORKERS);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(port) = ports.get(index) else {
+                        break;
+                    };
+                    let state = connect(addr, *port, timeout);
+                    if let Ok(mut states) = states.lock()
+                        && let Some(slot) = states.get_mut(index)
+                    {
+                        *slot = state;
+                    }
+                }
+            });
+        }
+    });
+    let mut states = states.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Some ports answered: those the host was "unreachable" on were rejected by a firewall.
+    let answered = states
+        .iter()
+        .any(|s| matches!(s, PortState::Open | PortState::Closed));
+    if answered {
+        for state in &mut states {
+            if *state == PortState::Unreachable {
+                *state = PortState::Filtered;
+            }
+        }
+    }
+    states
+}
+
+/// Resolves the host given (a name, an IPv4 address, an IPv6 address with or without `[]`).
+fn resolve(host: &str) -> Result<IpAddr, Text> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(addr) = bare.parse::<IpAddr>() {
+        return Ok(addr);
+    }
+    match (bare, 0u16).to_socket_addrs() {
+        Ok(mut addrs) => addrs.next().map(|a| a.ip()).ok_or_else(|| {
+            Text::new(
+                format!("« {host} » : aucune adresse"),
+                format!("\"{host}\": no address"),
+            )
+        }),
+        Err(error) => Err(Text::new(
+            format!(
+                "« {host} » : nom inconnu du DNS ou résolution impossible (message : « {error} »)"
+            ),
+            format!("\"{host}\": unknown to the DNS or not resolvable ({error})"),
+        )),
+    }
+}
+
+const KEYS: [&str; 4] = [
+    "exposure.target",
+    "exposure.probed_ports",
+    "exposure.open_ports",
+    "exposure.admin_open",
+];
+
+/// Probes the host's ports.
+pub fn probe(options: &Options) -> FactReport {
+    let facts = probe_facts(options);
+    let mut report = crate::collect::local_report(facts);
+    report.host = options.host.clone();
+    report
+}
+
+fn probe_facts(options: &Options) -> Vec<Fact> {
+    let lang = options.lang;
+    let host = options.host.as_str();
+    let source = format!("tcp connect {host}");
+    let t = |fr: String, en: String| say(lang, fr, en);
+    let addr = match check_host(host).and_then(|()| resolve(host)) {
+        Ok(addr) => addr,
+        Err(why) => return unknowns(&KEYS, source, why.get(lang).to_owned()),
+    };
+    let ports: Vec<u16> = options
+        .ports
+        .clone()
+        .unwrap_or_else(|| DEFAULT_PORTS.iter().map(|(p, _)| *p).collect());
+    let states = scan(addr, &ports, options.timeout);
+    let count = |wanted: PortState| states.iter().filter(|s| **s == wanted).count();
+    let (open, closed, filtered) = (
+        count(PortState::Open),
+        count(PortState::Closed),
+        count(PortState::Filtered),
+    );
+    let failed = states.len() - open - closed - filtered;
+    let public = addr::public(addr);
+    let target_value = Value::Text(format!("{host} ({addr})"));
+    let target = if public {
+        fact(
+            "exposure.target",
+            target_value,
+            Status::Ok,
+            source.as_str(),
+            t(
+                format!(
+                    "{host} ({addr}), adresse publique, sondée depuis cette machine : ce que voit Internet si le sondage part de l'extérieur du réseau de l'organisation"
+                ),
+                format!(
+                    "{host} ({addr}), a public address, probed from this machine: what the Internet sees when the probe runs from outside the organisation's network"
+                ),
+            ),
+        )
+    } else {
+        fact(
+            "exposure.target",
+            target_value,
+            Status::Warn,
+            source.as_str(),
+            t(
+                format!(
+                    "{host} ({addr}) n'est pas une adresse publique : ce sondage montre la vue du réseau local, pas celle d'Internet (à lancer de l'extérieur, contre les adresses publiques de l'organisation)"
+                ),
+                format!(
+                    "{host} ({addr}) is not a public address: this probe shows the local network's view, not the Internet's (run it from outside, against the organisation's public addresses)"
+                ),
+            ),
+        )
+    };
+    let probed = fact(
+        "exposure.probed_ports",
+        Value::Number(ports.len() as f64),
+        Status::Ok,
+        source.as_str(),
+        t(
+            format!(
+                "{} port(s) TCP sondé(s) : {open} ouvert(s), {closed} fermé(s), {filtered} filtré(s) (sans réponse en {} s){}",
+                ports.len(),
+                options.timeout.as_secs_f32(),
+                if failed > 0 {
+                    format!(", {failed} injoignable(s)")
+                } else {
+                    String::new()
+                }
+            ),
+            format!(
+                "{} TCP port(s) probed: {open} open, {closed} closed, {filtered} filtered (no answer within {} s){}",
+                ports.len(),
+                options.timeout.as_secs_f32(),
+                if failed > 0 {
+                    format!(", {failed} unreachable")
+                } else {
+                    String::new()
+                }
+            ),
+        ),
+    );
+    if open + closed + filtered == 0 {
+        let mut facts = vec![target, probed];
+        facts.extend(unknowns(
+            &["exposure.open_ports", "exposure.admin_open"],
+            source.as_str(),
+            t(
+                format!("{host} ({addr}) injoignable : aucun port n'a répondu (réseau ou hôte inaccessible depuis cette machine)"),
+                format!("{host} ({addr}) unreachable: no port answered (network or host not reachable from this machine)"),
+            ),
+        ));
+        return facts;
+    }
+    let open_ports: Vec<u16> = ports
+        .iter()
+        .zip(&states)
+        .filter(|(_, s)| **s == PortState::Open)
+        .map(|(p, _)| *p)
+        .collect();
+    let open_items: Vec<String> = open_ports.iter().map(|p| format!("{p}/tcp")).collect();
+    let open_fact = fact(
+        "exposure.open_ports",
+        Value::List(open_items.clone()),
+        Status::Ok,
+        source.as_str(),
+        if open_items.is_empty() {
+            t(
+                format!(
+                    "aucun des {} port(s) sondé(s) n'accepte de connexion",
+                    ports.len()
+                ),
+                format!(
+                    "none of the {} probed port(s) accepts a connection",
+                    ports.len()
+                ),
+            )
+        } else {
+            t(
+                format!(
+                    "ports qui acceptent une connexion : {}",
+                    open_items.join(", ")
+                ),
+                format!("ports accepting a connection: {}", open_items.join(", ")),
+            )
+        },
+    );
+    let admin_items: Vec<String> = open_ports
+        .iter()
+        .filter_map(|p| admin_service(*p).map(|name| format!("{p}/tcp {name}")))
+        .collect();
+    let view = if public {
+        String::new()
+    } else {
+        t(
+            format!(
+                " ({addr} n'est pas une adresse publique : vue du réseau local, pas d'Internet)"
+            ),
+            format!(
+                " ({addr} is not a public address: the local network's view, not the Internet's)"
+            ),
+        )
+    };
+    let admin = if !admin_items.is_empty() {
+        fact(
+            "exposure.admin_open",
+            Value::List(admin_items.clone()),
+            Status::Fail,
+            source.as_str(),
+            t(
+                format!(
+                    "administration à distance ou partage de fichiers ouvert depuis ce réseau : {} — à fermer, ou à réserver à un VPN{view}",
+                    admin_items.join(", ")
+                ),
+                format!(
+                    "remote administration or file sharing open from this network: {} — close it, or keep it behind a VPN{view}",
+                    admin_items.join(", ")
+                ),
+            ),
+        )
+    } else if failed > 0 {
+        fact(
+            "exposure.admin_open",
+            Value::Null,
+            Status::Unknown,
+            source.as_str(),
+            t(
+                format!(
+                    "aucun port d'administration ouvert parmi ceux qui ont répondu, mais {failed} port(s) n'ont pas pu être sondés (erreur réseau)"
+                ),
+                format!(
+                    "no administration port open among those that answered, but {failed} port(s) could not be probed (network error)"
+                ),
+            ),
+        )
+    } else {
+        let none_probed = !ports.iter().any(|p| admin_service(*p).is_some());
+        fact(
+            "exposure.admin_open",
+            Value::List(Vec::new()),
+            Status::Ok,
+            source.as_str(),
+            if none_probed {
+                t(
+                    format!(
+                        "aucun port d'administration ou de partage de fichiers parmi les ports sondés{view}"
+                    ),
+                    format!("no administration or file-sharing port among the probed ports{view}"),
+                )
+            } else {
+                t(
+                    format!(
+                        "aucun port d'administration ou de partage de fichiers ouvert (fermés ou filtrés){view}"
+                    ),
+                    format!(
+                        "no administration or file-sharing port open (closed or filtered){view}"
+                    ),
+                )
+            },
+        )
+    };
+    vec![target, probed, open_fact, admin]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+
+    use super::*;
+
+    #[test]
+    fn port_lists_parse_with_ranges_and_errors() {
+        assert_eq!(parse_ports("22").unwrap(), vec![22]);
+        assert_eq!(
+            parse_ports(" 3389, 22,8000-8003,22 ").unwrap(),
+            vec![22, 3389, 8000, 8001, 8002, 8003]
+        );
+        assert_eq!(parse_ports("1-1024").unwrap().len(), 1024);
+        assert_eq!(parse_ports("65535").unwrap(), vec![65535]);
+        for (bad, en) in [
+            ("", "empty list"),
+            ("22,,23", "empty item"),
+            ("ssh", "neither a port number"),
+            ("0", "out of range"),
+            ("65536", "out of range"),
+            ("-5", "neither a port number"),
+            ("10-5", "reversed"),
+            ("1-1025", "at most 1024"),
+            ("1-600,1000-1600", "at most 1024"),
+            ("1-65535", "at most 1024"),
+            ("22-", "neither a port number"),
+            ("2-3-4", "neither a port number"),
+        ] {
+            let error = parse_ports(bad).unwrap_err();
+            assert!(error.en.contains(en), "{bad}: {}", error.en);
+            assert!(error.fr.starts_with("--ports : "), "{bad}: {}", error.fr);
+        }
+    }
+
+    #[test]
+    fn hosts_are_names_or_addresses_not_urls() {
+        for good in ["51.15.20.30", "acces.example.org", "[2001:db8::1]", "::1"] {
+            assert!(check_host(good).is_ok(), "{good}");
+        }
+        for bad in ["", " ", "https://example.org", "example.org/x", "a b"] {
+            assert!(check_host(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn admin_ports_are_named() {
+        assert_eq!(admin_service(3389), Some("rdp"));
+        assert_eq!(admin_service(445), Some("smb"));
+        assert_eq!(admin_service(9090), Some("cockpit"));
+        assert_eq!(admin_service(443), None);
+        assert!(!DEFAULT_PORTS.iter().any(|(p, _)| *p == 161));
+    }
+
+    /// Only 127.0.0.1: a port listened on by the test, one bound then dropped.
+    #[test]
+    fn open_and_closed_ports_on_the_loopback() {
+        let open = TcpListener::bind("127.0.0.1:0").unwrap();
+        let open_port = open.local_addr().unwrap().port();
+        let closed_port = {
+            let dropped = TcpListener::bind("127.0.0.1:0").unwrap();
+            dropped.local_addr().unwrap().port()
+        };
+        let states = scan(
+            IpAddr::from([127, 0, 0, 1]),
+            &[open_port, closed_port],
+            Duration::from_secs(1),
+        );
+        assert_eq!(states, vec![PortState::Open, PortState::Closed]);
+        let facts = probe_facts(&Options {
+            host: "127.0.0.1".into(),
+            ports: Some(vec![closed_port]),
+            timeout: Duration::from_secs(1),
+            lang: Lang::En,
+        });
+        let keys: Vec<&str> = facts.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, KEYS);
+        assert_eq!(facts[0].status, Status::Warn, "{:?}", facts[0]);
+        assert_eq!(facts[1].value, Value::Number(1.0));
+        assert_eq!(facts[2].value, Value::List(vec![]));
+        assert_eq!(facts[3].status, Status::Ok);
+        drop(open);
+    }
+}
