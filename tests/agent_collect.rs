@@ -388,7 +388,7 @@ fn a_well_run_lan_server_is_not_blamed_for_its_lan() {
             fact(&report, "backup.tools")["value"],
             serde_json::json!([])
         );
-        // Nothing of this machine is a failure, but for the end of Debian 12's LTS.
+        // Nothing of this machine is a failure (its Debian 13 is supported until 2030).
         for f in report["facts"].as_array().unwrap() {
             if f["key"] != "os.supported" && f["key"] != "os.eol_date" {
                 assert_ne!(f["status"], "fail", "{f}");

@@ -238,6 +238,13 @@ fn header(screen: &str) -> &str {
 struct Question {
     id: String,
     options: Vec<String>,
+    /// A context question: asked, but not scored (nor counted in `n/N réponses`).
+    context: bool,
+}
+
+/// How many of `questions` are scored: what the header's `n/N réponses` counts.
+fn scored(questions: &[Question]) -> usize {
+    questions.iter().filter(|q| !q.context).count()
 }
 
 fn express_questions() -> Vec<Question> {
@@ -267,6 +274,7 @@ fn express_questions() -> Vec<Question> {
                 .iter()
                 .map(|option| option["id"].as_str().expect("an option id").to_owned())
                 .collect(),
+            context: control["context"].as_bool().unwrap_or(false),
         })
         .collect()
 }
@@ -311,6 +319,13 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
     let questions = express_questions();
     let total = questions.len();
     assert!(total > 4, "the express profile has {total} questions");
+    // The header counts scored answers out of the scored questions; the question's place
+    // (`GOV-00 · … · 1/N`) counts every question, context ones included.
+    let scored_total = scored(&questions);
+    assert!(
+        scored_total < total && questions[0].context,
+        "the express profile opens with a context question"
+    );
 
     new_express_session(&file);
 
@@ -324,7 +339,12 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         question_on_screen(screen).as_deref() == Some(questions[0].id.as_str())
     });
     assert!(
-        header(&screen).contains(&format!("0/{total} réponses")),
+        header(&screen).contains(&format!("0/{scored_total} réponses")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{} · ", questions[0].id))
+            && screen.contains(&format!("1/{total}")),
         "{screen}"
     );
     assert!(screen.contains("dans les temps"), "French UI: {screen}");
@@ -336,7 +356,10 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         let next = &questions[done + 1].id;
         tmux.wait_screen("first", &format!("question {next}"), |screen| {
             question_on_screen(screen).as_deref() == Some(next.as_str())
-                && header(screen).contains(&format!("{}/{total} réponses", done + 1))
+                && header(screen).contains(&format!(
+                    "{}/{scored_total} réponses",
+                    scored(&questions[..=done])
+                ))
         });
         let on_disk = wait_for(&format!("{} answers in the file", done + 1), || {
             read_session(&file).filter(|s| answers(s).len() == done + 1)
@@ -437,8 +460,9 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         Some(fourth.as_str()),
         "resumes at the first unanswered question:\n{screen}"
     );
+    let scored_answers = scored(&questions[..3]);
     assert!(
-        header(&screen).contains(&format!("3/{total} réponses")),
+        header(&screen).contains(&format!("{scored_answers}/{scored_total} réponses")),
         "{screen}"
     );
     assert!(
@@ -467,8 +491,8 @@ fn an_audit_killed_mid_meeting_resumes_where_it_stopped() {
         "terminal settings not restored:\n{screen}"
     );
     assert!(
-        screen.contains(&format!("3/{total}")),
-        "the closing summary names the progress:\n{screen}"
+        screen.contains(&format!("({scored_answers}/{scored_total} réponses)")),
+        "the closing summary names the progress as the header counts it:\n{screen}"
     );
     assert_eq!(
         tmux.screen_mode("second"),

@@ -768,8 +768,32 @@ fn catalog_export_describes_the_bundled_catalog() {
             assert_eq!(levels.last(), Some(&4), "{id}: the top option is level 4");
         }
     }
-    for gate in ["REM-00", "DEV-00", "INC-00"] {
+    for gate in ["GOV-00", "REM-00", "DEV-00", "INC-00"] {
         assert_eq!(control(export, gate)["context"], true);
+    }
+    // The reviewed catalog (2026.12): 83 scored controls and 4 context questions; the express
+    // profile has 23 questions and opens with the context question GOV-00; DEV-04 moved to
+    // SUP-07.
+    assert_eq!(export["version"], "2026.12");
+    assert_eq!(scored(export, "complet").len(), 83);
+    let context = controls(export)
+        .iter()
+        .filter(|c| c["context"] == true)
+        .count();
+    assert_eq!(context, 4);
+    let express: Vec<&str> = controls(export)
+        .iter()
+        .filter(|c| in_profile(c, "express"))
+        .map(id)
+        .collect();
+    assert_eq!(express.len(), 23, "{express:?}");
+    assert_eq!(express.first(), Some(&"GOV-00"), "{express:?}");
+    assert!(!ids.contains("DEV-04"));
+    for new in [
+        "GOV-09", "GOV-10", "GOV-11", "GOV-12", "GOV-13", "GOV-14", "SUP-06", "SUP-07", "IAM-09",
+        "IAM-10", "IAM-11", "AWA-05", "NET-06", "PAT-06", "PAT-07", "WKS-06", "BAK-07",
+    ] {
+        assert!(ids.contains(new), "{new} is missing");
     }
 }
 
@@ -901,6 +925,13 @@ fn catalog_export_of_the_bundled_catalog_translates_every_domain() {
         .find(|d| d["id"] == "sauvegardes")
         .expect("sauvegardes");
     assert_eq!(backups["title"], "Backups and business continuity");
+    let providers = english["domains"]
+        .as_array()
+        .expect("domains")
+        .iter()
+        .find(|d| d["id"] == "prestataires")
+        .expect("prestataires");
+    assert_eq!(providers["title"], "Providers and processors");
 }
 
 #[test]
@@ -1323,6 +1354,95 @@ fn answer_refuses_a_session_made_with_another_catalog_version() {
     assert_answer_refused(&path, "PAT-01", "1", "en").stderr_has("was made with version 2020.01");
     let run = run_command(posture().arg("score").arg(&path)).invalid();
     run.stderr_has("version 2020.01");
+}
+
+/// A session recorded with the previous catalog version (`tests/data/session-2026.11.toml`) opens:
+/// its answers follow the catalog's `[[upgrades]]`, a note on standard error says so, and the
+/// first command that writes the file records the new version, the set-aside answers kept.
+#[test]
+fn a_session_of_the_previous_catalog_version_is_upgraded_when_opened() {
+    let dir = tempdir();
+    let path = dir.path().join("mai.toml");
+    std::fs::copy(root().join("tests/data/session-2026.11.toml"), &path).expect("copy");
+    let before = std::fs::read(&path).expect("read");
+    let version = export()["version"].as_str().expect("version");
+    assert_ne!(version, "2026.11");
+
+    // Reading it (score) upgrades it in memory only, and says so in the interface's language.
+    let run = run_command(posture().arg("score").arg(&path).args(["--format", "json"])).success();
+    run.stderr_has(&format!(
+        "remarque\u{a0}: cette session a été faite avec la version 2026.11 du catalogue, elle est lue avec la version {version}"
+    ));
+    run.stderr_has("IAM-02");
+    assert!(!run.stderr.contains("DEV-04"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "score writes nothing"
+    );
+    let score = run.json();
+    assert_eq!(score["session"]["catalog"]["version"], version);
+    let unanswered = id_set(&score, "unanswered");
+    // IAM-02's options changed meaning: asked again. BAK-01 follows its renamed option, DEV-04
+    // its move to SUP-07 (which is not in the express profile).
+    assert!(unanswered.contains("IAM-02"), "{unanswered:?}");
+    assert!(!unanswered.contains("BAK-01"), "{unanswered:?}");
+    assert!(!unanswered.contains("PAT-01"), "{unanswered:?}");
+    let english = run_command(posture().args(["--lang", "en", "score"]).arg(&path)).success();
+    english.stderr_has(&format!(
+        "note: this session was made with version 2026.11 of the catalog; it is read with version {version}"
+    ));
+    english.stderr_has(
+        "questions changed, to ask again (the former answer is kept in the file): IAM-02",
+    );
+    assert!(!english.stderr.contains("remarque"), "{}", english.stderr);
+
+    // The same answers as a session made today with the renamed option ids.
+    let today = new_session(dir.path(), "express");
+    write_answers(
+        &today,
+        &[("PAT-01", "8-jours"), ("BAK-01", "copie-hors-d-atteinte")],
+    );
+    let fresh = score_json(&today);
+    for key in ["overall", "domains", "priorities"] {
+        assert_eq!(score[key], fresh[key], "{key}");
+    }
+
+    // Answering writes the upgraded session.
+    answer(&path, "IAM-02", "imposee-et-verifiee").success();
+    let session = read_session(&path);
+    assert_eq!(session["meta"]["catalog_version"].as_str(), Some(version));
+    assert_eq!(
+        session["meta"]["catalog_hash"].as_str(),
+        export()["hash"].as_str()
+    );
+    let answers = session["answers"].as_table().expect("answers");
+    assert_eq!(
+        answers["BAK-01"]["choice"].as_str(),
+        Some("copie-hors-d-atteinte")
+    );
+    assert_eq!(
+        answers["BAK-01"]["note"].as_str(),
+        Some("NAS et disque USB chiffré, échangé chaque vendredi")
+    );
+    assert_eq!(answers["SUP-07"]["choice"].as_str(), Some("tout-chez-hds"));
+    assert!(!answers.contains_key("DEV-04"), "{answers:?}");
+    assert_eq!(
+        answers["IAM-02"]["choice"].as_str(),
+        Some("imposee-et-verifiee")
+    );
+    // The former IAM-02 answer is set aside with its note, never dropped.
+    let retired = &session["retired"]["IAM-02"];
+    assert_eq!(retired["choice"].as_str(), Some("partout"));
+    assert_eq!(
+        retired["note"].as_str(),
+        Some("double authentification sur la messagerie et le VPN")
+    );
+    assert_eq!(retired["catalog_version"].as_str(), Some("2026.11"));
+    assert_eq!(retired["reason"].as_str(), Some("changed"));
+    // Read again: nothing left to upgrade, no note.
+    let again = run_command(posture().arg("score").arg(&path)).success();
+    assert!(!again.stderr.contains("remarque"), "{}", again.stderr);
 }
 
 #[test]

@@ -539,6 +539,53 @@ mod tests {
     }
 
     #[test]
+    fn progress_counts_the_questions_of_the_score_only() {
+        let catalog = catalog::bundled().unwrap();
+        let express: Vec<&Control> = catalog.controls_in("express").collect();
+        let scored = express.iter().filter(|c| !c.context).count();
+        assert!(
+            express.iter().any(|c| c.context),
+            "express has context questions"
+        );
+        let open = audit(&catalog, "express", &[]);
+        assert_eq!(
+            open.progress(),
+            Progress {
+                answered: 0,
+                total: scored
+            }
+        );
+        // A context answer counts for nothing; "don't know" is an answer; "not applicable"
+        // leaves the score.
+        let na = express.iter().find(|c| c.na_allowed).unwrap();
+        let some = audit(
+            &catalog,
+            "express",
+            &[
+                ("GOV-00", "oui"),
+                ("GOV-01", UNKNOWN),
+                (na.id.as_str(), NOT_APPLICABLE),
+            ],
+        );
+        assert_eq!(
+            some.progress(),
+            Progress {
+                answered: 1,
+                total: scored - 1
+            }
+        );
+        // A "no" to a gate leaves its follow-ups out.
+        let gated = express
+            .iter()
+            .filter(|c| c.when.as_ref().is_some_and(|w| w.control == "REM-00"))
+            .count();
+        assert!(gated > 0);
+        let no = audit(&catalog, "express", &[("REM-00", "non")]);
+        assert_eq!(no.progress().total, scored - gated);
+        assert_eq!(no.progress().answered, 0);
+    }
+
+    #[test]
     fn answers_resume_at_the_first_unanswered_applicable_question() {
         let catalog = catalog::bundled().unwrap();
         let first = catalog.controls_in("express").next().unwrap();

@@ -336,27 +336,38 @@ mod tests {
         Audit { catalog, session }
     }
 
+    /// A machine's report with its role.
+    fn machine(host: &str, role: &str, facts: Vec<(&str, Value, Status)>) -> FactReport {
+        let mut facts = facts;
+        facts.push(("host.role", Value::Text(role.into()), Status::Ok));
+        report(host, facts)
+    }
+
     #[test]
-    fn the_worst_machine_caps_the_answer_and_is_reported() {
+    fn the_worst_machine_caps_the_answer_and_is_reported_with_its_reason() {
         let catalog = catalog::bundled().unwrap();
         let audit = express_with(&catalog, "8-jours");
         let evidence = Evidence {
             reports: vec![
                 report(
                     "srv-fichiers",
-                    vec![("patch.days_since_upgrade", Value::Number(5.0), Status::Ok)],
+                    vec![(
+                        "patch.security_pending_days",
+                        Value::Number(0.0),
+                        Status::Ok,
+                    )],
                 ),
                 report(
                     "portable-direction",
                     vec![(
-                        "patch.days_since_upgrade",
+                        "patch.security_pending_days",
                         Value::Number(40.0),
                         Status::Fail,
                     )],
                 ),
                 report(
                     "vieux-serveur",
-                    vec![("patch.days_since_upgrade", Value::Null, Status::Unknown)],
+                    vec![("patch.security_pending_days", Value::Null, Status::Unknown)],
                 ),
             ],
         };
@@ -368,6 +379,8 @@ mod tests {
         assert_eq!((found[0].declared, found[0].effective), (3, 1));
         assert_eq!(found[0].host, "portable-direction");
         assert_eq!(found[0].value, Value::Number(40.0));
+        assert!(found[0].why.fr.contains("30 jours"), "{:?}", found[0].why);
+        assert!(found[0].why.en.contains("30 days"), "{:?}", found[0].why);
         let plain = audit.assess();
         let checked = audit.assess_with(Some(&evidence));
         let domain = |a: &scoring::Assessment| {
@@ -393,7 +406,7 @@ mod tests {
             report(
                 host,
                 vec![(
-                    "patch.days_since_upgrade",
+                    "patch.security_pending_days",
                     Value::Number(days),
                     Status::Fail,
                 )],
@@ -432,5 +445,169 @@ mod tests {
             .map(|d| format!("{} {}→{}", d.host, d.declared, d.effective))
             .collect();
         assert_eq!(hosts, vec!["portable-direction 2→1"]);
+    }
+
+    #[test]
+    fn an_old_last_upgrade_with_nothing_pending_proves_nothing() {
+        let catalog = catalog::bundled().unwrap();
+        let audit = express_with(&catalog, "8-jours");
+        let evidence = Evidence {
+            reports: vec![report(
+                "srv-fichiers",
+                vec![
+                    (
+                        "patch.days_since_upgrade",
+                        Value::Number(40.0),
+                        Status::Warn,
+                    ),
+                    (
+                        "patch.security_pending_days",
+                        Value::Number(0.0),
+                        Status::Ok,
+                    ),
+                ],
+            )],
+        };
+        assert_eq!(
+            audit.machine_findings(&evidence),
+            MachineFindings::default()
+        );
+        assert_eq!(audit.assess_with(Some(&evidence)), audit.assess());
+    }
+
+    #[test]
+    fn a_verify_rule_gives_a_point_to_verify_and_leaves_the_score() {
+        let catalog = catalog::bundled().unwrap();
+        let mut audit = express_with(&catalog, "8-jours");
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .unwrap();
+        audit
+            .session
+            .set_answer("BAK-01", "copie-hors-d-atteinte", None, now);
+        let evidence = Evidence {
+            reports: vec![machine(
+                "srv-fichiers",
+                "server",
+                vec![("backup.tools", Value::List(vec![]), Status::Warn)],
+            )],
+        };
+        let findings = audit.machine_findings(&evidence);
+        assert_eq!(findings.discrepancies, vec![]);
+        assert_eq!(findings.points_to_verify.len(), 1);
+        let point = &findings.points_to_verify[0];
+        assert_eq!(
+            (point.control.as_str(), point.declared, point.fact.as_str()),
+            ("BAK-01", 3, "backup.tools")
+        );
+        assert_eq!(point.host, "srv-fichiers");
+        assert!(point.why.fr.contains("NAS"), "{:?}", point.why);
+        let bak = catalog.control("BAK-01").unwrap();
+        assert_eq!(evidence.cap(bak), None);
+        assert_eq!(audit.assess_with(Some(&evidence)), audit.assess());
+        // Answered at the level the fact leaves standing, there is nothing to verify.
+        audit
+            .session
+            .set_answer("BAK-01", "auto-sur-site", None, now);
+        assert_eq!(audit.points_to_verify(&evidence), vec![]);
+    }
+
+    #[test]
+    fn a_rule_limited_to_laptops_holds_on_a_laptop_only() {
+        let catalog = catalog::bundled().unwrap();
+        let mut audit = express_with(&catalog, "8-jours");
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .unwrap();
+        audit
+            .session
+            .set_answer("WKS-02", "tous-chiffres", None, now);
+        let clear = || vec![("disk.encrypted", Value::Bool(false), Status::Warn)];
+        let on = |role: &str| Evidence {
+            reports: vec![machine("m", role, clear())],
+        };
+        let wks = catalog.control("WKS-02").unwrap();
+        assert_eq!(on("laptop").cap(wks), Some(1));
+        assert_eq!(on("server").cap(wks), None);
+        assert_eq!(on("workstation").cap(wks), None);
+        // A machine whose role is unknown (an older facts file) never matches a rule with roles.
+        let unknown = Evidence {
+            reports: vec![report("m", clear())],
+        };
+        assert_eq!(unknown.cap(wks), None);
+        assert_eq!(audit.discrepancies(&on("server")), vec![]);
+        let found = audit.discrepancies(&on("laptop"));
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].declared, found[0].effective), (3, 1));
+    }
+
+    #[test]
+    fn a_port_listening_on_the_local_network_proves_nothing_of_the_internet() {
+        let catalog = catalog::bundled().unwrap();
+        let mut audit = express_with(&catalog, "8-jours");
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+            .unwrap();
+        audit
+            .session
+            .set_answer("REM-02", "fermees-verifiees", None, now);
+        audit
+            .session
+            .set_answer("REM-01", "vpn-obligatoire", None, now);
+        let lan = Evidence {
+            reports: vec![machine(
+                "srv-lan",
+                "server",
+                vec![
+                    (
+                        "net.admin_exposed",
+                        Value::List(vec!["22/tcp 0.0.0.0 sshd".into()]),
+                        Status::Warn,
+                    ),
+                    ("net.admin_public", Value::List(vec![]), Status::Ok),
+                ],
+            )],
+        };
+        assert_eq!(audit.machine_findings(&lan), MachineFindings::default());
+        // On a public address: a point to verify, not a cap.
+        let public = Evidence {
+            reports: vec![machine(
+                "srv-dmz",
+                "server",
+                vec![(
+                    "net.admin_public",
+                    Value::List(vec!["22/tcp 0.0.0.0 sshd".into()]),
+                    Status::Fail,
+                )],
+            )],
+        };
+        let found = audit.machine_findings(&public);
+        assert_eq!(found.discrepancies, vec![]);
+        let verified: Vec<&str> = found
+            .points_to_verify
+            .iter()
+            .map(|p| p.control.as_str())
+            .collect();
+        assert_eq!(verified, vec!["REM-01", "REM-02"]);
+        // Seen open from outside (probe-ports): that proves it.
+        let probed = Evidence {
+            reports: vec![report(
+                "cabinet.exemple.fr",
+                vec![(
+                    "exposure.admin_open",
+                    Value::List(vec!["3389/tcp rdp".into()]),
+                    Status::Fail,
+                )],
+            )],
+        };
+        let capped: Vec<(String, u8, u8)> = audit
+            .discrepancies(&probed)
+            .into_iter()
+            .map(|d| (d.control, d.declared, d.effective))
+            .collect();
+        assert_eq!(
+            capped,
+            vec![("REM-01".to_owned(), 3, 2), ("REM-02".to_owned(), 3, 2)]
+        );
     }
 }

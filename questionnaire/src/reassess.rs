@@ -124,4 +124,64 @@ mod tests {
         assert!(session.meta.previous.ends_with("old.toml"));
         assert_eq!(session.meta.created, "2026-11-20T09:00:00Z");
     }
+
+    #[test]
+    fn a_previous_session_of_catalog_2026_11_is_upgraded_first() {
+        let catalog = catalog::bundled().unwrap();
+        let then = Utc.with_ymd_and_hms(2026, 5, 20, 9, 0, 0).unwrap();
+        let mut previous = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "CPTS".into(),
+                profile: "complet".into(),
+                ..NewSession::default()
+            },
+            then,
+        )
+        .unwrap();
+        previous.meta.catalog_version = "2026.11".into();
+        // Moved: DEV-04 is now SUP-07, same options.
+        previous.set_answer("DEV-04", "tout-chez-hds", None, then);
+        // An option renamed.
+        previous.set_answer(
+            "SUP-02",
+            "clauses-sans-charte",
+            Some("infogérant".into()),
+            then,
+        );
+        // Options that changed meaning: set aside, with the note.
+        previous.set_answer(
+            "IAM-02",
+            "messagerie-seulement",
+            Some("MFA messagerie".into()),
+            then,
+        );
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
+        let (session, dropped) =
+            reassess(&catalog, &previous, Path::new("old.toml"), None, now).unwrap();
+        assert_eq!(dropped, Vec::<String>::new());
+        assert_eq!(session.meta.catalog_version, catalog.version);
+
+        let moved = &session.answers["SUP-07"];
+        assert!(moved.to_confirm);
+        assert_eq!(moved.choice, "tout-chez-hds");
+        assert!(!session.answers.contains_key("DEV-04"));
+
+        let renamed = &session.answers["SUP-02"];
+        assert!(renamed.to_confirm);
+        assert_eq!(renamed.choice, "clauses-non-verifiees");
+        assert_eq!(
+            renamed.previous_choice.as_deref(),
+            Some("clauses-non-verifiees")
+        );
+        assert_eq!(renamed.previous_note.as_deref(), Some("infogérant"));
+
+        // Asked afresh, the former answer kept for the screen to show.
+        assert!(!session.answers.contains_key("IAM-02"));
+        let retired = &session.retired["IAM-02"];
+        assert_eq!(retired.choice, "messagerie-seulement");
+        assert_eq!(retired.note.as_deref(), Some("MFA messagerie"));
+        assert_eq!(retired.catalog_version, "2026.11");
+        assert_eq!(retired.reason, crate::upgrade::RetiredReason::Changed);
+    }
 }

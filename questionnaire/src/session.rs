@@ -646,6 +646,42 @@ mod tests {
     }
 
     #[test]
+    fn answers_set_aside_by_a_catalog_upgrade_are_kept_in_the_file() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let mut session = new_session(&catalog);
+        session.meta.catalog_version = "2026.11".into();
+        session.set_answer(
+            "IAM-02",
+            "messagerie-seulement",
+            Some("MFA messagerie".into()),
+            now(),
+        );
+        session.set_answer("PAT-01", "8-jours", None, now());
+        let upgraded = crate::upgrade::upgrade(&catalog, &mut session).expect("upgraded");
+        assert_eq!(upgraded.changed, vec!["IAM-02".to_owned()]);
+        session.save(&path).unwrap();
+        let (read, source) = Session::load(&path).unwrap();
+        assert_eq!(read, session);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("[retired.IAM-02]"), "{text}");
+        assert!(text.contains("choice = \"messagerie-seulement\""), "{text}");
+        assert!(text.contains("catalog_version = \"2026.11\""), "{text}");
+        assert!(!text.contains("[answers.IAM-02]"), "{text}");
+        // The session opens with the current catalog; the question is to ask again.
+        let audit = Audit::open(&catalog, read, &source).unwrap();
+        assert_eq!(
+            audit.state(catalog.control("IAM-02").unwrap()),
+            scoring::ControlState::Unanswered
+        );
+        assert_eq!(
+            audit.state(catalog.control("PAT-01").unwrap()),
+            scoring::ControlState::Level(3)
+        );
+    }
+
+    #[test]
     fn fields_written_by_a_newer_version_are_kept() {
         let catalog = catalog::bundled().unwrap();
         let dir = tempfile::tempdir().unwrap();

@@ -49,15 +49,25 @@ impl Slip {
         let sign = self.sign;
         match self.expected {
             Expected::NoBreakBefore => Text::new(
-                format!("espace insécable (U+00A0) attendue avant «\u{a0}{sign}\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"),
-                format!("a no-break space (U+00A0) is expected before \"{sign}\" in \"…{excerpt}…\""),
+                format!(
+                    "espace insécable (U+00A0) attendue avant «\u{a0}{sign}\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"
+                ),
+                format!(
+                    "a no-break space (U+00A0) is expected before \"{sign}\" in \"…{excerpt}…\""
+                ),
             ),
             Expected::NarrowBefore => Text::new(
-                format!("espace fine insécable (U+202F) attendue avant «\u{a0}{sign}\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"),
-                format!("a narrow no-break space (U+202F) is expected before \"{sign}\" in \"…{excerpt}…\""),
+                format!(
+                    "espace fine insécable (U+202F) attendue avant «\u{a0}{sign}\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"
+                ),
+                format!(
+                    "a narrow no-break space (U+202F) is expected before \"{sign}\" in \"…{excerpt}…\""
+                ),
             ),
             Expected::NoBreakAfter => Text::new(
-                format!("espace insécable (U+00A0) attendue après «\u{a0}«\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"),
+                format!(
+                    "espace insécable (U+00A0) attendue après «\u{a0}«\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"
+                ),
                 format!("a no-break space (U+00A0) is expected after \"«\" in \"…{excerpt}…\""),
             ),
         }
@@ -95,24 +105,30 @@ pub fn slips(text: &str) -> Vec<Slip> {
                 // A colon right after a space or a word; not one that opens a line (`:` alone,
                 // e.g. a list of keys) or follows another sign (`::`).
                 match before {
-                    Some(c) if c == ' ' || c.is_alphanumeric() || matches!(c, '»' | ')' | '*' | '"' | ']') => {
+                    Some(c)
+                        if c == ' '
+                            || c.is_alphanumeric()
+                            || matches!(c, '»' | ')' | '*' | '"' | ']') =>
+                    {
                         Some(Expected::NoBreakBefore)
                     }
                     _ => None,
                 }
             }
-            ';' | '?' | '!' if ends_clause(&chars, index) && before != Some(NNBSP) => match before {
-                Some(c)
-                    if c == ' '
-                        || c == NBSP
-                        || c.is_alphanumeric()
-                        || matches!(c, '»' | ')' | '*' | '"' | ']') =>
-                {
-                    // "?!" and "!!" take one space before the first sign only.
-                    Some(Expected::NarrowBefore)
+            ';' | '?' | '!' if ends_clause(&chars, index) && before != Some(NNBSP) => {
+                match before {
+                    Some(c)
+                        if c == ' '
+                            || c == NBSP
+                            || c.is_alphanumeric()
+                            || matches!(c, '»' | ')' | '*' | '"' | ']') =>
+                    {
+                        // "?!" and "!!" take one space before the first sign only.
+                        Some(Expected::NarrowBefore)
+                    }
+                    _ => None,
                 }
-                _ => None,
-            },
+            }
             '«' if chars.get(index + 1) != Some(&NBSP) => Some(Expected::NoBreakAfter),
             '»' if before != Some(NBSP) && index > 0 => Some(Expected::NoBreakBefore),
             _ => None,
@@ -139,19 +155,21 @@ pub fn mend(text: &str) -> String {
         let slip = slips.iter().find(|s| s.at == index);
         let next_slip = slips.iter().find(|s| s.at == index + 1);
         // A plain space right before a sign that needs a no-break one is replaced, not kept.
-        if c == ' ' || (c == NBSP && next_slip.is_some_and(|s| s.expected == Expected::NarrowBefore))
+        if c == ' '
+            || (c == NBSP && next_slip.is_some_and(|s| s.expected == Expected::NarrowBefore))
         {
             if let Some(next) = next_slip
                 && next.expected != Expected::NoBreakAfter
             {
-                out.push(if next.expected == Expected::NarrowBefore { NNBSP } else { NBSP });
+                out.push(if next.expected == Expected::NarrowBefore {
+                    NNBSP
+                } else {
+                    NBSP
+                });
                 continue;
             }
             // The space after « is replaced by the no-break one below.
-            if index > 0
-                && chars[index - 1] == '«'
-                && slips.iter().any(|s| s.at == index - 1)
-            {
+            if index > 0 && chars[index - 1] == '«' && slips.iter().any(|s| s.at == index - 1) {
                 continue;
             }
         }
@@ -160,7 +178,9 @@ pub fn mend(text: &str) -> String {
                 out.push(NBSP);
                 out.push(c);
             }
-            Some(Expected::NarrowBefore) if index == 0 || !matches!(chars[index - 1], ' ' | NBSP) => {
+            Some(Expected::NarrowBefore)
+                if index == 0 || !matches!(chars[index - 1], ' ' | NBSP) =>
+            {
                 out.push(NNBSP);
                 out.push(c);
             }
@@ -196,14 +216,26 @@ mod tests {
         let kinds = |text: &str| -> Vec<(char, Expected)> {
             slips(text).iter().map(|s| (s.sign, s.expected)).collect()
         };
-        assert_eq!(kinds("Indice global : 62"), vec![(':', Expected::NoBreakBefore)]);
-        assert_eq!(kinds("Indice global: 62"), vec![(':', Expected::NoBreakBefore)]);
+        assert_eq!(
+            kinds("Indice global : 62"),
+            vec![(':', Expected::NoBreakBefore)]
+        );
+        assert_eq!(
+            kinds("Indice global: 62"),
+            vec![(':', Expected::NoBreakBefore)]
+        );
         assert_eq!(kinds("Vraiment ?"), vec![('?', Expected::NarrowBefore)]);
-        assert_eq!(kinds("Vraiment\u{a0}?"), vec![('?', Expected::NarrowBefore)]);
+        assert_eq!(
+            kinds("Vraiment\u{a0}?"),
+            vec![('?', Expected::NarrowBefore)]
+        );
         assert_eq!(kinds("oui ; non"), vec![(';', Expected::NarrowBefore)]);
         assert_eq!(
             kinds("« non »"),
-            vec![('«', Expected::NoBreakAfter), ('»', Expected::NoBreakBefore)]
+            vec![
+                ('«', Expected::NoBreakAfter),
+                ('»', Expected::NoBreakBefore)
+            ]
         );
     }
 
@@ -212,7 +244,10 @@ mod tests {
         assert_eq!(mend("Indice global : 62"), "Indice global\u{a0}: 62");
         assert_eq!(mend("Indice global: 62"), "Indice global\u{a0}: 62");
         assert_eq!(mend("Vraiment ?"), "Vraiment\u{202f}?");
-        assert_eq!(mend("« non » ; oui !"), "«\u{a0}non\u{a0}»\u{202f}; oui\u{202f}!");
+        assert_eq!(
+            mend("« non » ; oui !"),
+            "«\u{a0}non\u{a0}»\u{202f}; oui\u{202f}!"
+        );
         assert_eq!(mend("déjà bon\u{a0}: oui"), "déjà bon\u{a0}: oui");
         for text in ["a : b ; « c » ?", "x: y", "«a»"] {
             assert_eq!(slips(&mend(text)), vec![], "{text} → {}", mend(text));

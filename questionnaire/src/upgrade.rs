@@ -163,7 +163,9 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
             }
             (control, _) => {
                 let reason = if control.is_some() {
-                    report.changed.push(control.map(|c| c.id.clone()).unwrap_or_default());
+                    report
+                        .changed
+                        .push(control.map(|c| c.id.clone()).unwrap_or_default());
                     RetiredReason::Changed
                 } else {
                     report.removed.push(id.clone());
@@ -186,7 +188,12 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
     // Notes and flags follow moved questions; those of removed questions stay with their
     // retired answer, or are dropped when there is none (a flag means nothing any more).
     let rename = |id: &str| -> Option<String> {
-        match plan.changes.iter().find(|c| c.control == id).map(|c| &c.change) {
+        match plan
+            .changes
+            .iter()
+            .find(|c| c.control == id)
+            .map(|c| &c.change)
+        {
             Some(ChangeKind::Removed) => None,
             Some(ChangeKind::Moved(to)) => Some(to.clone()),
             _ => catalog.control(id).map(|c| c.id.clone()),
@@ -226,12 +233,133 @@ pub fn retired_note(retired: &Retired, lang: Lang) -> Text {
     let version = &retired.catalog_version;
     match retired.reason {
         RetiredReason::Changed => Text::new(
-            format!("question modifiée depuis la version {version} du catalogue\u{a0}: la réponse d'alors («\u{a0}{choice}\u{a0}») ne correspond plus à ses options, reposez-la"),
-            format!("question changed since version {version} of the catalog: the answer given then (\"{choice}\") no longer matches its options; ask it again"),
+            format!(
+                "question modifiée depuis la version {version} du catalogue\u{a0}: la réponse d'alors («\u{a0}{choice}\u{a0}») ne correspond plus à ses options, reposez-la"
+            ),
+            format!(
+                "question changed since version {version} of the catalog: the answer given then (\"{choice}\") no longer matches its options; ask it again"
+            ),
         ),
         RetiredReason::Removed => Text::new(
-            format!("question retirée après la version {version} du catalogue (réponse d'alors\u{a0}: «\u{a0}{choice}\u{a0}»)"),
-            format!("question removed after version {version} of the catalog (answer given then: \"{choice}\")"),
+            format!(
+                "question retirée après la version {version} du catalogue (réponse d'alors\u{a0}: «\u{a0}{choice}\u{a0}»)"
+            ),
+            format!(
+                "question removed after version {version} of the catalog (answer given then: \"{choice}\")"
+            ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::catalog;
+    use crate::session::NewSession;
+
+    /// A session as posture wrote it with the bundled catalog 2026.11.
+    fn made_with_2026_11(catalog: &Catalog, answers: &[(&str, &str)]) -> Session {
+        let now = chrono::Utc.with_ymd_and_hms(2026, 5, 12, 9, 0, 0).unwrap();
+        let mut session = Session::new(
+            catalog,
+            NewSession {
+                organisation: "CPTS du Val".into(),
+                profile: "complet".into(),
+                ..NewSession::default()
+            },
+            now,
+        )
+        .unwrap();
+        session.meta.catalog_version = "2026.11".into();
+        session.meta.catalog_hash = "sha256:2026-11".into();
+        for (control, choice) in answers {
+            session.set_answer(control, choice, Some(format!("note {control}")), now);
+        }
+        session
+    }
+
+    #[test]
+    fn answers_follow_their_questions_and_those_that_no_longer_fit_are_kept_aside() {
+        let catalog = catalog::bundled().unwrap();
+        let mut session = made_with_2026_11(
+            &catalog,
+            &[
+                ("PAT-01", "8-jours"),              // unchanged
+                ("BAK-01", "3-2-1-chiffree"),       // option renamed, same meaning
+                ("DEV-04", "tout-chez-hds"),        // moved to SUP-07
+                ("IAM-02", "messagerie-seulement"), // option gone: asked again
+                ("OLD-01", "oui"),                  // a question no longer in the catalog
+            ],
+        );
+        session.meta.flagged = vec!["DEV-04".into(), "OLD-01".into()];
+        let upgraded = upgrade(&catalog, &mut session).expect("2026.11 is readable");
+        assert_eq!(
+            (upgraded.from.as_str(), upgraded.to.as_str()),
+            ("2026.11", "2026.12")
+        );
+        assert_eq!(session.meta.catalog_version, catalog.version);
+        assert_eq!(session.meta.catalog_hash, catalog.hash);
+        let choice = |id: &str| session.answers.get(id).map(|a| a.choice.as_str());
+        assert_eq!(choice("PAT-01"), Some("8-jours"));
+        assert_eq!(choice("BAK-01"), Some("copie-hors-d-atteinte"));
+        assert_eq!(choice("SUP-07"), Some("tout-chez-hds"));
+        assert_eq!(
+            session.answers["SUP-07"].note.as_deref(),
+            Some("note DEV-04")
+        );
+        assert_eq!(choice("DEV-04"), None);
+        assert_eq!(choice("IAM-02"), None);
+        assert_eq!(upgraded.changed, vec!["IAM-02"]);
+        assert_eq!(upgraded.removed, vec!["OLD-01"]);
+        assert!(upgraded.carried.contains(&"BAK-01".to_owned()));
+        assert!(upgraded.carried.contains(&"SUP-07".to_owned()));
+        // Nothing is lost: the answers set aside keep their choice and note.
+        let iam = &session.retired["IAM-02"];
+        assert_eq!(iam.choice, "messagerie-seulement");
+        assert_eq!(iam.note.as_deref(), Some("note IAM-02"));
+        assert_eq!(iam.reason, RetiredReason::Changed);
+        assert_eq!(session.retired["OLD-01"].reason, RetiredReason::Removed);
+        assert_eq!(session.meta.flagged, vec!["SUP-07"]);
+        // The session now opens against the catalog, and says what changed in both languages.
+        let said = upgraded.describe(Lang::Fr);
+        assert!(said.contains("IAM-02") && said.contains("OLD-01"), "{said}");
+        assert!(upgraded.describe(Lang::En).contains("to ask again"));
+        let note = retired_note(iam, Lang::Fr);
+        assert!(note.fr.contains("messagerie-seulement") && note.fr.contains("2026.11"));
+        assert!(crate::typography::slips(&note.fr).is_empty(), "{}", note.fr);
+        assert!(crate::typography::slips(&said).is_empty(), "{said}");
+    }
+
+    #[test]
+    fn a_session_of_the_current_or_an_unknown_version_is_left_alone() {
+        let catalog = catalog::bundled().unwrap();
+        let mut current = made_with_2026_11(&catalog, &[("PAT-01", "8-jours")]);
+        current.meta.catalog_version = catalog.version.clone();
+        let before = current.clone();
+        assert_eq!(upgrade(&catalog, &mut current), None);
+        assert_eq!(current, before);
+        let mut unknown = made_with_2026_11(&catalog, &[("PAT-01", "8-jours")]);
+        unknown.meta.catalog_version = "2020.01".into();
+        let before = unknown.clone();
+        assert_eq!(upgrade(&catalog, &mut unknown), None);
+        assert_eq!(unknown, before);
+        let mut other = made_with_2026_11(&catalog, &[("PAT-01", "8-jours")]);
+        other.meta.catalog_id = "autre-catalogue".into();
+        assert_eq!(upgrade(&catalog, &mut other), None);
+    }
+
+    #[test]
+    fn answers_set_aside_survive_a_write_and_a_read() {
+        let catalog = catalog::bundled().unwrap();
+        let mut session = made_with_2026_11(&catalog, &[("IAM-02", "messagerie-seulement")]);
+        upgrade(&catalog, &mut session).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.toml");
+        session.save(&path).unwrap();
+        let (read, _) = Session::load(&path).unwrap();
+        assert_eq!(read.retired, session.retired);
+        assert_eq!(read.retired["IAM-02"].catalog_version, "2026.11");
     }
 }

@@ -118,11 +118,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Aucune réponse n'est contredite par les machines.",
         "No answer is contradicted by the machines.",
     ),
-    (
-        "points_to_verify",
-        "Points à vérifier",
-        "Points to verify",
-    ),
+    ("points_to_verify", "Points à vérifier", "Points to verify"),
     (
         "points_to_verify_intro",
         "Ces constats mettent une réponse en doute sans la prouver fausse (une seule machine, ou un port ouvert sur le réseau local et non sur Internet)\u{a0}: vérifiez-les avec la structure. Le score garde la réponse donnée.",

@@ -41,7 +41,7 @@ fn code(text: &str) -> String {
 pub fn render(report: &Report) -> String {
     let fr = report.lang == Lang::Fr;
     let t = |a: &'static str, b: &'static str| if fr { a } else { b };
-    let colon = text::colon(fr, " ");
+    let colon = text::colon(fr, "\u{a0}");
     let cover = &report.cover;
     let mut out = String::new();
     let _ = writeln!(
@@ -138,7 +138,7 @@ pub fn render(report: &Report) -> String {
             t("Contrôle", "Control"),
             inline(&measure.control),
             t("réponse", "answer"),
-            quoted(&inline(&measure.answer), fr, " "),
+            quoted(&inline(&measure.answer), fr, "\u{a0}"),
             t("niveau", "level"),
             measure.level,
             measure.target,

@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn french_and_english_punctuation() {
-        assert_eq!(colon(true, " "), " :");
+        assert_eq!(colon(true, "\u{a0}"), "\u{a0}:");
         assert_eq!(colon(false, " "), ":");
         assert_eq!(quoted("oui", true, "\u{a0}"), "«\u{a0}oui\u{a0}»");
         assert_eq!(quoted("yes", false, "\u{a0}"), "“yes”");

@@ -164,7 +164,9 @@ fn french_pdf_with_a_previous_assessment_carries_the_report() {
         "Annexe : méthode de calcul",
         "Évaluation précédente",
     ] {
-        assert!(text.contains(heading), "no {heading:?} in:\n{text}");
+        // pdftotext gives the no-break spaces of French typography as plain ones.
+        let heading = flat(heading);
+        assert!(text.contains(&heading), "no {heading:?} in:\n{text}");
     }
     // Scores with a decimal comma, as the HTML writes them.
     let score = report.overall.score.unwrap();
@@ -266,26 +268,49 @@ fn machine_findings_get_their_section_in_the_pdf() {
             collected_at: "2026-11-12T09:00:00Z".into(),
             root: true,
             container: false,
-            facts: vec![Fact {
-                key: "patch.days_since_upgrade".into(),
-                value: Value::Number(40.0),
-                status: Status::Fail,
-                source: "/var/log/apt/history.log".into(),
-                detail: "Dernière mise à jour il y a 40 jours".into(),
-            }],
+            facts: vec![
+                Fact {
+                    key: "patch.security_pending_days".into(),
+                    value: Value::Number(40.0),
+                    status: Status::Fail,
+                    source: "/var/lib/dpkg/status".into(),
+                    detail: "Mise à jour de sécurité en attente depuis au moins 40 jours".into(),
+                },
+                Fact {
+                    key: "backup.tools".into(),
+                    value: Value::List(Vec::new()),
+                    status: Status::Warn,
+                    source: "/usr/bin".into(),
+                    detail: "Aucun outil de sauvegarde connu".into(),
+                },
+            ],
         }],
     };
     let report = reports::build_with_facts(&audit, None, Some(&evidence), Lang::Fr, at(11));
+    assert_eq!(report.discrepancies.len(), 1, "{:?}", report.discrepancies);
+    assert_eq!(
+        report.points_to_verify.len(),
+        1,
+        "{:?}",
+        report.points_to_verify
+    );
     let text = pdf_text(&render(&report));
     for needle in [
         "Constats sur les machines",
         "Réponses contredites par les machines",
         "srv-dossiers",
-        "patch.days_since_upgrade = 40",
-        "Dernière mise à jour il y a 40 jours",
+        "patch.security_pending_days = 40",
+        "Mise à jour de sécurité en attente depuis au moins 40 jours",
         "lu en root",
+        // The rule's reason, under the discrepancy.
+        "une mise à jour de sécurité publiée attend depuis plus de 30 jours",
+        // The point to verify: no backup tool, BAK-01 answered at the top level.
+        "Points à vérifier",
+        "backup.tools = []",
+        "Aucun logiciel de sauvegarde connu n'est installé sur cette machine.",
     ] {
-        assert!(text.contains(needle), "no {needle:?} in:\n{text}");
+        let needle = flat(needle);
+        assert!(text.contains(&needle), "no {needle:?} in:\n{text}");
     }
     // The answers table shows the level declared and the level the facts leave (pdftotext may
     // drop the spaces of a narrow cell).

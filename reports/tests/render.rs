@@ -142,17 +142,30 @@ fn each_language_has_its_punctuation() {
         assert!(en.contains("Overall index:"), "{format:?}");
         assert!(en.contains("Sources:"), "{format:?}");
         assert!(en.contains('“'), "{format:?}: English quotes");
+        // English has no space at all before a colon.
+        for wrong in ["Overall index :", "Sources :", "** :"] {
+            assert!(!en.contains(wrong), "{format:?} in English has {wrong:?}");
+        }
+        // French: a no-break space before « : » and inside « », in every format
+        // (docs/glossaire.md), never a plain one.
         let fr = text(&french, format);
-        let space = if format == Format::Html {
-            '\u{a0}'
-        } else {
-            ' '
-        };
+        let space = '\u{a0}';
         assert!(fr.contains(&format!("Indice global{space}:")), "{format:?}");
         assert!(fr.contains(&format!("Sources{space}:")), "{format:?}");
         assert!(fr.contains(&format!("«{space}")), "{format:?}");
+        for wrong in ["Indice global :", "Sources :", "** :", "« "] {
+            assert!(!fr.contains(wrong), "{format:?} in French has {wrong:?}");
+        }
         assert!(!fr.contains('“'), "{format:?}");
     }
+    // Every French sentence of the Markdown report, the catalog's and the program's, follows
+    // the rules that `catalog check` applies.
+    let markdown = text(&french, Format::Markdown);
+    let slips: Vec<String> = questionnaire::typography::slips(&markdown)
+        .iter()
+        .map(|slip| slip.describe(&markdown).fr)
+        .collect();
+    assert!(slips.is_empty(), "{slips:#?}");
 }
 
 /// A session's own text (a note, the organisation) goes into Markdown as text: no raw HTML, no
@@ -442,8 +455,19 @@ fn documented(heading: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// Two machines' facts: one contradicts PAT-01 and the remote-access answers, the other PAT-01
-/// only.
+/// The security lists that `srv-dossiers`' pending update was read from.
+const LISTS: &str = "/var/lib/dpkg/status, /var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_InRelease";
+
+/// Three reports of facts:
+///
+/// - `srv-dossiers` (a server): a security update waiting for 40 days (caps PAT-01 at 1), SSH
+///   listening on a public address (a point to verify on REM-01 and REM-02), no backup tool (a
+///   point to verify on BAK-01), SMB on every interface (`net.admin_exposed`, which bears on
+///   nothing) and a last upgrade 40 days ago (`patch.days_since_upgrade`, which bears on nothing
+///   any more);
+/// - `poste-accueil`: a security update waiting for 12 days (caps PAT-01 at 2);
+/// - `acces.cpts-mureaux.fr`, probed from outside (`posture agent probe-ports`): remote desktop
+///   open (caps REM-01 and REM-02 at 2).
 fn evidence() -> questionnaire::evidence::Evidence {
     use scoring::facts::{Fact, FactReport, Status, Value};
     let fact = |key: &str, value: Value, source: &str| Fact {
@@ -461,29 +485,50 @@ fn evidence() -> questionnaire::evidence::Evidence {
         container: false,
         facts,
     };
+    let list = |items: &[&str]| Value::List(items.iter().map(|&i| i.to_owned()).collect());
     questionnaire::evidence::Evidence {
         reports: vec![
             machine(
                 "srv-dossiers",
                 vec![
                     fact(
+                        "host.role",
+                        Value::Text("server".into()),
+                        "/sys/class/dmi/id/chassis_type",
+                    ),
+                    fact(
                         "patch.days_since_upgrade",
                         Value::Number(40.0),
                         "/var/log/apt/history.log",
                     ),
+                    fact("patch.security_pending_days", Value::Number(40.0), LISTS),
                     fact(
                         "net.admin_exposed",
-                        Value::List(vec!["0.0.0.0:22 (ssh)".into()]),
+                        list(&["445/tcp (SMB) 0.0.0.0", "22/tcp (SSH) 0.0.0.0"]),
                         "/proc/net/tcp",
                     ),
+                    fact(
+                        "net.admin_public",
+                        list(&["22/tcp (SSH) 0.0.0.0"]),
+                        "/proc/net/tcp, /proc/net/fib_trie",
+                    ),
+                    fact("backup.tools", list(&[]), "/usr/bin, /usr/sbin"),
                 ],
             ),
             machine(
                 "poste-accueil",
                 vec![fact(
-                    "patch.days_since_upgrade",
+                    "patch.security_pending_days",
                     Value::Number(12.0),
-                    "/var/log/dpkg.log",
+                    "/var/lib/dpkg/status",
+                )],
+            ),
+            machine(
+                "acces.cpts-mureaux.fr",
+                vec![fact(
+                    "exposure.admin_open",
+                    list(&["3389/tcp rdp"]),
+                    "tcp connect acces.cpts-mureaux.fr",
                 )],
             ),
         ],
@@ -541,6 +586,7 @@ fn the_json_has_every_documented_field() {
         "method",
         "machines",
         "discrepancies",
+        "points_to_verify",
     ] {
         assert!(top.contains(key), "{key} is not documented");
         assert!(value.get(key).is_some(), "{key} is documented, not emitted");
@@ -563,6 +609,7 @@ fn the_json_has_every_documented_field() {
         ("`machines[]`", &value["machines"][0]),
         ("`machines[]`", &value["machines"][0]["facts"][0]),
         ("`discrepancies[]`", &value["discrepancies"][0]),
+        ("`points_to_verify[]`", &value["points_to_verify"][0]),
     ];
     for (heading, object) in nested {
         let words = documented(heading);
@@ -588,8 +635,9 @@ fn the_json_has_every_documented_field() {
     );
 }
 
-/// The report's discrepancies have the seven fields of `posture score --facts`, typed the same,
-/// one row per control and machine; the answers show the level the facts leave.
+/// The report's discrepancies have the eight fields of `posture score --facts` (the seven and
+/// `why`), typed the same, one row per control and machine; the answers show the level the facts
+/// leave. Its points to verify likewise have the seven fields of the score's.
 #[test]
 fn discrepancies_carry_the_score_fields_for_every_machine() {
     let catalog = catalog::bundled().unwrap();
@@ -602,6 +650,26 @@ fn discrepancies_carry_the_score_fields_for_every_machine() {
     assert_eq!(pat[0]["effective"], 1);
     assert_eq!(pat[1]["host"], "poste-accueil");
     assert_eq!(pat[1]["effective"], 2);
+    for row in &pat {
+        assert_eq!(row["fact"], "patch.security_pending_days", "{row}");
+    }
+    assert_eq!(pat[0]["source"], LISTS);
+    assert!(
+        pat[0]["why"]
+            .as_str()
+            .unwrap()
+            .contains("attend depuis plus de 30 jours"),
+        "{}",
+        pat[0]
+    );
+    assert!(
+        pat[1]["why"]
+            .as_str()
+            .unwrap()
+            .contains("attend depuis plus de 8 jours"),
+        "{}",
+        pat[1]
+    );
     for row in rows {
         for field in [
             "control",
@@ -611,18 +679,78 @@ fn discrepancies_carry_the_score_fields_for_every_machine() {
             "value",
             "host",
             "source",
+            "why",
+            "question",
+            "answer",
+            "value_text",
         ] {
             assert!(row.get(field).is_some(), "{field} in {row}");
         }
+        // Neither the last upgrade nor a port open on the local network caps anything, and a
+        // point to verify is no discrepancy.
+        assert!(
+            ![
+                "patch.days_since_upgrade",
+                "net.admin_exposed",
+                "net.admin_public",
+                "backup.tools"
+            ]
+            .contains(&row["fact"].as_str().unwrap()),
+            "{row}"
+        );
     }
     // Typed as in the facts file: a number, a list; not display strings.
     assert!(pat[0]["value"].is_number(), "{}", pat[0]["value"]);
     assert_eq!(pat[0]["value"].as_f64(), Some(40.0));
-    let exposed = rows
+    let open: Vec<&serde_json::Value> = rows
         .iter()
-        .find(|r| r["fact"] == "net.admin_exposed")
-        .expect("the exposed SSH contradicts an answer");
-    assert_eq!(exposed["value"], serde_json::json!(["0.0.0.0:22 (ssh)"]));
+        .filter(|r| r["fact"] == "exposure.admin_open")
+        .collect();
+    // REM-02 is answered "don't know" in the fixture: no level for a fact to contradict.
+    let controls: Vec<&str> = open
+        .iter()
+        .map(|r| r["control"].as_str().unwrap())
+        .collect();
+    assert_eq!(controls, ["REM-01"], "{rows:#?}");
+    for row in open {
+        assert_eq!(row["value"], serde_json::json!(["3389/tcp rdp"]));
+        assert_eq!(row["value_text"], "3389/tcp rdp");
+        assert_eq!(
+            (&row["declared"], &row["effective"]),
+            (&4.into(), &2.into())
+        );
+        assert_eq!(row["host"], "acces.cpts-mureaux.fr");
+    }
+
+    // The points to verify: BAK-01 (no backup tool) and REM-01 (SSH on a public address; REM-02
+    // is "don't know"), on srv-dossiers, at their declared level.
+    let points = value["points_to_verify"].as_array().unwrap();
+    let found: Vec<(&str, &str)> = points
+        .iter()
+        .map(|p| (p["control"].as_str().unwrap(), p["fact"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [("BAK-01", "backup.tools"), ("REM-01", "net.admin_public"),],
+        "{points:#?}"
+    );
+    for point in points {
+        assert_eq!(point["host"], "srv-dossiers", "{point}");
+        assert_eq!(point["declared"], 4, "{point}");
+        assert!(point.get("effective").is_none(), "{point}");
+        for field in ["question", "answer", "value_text", "why", "source", "value"] {
+            assert!(point.get(field).is_some(), "{field} in {point}");
+        }
+    }
+    assert_eq!(points[0]["value"], serde_json::json!([]));
+    assert!(
+        points[0]["why"]
+            .as_str()
+            .unwrap()
+            .starts_with("Aucun logiciel de sauvegarde connu"),
+        "{}",
+        points[0]
+    );
 
     // The same rows as `posture score --facts` computes.
     let mut session = session(&catalog, 11, |_, n| n - 1);
@@ -631,8 +759,12 @@ fn discrepancies_carry_the_score_fields_for_every_machine() {
         catalog: &catalog,
         session,
     };
-    let score = serde_json::to_value(audit.discrepancies(&evidence())).unwrap();
-    let seven = |row: &serde_json::Value| {
+    let score: Vec<serde_json::Value> = audit
+        .discrepancies(&evidence())
+        .iter()
+        .map(|d| questionnaire::results::discrepancy_json(d, Lang::Fr))
+        .collect();
+    let eight = |row: &serde_json::Value| {
         [
             "control",
             "declared",
@@ -641,17 +773,28 @@ fn discrepancies_carry_the_score_fields_for_every_machine() {
             "value",
             "host",
             "source",
+            "why",
         ]
         .map(|field| row[field].clone())
     };
     assert_eq!(
-        rows.iter().map(seven).collect::<Vec<_>>(),
-        score
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(seven)
-            .collect::<Vec<_>>()
+        rows.iter().map(eight).collect::<Vec<_>>(),
+        score.iter().map(eight).collect::<Vec<_>>()
+    );
+    let score: Vec<serde_json::Value> = audit
+        .points_to_verify(&evidence())
+        .iter()
+        .map(|p| questionnaire::results::point_json(p, Lang::Fr))
+        .collect();
+    let seven = |row: &serde_json::Value| {
+        [
+            "control", "declared", "fact", "value", "host", "source", "why",
+        ]
+        .map(|field| row[field].clone())
+    };
+    assert_eq!(
+        points.iter().map(seven).collect::<Vec<_>>(),
+        score.iter().map(seven).collect::<Vec<_>>()
     );
 
     // The answer row shows both levels; the measure uses the effective one.
@@ -711,7 +854,7 @@ fn machine_findings_cap_the_answers_and_get_their_section() {
         catalog: &catalog,
         session,
     };
-    let evidence = server_upgraded_40_days_ago();
+    let evidence = server_with_a_security_update_waiting_40_days();
     let plain = reports::build(&audit, None, Lang::Fr, at(11));
     assert!(plain.machines.is_empty() && plain.discrepancies.is_empty());
     let checked = reports::build_with_facts(&audit, None, Some(&evidence), Lang::Fr, at(11));
@@ -722,11 +865,21 @@ fn machine_findings_cap_the_answers_and_get_their_section() {
         ("PAT-01", 3, 1)
     );
     assert_eq!(found.host, "srv-dossiers");
+    assert_eq!(found.fact, "patch.security_pending_days");
+    assert!(
+        found.why.starts_with(
+            "Sur cette machine, une mise à jour de sécurité publiée attend depuis plus de 30 jours"
+        ),
+        "{}",
+        found.why
+    );
+    assert!(checked.points_to_verify.is_empty());
     assert!(checked.overall.score < plain.overall.score);
     let html = text(&checked, Format::Html);
     assert!(html.contains("Constats sur les machines"));
     assert!(html.contains("srv-dossiers"));
-    assert!(html.contains("Dernière mise à jour il y a 40 jours"));
+    assert!(html.contains("Mise à jour de sécurité en attente depuis au moins 40 jours"));
+    assert!(html.contains("Aucun constat ne met une réponse en doute."));
     assert!(!text(&plain, Format::Html).contains("Constats sur les machines"));
     let markdown = text(&checked, Format::Markdown);
     assert!(markdown.contains("| PAT-01 |"), "{markdown}");
@@ -739,16 +892,16 @@ fn machine_findings_cap_the_answers_and_get_their_section() {
     assert_eq!((measure.declared_level, measure.level), (Some(3), 1));
     assert_eq!(
         measure.machines_note,
-        "niveau déclaré 3, ramené à 1 par les constats de srv-dossiers (patch.days_since_upgrade = 40)"
+        "niveau déclaré 3, ramené à 1 par les constats de srv-dossiers (patch.security_pending_days = 40)"
     );
     assert!(html.contains("Sur les machines"), "{html}");
     assert!(
-        markdown.contains("**Sur les machines :** niveau déclaré 3"),
+        markdown.contains("**Sur les machines\u{a0}:** niveau déclaré 3"),
         "{markdown}"
     );
     let status = markdown
         .lines()
-        .find(|l| l.contains("`patch.days_since_upgrade`") && l.contains("| 40 |"))
+        .find(|l| l.contains("`patch.security_pending_days`") && l.contains("| 40 |"))
         .expect("the fact's row");
     assert!(status.contains("| non conforme |"), "{status}");
 }
@@ -766,7 +919,7 @@ fn the_comparison_shows_today_as_the_machines_show_it() {
         catalog: &catalog,
         session: now,
     };
-    let evidence = server_upgraded_40_days_ago();
+    let evidence = server_with_a_security_update_waiting_40_days();
     let report =
         reports::build_with_facts(&after, Some(&before), Some(&evidence), Lang::Fr, at(11));
     let comparison = report.comparison.as_ref().unwrap();
@@ -791,8 +944,9 @@ fn the_comparison_shows_today_as_the_machines_show_it() {
     );
 }
 
-/// The facts of one server, `srv-dossiers`, whose packages were last upgraded 40 days ago.
-fn server_upgraded_40_days_ago() -> questionnaire::evidence::Evidence {
+/// The facts of one server, `srv-dossiers`, with a security update waiting for 40 days (and
+/// last upgraded 40 days ago, which alone caps nothing).
+fn server_with_a_security_update_waiting_40_days() -> questionnaire::evidence::Evidence {
     use scoring::facts::{Fact, FactReport, Status, Value};
     questionnaire::evidence::Evidence {
         reports: vec![FactReport {
@@ -801,13 +955,22 @@ fn server_upgraded_40_days_ago() -> questionnaire::evidence::Evidence {
             collected_at: "2026-11-12T09:00:00Z".into(),
             root: true,
             container: false,
-            facts: vec![Fact {
-                key: "patch.days_since_upgrade".into(),
-                value: Value::Number(40.0),
-                status: Status::Fail,
-                source: "/var/log/apt/history.log".into(),
-                detail: "Dernière mise à jour il y a 40 jours".into(),
-            }],
+            facts: vec![
+                Fact {
+                    key: "patch.days_since_upgrade".into(),
+                    value: Value::Number(40.0),
+                    status: Status::Fail,
+                    source: "/var/log/apt/history.log".into(),
+                    detail: "Dernière mise à jour il y a 40 jours".into(),
+                },
+                Fact {
+                    key: "patch.security_pending_days".into(),
+                    value: Value::Number(40.0),
+                    status: Status::Fail,
+                    source: LISTS.into(),
+                    detail: "Mise à jour de sécurité en attente depuis au moins 40 jours".into(),
+                },
+            ],
         }],
     }
 }

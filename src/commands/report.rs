@@ -375,6 +375,7 @@ mod tests {
         )
         .unwrap();
         session.set_answer("PAT-01", "8-jours-verifie", None, now);
+        session.set_answer("BAK-01", "copie-hors-d-atteinte", None, now);
         let audit = Audit {
             catalog: &catalog,
             session,
@@ -384,8 +385,11 @@ mod tests {
         std::fs::write(
             &facts,
             r#"{"agent_version":"0.1.0","host":"cabinet-srv","collected_at":"2026-11-23T10:00:00+00:00",
-                "root":true,"container":false,"facts":[{"key":"patch.days_since_upgrade","value":40,
-                "status":"fail","source":"/var/log/apt/history.log","detail":"40 jours"}]}"#,
+                "root":true,"container":false,"facts":[
+                {"key":"patch.security_pending_days","value":40,"status":"fail",
+                 "source":"/var/lib/dpkg/status","detail":"au moins 40 jours"},
+                {"key":"backup.tools","value":[],"status":"warn","source":"/usr/bin",
+                 "detail":"aucun outil de sauvegarde connu"}]}"#,
         )
         .unwrap();
         let path = dir.path().join("cpts.toml");
@@ -403,12 +407,42 @@ mod tests {
             serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
         let rows = json["discrepancies"].as_array().unwrap();
         assert!(
-            rows.iter()
-                .any(|row| row["control"] == "PAT-01" && row["host"] == "cabinet-srv"),
+            rows.iter().any(|row| row["control"] == "PAT-01"
+                && row["host"] == "cabinet-srv"
+                && row["fact"] == "patch.security_pending_days"
+                && row["effective"] == 1
+                && row["why"]
+                    .as_str()
+                    .is_some_and(|why| why.contains("plus de 30 jours"))),
+            "{rows:?}"
+        );
+        // A verify rule (no backup tool, BAK-01 at level 3): a point to verify, not a cap.
+        let points = json["points_to_verify"].as_array().unwrap();
+        assert_eq!(points.len(), 1, "{points:?}");
+        assert_eq!(
+            (
+                &points[0]["control"],
+                &points[0]["fact"],
+                &points[0]["declared"]
+            ),
+            (
+                &serde_json::json!("BAK-01"),
+                &serde_json::json!("backup.tools"),
+                &serde_json::json!(3)
+            ),
+            "{points:?}"
+        );
+        assert!(
+            !rows.iter().any(|row| row["control"] == "BAK-01"),
             "{rows:?}"
         );
         let html = std::fs::read_to_string(path.with_extension("html")).unwrap();
         assert!(html.contains("Constats sur les machines"));
+        assert!(html.contains("Points à vérifier</h3>"), "{html}");
+        assert!(
+            html.contains("Aucun logiciel de sauvegarde connu"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -29,12 +29,9 @@ pub fn run(catalog: Option<&Path>, args: ScoreArgs, lang: Lang) -> anyhow::Resul
                 lang
             ))?
         ))?,
-        ScoreFormat::Text => super::emit(&score_text(
-            &audit,
-            &assessment,
-            findings.as_ref(),
-            lang,
-        ))?,
+        ScoreFormat::Text => {
+            super::emit(&score_text(&audit, &assessment, findings.as_ref(), lang))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

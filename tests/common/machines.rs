@@ -129,7 +129,7 @@ fn base(root: &Path, host: &str) {
     put(root, "/proc/net/if_inet6", IF_INET6);
 }
 
-/// A Debian 12 server on the local network, in good order:
+/// A Debian 13 server on the local network, in good order:
 ///
 /// - chassis type 17 (main server chassis): `host.role` = `server`;
 /// - addresses 127.0.0.1 and [`LAN_ADDRESS`] (and link-local IPv6): `net.public_addresses` =
@@ -142,7 +142,8 @@ fn base(root: &Path, host: &str) {
 ///   `patch.security_pending_days` 0 (`ok`); last upgrade [`WELL_RUN_UPGRADE_DAYS`] days ago
 ///   (`patch.days_since_upgrade` 20, `warn`); unattended-upgrades on (`patch.auto_updates`
 ///   true, `ok`);
-/// - Debian 12 (`os.supported` true, `warn` while in Debian LTS, `fail` after 2028-06-30);
+/// - Debian 13 (`os.supported` true until 2030-06-30, so that the scoring tests that use this
+///   machine stay true for years; the end-of-life table is tested on its own);
 /// - no backup tool (`backup.tools` `[]`, `warn`: the NAS backs it up), no host firewall;
 /// - persistent journal going back 400 days (`log.persistent` true, `log.retention_days`
 ///   ≥ 365, `ok`), time synchronised (`time.synced` true, `ok`).
@@ -151,7 +152,7 @@ pub fn well_run_lan_server(root: &Path) {
     put(
         root,
         "/etc/os-release",
-        "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\n",
+        "PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"13\"\nVERSION=\"13 (trixie)\"\nVERSION_CODENAME=trixie\nID=debian\n",
     );
     put(root, "/sys/class/dmi/id/chassis_type", "17\n");
     put(root, "/proc/net/fib_trie", fib_trie([192, 168, 10, 5]));

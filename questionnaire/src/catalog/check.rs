@@ -7,8 +7,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::model::{
-    AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document,
-    Domain, Profile, Recommendation, Upgrade,
+    AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document, Domain,
+    Profile, Recommendation, Upgrade,
 };
 use super::raw::{
     RawCondition, RawControl, RawDomain, RawHeader, RawOption, RawProfile, RawRecommendation,
@@ -724,7 +724,10 @@ fn check_evidence(
                 checker.report_with_hint(
                     role.span(),
                     Text::new(
-                        format!("{id}\u{a0}: rôle de machine inconnu «\u{a0}{}\u{a0}»", role.get_ref()),
+                        format!(
+                            "{id}\u{a0}: rôle de machine inconnu «\u{a0}{}\u{a0}»",
+                            role.get_ref()
+                        ),
                         format!("{id}: unknown machine role \"{}\"", role.get_ref()),
                     ),
                     Text::new(
@@ -910,7 +913,10 @@ fn rule_kind(
             checker.report_with_hint(
                 kind.span(),
                 Text::new(
-                    format!("{id}\u{a0}: sorte de règle inconnue «\u{a0}{}\u{a0}»", kind.get_ref()),
+                    format!(
+                        "{id}\u{a0}: sorte de règle inconnue «\u{a0}{}\u{a0}»",
+                        kind.get_ref()
+                    ),
                     format!("{id}: unknown kind of rule \"{}\"", kind.get_ref()),
                 ),
                 hint,

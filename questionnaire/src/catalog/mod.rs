@@ -14,8 +14,8 @@ use sha2::{Digest as _, Sha256};
 
 pub use check::RESERVED_CHOICES;
 pub use model::{
-    AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document,
-    Domain, Profile, Recommendation, Upgrade,
+    AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document, Domain,
+    Profile, Recommendation, Upgrade,
 };
 
 use crate::error::{Error, Problem};

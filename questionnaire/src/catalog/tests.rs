@@ -417,14 +417,16 @@ mod bundled_catalog {
     }
 }
 
+/// A catalog of one control with one evidence rule: a `cap` at level 1, with its reason.
+fn rule(fact: &str, op: &str, value: &str) -> String {
+    format!("{HEADER}{}", control("BAK-01", ""))
+        + &format!(
+            "\n[[controls.evidence]]\nfact = \"{fact}\"\nop = \"{op}\"\n{value}kind = \"cap\"\nmax_level = 1\nreason = {{ fr = \"Raison\", en = \"Reason\" }}\n"
+        )
+}
+
 #[test]
 fn evidence_rules_name_documented_facts_and_fitting_values() {
-    let rule = |fact: &str, op: &str, value: &str| {
-        format!("{HEADER}{}", control("BAK-01", ""))
-            + &format!(
-                "\n[[controls.evidence]]\nfact = \"{fact}\"\nop = \"{op}\"\n{value}max_level = 1\n"
-            )
-    };
     let ok = load_text(&rule("patch.days_since_upgrade", ">", "value = 30\n")).unwrap();
     assert_eq!(ok.controls[0].evidence.len(), 1);
     assert!(load_text(&rule("net.admin_exposed", "not-empty", "")).is_ok());
@@ -446,12 +448,6 @@ fn evidence_rules_name_documented_facts_and_fitting_values() {
 
 #[test]
 fn evidence_rules_on_closed_text_sets_and_messages_in_words() {
-    let rule = |fact: &str, op: &str, value: &str| {
-        format!("{HEADER}{}", control("BAK-01", ""))
-            + &format!(
-                "\n[[controls.evidence]]\nfact = \"{fact}\"\nop = \"{op}\"\n{value}max_level = 1\n"
-            )
-    };
     // tls.version only ever holds the probe's three texts.
     let ok = load_text(&rule("tls.version", "==", "value = \"< TLSv1.2\"\n")).unwrap();
     assert_eq!(ok.controls[0].evidence.len(), 1);
@@ -503,9 +499,135 @@ fn evidence_rules_on_closed_text_sets_and_messages_in_words() {
     assert!(fr.contains("(constat oui/non)"), "{fr}");
 }
 
+#[test]
+fn evidence_rules_say_their_kind_their_machines_and_why() {
+    let base = rule("patch.security_pending_days", ">", "value = 8\n");
+    let ok = load_text(&base).unwrap();
+    let loaded = &ok.controls[0].evidence[0];
+    assert_eq!(loaded.kind, scoring::facts::RuleKind::Cap);
+    assert_eq!(loaded.reason.fr, "Raison");
+    assert!(loaded.roles.is_empty(), "no roles: any machine");
+
+    // A point to verify, limited to servers.
+    let verify = base.replace("kind = \"cap\"", "kind = \"verify\"\nroles = [\"server\"]");
+    let ok = load_text(&verify).unwrap();
+    let loaded = &ok.controls[0].evidence[0];
+    assert_eq!(loaded.kind, scoring::facts::RuleKind::Verify);
+    assert_eq!(loaded.roles, vec!["server".to_owned()]);
+
+    // The kind must be written, and be one of the two.
+    let found = problems(&base.replace("kind = \"cap\"\n", "")).join("\n");
+    assert!(found.contains("does not say its kind"), "{found}");
+    assert!(
+        found.contains("kind = \"verify\""),
+        "the hint names both: {found}"
+    );
+    let found = problems(&base.replace("\"cap\"", "\"plafond\"")).join("\n");
+    assert!(
+        found.contains("unknown kind of rule \"plafond\""),
+        "{found}"
+    );
+
+    // Roles are the agent's words for host.role.
+    let text = base.replace("kind = \"cap\"", "kind = \"cap\"\nroles = [\"serveur\"]");
+    let found = problems(&text).join("\n");
+    assert!(
+        found.contains("unknown machine role \"serveur\""),
+        "{found}"
+    );
+    assert!(found.contains("server, laptop, workstation"), "{found}");
+    let line = line_of(&text, "roles =");
+    assert!(found.contains(&format!("c.toml:{line}:")), "{found}");
+
+    // The reason is required: it is shown under the discrepancy.
+    let text = base
+        .lines()
+        .filter(|l| !l.starts_with("reason ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let found = problems(&text).join("\n");
+    assert!(found.contains("does not say why (reason)"), "{found}");
+    let fr = problems_fr(&text);
+    assert!(
+        fr.contains("BAK-01\u{a0}: la règle sur «\u{a0}patch.security_pending_days\u{a0}» ne dit pas pourquoi"),
+        "{fr}"
+    );
+}
+
 fn problems_fr(text: &str) -> String {
     match load_text(text) {
         Err(Error::Invalid(problems)) => problems.iter().map(|p| p.render(Lang::Fr)).collect(),
         other => panic!("unexpected {other:?}"),
     }
+}
+
+/// The warnings of a valid catalog, rendered in English, one per line.
+fn warnings(text: &str) -> Vec<String> {
+    load_text(text)
+        .unwrap_or_else(|error| panic!("the catalog should be valid: {error}"))
+        .warnings
+        .iter()
+        .map(|w| w.render(Lang::En))
+        .collect()
+}
+
+#[test]
+fn the_bundled_catalog_has_no_warning() {
+    let catalog = bundled().unwrap();
+    let listed: Vec<String> = catalog
+        .warnings
+        .iter()
+        .map(|w| w.render(Lang::En))
+        .collect();
+    assert_eq!(listed, Vec::<String>::new());
+}
+
+#[test]
+fn warnings_point_at_what_a_catalog_author_gets_wrong() {
+    // Levels 0, 2 and 4: a gap at 1 and 3.
+    let clean = format!("{HEADER}{}", control("BAK-01", ""));
+    let found = warnings(&clean);
+    assert!(
+        found.iter().any(|w| w.contains("no option at level 1, 3")),
+        "{found:?}"
+    );
+    // French typography: a plain space before « ? », none inside « ».
+    let slips = clean.replace(
+        "Sauvegardez-vous\u{202f}?",
+        "Sauvegardez-vous ? Même «les» copies",
+    );
+    let found = warnings(&slips);
+    let line = line_of(&slips, "Sauvegardez-vous ? Même");
+    let typography: Vec<&String> = found
+        .iter()
+        .filter(|w| w.contains("no-break space"))
+        .collect();
+    assert_eq!(typography.len(), 3, "{found:?}");
+    assert!(
+        typography
+            .iter()
+            .all(|w| w.starts_with(&format!("c.toml:{line}:"))),
+        "{typography:?}"
+    );
+    // Too long to be read aloud, and a French text left in English.
+    let long = "mot ".repeat(40);
+    let wordy = clean
+        .replace("Sauvegardez-vous\u{202f}?", long.trim())
+        .replace(
+            r#"label = { fr = "Parfois", en = "Sometimes" }"#,
+            r#"label = { fr = "Copies made sometimes", en = "Copies made sometimes" }"#,
+        );
+    let found = warnings(&wordy);
+    assert!(
+        found
+            .iter()
+            .any(|w| w.contains("BAK-01 question has 40 words")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|w| w.contains("same as the English")),
+        "{found:?}"
+    );
+    // Warnings never refuse the catalog; errors still do.
+    assert!(load_text(&wordy).is_ok());
 }

@@ -368,7 +368,7 @@ mod tests {
                     for key in hint_keys(hint, lang) {
                         assert!(
                             help.contains(&key),
-                            "{key} ({place:?}, {lang:?}) is not in the ? window of {screen:?}"
+                            "{key} ({place:?}, {lang:?}) is not in the ? window of {screen:?}"
                         );
                     }
                 }

@@ -73,9 +73,9 @@ pub struct Finished {
 pub struct Outcome {
     /// The session file.
     pub path: PathBuf,
-    /// Questions answered.
+    /// Questions of the score answered ([`Audit::progress`]).
     pub answered: usize,
-    /// Questions asked.
+    /// Questions of the score asked.
     pub total: usize,
     /// Answers of the previous session that could not be carried over.
     pub dropped: Vec<String>,
@@ -164,12 +164,13 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
     let ran = run_app(&mut terminal, &mut app, &path, exporter, &signals);
     drop(terminal);
     let signal = ran?;
-    let total = app.questions().len();
+    // The count of the header, the summary and the reports: the questions of the score.
+    let progress = app.audit.progress();
     Ok(Finished {
         outcome: Some(Outcome {
             path,
-            answered: total - app.left(),
-            total,
+            answered: progress.answered,
+            total: progress.total,
             dropped,
         }),
         signal,

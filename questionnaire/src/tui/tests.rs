@@ -88,11 +88,13 @@ fn a_digit_records_the_option_saves_and_moves_on() {
     let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
     let first = app.current().unwrap();
     assert_eq!(app.current_index(), 0);
-    let effects = press(&mut app, "3");
+    // The first express question (GOV-00, a context question) has two options.
+    assert_eq!(first.options.len(), 2);
+    let effects = press(&mut app, "2");
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(
         app.audit.session.answers[&first.id].choice,
-        first.options[2].id
+        first.options[1].id
     );
     assert_eq!(app.current_index(), 1);
     assert_eq!(
@@ -443,9 +445,13 @@ fn carried_over_answers_are_confirmed_with_c_or_changed_with_a_digit() {
 fn hiding_the_scores_hides_every_level() {
     let catalog = catalog::bundled().unwrap();
     let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
+    // On the first scored question: a context question's options have no level.
+    while app.current().unwrap().context {
+        app.update(key(KeyCode::Right));
+    }
     let shown = draw(&app, 120, 40);
     assert!(shown.contains("Indice 0,0"), "{shown}");
-    assert!(shown.contains("(niv. 0)"));
+    assert!(shown.contains("(niv. 0)"), "{shown}");
     press(&mut app, "s");
     let hidden = draw(&app, 120, 40);
     assert!(!hidden.contains("Indice 0,0"));
@@ -453,7 +459,8 @@ fn hiding_the_scores_hides_every_level() {
     assert!(hidden.contains("scores masqués"));
 }
 
-/// A re-assessment of the express profile where every previous answer has a note, at GOV-01.
+/// A re-assessment of the express profile where every previous answer has a note, at its first
+/// question (GOV-00, a context question with two options).
 fn reassessment_with_notes(catalog: &Catalog, lang: Lang) -> App<'_> {
     let mut previous = session(catalog, "express");
     for control in catalog.controls_in("express") {
@@ -476,6 +483,14 @@ fn reassessment_with_notes(catalog: &Catalog, lang: Lang) -> App<'_> {
     app(catalog, session, lang)
 }
 
+/// Moves to the first question with five options, whose long labels overflow 80×24.
+fn go_to_five_options(app: &mut App<'_>) {
+    while app.current().is_some_and(|c| c.options.len() < 5) {
+        app.update(key(KeyCode::Right));
+    }
+    assert_eq!(app.current().unwrap().options.len(), 5);
+}
+
 #[test]
 fn a_reassessed_question_opens_on_its_previous_answer_and_note() {
     let catalog = catalog::bundled().unwrap();
@@ -492,13 +507,20 @@ fn a_reassessed_question_opens_on_its_previous_answer_and_note() {
             assert!(screen.contains(answer_label), "{id}:\n{screen}");
             assert!(screen.contains(note_label), "{id}:\n{screen}");
             assert!(screen.contains(&format!("sur {id}")), "{id}:\n{screen}");
+            // Marks and tags are wrapped whole, never "[↻" at the end of a line.
+            assert!(
+                !screen.lines().any(|row| row.trim_end().ends_with("[↻")),
+                "{id}:\n{screen}"
+            );
             press(&mut app, "c");
             seen += 1;
         }
         assert!(seen > 10, "{seen} questions seen");
     }
-    // Once the cursor moves, the view follows it: at the last line, it is on screen.
+    // Once the cursor moves, the view follows it: at the last line, it is on screen. (On a
+    // question with five options: the two of GOV-00 fit under its previous answer.)
     let mut app = reassessment_with_notes(&catalog, Lang::Fr);
+    go_to_five_options(&mut app);
     let first = draw(&app, 80, 24);
     for _ in 0..app.choices().len() {
         app.update(key(KeyCode::Down));
@@ -579,8 +601,9 @@ fn with_the_scores_hidden_the_last_answer_does_not_open_the_summary() {
     );
     assert_eq!(status.text.en, "every question is answered — r: summary");
     let screen = draw(&app, 80, 24);
+    // (Wrapped text shows its no-break spaces as plain ones.)
     assert!(
-        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
+        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
         "{screen}"
     );
     // Asked for, it opens.
@@ -656,6 +679,7 @@ fn scrolled_to_the_cursor_the_view_starts_on_an_option_not_its_tail() {
     let mut scrolled = 0;
     for lang in [Lang::Fr, Lang::En] {
         let mut app = reassessment_with_notes(&catalog, lang);
+        go_to_five_options(&mut app);
         for _ in 0..app.choices().len() {
             app.update(key(KeyCode::Down));
             let screen = draw(&app, 80, 24);
@@ -833,7 +857,7 @@ fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
             .unwrap();
         let screen = buffer_text(terminal.backend().buffer());
         assert!(
-            screen.contains("audit-clinique-test-2026-12-01.toml »")
+            screen.contains("audit-clinique-test-2026-12-01.toml »")
                 || screen.contains("audit-clinique-test-2026-12-01.toml\" "),
             "{screen}"
         );
@@ -955,7 +979,8 @@ mod snapshots {
         )
         .unwrap();
         let mut app = app(catalog, session, lang);
-        press(&mut app, "cc");
+        // GOV-00, GOV-01 and GOV-02 confirmed.
+        press(&mut app, "ccc");
         assert_eq!(current_id(&app), "SUP-02");
         app.update(key(KeyCode::Right));
         press(&mut app, "3");
@@ -1041,40 +1066,100 @@ mod snapshots {
     }
 }
 
+/// One machine's facts, as `posture agent collect` writes them.
+fn machine(host: &str, facts: Vec<(&str, scoring::facts::Value)>) -> scoring::facts::FactReport {
+    use scoring::facts::{Fact, FactReport, Status};
+    FactReport {
+        agent_version: "0.1.0".into(),
+        host: host.into(),
+        collected_at: "2026-11-23T10:00:00Z".into(),
+        root: true,
+        container: false,
+        facts: facts
+            .into_iter()
+            .map(|(key, value)| Fact {
+                key: key.into(),
+                value,
+                status: if key == scoring::facts::ROLE_KEY {
+                    Status::Ok
+                } else {
+                    Status::Fail
+                },
+                source: "/test".into(),
+                detail: format!("constat {key}"),
+            })
+            .collect(),
+    }
+}
+
+/// The express audit standing on `id`, answered with `option`, with these machines' facts.
+fn at_with_facts<'c>(
+    catalog: &'c Catalog,
+    id: &str,
+    option: &str,
+    machines: Vec<scoring::facts::FactReport>,
+) -> App<'c> {
+    let mut session = session(catalog, "express");
+    session.set_answer(id, option, None, now());
+    let mut app = app(catalog, session, Lang::Fr);
+    app.set_evidence(crate::evidence::Evidence { reports: machines });
+    press(&mut app, &format!("/{id}"));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(current_id(&app), id);
+    app
+}
+
+/// The first words of a rule's French reason, as they show on the first line.
+fn reason_start(catalog: &Catalog, id: &str, fact: &str, kind: scoring::facts::RuleKind) -> String {
+    let rule = catalog
+        .control(id)
+        .unwrap()
+        .evidence
+        .iter()
+        .find(|r| r.fact == fact && r.kind == kind)
+        .unwrap_or_else(|| panic!("{id} has a {kind:?} rule on {fact}"));
+    rule.reason
+        .fr
+        .split(' ')
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn machine_facts_show_under_the_question_they_bear_on() {
-    use crate::evidence::Evidence;
-    use scoring::facts::{Fact, FactReport, Status, Value};
+    use scoring::facts::{RuleKind, Value};
     let catalog = catalog::bundled().unwrap();
-    let mut session = session(&catalog, "express");
-    session.set_answer("PAT-01", "8-jours", None, now());
-    let mut app = app(&catalog, session, Lang::Fr);
-    app.set_evidence(Evidence {
-        reports: vec![FactReport {
-            agent_version: "0.1.0".into(),
-            host: "srv-dossiers".into(),
-            collected_at: "2026-11-23T10:00:00Z".into(),
-            root: true,
-            container: false,
-            facts: vec![Fact {
-                key: "patch.days_since_upgrade".into(),
-                value: Value::Number(40.0),
-                status: Status::Fail,
-                source: "/var/log/apt/history.log".into(),
-                detail: "dernière mise à jour il y a 40 jours".into(),
-            }],
-        }],
-    });
-    press(&mut app, "/PAT-01");
-    app.update(key(KeyCode::Enter));
-    assert_eq!(current_id(&app), "PAT-01");
+    // A security update pending for 40 days disproves "within 8 days": PAT-01 capped at 1.
+    let app = at_with_facts(
+        &catalog,
+        "PAT-01",
+        "8-jours",
+        vec![machine(
+            "srv-dossiers",
+            vec![("patch.security_pending_days", Value::Number(40.0))],
+        )],
+    );
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("Constats des machines"), "{screen}");
     assert!(
-        screen.contains("srv-dossiers · patch.days_since_upgrade = 40"),
+        screen.contains("srv-dossiers · patch.security_pending_days = 40"),
         "{screen}"
     );
-    assert!(screen.contains("contredit cette réponse"), "{screen}");
+    assert!(
+        screen.contains(
+            "la machine srv-dossiers contredit cette réponse : niveau retenu 1 au lieu de 3"
+        ),
+        "{screen}"
+    );
+    // Under it, why: the rule's reason (the lowest cap's).
+    let why = reason_start(
+        &catalog,
+        "PAT-01",
+        "patch.security_pending_days",
+        RuleKind::Cap,
+    );
+    assert!(screen.contains(&why), "{why}:\n{screen}");
     // The live score follows the facts: the critical patch control, capped at 1, caps its domain.
     let domain = app
         .assessment()
@@ -1083,6 +1168,241 @@ fn machine_facts_show_under_the_question_they_bear_on() {
         .find(|d| d.id == "mises-a-jour")
         .unwrap();
     assert_eq!(domain.capped_by, vec!["PAT-01".to_owned()]);
+
+    // The days since the last upgrade no longer cap PAT-01: nothing may have been pending.
+    let app = at_with_facts(
+        &catalog,
+        "PAT-01",
+        "8-jours",
+        vec![machine(
+            "srv-dossiers",
+            vec![("patch.days_since_upgrade", Value::Number(40.0))],
+        )],
+    );
+    let screen = draw(&app, 120, 40);
+    assert!(!screen.contains("contredit"), "{screen}");
+    assert_eq!(*app.assessment(), app.audit.assess(), "the score untouched");
+}
+
+#[test]
+fn a_point_to_verify_shows_with_its_reason_and_leaves_the_score_alone() {
+    use scoring::facts::{RuleKind, Value};
+    let catalog = catalog::bundled().unwrap();
+    // WKS-01 answered "every computer, checked every month" (level 3); the agent finds no
+    // antivirus on a server: a point to verify (a product it does not know may protect it).
+    let option = "tous-verifie-chaque-mois";
+    assert_eq!(
+        catalog
+            .control("WKS-01")
+            .unwrap()
+            .option(option)
+            .unwrap()
+            .level,
+        Some(3)
+    );
+    let server = || {
+        machine(
+            "srv-fichiers",
+            vec![
+                ("host.role", Value::Text("server".into())),
+                ("av.present", Value::Bool(false)),
+            ],
+        )
+    };
+    let app = at_with_facts(&catalog, "WKS-01", option, vec![server()]);
+    for (width, height) in [(120, 40), (80, 24)] {
+        // The machines' facts are under the options: on the last one, they come into view.
+        let mut app = at_with_facts(&catalog, "WKS-01", option, vec![server()]);
+        while app.cursor() + 1 < app.choices().len() {
+            app.update(key(KeyCode::Down));
+        }
+        let screen = draw(&app, width, height);
+        assert!(
+            screen.contains("? point à vérifier (le score garde la réponse)"),
+            "{width}×{height}:\n{screen}"
+        );
+        assert!(!screen.contains("contredit"), "{screen}");
+    }
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains(
+            "  ? point à vérifier (le score garde la réponse) : srv-fichiers · av.present ="
+        ),
+        "{screen}"
+    );
+    let why = reason_start(&catalog, "WKS-01", "av.present", RuleKind::Verify);
+    assert!(screen.contains(&why), "{why}:\n{screen}");
+    // The score keeps the answer: the same as without the facts.
+    assert_eq!(*app.assessment(), app.audit.assess());
+
+    // The same fact on a workstation disproves the answer: capped at 1, the score lower.
+    let workstation = machine(
+        "poste-accueil",
+        vec![
+            ("host.role", Value::Text("workstation".into())),
+            ("av.present", Value::Bool(false)),
+        ],
+    );
+    let capped = at_with_facts(&catalog, "WKS-01", option, vec![workstation]);
+    let screen = draw(&capped, 120, 40);
+    assert!(
+        screen.contains(
+            "la machine poste-accueil contredit cette réponse : niveau retenu 1 au lieu de 3"
+        ),
+        "{screen}"
+    );
+    assert!(!screen.contains("point à vérifier"), "{screen}");
+    let postes = |app: &App<'_>| {
+        app.assessment()
+            .domains
+            .iter()
+            .find(|d| d.id == "postes")
+            .and_then(|d| d.score)
+            .unwrap()
+    };
+    assert!(
+        postes(&capped) < postes(&app),
+        "{} {}",
+        postes(&capped),
+        postes(&app)
+    );
+
+    // Answered at the level the rule leaves standing, there is nothing to verify.
+    let low = at_with_facts(&catalog, "WKS-01", "certains-postes", vec![server()]);
+    let screen = draw(&low, 120, 40);
+    assert!(
+        screen.contains("srv-fichiers · av.present = false"),
+        "{screen}"
+    );
+    assert!(!screen.contains("point à vérifier"), "{screen}");
+}
+
+#[test]
+fn an_answer_retired_by_a_catalog_upgrade_shows_under_its_question() {
+    let catalog = catalog::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.toml");
+    // A session of catalog 2026.11: IAM-02 answered with an option that no longer exists
+    // (its options changed meaning), GOV-01 with one that still does.
+    let mut old = session(&catalog, "express");
+    old.meta.catalog_version = "2026.11".into();
+    old.meta.catalog_hash = "sha256:2026.11".into();
+    old.set_answer(
+        "IAM-02",
+        "messagerie-seulement",
+        Some("MFA sur la messagerie seulement".into()),
+        now(),
+    );
+    old.set_answer("GOV-01", "ebauche", None, now());
+    old.save(&path).unwrap();
+    let options = super::AuditOptions {
+        file: Some(path.clone()),
+        ..super::AuditOptions::default()
+    };
+    let Ok(super::Prepared::Ready {
+        catalog: _,
+        session,
+        upgraded,
+        ..
+    }) = super::prepare(&options)
+    else {
+        panic!("the 2026.11 session opens");
+    };
+    let upgraded = upgraded.expect("upgraded from 2026.11");
+    assert_eq!(upgraded.changed, vec!["IAM-02".to_owned()]);
+    assert!(!session.answers.contains_key("IAM-02"));
+    assert_eq!(session.answers["GOV-01"].choice, "ebauche");
+
+    for (lang, changed, then) in [
+        (
+            Lang::Fr,
+            "↻ question modifiée depuis la version 2026.11",
+            "Note d'alors",
+        ),
+        (
+            Lang::En,
+            "↻ question changed since version 2026.11",
+            "Note then",
+        ),
+    ] {
+        let mut app = app(&catalog, session.clone(), lang);
+        press(&mut app, "/IAM-02");
+        app.update(key(KeyCode::Enter));
+        assert_eq!(current_id(&app), "IAM-02");
+        for (width, height) in [(80, 24), (120, 40)] {
+            let screen = draw(&app, width, height);
+            assert!(screen.contains(changed), "{width}×{height}:\n{screen}");
+            // The former choice, whole on one line.
+            assert!(
+                screen.contains(
+                    lang.pick("(« messagerie-seulement »)", "(\"messagerie-seulement\")")
+                ),
+                "{width}×{height}:\n{screen}"
+            );
+            assert!(screen.contains(then), "{width}×{height}:\n{screen}");
+            assert!(screen.contains("MFA sur la messagerie"), "{screen}");
+            // A blank line between what was said then and the options.
+            let rows: Vec<&str> = screen.lines().collect();
+            let at = rows.iter().position(|row| row.contains(then)).unwrap();
+            let panel = |row: &str| row.split_once('│').map_or("", |(_, p)| p).trim().to_owned();
+            assert_eq!(panel(rows[at + 1]), "", "{width}×{height}:\n{screen}");
+            assert!(
+                panel(rows[at + 2]).starts_with("›  1."),
+                "{width}×{height}:\n{screen}"
+            );
+        }
+        // A question whose answer carried over says nothing of it.
+        press(&mut app, "/GOV-01");
+        app.update(key(KeyCode::Enter));
+        assert!(!draw(&app, 120, 40).contains("↻ question"));
+        // Answered again, the former answer is no longer shown.
+        press(&mut app, "/IAM-02");
+        app.update(key(KeyCode::Enter));
+        press(&mut app, "2");
+        app.update(key(KeyCode::Left));
+        assert_eq!(current_id(&app), "IAM-02");
+        let screen = draw(&app, 120, 40);
+        assert!(!screen.contains("↻ question"), "{screen}");
+    }
+}
+
+#[test]
+fn the_header_counts_the_questions_of_the_score() {
+    let catalog = catalog::bundled().unwrap();
+    let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
+    let header = |app: &App<'_>| draw(app, 80, 24).lines().next().unwrap().to_owned();
+    // 23 questions asked, two of them context questions (GOV-00, REM-00): 21 in the score.
+    assert_eq!(app.questions().len(), 23);
+    assert!(header(&app).ends_with(" 0/21 réponses"), "{}", header(&app));
+    // A context question answered: the count does not move.
+    assert!(app.current().unwrap().context);
+    press(&mut app, "1");
+    assert!(header(&app).ends_with(" 0/21 réponses"), "{}", header(&app));
+    // A scored question: it does.
+    press(&mut app, "1");
+    assert!(header(&app).ends_with(" 1/21 réponses"), "{}", header(&app));
+    // "Je ne sais pas" is an answer; "Non applicable" leaves the score.
+    press(&mut app, "u");
+    assert!(header(&app).ends_with(" 2/21 réponses"), "{}", header(&app));
+    let na = app.questions().iter().position(|c| c.na_allowed).unwrap();
+    while app.current_index() < na {
+        app.update(key(KeyCode::Right));
+    }
+    press(&mut app, "a");
+    assert!(header(&app).ends_with(" 2/20 réponses"), "{}", header(&app));
+    // The same count as the reports.
+    let progress = app.audit.progress();
+    assert_eq!((progress.answered, progress.total), (2, 20));
+    // Nothing carried over: no ↻ count.
+    assert!(!header(&app).contains('↻'));
+    // The summary says as much: 18 questions of the score without an answer.
+    press(&mut app, "r");
+    let summary = draw(&app, 120, 40);
+    assert!(
+        summary.contains("18 question(s) encore sans réponse (comptées au niveau 0)"),
+        "{summary}"
+    );
+    assert!(header(&app).ends_with(" 2/20 réponses"), "{}", header(&app));
 }
 
 /// Every screen of the audit, as a list of apps in that state (and the start form apart).
@@ -1179,7 +1499,11 @@ fn at_60x15_the_question_its_options_and_the_keys_to_leave_are_on_screen() {
                 assert!(footer.starts_with("? touches · q quitter"), "{screen}");
             }
             "keys" | "summary keys" => assert!(screen.contains("Touches"), "{screen}"),
-            "note" => assert!(screen.contains("Note — BAK-01"), "{screen}"),
+            "note" => {
+                // The note of the question midway stands on (the first unanswered one).
+                let id = &app.current().unwrap().id;
+                assert!(screen.contains(&format!("Note — {id}")), "{screen}");
+            }
             "search" => assert!(screen.contains("BAK-01"), "{screen}"),
             _ => {}
         }
@@ -1347,8 +1671,19 @@ fn a_reassessment_counts_confirmed_changed_and_to_confirm_truthfully() {
     let catalog = catalog::bundled().unwrap();
     let mut app = snapshots::reassessment(&catalog, Lang::Fr);
     let screen = draw(&app, 80, 24);
-    assert!(screen.contains("2/2 ✓2"), "{screen}");
+    // Governance: GOV-00 (context), GOV-01 and GOV-02 confirmed; access control: IAM-01
+    // changed, IAM-02 still to confirm.
+    assert!(screen.contains("3/3 ✓3"), "{screen}");
     assert!(screen.contains("↻1Δ1"), "{screen}");
+    // The header: every question of the score has an answer (carried over or given), and 18
+    // of the 22 questions asked are still to confirm (22 less 3 confirmed and 1 changed).
+    let counts = app.counts();
+    assert_eq!(
+        (counts.to_confirm, counts.confirmed, counts.changed),
+        (18, 3, 1)
+    );
+    let header = screen.lines().next().unwrap();
+    assert!(header.ends_with("20/20 réponses · 18 ↻"), "{header}");
     press(&mut app, "r");
     let summary = draw(&app, 120, 40);
     assert!(
@@ -1366,7 +1701,7 @@ fn under_a_minute_per_question_the_pace_reads_in_seconds() {
     let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
     app.clock.this_run = Duration::from_secs(89 * 60);
     let screen = draw(&app, 80, 24);
-    // 60 s left for 22 questions.
+    // 60 s left for 23 questions.
     assert!(screen.contains("2 s par question restante"), "{screen}");
     assert!(!screen.contains("0,0 min"), "{screen}");
 }

@@ -129,6 +129,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                 dim,
             ));
         }
+        // Apart from the options, as the previous answer of a re-assessment is.
+        lines.push(Line::raw(""));
     }
 
     // The previous assessment's answer, in a re-assessment.
@@ -217,9 +219,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         {
             text.push_str(&level_suffix(level, lang));
         }
-        // The previous assessment's answer, marked where it is even when scrolled past its line.
+        // The previous assessment's answer, marked where it is even when scrolled past its line;
+        // the mark held together, as the tags are.
         if previous == Some(id) {
-            text.push_str(lang.pick(" [↻ précédente]", " [↻ previous]"));
+            text.push_str(lang.pick(" [↻\u{a0}précédente]", " [↻\u{a0}previous]"));
         }
         let style = if here {
             Style::new().add_modifier(Modifier::REVERSED)
@@ -320,7 +323,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
                         continue;
                     }
                     lines.extend(hanging(
-                        Span::styled("  ? ", bold),
+                        Span::styled("  ? ", bold),
                         &match lang {
                             crate::lang::Lang::Fr => format!(
                                 "point à vérifier (le score garde la réponse)\u{a0}: {} · {} = {}",

@@ -58,9 +58,12 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         Span::styled(overall, bold),
     ]));
     // Questions never answered count as level 0; answers carried over from the previous
-    // assessment and not confirmed yet count at their previous level.
-    let counts = app.counts();
-    let (unanswered, to_confirm) = (counts.unanswered, counts.to_confirm);
+    // assessment and not confirmed yet count at their previous level. The questions without an
+    // answer are those of the score, as in the header and the reports (`Audit::progress`): not
+    // a context question, which counts at no level.
+    let progress = app.audit.progress();
+    let unanswered = progress.total - progress.answered;
+    let to_confirm = app.counts().to_confirm;
     if unanswered > 0 {
         lines.extend(hanging(
             Span::raw(""),
@@ -110,7 +113,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         let (score, level) = match (domain.score, domain.level) {
             (Some(score), Some(level)) => (
                 lang.score(score),
-                format!("{level}{}", if domain.capped { " !" } else { "" }),
+                format!("{level}{}", if domain.capped { " !" } else { "" }),
             ),
             _ => ("—".to_owned(), "n/a".to_owned()),
         };

@@ -116,9 +116,20 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("été à l'hôpital", 9), vec!["été à", "l'hôpital"]);
-        // French punctuation stays with its word; no break at a no-break space.
-        assert_eq!(wrap("et chiffrée ?", 11), vec!["et", "chiffrée ?"]);
-        assert_eq!(wrap("il dit « oui » !", 10), vec!["il dit", "« oui » !"]);
+        // French punctuation stays with its word; no break at a no-break space. On screen the
+        // no-break spaces are plain ones.
+        assert_eq!(wrap("et chiffrée\u{202f}?", 11), vec!["et", "chiffrée ?"]);
+        assert_eq!(
+            wrap("il dit «\u{a0}oui\u{a0}»\u{202f}!", 10),
+            vec!["il dit", "« oui » !"]
+        );
+        assert_eq!(
+            wrap("Indice global\u{a0}: 62,5", 14),
+            vec!["Indice", "global : 62,5"]
+        );
+        // The same with plain spaces, as a text typed in a note may have them.
+        assert_eq!(wrap("et chiffrée ?", 11), vec!["et", "chiffrée ?"]);
+        assert_eq!(wrap("il dit « oui » !", 10), vec!["il dit", "« oui » !"]);
         assert_eq!(wrap("un (niv.\u{a0}1)", 9), vec!["un", "(niv. 1)"]);
     }
 
