@@ -4,6 +4,8 @@
 //! server, whose facts must lower exactly the answers they disprove — the rest are points to
 //! verify, with their reasons, in the score and in the report.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

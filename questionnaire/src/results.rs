@@ -268,7 +268,7 @@ pub fn score_text(
         out.push_str(&format!(
             "\n{} ({})\n",
             pick(
-                "Points à vérifier (les constats mettent la réponse en doute sans la prouver fausse\u{a0}; le score n'en tient pas compte)",
+                "Points à vérifier (les constats mettent la réponse en doute sans la prouver fausse\u{202f}; le score n'en tient pas compte)",
                 "Points to verify (the facts question the answer without proving it false; the score does not use them)"
             ),
             points.len()

@@ -105,7 +105,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("machines", "Constats sur les machines", "Machine findings"),
     (
         "machines_intro",
-        "L'agent posture a relevé ces faits sur les machines de l'organisation. Quand un constat prouve une réponse fausse, le niveau retenu est le plus bas des deux, pour la raison dite\u{a0}; quand il la met seulement en doute, c'est un point à vérifier et le score garde la réponse.",
+        "L'agent posture a relevé ces faits sur les machines de l'organisation. Quand un constat prouve une réponse fausse, le niveau retenu est le plus bas des deux, pour la raison dite\u{202f}; quand il la met seulement en doute, c'est un point à vérifier et le score garde la réponse.",
         "The posture agent read these facts on the organisation's machines. Where a fact proves an answer false, the lower of the two levels is kept, for the reason given; where it only questions the answer, it is a point to verify and the score keeps the answer.",
     ),
     (

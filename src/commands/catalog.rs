@@ -122,7 +122,12 @@ fn control_json(control: &Control, lang: Lang) -> Value {
             "level": option.level,
             "label": option.label.get(lang),
         })).collect::<Vec<_>>(),
-        "evidence": control.evidence,
+        // The rules as written, their reason in the interface's language.
+        "evidence": control.evidence.iter().map(|rule| {
+            let mut value = json!(rule);
+            value["reason"] = json!(lang.pick(&rule.reason.fr, &rule.reason.en));
+            value
+        }).collect::<Vec<_>>(),
         "recommendation": control.recommendation.as_ref().map(|r| json!({
             "title": r.title.get(lang),
             "why": r.why.get(lang),
