@@ -210,7 +210,7 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "send",
-        "Envoyer le rapport par e-mail dans une archive ZIP chiffrée (AES-256) ; le mot de passe est affiché, à transmettre par téléphone ou SMS.",
+        "Envoyer le rapport par courriel dans une archive ZIP chiffrée (AES-256) ; le mot de passe est affiché, à transmettre par téléphone ou SMS.",
     ),
     ("send --file", "Le fichier de session."),
     (
