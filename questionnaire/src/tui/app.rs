@@ -156,6 +156,9 @@ pub struct App<'c> {
     /// from the top of its content (help, previous answer), not scrolled to the cursor.
     cursor_moved: bool,
     assessment: Assessment,
+    /// The questions of the score answered, of those asked, and the answers among them still
+    /// to confirm: counted when the answers change, not at every frame.
+    progress: (crate::audit::Progress, usize),
 }
 
 impl<'c> App<'c> {
@@ -185,6 +188,7 @@ impl<'c> App<'c> {
             cursor: 0,
             cursor_moved: false,
             assessment,
+            progress: (crate::audit::Progress::default(), 0),
         };
         app.refresh(None);
         match app.next_needing_answer(0) {
@@ -229,6 +233,12 @@ impl<'c> App<'c> {
     /// The scores, as of the last change.
     pub fn assessment(&self) -> &Assessment {
         &self.assessment
+    }
+
+    /// The questions of the score answered and asked ([`crate::audit::Audit::progress`]), and
+    /// the answers among them still to confirm, as of the last change.
+    pub fn progress(&self) -> (crate::audit::Progress, usize) {
+        self.progress
     }
 
     /// The lines the auditor can pick for the current question: options, then "don't know",
@@ -678,6 +688,17 @@ impl<'c> App<'c> {
             .filter(|control| self.audit.applies(control))
             .collect();
         self.assessment = self.audit.assess_with(self.evidence.as_ref());
+        let to_confirm = self
+            .audit
+            .session
+            .count_answers(
+                self.questions
+                    .iter()
+                    .filter(|control| !control.context)
+                    .map(|control| control.id.as_str()),
+            )
+            .to_confirm;
+        self.progress = (self.audit.progress(), to_confirm);
         if let Some(keep) = keep {
             let position = profile_order.iter().position(|c| c.id == keep);
             self.current = self

@@ -126,19 +126,9 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let meta = &app.audit.session.meta;
     let total = app.questions().len();
     let left = app.left();
-    // The count of the summary and the reports: the questions of the score.
-    let shown = app.audit.progress();
-    // Answers carried over and not confirmed yet, among the same questions.
-    let to_confirm = app
-        .audit
-        .session
-        .count_answers(
-            app.questions()
-                .iter()
-                .filter(|control| !control.context)
-                .map(|control| control.id.as_str()),
-        )
-        .to_confirm;
+    // The count of the summary and the reports: the questions of the score, and the answers
+    // carried over and not confirmed yet among them.
+    let (shown, to_confirm) = app.progress();
     let title = Line::from(vec![
         Span::styled("posture", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(" · {} · {}", meta.organisation, meta.profile)),

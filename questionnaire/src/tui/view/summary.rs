@@ -61,7 +61,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     // assessment and not confirmed yet count at their previous level. The questions without an
     // answer are those of the score, as in the header and the reports (`Audit::progress`): not
     // a context question, which counts at no level.
-    let progress = app.audit.progress();
+    let progress = app.progress().0;
     let unanswered = progress.total - progress.answered;
     let to_confirm = app.counts().to_confirm;
     if unanswered > 0 {
