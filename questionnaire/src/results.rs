@@ -232,8 +232,8 @@ pub fn score_text(
         out.push_str(&format!(
             "\n{}{} {}\n",
             pick(
-                "À vérifier (je ne sais pas, ou sans réponse)",
-                "To check (don't know, or not answered)"
+                "Questions à compléter (je ne sais pas, ou sans réponse)",
+                "Questions to complete (don't know, or not answered)"
             ),
             lang.colon(),
             assessment.unknown.join(", ")

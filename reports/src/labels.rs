@@ -64,8 +64,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("note", "Note", "Note"),
     (
         "to_check",
-        "Points à vérifier (« Je ne sais pas » ou sans réponse)",
-        "Points to check (\"Don't know\" or not answered)",
+        "Questions à compléter (« Je ne sais pas » ou sans réponse)",
+        "Questions to complete (\"Don't know\" or not answered)",
     ),
     (
         "comparison",

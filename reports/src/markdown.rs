@@ -218,7 +218,11 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
     }
     if !report.to_check.is_empty() {
-        let _ = writeln!(out, "## {}\n", t("Points à vérifier", "Points to check"));
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            t("Questions à compléter", "Questions to complete")
+        );
         for row in &report.to_check {
             let _ = writeln!(
                 out,

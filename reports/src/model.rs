@@ -39,7 +39,7 @@ pub struct Report {
     pub measures: Vec<Measure>,
     /// Every question of the profile, by domain.
     pub answers: Vec<DomainAnswers>,
-    /// Questions answered "don't know" or not answered: points to check.
+    /// Questions answered "don't know" or not answered: questions to complete.
     pub to_check: Vec<AnswerRow>,
     /// Progress since the previous assessment, when one is given.
     pub comparison: Option<Comparison>,

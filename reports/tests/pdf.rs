@@ -158,7 +158,7 @@ fn french_pdf_with_a_previous_assessment_carries_the_report() {
         "Les six mesures prioritaires",
         "Plan d'action",
         "Réponses par domaine",
-        "Points à vérifier",
+        "Questions à compléter",
         "Évolution depuis l'évaluation précédente",
         "Prochaine évaluation",
         "Annexe : méthode de calcul",
@@ -350,5 +350,5 @@ fn an_unanswered_session_still_gives_a_pdf() {
     let report = reports::build(&audit, None, Lang::En, at(11));
     let text = pdf_text(&render(&report));
     assert!(text.contains(&report.cover.organisation), "{text}");
-    assert!(text.contains("Points to check"));
+    assert!(text.contains("Questions to complete"));
 }

@@ -45,7 +45,7 @@ impl ControlInput {
 pub enum ControlState {
     /// Answered with an option of this maturity level (0–4; higher values are read as 4).
     Level(u8),
-    /// Answered "Je ne sais pas / Don't know": counts as level 0 and is listed as a point to check.
+    /// Answered "Je ne sais pas / Don't know": counts as level 0 and is listed as a question to complete.
     Unknown,
     /// Not answered yet: counts as level 0 and is listed, like [`ControlState::Unknown`].
     Unanswered,
