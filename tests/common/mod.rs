@@ -1,9 +1,12 @@
-//! What every end-to-end test file needs to run the binary: the command with no locale (so the
+//! What every end-to-end test module needs to run the binary: the command with no locale (so the
 //! interface is French unless a test says otherwise) and a time limit, and what a run did, with
-//! the checks the tests make on it. Each test binary uses part of it.
+//! the checks the tests make on it. Each module uses part of it; `cli` and `reports` hold the
+//! helpers that several command modules share, `machines` the fake machines.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod machines;
+pub mod reports;
 
 use std::time::Duration;
 

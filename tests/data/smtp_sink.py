@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A real SMTP server for posture's end-to-end tests (tests/send.rs), on 127.0.0.1, no TLS.
+"""A real SMTP server for posture's end-to-end tests (tests/test_send.rs), on 127.0.0.1, no TLS.
 
 Listens on a free port and prints it on the first line of standard output once it accepts
 connections. Every message received is written to DIR as NNN.eml (the raw message, as sent) and

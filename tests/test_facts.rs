@@ -12,8 +12,7 @@ use assert_cmd::Command;
 use chrono::{Local, Utc};
 use serde_json::Value;
 
-mod common;
-use common::{Run, posture, run_command as run};
+use crate::common::{self, Run, posture, run_command as run};
 
 fn ok(command: &mut Command) -> Run {
     run(command).success()

@@ -5,11 +5,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::path::Path;
 
-use common::{machines, posture, run_command};
+use crate::common::{machines, posture, run_command};
 use questionnaire::typography::slips;
 use serde_json::Value;
 

@@ -12,8 +12,7 @@ use std::process::{Child, ChildStdin, Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-mod common;
-use common::{Run, run_command};
+use crate::common::{self, Run, run_command};
 use mail_parser::{MessageParser, MimeHeaders as _};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -63,13 +62,13 @@ fn require_aiosmtpd() {
         .output()
         .unwrap_or_else(|error| {
             panic!(
-                "tests/send.rs needs python3 to run a real SMTP server ({error}): \
+                "tests/test_send.rs needs python3 to run a real SMTP server ({error}): \
                  install python3, then `python3 -m pip install aiosmtpd`"
             )
         });
     assert!(
         output.status.success(),
-        "tests/send.rs needs the Python package aiosmtpd for a real SMTP server: \
+        "tests/test_send.rs needs the Python package aiosmtpd for a real SMTP server: \
          run `python3 -m pip install aiosmtpd`\n{}",
         String::from_utf8_lossy(&output.stderr)
     );

@@ -6,12 +6,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use common::{machines, posture, run_command};
+use crate::common::{self, machines, posture, run_command};
 use serde_json::Value;
 
 /// Runs the binary with these arguments.

@@ -1,52 +1,64 @@
-//! End-to-end tests of `posture report` and `posture compare` as a user runs them: outputs that
-//! would replace their inputs, formats asked twice, missing directories (in the language of the
-//! interface), and the warnings of a comparison.
+//! End-to-end tests of `posture report` as a user runs it: each text format next to the session
+//! (mode 0600), outputs that would replace their inputs, formats asked twice, missing directories
+//! (in the language of the interface), and the meeting time of a session filled with
+//! `posture answer`.
 
-use std::path::{Path, PathBuf};
+use serde_json::Value;
 
-mod common;
-use common::{Run, run_command};
+#[cfg(unix)]
+use crate::common::cli::mode;
+use crate::common::cli::{new_session, run, tempdir, write_answers};
+use crate::common::reports::{created, posture, s, session};
+use crate::common::{self, run_command};
 
-/// `posture ARGS…` with no locale (so: French unless `--lang en`).
-fn posture<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    run_command(common::posture().args(args))
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
-}
-
-/// A new express session of `organisation` at `path`, with two answers given by `posture answer`.
-fn session(path: &Path, organisation: &str) -> PathBuf {
-    posture([
-        "session",
-        "new",
-        "--profile",
-        "express",
-        "--org",
-        organisation,
+#[test]
+fn report_writes_each_text_format_next_to_the_session_with_mode_0600() {
+    let dir = tempdir();
+    let session = new_session(dir.path(), "express");
+    write_answers(&session, &[("PAT-01", "8-jours"), ("BAK-02", "unknown")]);
+    let run = run([
+        "report",
+        session.to_str().expect("utf-8"),
+        "--format",
+        "md,json,csv,html",
+    ]);
+    run.success();
+    for extension in ["md", "json", "csv", "html"] {
+        let path = session.with_extension(extension);
+        assert!(path.is_file(), "{extension} written");
+        #[cfg(unix)]
+        assert_eq!(mode(&path), 0o600, "{extension}");
+    }
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(session.with_extension("json")).expect("json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["cover"]["organisation"], "CPTS du Val");
+    assert!(
+        json["to_check"]
+            .as_array()
+            .expect("to_check")
+            .iter()
+            .any(|r| r["control"] == "BAK-02")
+    );
+    let markdown = run_command(common::posture().args([
+        "--lang",
+        "en",
+        "report",
+        session.to_str().expect("utf-8"),
+        "--format",
+        "md",
         "-o",
-        s(path),
-    ])
-    .expect_code(0);
-    posture(["answer", s(path), "PAT-01", "8-jours"]).expect_code(0);
-    posture(["answer", s(path), "BAK-02", "unknown"]).expect_code(0);
-    path.to_owned()
-}
-
-/// Moves the session's creation date (and so its assessment date).
-fn created(path: &Path, when: &str) {
-    let text = std::fs::read_to_string(path).expect("the session");
-    let line = text
-        .lines()
-        .find(|line| line.starts_with("created = "))
-        .expect("a created line")
-        .to_owned();
-    std::fs::write(path, text.replace(&line, &format!("created = \"{when}\""))).expect("write");
+        "-",
+    ]));
+    assert!(
+        markdown
+            .stdout
+            .starts_with("# Security audit — CPTS du Val"),
+        "{}",
+        markdown.stdout
+    );
 }
 
 #[test]
@@ -185,61 +197,6 @@ fn a_missing_directory_is_told_in_one_language() {
         assert!(!run.stderr.contains(french), "{}", run.explain());
     }
     assert!(!target.exists());
-}
-
-#[test]
-fn comparisons_warn_of_another_organisation_and_of_swapped_files() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let new = session(&dir.path().join("new.toml"), "CPTS du Val");
-    created(&new, "2026-11-12T09:30:00Z");
-    let other = session(&dir.path().join("other.toml"), "Cabinet Dupont");
-    created(&other, "2026-05-12T09:30:00Z");
-    let run = posture(["compare", s(&other), s(&new)]).expect_code(0);
-    assert!(
-        run.stderr
-            .contains("« Cabinet Dupont », celle-ci « CPTS du Val »"),
-        "{}",
-        run.explain()
-    );
-    assert!(!run.stderr.contains("inversés"), "{}", run.explain());
-
-    // OLD made after NEW.
-    let later = session(&dir.path().join("later.toml"), "CPTS du Val");
-    created(&later, "2027-05-12T09:30:00Z");
-    let run = posture(["--lang", "en", "compare", s(&later), s(&new)]).expect_code(0);
-    assert!(
-        run.stderr.contains("is more recent than")
-            && run.stderr.contains("(2027-05-12)")
-            && run.stderr.contains("swapped"),
-        "{}",
-        run.explain()
-    );
-    assert!(!run.stderr.contains("is of"), "{}", run.explain());
-    // The same warnings from report --previous.
-    let run = posture([
-        "report",
-        s(&new),
-        "--previous",
-        s(&later),
-        "--format",
-        "md",
-        "-o",
-        "-",
-    ])
-    .expect_code(0);
-    assert!(run.stderr.contains("plus récente"), "{}", run.explain());
-    let run = posture([
-        "report",
-        s(&new),
-        "--previous",
-        s(&other),
-        "--format",
-        "md",
-        "-o",
-        "-",
-    ])
-    .expect_code(0);
-    assert!(run.stderr.contains("Cabinet Dupont"), "{}", run.explain());
 }
 
 #[test]
