@@ -11,7 +11,7 @@ use agent::collect::{Options, collect};
 use agent::{Fact, FactReport, Status, Value};
 use chrono::{Duration, Local, Utc};
 use proptest::prelude::*;
-use questionnaire::Lang;
+use i18n::Lang;
 use scoring::facts::{FACT_KEYS, Kind, allowed_values, kind_of};
 
 /// Writes a file under the fake root, creating its directories.
