@@ -30,7 +30,13 @@ fn the_agent_does_not_depend_on_the_questionnaire_or_the_terminal_ui() {
     let agent = dependencies(&root.join("agent/Cargo.toml"));
     assert!(agent.iter().any(|name| name == "i18n"), "{agent:?}");
     assert!(agent.iter().any(|name| name == "scoring"), "{agent:?}");
-    for unwanted in ["questionnaire", "ratatui", "ratatui-textarea", "crossterm", "toml"] {
+    for unwanted in [
+        "questionnaire",
+        "ratatui",
+        "ratatui-textarea",
+        "crossterm",
+        "toml",
+    ] {
         assert!(
             !agent.iter().any(|name| name == unwanted),
             "agent/Cargo.toml depends on {unwanted}: {agent:?}"

@@ -95,10 +95,21 @@ fn every_message_is_in_both_languages_with_the_same_arguments() {
     let english = bundled(Lang::En);
     assert!(!french.is_empty());
     let only = |a: &BTreeMap<String, _>, b: &BTreeMap<String, _>| -> Vec<String> {
-        a.keys().filter(|id| !b.contains_key(*id)).cloned().collect()
+        a.keys()
+            .filter(|id| !b.contains_key(*id))
+            .cloned()
+            .collect()
     };
-    assert_eq!(only(&french, &english), Vec::<String>::new(), "in French only");
-    assert_eq!(only(&english, &french), Vec::<String>::new(), "in English only");
+    assert_eq!(
+        only(&french, &english),
+        Vec::<String>::new(),
+        "in French only"
+    );
+    assert_eq!(
+        only(&english, &french),
+        Vec::<String>::new(),
+        "in English only"
+    );
     for (id, arguments) in &french {
         assert_eq!(Some(arguments), english.get(id), "the arguments of {id}");
     }
@@ -131,7 +142,10 @@ fn workspace_sources(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn every_message_is_used_by_the_program() {
-    let root = crate_dir().parent().map(Path::to_path_buf).unwrap_or_default();
+    let root = crate_dir()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let mut files = Vec::new();
     workspace_sources(&root, &mut files);
     assert!(files.len() > 20, "{files:?}");
