@@ -1,6 +1,7 @@
 //! The end-to-end tests of the `posture` binary, in one test binary so that it is linked once:
 //! one module per command (`test_<command>.rs`, each test with the command it is about), and the
-//! cross-cutting ones: facts against answers, the fairness of machine evidence, French typography.
+//! cross-cutting ones: facts against answers, the fairness of machine evidence, French typography,
+//! what each crate depends on.
 //! `common` holds what several modules need.
 
 mod common;
@@ -9,6 +10,7 @@ mod test_answer;
 mod test_audit;
 mod test_catalog;
 mod test_compare;
+mod test_dependencies;
 mod test_evidence_fairness;
 mod test_facts;
 mod test_help;

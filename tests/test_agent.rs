@@ -725,7 +725,7 @@ fn probe_tls_without_the_ca_and_in_french() {
     // The summary line counts ok, warn, fail and unknown.
     let summary = String::from_utf8_lossy(&output.stdout);
     assert!(
-        summary.contains("2 ok, 2 à surveiller, 2 en échec"),
+        summary.contains("2 ok, 2 à surveiller, 2 non conformes"),
         "{summary}"
     );
     let facts = facts(&std::fs::read(&out).unwrap());
@@ -763,7 +763,7 @@ fn probe_tls_with_an_output_file_prints_only_the_summary() {
         assert_eq!(
             stdout,
             format!(
-                "constats écrits dans {} : 0 ok, 0 à surveiller, 0 en échec, 6 inconnus\n",
+                "constats écrits dans {} : 0 ok, 0 à surveiller, 0 non conforme, 6 inconnus\n",
                 out.display()
             ),
             "--format {format}"

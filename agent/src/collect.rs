@@ -40,7 +40,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use chrono::{DateTime, Local, SecondsFormat};
-use questionnaire::Lang;
+use i18n::Lang;
 use scoring::facts::{Fact, FactReport, Status, Value};
 
 pub(crate) use self::machine::{Machine, ReadError};

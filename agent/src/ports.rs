@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use questionnaire::{Lang, Text};
+use i18n::{Lang, Text};
 use scoring::facts::{Fact, FactReport, Status, Value};
 
 use crate::collect::{addr, fact, say, unknowns};

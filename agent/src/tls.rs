@@ -25,7 +25,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use questionnaire::{Lang, Text};
+use i18n::{Lang, Text};
 use reqwest::Url;
 use rustls::RootCertStore;
 use rustls::pki_types::pem::PemObject;
@@ -878,8 +878,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
     let key = "https.hsts";
     let days = |age: u64| match age / 86_400 {
         0 => lang.pick("moins d'un jour", "less than a day").to_owned(),
-        1 => lang.pick("1 jour", "1 day").to_owned(),
-        n => say(lang, format!("{n} jours"), format!("{n} days")),
+        count => i18n::t!(lang, "days", count = count),
     };
     match hsts {
         Ok(Hsts::Present { max_age }) if *max_age >= HSTS_MIN_AGE => fact(

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use agent::collect::{Options, collect};
 use agent::{Fact, FactReport, Status, Value};
 use chrono::{Duration, Local, Utc};
+use i18n::Lang;
 use proptest::prelude::*;
-use questionnaire::Lang;
 use scoring::facts::{FACT_KEYS, Kind, allowed_values, kind_of};
 
 /// Writes a file under the fake root, creating its directories.

@@ -10,7 +10,7 @@ use agent::tls::testing::{HttpsServer, closed_port, http_server, old_tls_server}
 use agent::tls::{Options, probe};
 use agent::{Fact, Status, Value};
 use chrono::{Datelike, Days, NaiveDate, Utc};
-use questionnaire::Lang;
+use i18n::Lang;
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
     date_time_ymd,

@@ -19,7 +19,7 @@ pub mod results;
 pub mod session;
 mod source;
 pub mod tui;
-pub mod typography;
+pub use i18n::typography;
 pub mod upgrade;
 
 pub use error::{Error, Location, Problem};

@@ -453,8 +453,7 @@ pub fn build_with_facts(
                         .map(|fact| MachineFact {
                             fact: fact.clone(),
                             value_text: questionnaire::results::fact_value(&fact.value),
-                            status_text: crate::text::fact_status(fact.status, lang == Lang::Fr)
-                                .to_owned(),
+                            status_text: crate::text::fact_status(fact.status, lang),
                         })
                         .collect(),
                 })

@@ -67,17 +67,15 @@ pub fn level(declared: Option<u8>, effective: Option<u8>) -> String {
     }
 }
 
-/// A machine fact's status in words, as the report's reader says it.
-pub fn fact_status(status: scoring::facts::Status, fr: bool) -> &'static str {
+/// A machine fact's status in words, as every output says it (docs/glossaire.md), from the
+/// message catalogs.
+pub fn fact_status(status: scoring::facts::Status, lang: i18n::Lang) -> String {
     use scoring::facts::Status;
-    match (status, fr) {
-        (Status::Ok, _) => "ok",
-        (Status::Warn, true) => "à surveiller",
-        (Status::Warn, false) => "warning",
-        (Status::Fail, true) => "non conforme",
-        (Status::Fail, false) => "fails",
-        (Status::Unknown, true) => "inconnu",
-        (Status::Unknown, false) => "unknown",
+    match status {
+        Status::Ok => i18n::t!(lang, "fact-status-ok"),
+        Status::Warn => i18n::t!(lang, "fact-status-warn"),
+        Status::Fail => i18n::t!(lang, "fact-status-fail"),
+        Status::Unknown => i18n::t!(lang, "fact-status-unknown"),
     }
 }
 

@@ -102,12 +102,13 @@ fn check_root(root: &Path) -> Result<(), Error> {
     ))))
 }
 
-fn status_text(status: Status, lang: Lang) -> &'static str {
+/// A fact's status in words, from the message catalogs (docs/glossaire.md).
+fn status_text(status: Status, lang: Lang) -> String {
     match status {
-        Status::Ok => "ok",
-        Status::Warn => lang.pick("attention", "warn"),
-        Status::Fail => lang.pick("ÉCHEC", "FAIL"),
-        Status::Unknown => lang.pick("inconnu", "unknown"),
+        Status::Ok => i18n::t!(lang, "fact-status-ok"),
+        Status::Warn => i18n::t!(lang, "fact-status-warn"),
+        Status::Fail => i18n::t!(lang, "fact-status-fail"),
+        Status::Unknown => i18n::t!(lang, "fact-status-unknown"),
     }
 }
 
@@ -131,12 +132,19 @@ fn text(report: &FactReport, lang: Lang) -> String {
         format_args!(", agent {}", report.agent_version),
     );
     let width = report.facts.iter().map(|f| f.key.len()).max().unwrap_or(10);
+    let statuses = [Status::Ok, Status::Warn, Status::Fail, Status::Unknown];
+    let status_width = statuses
+        .map(|status| status_text(status, lang).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(9);
     for fact in &report.facts {
         out.push_str(&format!(
-            "{:<9} {:<width$}  {}\n          {:<width$}  {} ({})\n",
+            "{:<status_width$} {:<width$}  {}\n{:status_width$} {:<width$}  {} ({})\n",
             status_text(fact.status, lang),
             fact.key,
             fact_value(&fact.value),
+            "",
             "",
             fact.detail,
             fact.source,
@@ -147,18 +155,21 @@ fn text(report: &FactReport, lang: Lang) -> String {
 
 fn summary(report: &FactReport, path: Option<&Path>, lang: Lang) -> String {
     let count = |status| report.facts.iter().filter(|f| f.status == status).count();
+    let (ok, warn, fail, unknown) = (
+        count(Status::Ok),
+        count(Status::Warn),
+        count(Status::Fail),
+        count(Status::Unknown),
+    );
     format!(
-        "{} {}{} {} ok, {} {}, {} {}, {} {}\n",
+        "{} {}{} {}, {}, {}, {}\n",
         lang.pick("constats écrits dans", "facts written to"),
         path.map(|p| p.display().to_string()).unwrap_or_default(),
         lang.colon(),
-        count(Status::Ok),
-        count(Status::Warn),
-        lang.pick("à surveiller", "warn"),
-        count(Status::Fail),
-        lang.pick("en échec", "fail"),
-        count(Status::Unknown),
-        lang.pick("inconnus", "unknown"),
+        i18n::t!(lang, "fact-count-ok", count = ok),
+        i18n::t!(lang, "fact-count-warn", count = warn),
+        i18n::t!(lang, "fact-count-fail", count = fail),
+        i18n::t!(lang, "fact-count-unknown", count = unknown),
     )
 }
 

@@ -98,6 +98,7 @@ fn age_fact(m: &Machine, age: i64, source: &str, what: &str) -> Fact {
     } else {
         Status::Fail
     };
+    let age_said = i18n::t!(m.lang, "days", count = age);
     fact(
         "av.signatures_age_days",
         days(age),
@@ -105,13 +106,13 @@ fn age_fact(m: &Machine, age: i64, source: &str, what: &str) -> Fact {
         source,
         if status == Status::Ok {
             m.t(
-                format!("signatures {what} à jour (il y a {age} jours)"),
-                format!("{what} signatures up to date ({age} days old)"),
+                format!("signatures {what} à jour (il y a {age_said})"),
+                format!("{what} signatures up to date ({age_said} old)"),
             )
         } else {
             m.t(
-                format!("signatures {what} vieilles de {age} jours : la mise à jour automatique ne fonctionne pas ?"),
-                format!("{what} signatures are {age} days old: is the automatic update working?"),
+                format!("signatures {what} vieilles de {age_said} : la mise à jour automatique ne fonctionne pas ?"),
+                format!("{what} signatures are {age_said} old: is the automatic update working?"),
             )
         },
     )

@@ -265,7 +265,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut machine = Machine::new(
             Some(dir.path().to_path_buf()),
-            questionnaire::Lang::En,
+            i18n::Lang::En,
             chrono::Local::now(),
         );
         machine.container_hint = None;

@@ -353,15 +353,17 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
     };
     let mut parts = Vec::new();
     if let Some((d, _)) = journal {
+        let days = i18n::t!(m.lang, "days", count = d);
         parts.push(m.t(
-            format!("le journal systemd remonte à {d} jours"),
-            format!("the systemd journal goes back {d} days"),
+            format!("le journal systemd remonte à {days}"),
+            format!("the systemd journal goes back {days}"),
         ));
     }
     if let Some((d, _)) = rotate {
+        let days = i18n::t!(m.lang, "days", count = d);
         parts.push(m.t(
-            format!("logrotate garde {d} jours de syslog"),
-            format!("logrotate keeps {d} days of syslog"),
+            format!("logrotate garde {days} de syslog"),
+            format!("logrotate keeps {days} of syslog"),
         ));
     }
 

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local};
-use questionnaire::{Lang, Text};
+use i18n::{Lang, Text};
 use scoring::facts::Fact;
 
 use super::unknown;
@@ -70,7 +70,7 @@ impl From<io::Error> for ReadError {
                     "too many levels of symbolic links (a loop of links)",
                 ))
             }
-            _ => ReadError::Other(questionnaire::lang::io_reason(&error)),
+            _ => ReadError::Other(i18n::lang::io_reason(&error)),
         }
     }
 }
@@ -682,7 +682,7 @@ fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutp
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| CmdError::Failed(questionnaire::lang::io_reason(&e)))?;
+        .map_err(|e| CmdError::Failed(i18n::lang::io_reason(&e)))?;
     let reader = |pipe: Option<Box<dyn io::Read + Send>>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
@@ -718,7 +718,7 @@ fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutp
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(error) => {
-                return Err(CmdError::Failed(questionnaire::lang::io_reason(&error)));
+                return Err(CmdError::Failed(i18n::lang::io_reason(&error)));
             }
         }
     };

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use questionnaire::Text;
+use i18n::Text;
 use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::server::ParsedCertificate;

@@ -16,7 +16,7 @@ use rustls::{
     SignatureScheme,
 };
 
-use questionnaire::Text;
+use i18n::Text;
 
 use super::{Failure, reason};
 

@@ -3,7 +3,7 @@
 use std::io;
 use std::sync::Arc;
 
-use questionnaire::Text;
+use i18n::Text;
 use reqwest::blocking::{Client, Response};
 use reqwest::redirect::Policy;
 use reqwest::{StatusCode, Url};

@@ -5,7 +5,7 @@
 
 use std::io;
 
-use questionnaire::Text;
+use i18n::Text;
 
 /// A library's message that has no French: quoted in the French text.
 pub(super) fn quoted(raw: &str) -> Text {
@@ -55,7 +55,7 @@ pub(super) fn io_error(error: &io::Error) -> Text {
         ErrorKind::Interrupted => ("opération interrompue", "operation interrupted"),
         _ => {
             // Files (`--ca`): missing, permission denied, a directory…
-            let text = questionnaire::lang::io_reason(error);
+            let text = i18n::lang::io_reason(error);
             if text.fr != text.en {
                 return text;
             }
