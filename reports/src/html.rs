@@ -9,15 +9,10 @@ use crate::method::{Style, emphasis};
 use crate::model::Report;
 use crate::radar;
 use crate::text;
+use crate::text::escape;
 use questionnaire::Lang;
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// A method paragraph as HTML, its emphasis kept.
 fn paragraph_html(paragraph: &str) -> String {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Report;
+use crate::model::{Comparison, Machine, Report};
 use crate::text::{self, quoted, score, signed};
 use questionnaire::Lang;
 
@@ -37,13 +37,48 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace(['\n', '\r'], " ").replace('|', "\\|"))
 }
 
+/// The language of a report and the colon that goes with it, shared by every section.
+struct Style {
+    fr: bool,
+    colon: String,
+}
+
+impl Style {
+    /// The French or the English text, as the report's language asks.
+    fn t(&self, a: &'static str, b: &'static str) -> &'static str {
+        if self.fr { a } else { b }
+    }
+}
+
 /// The report as Markdown.
 pub fn render(report: &Report) -> String {
     let fr = report.lang == Lang::Fr;
-    let t = |a: &'static str, b: &'static str| if fr { a } else { b };
-    let colon = text::colon(fr, "\u{a0}");
-    let cover = &report.cover;
+    let style = Style {
+        fr,
+        colon: text::colon(fr, "\u{a0}"),
+    };
     let mut out = String::new();
+    render_cover(&mut out, report, &style);
+    render_summary(&mut out, report, &style);
+    render_priority_measures(&mut out, report, &style);
+    render_action_plan(&mut out, report, &style);
+    render_answers(&mut out, report, &style);
+    render_to_check(&mut out, report, &style);
+    if let Some(comparison) = &report.comparison {
+        render_comparison(&mut out, comparison, &style);
+    }
+    if !report.machines.is_empty() {
+        render_machine_findings(&mut out, report, &style);
+    }
+    render_closing(&mut out, report, &style);
+    out
+}
+
+/// Renders the title and the cover's facts as a list.
+fn render_cover(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let colon = &style.colon;
+    let cover = &report.cover;
     let _ = writeln!(
         out,
         "# {} — {}\n",
@@ -62,7 +97,7 @@ pub fn render(report: &Report) -> String {
         (t("Profil", "Profile"), inline(&cover.profile_title)),
         (
             t("Durée de la réunion", "Meeting duration"),
-            text::duration(cover, fr),
+            text::duration(cover, style.fr),
         ),
         (
             t("Catalogue", "Catalog"),
@@ -73,7 +108,12 @@ pub fn render(report: &Report) -> String {
     for (label, value) in facts {
         let _ = writeln!(out, "- **{label}**{colon} {value}");
     }
+}
 
+/// Renders the summary: the overall index and the table of domain scores.
+fn render_summary(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let (fr, colon) = (style.fr, &style.colon);
     let _ = writeln!(out, "\n## {}\n", t("Synthèse", "Summary"));
     let overall = &report.overall;
     let _ = writeln!(
@@ -112,7 +152,12 @@ pub fn render(report: &Report) -> String {
             score(domain.score, fr)
         );
     }
+}
 
+/// Renders the six priority measures, each with its why, how, control and sources.
+fn render_priority_measures(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let (fr, colon) = (style.fr, &style.colon);
     let _ = writeln!(
         out,
         "\n## {}\n",
@@ -164,6 +209,11 @@ pub fn render(report: &Report) -> String {
             inline(&refs.join(", "))
         );
     }
+}
+
+/// Renders the action plan: the other measures as a table, if there are any.
+fn render_action_plan(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
     let others: Vec<_> = report.measures.iter().filter(|m| !m.priority).collect();
     if !others.is_empty() {
         let _ = writeln!(out, "## {}\n", t("Plan d'action", "Action plan"));
@@ -189,7 +239,11 @@ pub fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
+}
 
+/// Renders the answers, one table per domain.
+fn render_answers(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
     let _ = writeln!(
         out,
         "## {}\n",
@@ -217,6 +271,11 @@ pub fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
+}
+
+/// Renders the questions still to complete, if there are any.
+fn render_to_check(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
     if !report.to_check.is_empty() {
         let _ = writeln!(
             out,
@@ -234,225 +293,274 @@ pub fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
+}
 
-    if let Some(comparison) = &report.comparison {
+/// Renders the progress since the previous assessment: scores, then controls and measures.
+fn render_comparison(out: &mut String, comparison: &Comparison, style: &Style) {
+    render_comparison_scores(out, comparison, style);
+    render_control_changes(out, comparison, style);
+    render_measure_changes(out, comparison, style);
+    out.push('\n');
+}
+
+/// Renders the comparison's heading, the overall index before and after, and the domain table.
+fn render_comparison_scores(out: &mut String, comparison: &Comparison, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let (fr, colon) = (style.fr, &style.colon);
+    let _ = writeln!(
+        out,
+        "## {} ({})\n",
+        t(
+            "Évolution depuis l'évaluation précédente",
+            "Progress since the previous assessment"
+        ),
+        comparison.previous_date
+    );
+    let _ = writeln!(
+        out,
+        "{}{colon} {} → {} ({})\n",
+        t("Indice global", "Overall index"),
+        score(comparison.overall.before, fr),
+        score(comparison.overall.after, fr),
+        signed(comparison.overall.delta, fr)
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        t("Domaine", "Domain"),
+        t("Avant", "Before"),
+        t("Après", "After"),
+        t("Écart", "Change")
+    );
+    for domain in &comparison.domains {
         let _ = writeln!(
             out,
-            "## {} ({})\n",
+            "| {} | {} | {} | {} |",
+            inline(&domain.title),
+            score(domain.before, fr),
+            score(domain.after, fr),
+            signed(domain.delta, fr)
+        );
+    }
+}
+
+/// Renders the lists of controls improved and regressed since the previous assessment.
+fn render_control_changes(out: &mut String, comparison: &Comparison, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let colon = &style.colon;
+    for (title, changes) in [
+        (
+            t("Contrôles en progrès", "Controls improved"),
+            &comparison.improved,
+        ),
+        (
+            t("Contrôles en recul", "Controls regressed"),
+            &comparison.regressed,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "\n**{title}**{colon} {}",
+            if changes.is_empty() {
+                t("aucun", "none")
+            } else {
+                ""
+            }
+        );
+        for change in changes {
+            let _ = writeln!(
+                out,
+                "- {} ({} → {}) — {}",
+                inline(&change.control),
+                change.before,
+                change.after,
+                inline(&change.question)
+            );
+        }
+    }
+}
+
+/// Renders the lists of measures done and still open since the previous assessment.
+fn render_measure_changes(out: &mut String, comparison: &Comparison, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let colon = &style.colon;
+    for (title, measures) in [
+        (
+            t("Mesures réalisées depuis", "Measures done since"),
+            &comparison.measures_done,
+        ),
+        (
+            t("Mesures encore ouvertes", "Measures still open"),
+            &comparison.still_open,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "\n**{title}**{colon} {}",
+            if measures.is_empty() {
+                t("aucune", "none")
+            } else {
+                ""
+            }
+        );
+        for measure in measures {
+            let _ = writeln!(
+                out,
+                "- {} — {}",
+                inline(&measure.control),
+                inline(&measure.title)
+            );
+        }
+    }
+}
+
+/// Renders the machine findings: discrepancies, points to verify, then each machine's facts.
+fn render_machine_findings(out: &mut String, report: &Report, style: &Style) {
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        style.t("Constats sur les machines", "Machine findings")
+    );
+    render_discrepancies(out, report, style);
+    render_points_to_verify(out, report, style);
+    for machine in &report.machines {
+        render_machine_facts(out, machine, style);
+    }
+}
+
+/// Renders the answers the machines contradict, as a table and then the reasons, or says none is.
+fn render_discrepancies(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let colon = &style.colon;
+    if report.discrepancies.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
             t(
-                "Évolution depuis l'évaluation précédente",
-                "Progress since the previous assessment"
-            ),
-            comparison.previous_date
+                "Aucune réponse n'est contredite par les machines.",
+                "No answer is contradicted by the machines."
+            )
         );
+    } else {
         let _ = writeln!(
             out,
-            "{}{colon} {} → {} ({})\n",
-            t("Indice global", "Overall index"),
-            score(comparison.overall.before, fr),
-            score(comparison.overall.after, fr),
-            signed(comparison.overall.delta, fr)
+            "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|---|",
+            t("Contrôle", "Control"),
+            t("Réponse", "Answer"),
+            t("Déclaré", "Declared"),
+            t("Retenu", "Kept"),
+            t("Machine", "Host"),
+            t("Constat", "Fact")
         );
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-            t("Domaine", "Domain"),
-            t("Avant", "Before"),
-            t("Après", "After"),
-            t("Écart", "Change")
-        );
-        for domain in &comparison.domains {
+        for d in &report.discrepancies {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
-                inline(&domain.title),
-                score(domain.before, fr),
-                score(domain.after, fr),
-                signed(domain.delta, fr)
+                "| {} | {} | {} | {} | {} | {} = {} ({}) |",
+                inline(&d.control),
+                inline(&d.answer),
+                d.declared,
+                d.effective,
+                inline(&d.host),
+                code(&d.fact),
+                inline(&d.value_text),
+                code(&d.source)
             );
         }
-        for (title, changes) in [
-            (
-                t("Contrôles en progrès", "Controls improved"),
-                &comparison.improved,
-            ),
-            (
-                t("Contrôles en recul", "Controls regressed"),
-                &comparison.regressed,
-            ),
-        ] {
+        out.push('\n');
+        for d in &report.discrepancies {
             let _ = writeln!(
                 out,
-                "\n**{title}**{colon} {}",
-                if changes.is_empty() {
-                    t("aucun", "none")
-                } else {
-                    ""
-                }
+                "- {} ({}){} {}",
+                inline(&d.control),
+                inline(&d.host),
+                colon,
+                inline(&d.why)
             );
-            for change in changes {
-                let _ = writeln!(
-                    out,
-                    "- {} ({} → {}) — {}",
-                    inline(&change.control),
-                    change.before,
-                    change.after,
-                    inline(&change.question)
-                );
-            }
-        }
-        for (title, measures) in [
-            (
-                t("Mesures réalisées depuis", "Measures done since"),
-                &comparison.measures_done,
-            ),
-            (
-                t("Mesures encore ouvertes", "Measures still open"),
-                &comparison.still_open,
-            ),
-        ] {
-            let _ = writeln!(
-                out,
-                "\n**{title}**{colon} {}",
-                if measures.is_empty() {
-                    t("aucune", "none")
-                } else {
-                    ""
-                }
-            );
-            for measure in measures {
-                let _ = writeln!(
-                    out,
-                    "- {} — {}",
-                    inline(&measure.control),
-                    inline(&measure.title)
-                );
-            }
         }
         out.push('\n');
     }
+}
 
-    if !report.machines.is_empty() {
+/// Renders the points to verify: the facts that question an answer without proving it false.
+fn render_points_to_verify(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let colon = &style.colon;
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}\n",
+        t("Points à vérifier", "Points to verify"),
+        t(
+            "Ces constats mettent une réponse en doute sans la prouver fausse (une seule machine, ou un port ouvert sur le réseau local et non sur Internet)\u{a0}: vérifiez-les avec la structure. Le score garde la réponse donnée.",
+            "These facts question an answer without proving it false (one machine only, or a port open on the local network rather than the Internet): check them with the organisation. The score keeps the answer given."
+        )
+    );
+    if report.points_to_verify.is_empty() {
         let _ = writeln!(
             out,
-            "## {}\n",
-            t("Constats sur les machines", "Machine findings")
-        );
-        if report.discrepancies.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                t(
-                    "Aucune réponse n'est contredite par les machines.",
-                    "No answer is contradicted by the machines."
-                )
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|---|",
-                t("Contrôle", "Control"),
-                t("Réponse", "Answer"),
-                t("Déclaré", "Declared"),
-                t("Retenu", "Kept"),
-                t("Machine", "Host"),
-                t("Constat", "Fact")
-            );
-            for d in &report.discrepancies {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} = {} ({}) |",
-                    inline(&d.control),
-                    inline(&d.answer),
-                    d.declared,
-                    d.effective,
-                    inline(&d.host),
-                    code(&d.fact),
-                    inline(&d.value_text),
-                    code(&d.source)
-                );
-            }
-            out.push('\n');
-            for d in &report.discrepancies {
-                let _ = writeln!(
-                    out,
-                    "- {} ({}){} {}",
-                    inline(&d.control),
-                    inline(&d.host),
-                    colon,
-                    inline(&d.why)
-                );
-            }
-            out.push('\n');
-        }
-        let _ = writeln!(
-            out,
-            "### {}\n\n{}\n",
-            t("Points à vérifier", "Points to verify"),
+            "{}\n",
             t(
-                "Ces constats mettent une réponse en doute sans la prouver fausse (une seule machine, ou un port ouvert sur le réseau local et non sur Internet)\u{a0}: vérifiez-les avec la structure. Le score garde la réponse donnée.",
-                "These facts question an answer without proving it false (one machine only, or a port open on the local network rather than the Internet): check them with the organisation. The score keeps the answer given."
+                "Aucun constat ne met une réponse en doute.",
+                "No fact questions an answer."
             )
         );
-        if report.points_to_verify.is_empty() {
+    } else {
+        for p in &report.points_to_verify {
             let _ = writeln!(
                 out,
-                "{}\n",
-                t(
-                    "Aucun constat ne met une réponse en doute.",
-                    "No fact questions an answer."
-                )
+                "- **{}** {} — {}{} {} ({} {}) — {}{} {} = {} ({}) — {}",
+                inline(&p.control),
+                inline(&p.question),
+                t("réponse", "answer"),
+                colon,
+                inline(&p.answer),
+                t("niveau", "level"),
+                p.declared,
+                inline(&p.host),
+                colon,
+                code(&p.fact),
+                inline(&p.value_text),
+                code(&p.source),
+                inline(&p.why)
             );
-        } else {
-            for p in &report.points_to_verify {
-                let _ = writeln!(
-                    out,
-                    "- **{}** {} — {}{} {} ({} {}) — {}{} {} = {} ({}) — {}",
-                    inline(&p.control),
-                    inline(&p.question),
-                    t("réponse", "answer"),
-                    colon,
-                    inline(&p.answer),
-                    t("niveau", "level"),
-                    p.declared,
-                    inline(&p.host),
-                    colon,
-                    code(&p.fact),
-                    inline(&p.value_text),
-                    code(&p.source),
-                    inline(&p.why)
-                );
-            }
-            out.push('\n');
         }
-        for machine in &report.machines {
-            let _ = writeln!(
-                out,
-                "### {} ({})\n",
-                inline(&machine.host),
-                inline(&machine.collected_at)
-            );
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |\n|---|---|---|---|",
-                t("Constat", "Fact"),
-                t("Valeur", "Value"),
-                t("État", "Status"),
-                t("Source", "Source")
-            );
-            for fact in &machine.facts {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} |",
-                    code(&fact.fact.key),
-                    inline(&fact.value_text),
-                    fact.status_text,
-                    code(&fact.fact.source)
-                );
-            }
-            out.push('\n');
-        }
+        out.push('\n');
     }
+}
+
+/// Renders one machine's heading and the table of its facts.
+fn render_machine_facts(out: &mut String, machine: &Machine, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let _ = writeln!(
+        out,
+        "### {} ({})\n",
+        inline(&machine.host),
+        inline(&machine.collected_at)
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        t("Constat", "Fact"),
+        t("Valeur", "Value"),
+        t("État", "Status"),
+        t("Source", "Source")
+    );
+    for fact in &machine.facts {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            code(&fact.fact.key),
+            inline(&fact.value_text),
+            fact.status_text,
+            code(&fact.fact.source)
+        );
+    }
+    out.push('\n');
+}
+
+/// Renders the closing sections: the next assessment and the method annex.
+fn render_closing(out: &mut String, report: &Report, style: &Style) {
+    let t = |a, b| style.t(a, b);
+    let colon = &style.colon;
     let _ = writeln!(
         out,
         "## {}\n\n{}\n",
@@ -468,5 +576,4 @@ pub fn render(report: &Report) -> String {
     for paragraph in &report.method {
         let _ = writeln!(out, "{paragraph}\n");
     }
-    out
 }

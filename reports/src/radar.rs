@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::model::DomainRow;
 use crate::text;
+use crate::text::escape;
 
 /// Width and height of the drawing, in SVG units.
 const SIZE: f64 = 560.0;
@@ -16,13 +17,6 @@ fn point(index: usize, count: usize, score: f64) -> (f64, f64) {
     let angle = -PI / 2.0 + 2.0 * PI * index as f64 / count as f64;
     let r = RADIUS * score.clamp(0.0, 100.0) / 100.0;
     (SIZE / 2.0 + r * angle.cos(), SIZE / 2.0 + r * angle.sin())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn polygon(points: &[(f64, f64)]) -> String {

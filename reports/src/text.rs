@@ -32,6 +32,12 @@ pub fn colon(fr: bool, space: &str) -> String {
     }
 }
 
+/// Text made safe inside HTML or SVG, by the template engine's own escaper, so that the page,
+/// its radar and the template's `{{ … }}` escape alike (`&`, `<`, `>`, quotes and `/`).
+pub fn escape(text: &str) -> String {
+    minijinja::HtmlEscape(text).to_string()
+}
+
 /// A quotation: `« text »` in French (with `space` inside), `“text”` in English.
 pub fn quoted(text: &str, fr: bool, space: &str) -> String {
     if fr {
