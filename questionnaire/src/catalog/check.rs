@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::Lint;
 use super::model::{
     AnswerOption, Catalog, CatalogSource, Change, ChangeKind, Condition, Control, Document, Domain,
     Profile, Recommendation, Upgrade,
@@ -39,24 +40,31 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
     file: &'a SourceFile,
+    lint: bool,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a SourceFile) -> Checker<'a> {
+    fn new(file: &'a SourceFile, lint: Lint) -> Checker<'a> {
         Checker {
             problems: Vec::new(),
             warnings: Vec::new(),
             file,
+            lint: lint == Lint::Warnings,
         }
     }
 
     fn warn(&mut self, span: Range<usize>, message: Text) {
-        self.warnings
-            .push(Problem::at(self.file.location(span), message));
+        if self.lint {
+            self.warnings
+                .push(Problem::at(self.file.location(span), message));
+        }
     }
 
     /// Warns when a French text has more than `limit` words.
     fn words(&mut self, span: Range<usize>, text: &Text, limit: usize, what: &str) {
+        if !self.lint {
+            return;
+        }
         let count = crate::typography::words(&text.fr).count();
         if count > limit {
             self.warn(
@@ -102,6 +110,9 @@ impl<'a> Checker<'a> {
         };
         let fr = pick(&raw.fr, "fr");
         let en = pick(&raw.en, "en");
+        if !self.lint {
+            return Text { fr, en };
+        }
         for slip in crate::typography::slips(&fr) {
             let said = slip.describe(&fr);
             self.warn(
@@ -179,10 +190,11 @@ pub(super) fn check(
     controls: &[PlacedControl<'_>],
     hash: String,
     source: CatalogSource,
+    lint: Lint,
 ) -> Result<Catalog, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    let mut checker = Checker::new(header_file);
+    let mut checker = Checker::new(header_file, lint);
     let id = checker.non_empty_id(&header.id, "id");
     let version = checker.non_empty_id(&header.version, "version");
     let title = checker.text(&header.title, "title");
@@ -196,7 +208,7 @@ pub(super) fn check(
     let mut built = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for placed in controls {
-        let mut checker = Checker::new(placed.file);
+        let mut checker = Checker::new(placed.file, lint);
         let control = check_control(&mut checker, placed.raw, &documents, &domains, &profiles);
         let id_span = placed.raw.get_ref().id.span();
         let first = placed.file.location(id_span.clone());
@@ -223,7 +235,7 @@ pub(super) fn check(
     check_conditions(&mut problems, header_file, header, &built);
 
     let upgrades = {
-        let mut checker = Checker::new(header_file);
+        let mut checker = Checker::new(header_file, lint);
         let controls: Vec<&Control> = built.iter().map(|(_, control)| control).collect();
         let upgrades = check_upgrades(&mut checker, header, &version, &controls);
         problems.append(&mut checker.problems);

@@ -31,21 +31,50 @@ mod bundled {
 /// The name of the header file in a catalog directory.
 pub const HEADER_FILE: &str = "catalog.toml";
 
+/// Whether loading a catalog also looks for what `catalog check` warns about (French
+/// typography, over-long texts…): only `catalog check` needs it, so every other command skips
+/// the work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lint {
+    /// Collect the warnings into [`Catalog::warnings`].
+    Warnings,
+    /// Leave [`Catalog::warnings`] empty.
+    Skip,
+}
+
 /// The catalog bundled in the binary.
 pub fn bundled() -> Result<Catalog, Error> {
+    bundled_with(Lint::Skip)
+}
+
+/// The bundled catalog, with its warnings when `lint` asks for them.
+pub fn bundled_with(lint: Lint) -> Result<Catalog, Error> {
     let files = bundled::FILES
         .iter()
         .map(|(name, text)| SourceFile::new(format!("<catalogue intégré>/{name}"), *text))
         .collect();
-    load_sources(files, CatalogSource::Bundled)
+    load_sources(files, CatalogSource::Bundled, lint)
 }
 
 /// The catalog at `path`: a TOML file, or a directory holding `catalog.toml`.
 pub fn load(path: &Path) -> Result<Catalog, Error> {
+    load_with(path, Lint::Skip)
+}
+
+/// The catalog at `path`, with its warnings when `lint` asks for them.
+pub fn load_with(path: &Path, lint: Lint) -> Result<Catalog, Error> {
     if path.is_dir() {
-        return load_sources(read_directory(path)?, CatalogSource::Path(path.to_owned()));
+        return load_sources(
+            read_directory(path)?,
+            CatalogSource::Path(path.to_owned()),
+            lint,
+        );
     }
-    let loaded = load_sources(vec![read_file(path)?], CatalogSource::Path(path.to_owned()));
+    let loaded = load_sources(
+        vec![read_file(path)?],
+        CatalogSource::Path(path.to_owned()),
+        lint,
+    );
     match loaded {
         Err(Error::Invalid(mut problems)) if is_directory_header(path) => {
             let dir = crate::fsutil::parent_dir(path);
@@ -83,9 +112,14 @@ fn is_directory_header(path: &Path) -> bool {
 
 /// The catalog at `path`, or the bundled one.
 pub fn load_or_bundled(path: Option<&Path>) -> Result<Catalog, Error> {
+    load_or_bundled_with(path, Lint::Skip)
+}
+
+/// The catalog at `path`, or the bundled one, with its warnings when `lint` asks for them.
+pub fn load_or_bundled_with(path: Option<&Path>, lint: Lint) -> Result<Catalog, Error> {
     match path {
-        Some(path) => load(path),
-        None => bundled(),
+        Some(path) => load_with(path, lint),
+        None => bundled_with(lint),
     }
 }
 
@@ -191,7 +225,11 @@ fn syntax_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
     ))
 }
 
-fn load_sources(files: Vec<SourceFile>, source: CatalogSource) -> Result<Catalog, Error> {
+fn load_sources(
+    files: Vec<SourceFile>,
+    source: CatalogSource,
+    lint: Lint,
+) -> Result<Catalog, Error> {
     let hash = hash(&files);
     let Some((header_file, control_files)) = files.split_first() else {
         return Err(Error::invalid(Problem::new(Text::new(
@@ -231,7 +269,7 @@ fn load_sources(files: Vec<SourceFile>, source: CatalogSource) -> Result<Catalog
         .enumerate()
         .map(|(order, (file, raw))| PlacedControl { file, raw, order })
         .collect();
-    match check::check(header_file, &header, &placed, hash, source) {
+    match check::check(header_file, &header, &placed, hash, source, lint) {
         Ok(catalog) if problems.is_empty() => Ok(catalog),
         Ok(_) => Err(Error::Invalid(problems)),
         Err(mut found) => {
