@@ -284,6 +284,7 @@ pub fn probe(options: &Options) -> FactReport {
     report
 }
 
+/// The four exposure facts for `options.host`, or why they are unknown.
 fn probe_facts(options: &Options) -> Vec<Fact> {
     let lang = options.lang;
     let host = options.host.as_str();
@@ -306,13 +307,47 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
     );
     let failed = states.len() - open - closed - filtered;
     let public = addr::public(addr);
+    let target = target_fact(host, addr, public, &source, lang);
+    let probed = probed_fact(options, &ports, [open, closed, filtered, failed], &source);
+    if open + closed + filtered == 0 {
+        let mut facts = vec![target, probed];
+        facts.extend(unknowns(
+            &["exposure.open_ports", "exposure.admin_open"],
+            source.as_str(),
+            t(
+                format!("{host} ({addr}) injoignable : aucun port n'a répondu (réseau ou hôte inaccessible depuis cette machine)"),
+                format!("{host} ({addr}) unreachable: no port answered (network or host not reachable from this machine)"),
+            ),
+        ));
+        return facts;
+    }
+    let open_ports: Vec<u16> = ports
+        .iter()
+        .zip(&states)
+        .filter(|(_, s)| **s == PortState::Open)
+        .map(|(p, _)| *p)
+        .collect();
+    let open_items: Vec<String> = open_ports.iter().map(|p| format!("{p}/tcp")).collect();
+    let open_fact = open_ports_fact(&open_items, ports.len(), &source, lang);
+    let admin_items: Vec<String> = open_ports
+        .iter()
+        .filter_map(|p| admin_service(*p).map(|name| format!("{p}/tcp {name}")))
+        .collect();
+    let view = local_view_note(addr, public, lang);
+    let admin = admin_fact(&ports, &admin_items, &view, failed, &source, lang);
+    vec![target, probed, open_fact, admin]
+}
+
+/// `exposure.target`: the address probed, and whether it shows the Internet's view.
+fn target_fact(host: &str, addr: IpAddr, public: bool, source: &str, lang: Lang) -> Fact {
+    let t = |fr: String, en: String| say(lang, fr, en);
     let target_value = Value::Text(format!("{host} ({addr})"));
-    let target = if public {
+    if public {
         fact(
             "exposure.target",
             target_value,
             Status::Ok,
-            source.as_str(),
+            source,
             t(
                 format!(
                     "{host} ({addr}), adresse publique, sondée depuis cette machine : ce que voit Internet si le sondage part de l'extérieur du réseau de l'organisation"
@@ -327,7 +362,7 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
             "exposure.target",
             target_value,
             Status::Warn,
-            source.as_str(),
+            source,
             t(
                 format!(
                     "{host} ({addr}) n'est pas une adresse publique : ce sondage montre la vue du réseau local, pas celle d'Internet (à lancer de l'extérieur, contre les adresses publiques de l'organisation)"
@@ -337,12 +372,20 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
                 ),
             ),
         )
-    };
-    let probed = fact(
+    }
+}
+
+/// `exposure.probed_ports`: how many ports were probed, and how many were open, closed,
+/// filtered or unreachable (`counts`, in that order).
+fn probed_fact(options: &Options, ports: &[u16], counts: [usize; 4], source: &str) -> Fact {
+    let lang = options.lang;
+    let t = |fr: String, en: String| say(lang, fr, en);
+    let [open, closed, filtered, failed] = counts;
+    fact(
         "exposure.probed_ports",
         Value::Number(ports.len() as f64),
         Status::Ok,
-        source.as_str(),
+        source,
         t(
             format!(
                 "{} port(s) TCP sondé(s) : {open} ouvert(s), {closed} fermé(s), {filtered} filtré(s) (sans réponse en {} s){}",
@@ -365,41 +408,21 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
                 }
             ),
         ),
-    );
-    if open + closed + filtered == 0 {
-        let mut facts = vec![target, probed];
-        facts.extend(unknowns(
-            &["exposure.open_ports", "exposure.admin_open"],
-            source.as_str(),
-            t(
-                format!("{host} ({addr}) injoignable : aucun port n'a répondu (réseau ou hôte inaccessible depuis cette machine)"),
-                format!("{host} ({addr}) unreachable: no port answered (network or host not reachable from this machine)"),
-            ),
-        ));
-        return facts;
-    }
-    let open_ports: Vec<u16> = ports
-        .iter()
-        .zip(&states)
-        .filter(|(_, s)| **s == PortState::Open)
-        .map(|(p, _)| *p)
-        .collect();
-    let open_items: Vec<String> = open_ports.iter().map(|p| format!("{p}/tcp")).collect();
-    let open_fact = fact(
+    )
+}
+
+/// `exposure.open_ports`: the ports that accept a connection, of `probed` ports.
+fn open_ports_fact(open_items: &[String], probed: usize, source: &str, lang: Lang) -> Fact {
+    let t = |fr: String, en: String| say(lang, fr, en);
+    fact(
         "exposure.open_ports",
-        Value::List(open_items.clone()),
+        Value::List(open_items.to_vec()),
         Status::Ok,
-        source.as_str(),
+        source,
         if open_items.is_empty() {
             t(
-                format!(
-                    "aucun des {} port(s) sondé(s) n'accepte de connexion",
-                    ports.len()
-                ),
-                format!(
-                    "none of the {} probed port(s) accepts a connection",
-                    ports.len()
-                ),
+                format!("aucun des {probed} port(s) sondé(s) n'accepte de connexion"),
+                format!("none of the {probed} probed port(s) accepts a connection"),
             )
         } else {
             t(
@@ -410,12 +433,13 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
                 format!("ports accepting a connection: {}", open_items.join(", ")),
             )
         },
-    );
-    let admin_items: Vec<String> = open_ports
-        .iter()
-        .filter_map(|p| admin_service(*p).map(|name| format!("{p}/tcp {name}")))
-        .collect();
-    let view = if public {
+    )
+}
+
+/// What an administration finding adds when `addr` is not public: the view is the local one.
+fn local_view_note(addr: IpAddr, public: bool, lang: Lang) -> String {
+    let t = |fr: String, en: String| say(lang, fr, en);
+    if public {
         String::new()
     } else {
         t(
@@ -426,13 +450,25 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
                 " ({addr} is not a public address: the local network's view, not the Internet's)"
             ),
         )
-    };
-    let admin = if !admin_items.is_empty() {
+    }
+}
+
+/// `exposure.admin_open`: the administration and file-sharing ports open, none, or unknown.
+fn admin_fact(
+    ports: &[u16],
+    admin_items: &[String],
+    view: &str,
+    failed: usize,
+    source: &str,
+    lang: Lang,
+) -> Fact {
+    let t = |fr: String, en: String| say(lang, fr, en);
+    if !admin_items.is_empty() {
         fact(
             "exposure.admin_open",
-            Value::List(admin_items.clone()),
+            Value::List(admin_items.to_vec()),
             Status::Fail,
-            source.as_str(),
+            source,
             t(
                 format!(
                     "administration à distance ou partage de fichiers ouvert depuis ce réseau : {} — à fermer, ou à réserver à un VPN{view}",
@@ -449,7 +485,7 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
             "exposure.admin_open",
             Value::Null,
             Status::Unknown,
-            source.as_str(),
+            source,
             t(
                 format!(
                     "aucun port d'administration ouvert parmi ceux qui ont répondu, mais {failed} port(s) n'ont pas pu être sondés (erreur réseau)"
@@ -465,7 +501,7 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
             "exposure.admin_open",
             Value::List(Vec::new()),
             Status::Ok,
-            source.as_str(),
+            source,
             if none_probed {
                 t(
                     format!(
@@ -484,8 +520,7 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
                 )
             },
         )
-    };
-    vec![target, probed, open_fact, admin]
+    }
 }
 
 #[cfg(test)]

@@ -411,6 +411,7 @@ fn unknown_site(source: String, failure: &Failure, lang: Lang) -> Vec<Fact> {
     )
 }
 
+/// Probes one site: TLS version, certificate, redirect to HTTPS and HSTS.
 fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
     let (https_given, http) = match site {
         Site::Invalid { input, why } => {
@@ -420,15 +421,7 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
     };
     let redirect = http::redirect(http, trust.roots.clone());
     // The HTTPS address: the one given, or where http:// redirects, or https://host/.
-    let https = https_given.unwrap_or_else(|| match &redirect {
-        Ok(Redirect::ToHttps { location, .. }) => location.clone(),
-        _ => {
-            let mut url = http.clone();
-            let _ = url.set_scheme("https");
-            let _ = url.set_port(None);
-            url
-        }
-    });
+    let https = https_given.unwrap_or_else(|| https_of(http, &redirect));
     let source = origin(&https);
     let server_name = server_name(&https);
     let handshake = match &server_name {
@@ -437,78 +430,15 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
     };
 
     let mut facts = Vec::with_capacity(KEYS.len());
-    let mut verified = false;
-    match &handshake {
-        Ok(done) => {
-            facts.push(version_fact(&done.version, &source, lang));
-            let now = chrono::Utc::now().timestamp();
-            match server_name
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|name| cert::analyse(&done.chain, name, &trust.roots, now))
-            {
-                Ok(cert) => {
-                    verified = cert.chain.is_ok() && cert.valid_at(now);
-                    facts.extend(cert_facts(&cert, &https, now, trust, &source, lang));
-                }
-                Err(why) => {
-                    facts.extend(unknowns(
-                        &KEYS[1..4],
-                        &source,
-                        say(
-                            lang,
-                            format!("Certificat illisible : {}.", why.fr),
-                            format!("Unreadable certificate: {}.", why.en),
-                        ),
-                    ));
-                }
-            }
-        }
-        Err(failure @ Failure::TlsTooOld(picked)) => {
-            let (fr, en) = match picked {
-                Some(version) => (
-                    format!(
-                        "Le site ne propose que {version}, version de TLS antérieure à 1.2 et \
-                         obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
-                    ),
-                    format!(
-                        "The site only offers {version}, a TLS version older than 1.2 and \
-                         obsolete: the GDPR annex asks for the latest version (TLS 1.3)."
-                    ),
-                ),
-                None => (
-                    "Le site ne propose qu'une version de TLS antérieure à 1.2 (il refuse TLS \
-                     1.2 et 1.3), obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
-                        .to_owned(),
-                    "The site only offers a TLS version older than 1.2 (it refuses TLS 1.2 \
-                     and 1.3), which is obsolete: the GDPR annex asks for the latest version \
-                     (TLS 1.3)."
-                        .to_owned(),
-                ),
-            };
-            facts.push(fact(
-                "tls.version",
-                Value::Text(OLD_TLS.into()),
-                Status::Fail,
-                &source,
-                say(lang, fr, en),
-            ));
-            facts.extend(unknown_certificate(failure, &source, lang));
-        }
-        Err(failure) => {
-            let reason = failure.text(lang);
-            facts.push(unknown(
-                "tls.version",
-                &source,
-                say(
-                    lang,
-                    format!("Connexion TLS à {source} impossible : {reason}."),
-                    format!("No TLS connection to {source}: {reason}."),
-                ),
-            ));
-            facts.extend(unknown_certificate(failure, &source, lang));
-        }
-    }
+    let verified = push_handshake_facts(
+        &mut facts,
+        &handshake,
+        &server_name,
+        &https,
+        trust,
+        &source,
+        lang,
+    );
 
     let https_unreachable = matches!(&handshake, Err(failure) if failure.unreachable());
     facts.push(redirect_fact(
@@ -519,19 +449,159 @@ fn probe_site(site: &Site, trust: &Trust, lang: Lang) -> Vec<Fact> {
         lang,
     ));
 
-    let hsts = match &handshake {
+    let hsts = hsts_of(&handshake, verified, trust, &https);
+    facts.push(hsts_fact(&hsts, &source, lang));
+    facts
+}
+
+/// Where http:// redirects to HTTPS, or else https://host/ on the default port.
+fn https_of(http: &Url, redirect: &Result<Redirect, Failure>) -> Url {
+    match redirect {
+        Ok(Redirect::ToHttps { location, .. }) => location.clone(),
+        _ => {
+            let mut url = http.clone();
+            let _ = url.set_scheme("https");
+            let _ = url.set_port(None);
+            url
+        }
+    }
+}
+
+/// Adds `tls.version` and the certificate's facts, or why they are unknown; returns whether
+/// the certificate was verified.
+fn push_handshake_facts(
+    facts: &mut Vec<Fact>,
+    handshake: &Result<handshake::Handshake, Failure>,
+    server_name: &Result<ServerName<'static>, Text>,
+    https: &Url,
+    trust: &Trust,
+    source: &str,
+    lang: Lang,
+) -> bool {
+    let mut verified = false;
+    match handshake {
+        Ok(done) => {
+            facts.push(version_fact(&done.version, source, lang));
+            verified = push_certificate_facts(facts, done, server_name, https, trust, source, lang);
+        }
+        Err(failure @ Failure::TlsTooOld(picked)) => {
+            push_old_tls_facts(facts, failure, picked, source, lang);
+        }
+        Err(failure) => {
+            push_no_connection_facts(facts, failure, source, lang);
+        }
+    }
+    verified
+}
+
+/// Adds the certificate's facts, or why it could not be read; returns whether it was verified.
+fn push_certificate_facts(
+    facts: &mut Vec<Fact>,
+    done: &handshake::Handshake,
+    server_name: &Result<ServerName<'static>, Text>,
+    https: &Url,
+    trust: &Trust,
+    source: &str,
+    lang: Lang,
+) -> bool {
+    let mut verified = false;
+    let now = chrono::Utc::now().timestamp();
+    match server_name
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|name| cert::analyse(&done.chain, name, &trust.roots, now))
+    {
+        Ok(cert) => {
+            verified = cert.chain.is_ok() && cert.valid_at(now);
+            facts.extend(cert_facts(&cert, https, now, trust, source, lang));
+        }
+        Err(why) => {
+            facts.extend(unknowns(
+                &KEYS[1..4],
+                source,
+                say(
+                    lang,
+                    format!("Certificat illisible : {}.", why.fr),
+                    format!("Unreadable certificate: {}.", why.en),
+                ),
+            ));
+        }
+    }
+    verified
+}
+
+/// Adds `tls.version` as failed for a TLS older than 1.2, and the certificate's facts unknown.
+fn push_old_tls_facts(
+    facts: &mut Vec<Fact>,
+    failure: &Failure,
+    picked: &Option<&'static str>,
+    source: &str,
+    lang: Lang,
+) {
+    let (fr, en) = match picked {
+        Some(version) => (
+            format!(
+                "Le site ne propose que {version}, version de TLS antérieure à 1.2 et \
+                         obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
+            ),
+            format!(
+                "The site only offers {version}, a TLS version older than 1.2 and \
+                         obsolete: the GDPR annex asks for the latest version (TLS 1.3)."
+            ),
+        ),
+        None => (
+            "Le site ne propose qu'une version de TLS antérieure à 1.2 (il refuse TLS \
+                     1.2 et 1.3), obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
+                .to_owned(),
+            "The site only offers a TLS version older than 1.2 (it refuses TLS 1.2 \
+                     and 1.3), which is obsolete: the GDPR annex asks for the latest version \
+                     (TLS 1.3)."
+                .to_owned(),
+        ),
+    };
+    facts.push(fact(
+        "tls.version",
+        Value::Text(OLD_TLS.into()),
+        Status::Fail,
+        source,
+        say(lang, fr, en),
+    ));
+    facts.extend(unknown_certificate(failure, source, lang));
+}
+
+/// Adds `tls.version` and the certificate's facts unknown: no TLS connection could be made.
+fn push_no_connection_facts(facts: &mut Vec<Fact>, failure: &Failure, source: &str, lang: Lang) {
+    let reason = failure.text(lang);
+    facts.push(unknown(
+        "tls.version",
+        source,
+        say(
+            lang,
+            format!("Connexion TLS à {source} impossible : {reason}."),
+            format!("No TLS connection to {source}: {reason}."),
+        ),
+    ));
+    facts.extend(unknown_certificate(failure, source, lang));
+}
+
+/// The HSTS header, read over a verifying connection when the certificate was verified.
+fn hsts_of(
+    handshake: &Result<handshake::Handshake, Failure>,
+    verified: bool,
+    trust: &Trust,
+    https: &Url,
+) -> Result<Hsts, Failure> {
+    match handshake {
         Ok(_) => {
             let config = if verified {
                 handshake::strict_config(trust.roots.clone())
             } else {
                 handshake::lenient_config()
             };
-            config.and_then(|config| http::hsts(&https, config))
+            config.and_then(|config| http::hsts(https, config))
         }
         Err(failure) => Err(failure.clone()),
-    };
-    facts.push(hsts_fact(&hsts, &source, lang));
-    facts
+    }
 }
 
 fn server_name(url: &Url) -> Result<ServerName<'static>, Text> {
@@ -609,6 +679,7 @@ fn date(timestamp: i64) -> String {
         .unwrap_or_else(|| timestamp.to_string())
 }
 
+/// `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` for the certificate seen.
 fn cert_facts(
     cert: &CertFacts,
     url: &Url,
@@ -618,6 +689,15 @@ fn cert_facts(
     lang: Lang,
 ) -> Vec<Fact> {
     let host = url.host_str().unwrap_or_default();
+    vec![
+        cert_valid_fact(cert, host, now, source, lang),
+        cert_days_fact(cert, now, source, lang),
+        chain_fact(cert, trust, source, lang),
+    ]
+}
+
+/// What makes the certificate invalid: expired, not yet valid, or not covering `host`.
+fn cert_problems(cert: &CertFacts, host: &str, now: i64, lang: Lang) -> Vec<String> {
     let mut problems = Vec::new();
     if now > cert.not_after {
         problems.push(say(
@@ -645,8 +725,14 @@ fn cert_facts(
             format!("does not cover {host} (names: {names})"),
         ));
     }
+    problems
+}
+
+/// `tls.cert_valid`: whether the certificate is valid now and covers `host`.
+fn cert_valid_fact(cert: &CertFacts, host: &str, now: i64, source: &str, lang: Lang) -> Fact {
+    let problems = cert_problems(cert, host, now, lang);
     let valid = problems.is_empty();
-    let cert_valid = fact(
+    fact(
         "tls.cert_valid",
         Value::Bool(valid),
         if valid { Status::Ok } else { Status::Fail },
@@ -670,8 +756,11 @@ fn cert_facts(
                 format!("Invalid certificate: {}.", problems.join("; ")),
             )
         },
-    );
+    )
+}
 
+/// `tls.cert_days_left`: the days before the certificate expires.
+fn cert_days_fact(cert: &CertFacts, now: i64, source: &str, lang: Lang) -> Fact {
     let days = (cert.not_after - now).div_euclid(86_400);
     let days_status = if days < 0 {
         Status::Fail
@@ -680,7 +769,19 @@ fn cert_facts(
     } else {
         Status::Ok
     };
-    let days_detail = if days < 0 {
+    let days_detail = days_left_detail(cert, days, lang);
+    fact(
+        "tls.cert_days_left",
+        Value::Number(days as f64),
+        days_status,
+        source,
+        days_detail,
+    )
+}
+
+/// The detail of `tls.cert_days_left`: when the certificate expired, or how long it has left.
+fn days_left_detail(cert: &CertFacts, days: i64, lang: Lang) -> String {
+    if days < 0 {
         say(
             lang,
             format!(
@@ -711,17 +812,13 @@ fn cert_facts(
                 date(cert.not_after)
             ),
         )
-    };
-    let cert_days = fact(
-        "tls.cert_days_left",
-        Value::Number(days as f64),
-        days_status,
-        source,
-        days_detail,
-    );
+    }
+}
 
+/// `tls.chain_valid`: whether the certificate chain leads to a trusted authority.
+fn chain_fact(cert: &CertFacts, trust: &Trust, source: &str, lang: Lang) -> Fact {
     let issuer = &cert.issuer;
-    let chain = match &cert.chain {
+    match &cert.chain {
         Ok(()) => fact(
             "tls.chain_valid",
             Value::Bool(true),
@@ -733,65 +830,72 @@ fn cert_facts(
                 format!("Certificate chain trusted (issuer: {issuer})."),
             ),
         ),
-        Err(error) => {
-            let why = match error {
-                ChainError::UnknownIssuer => lang
-                    .pick(
-                        "autorité inconnue, certificat auto-signé ou intermédiaire manquant",
-                        "unknown authority, self-signed certificate or missing intermediate",
-                    )
-                    .to_owned(),
-                ChainError::Expired => lang
-                    .pick(
-                        "un certificat de la chaîne a expiré",
-                        "a certificate of the chain has expired",
-                    )
-                    .to_owned(),
-                ChainError::BadSignature => lang
-                    .pick("signature invalide", "invalid signature")
-                    .to_owned(),
-                ChainError::Other(text) => text.get(lang).to_owned(),
-            };
-            match &trust.ca_error {
-                // The --ca file may be the missing authority: no conclusion.
-                Some(ca_error) => unknown(
-                    "tls.chain_valid",
-                    source,
-                    say(
-                        lang,
-                        format!(
-                            "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
+        Err(error) => untrusted_chain_fact(&chain_error(error, lang), issuer, trust, source, lang),
+    }
+}
+
+/// Why the chain is not trusted, in words.
+fn chain_error(error: &ChainError, lang: Lang) -> String {
+    match error {
+        ChainError::UnknownIssuer => lang
+            .pick(
+                "autorité inconnue, certificat auto-signé ou intermédiaire manquant",
+                "unknown authority, self-signed certificate or missing intermediate",
+            )
+            .to_owned(),
+        ChainError::Expired => lang
+            .pick(
+                "un certificat de la chaîne a expiré",
+                "a certificate of the chain has expired",
+            )
+            .to_owned(),
+        ChainError::BadSignature => lang
+            .pick("signature invalide", "invalid signature")
+            .to_owned(),
+        ChainError::Other(text) => text.get(lang).to_owned(),
+    }
+}
+
+/// `tls.chain_valid` for an untrusted chain: failed, or unknown when the --ca file could not be
+/// read (it may be the missing authority).
+fn untrusted_chain_fact(why: &str, issuer: &str, trust: &Trust, source: &str, lang: Lang) -> Fact {
+    match &trust.ca_error {
+        // The --ca file may be the missing authority: no conclusion.
+        Some(ca_error) => unknown(
+            "tls.chain_valid",
+            source,
+            say(
+                lang,
+                format!(
+                    "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
                              fichier --ca n'a pas pu être lu : {}.",
-                            ca_error.fr
-                        ),
-                        format!(
-                            "Chain not trusted ({why}, issuer: {issuer}), but the --ca file \
+                    ca_error.fr
+                ),
+                format!(
+                    "Chain not trusted ({why}, issuer: {issuer}), but the --ca file \
                              could not be read: {}.",
-                            ca_error.en
-                        ),
-                    ),
+                    ca_error.en
                 ),
-                None => fact(
-                    "tls.chain_valid",
-                    Value::Bool(false),
-                    Status::Fail,
-                    source,
-                    say(
-                        lang,
-                        format!(
-                            "Chaîne de certificats non reconnue : {why} (émetteur : {issuer}). \
+            ),
+        ),
+        None => fact(
+            "tls.chain_valid",
+            Value::Bool(false),
+            Status::Fail,
+            source,
+            say(
+                lang,
+                format!(
+                    "Chaîne de certificats non reconnue : {why} (émetteur : {issuer}). \
                              Les navigateurs affichent une alerte."
-                        ),
-                        format!(
-                            "Certificate chain not trusted: {why} (issuer: {issuer}). \
-                             Browsers show a warning."
-                        ),
-                    ),
                 ),
-            }
-        }
-    };
-    vec![cert_valid, cert_days, chain]
+                format!(
+                    "Certificate chain not trusted: {why} (issuer: {issuer}). \
+                             Browsers show a warning."
+                ),
+            ),
+        ),
+    }
 }
 
 fn redirect_fact(

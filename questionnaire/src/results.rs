@@ -121,10 +121,22 @@ pub fn score_text(
     findings: Option<&MachineFindings>,
     lang: Lang,
 ) -> String {
+    let mut out = String::new();
+    push_heading(&mut out, audit, assessment, lang);
+    push_domain_table(&mut out, audit, assessment, lang);
+    push_priorities(&mut out, audit, assessment, lang);
+    push_unknown(&mut out, assessment, lang);
+    if let Some(findings) = findings {
+        push_findings(&mut out, findings, lang);
+    }
+    out
+}
+
+/// Adds the organisation, profile and catalog, then the overall index.
+fn push_heading(out: &mut String, audit: &Audit<'_>, assessment: &Assessment, lang: Lang) {
     let catalog = audit.catalog;
     let meta = &audit.session.meta;
     let pick = |fr, en| lang.pick(fr, en);
-    let mut out = String::new();
     out.push_str(&format!(
         "{} — {} {} — {} {} {}\n\n",
         meta.organisation,
@@ -148,6 +160,12 @@ pub fn score_text(
         pick("Indice global", "Overall index"),
         lang.colon()
     ));
+}
+
+/// Adds the table of domains (score, level, answers) and which critical controls cap them.
+fn push_domain_table(out: &mut String, audit: &Audit<'_>, assessment: &Assessment, lang: Lang) {
+    let catalog = audit.catalog;
+    let pick = |fr, en| lang.pick(fr, en);
     let width = catalog
         .domains
         .iter()
@@ -193,6 +211,12 @@ pub fn score_text(
             capped.join(", ")
         ));
     }
+}
+
+/// Adds the first six priority measures, and how many more there are.
+fn push_priorities(out: &mut String, audit: &Audit<'_>, assessment: &Assessment, lang: Lang) {
+    let catalog = audit.catalog;
+    let pick = |fr, en| lang.pick(fr, en);
     if !assessment.priorities.is_empty() {
         out.push_str(&format!(
             "\n{}\n",
@@ -228,6 +252,11 @@ pub fn score_text(
             ));
         }
     }
+}
+
+/// Adds the questions still to complete, if any.
+fn push_unknown(out: &mut String, assessment: &Assessment, lang: Lang) {
+    let pick = |fr, en| lang.pick(fr, en);
     if !assessment.unknown.is_empty() {
         out.push_str(&format!(
             "\n{}{} {}\n",
@@ -239,56 +268,58 @@ pub fn score_text(
             assessment.unknown.join(", ")
         ));
     }
-    if let Some(findings) = findings {
-        let discrepancies = &findings.discrepancies;
+}
+
+/// Adds the machine findings that contradict the answers, then the points to verify.
+fn push_findings(out: &mut String, findings: &MachineFindings, lang: Lang) {
+    let pick = |fr, en| lang.pick(fr, en);
+    let discrepancies = &findings.discrepancies;
+    out.push_str(&format!(
+        "\n{} ({})\n",
+        pick(
+            "Constats sur les machines qui contredisent les réponses",
+            "Machine findings that contradict the answers"
+        ),
+        discrepancies.len()
+    ));
+    for d in discrepancies {
         out.push_str(&format!(
-            "\n{} ({})\n",
-            pick(
-                "Constats sur les machines qui contredisent les réponses",
-                "Machine findings that contradict the answers"
-            ),
-            discrepancies.len()
+            "  {} {} {} → {}{} {} = {} ({}, {})\n",
+            d.control,
+            pick("niveau", "level"),
+            d.declared,
+            d.effective,
+            lang.colon(),
+            d.fact,
+            fact_value(&d.value),
+            d.host,
+            d.source
         ));
-        for d in discrepancies {
-            out.push_str(&format!(
-                "  {} {} {} → {}{} {} = {} ({}, {})\n",
-                d.control,
-                pick("niveau", "level"),
-                d.declared,
-                d.effective,
-                lang.colon(),
-                d.fact,
-                fact_value(&d.value),
-                d.host,
-                d.source
-            ));
-            out.push_str(&format!("      {}\n", reason_in(&d.why, lang)));
-        }
-        let points = &findings.points_to_verify;
-        out.push_str(&format!(
-            "\n{} ({})\n",
-            pick(
-                "Points à vérifier (les constats mettent la réponse en doute sans la prouver fausse\u{202f}; le score n'en tient pas compte)",
-                "Points to verify (the facts question the answer without proving it false; the score does not use them)"
-            ),
-            points.len()
-        ));
-        for p in points {
-            out.push_str(&format!(
-                "  {} {} {}{} {} = {} ({}, {})\n      {}\n",
-                p.control,
-                pick("niveau", "level"),
-                p.declared,
-                lang.colon(),
-                p.fact,
-                fact_value(&p.value),
-                p.host,
-                p.source,
-                reason_in(&p.why, lang),
-            ));
-        }
+        out.push_str(&format!("      {}\n", reason_in(&d.why, lang)));
     }
-    out
+    let points = &findings.points_to_verify;
+    out.push_str(&format!(
+        "\n{} ({})\n",
+        pick(
+            "Points à vérifier (les constats mettent la réponse en doute sans la prouver fausse\u{202f}; le score n'en tient pas compte)",
+            "Points to verify (the facts question the answer without proving it false; the score does not use them)"
+        ),
+        points.len()
+    ));
+    for p in points {
+        out.push_str(&format!(
+            "  {} {} {}{} {} = {} ({}, {})\n      {}\n",
+            p.control,
+            pick("niveau", "level"),
+            p.declared,
+            lang.colon(),
+            p.fact,
+            fact_value(&p.value),
+            p.host,
+            p.source,
+            reason_in(&p.why, lang),
+        ));
+    }
 }
 
 /// A fact's value as one line of text.

@@ -187,25 +187,14 @@ pub(crate) fn screen_facts(m: &Machine) -> Vec<Fact> {
     vec![screen_lock(m)]
 }
 
+/// The fact `screen_facts` gives.
+const SCREEN_LOCK: &str = "screen.lock";
+
+/// `screen.lock`: whether an idle session locks, read from the desktop in use, else from the
+/// shell's `TMOUT`.
 fn screen_lock(m: &Machine) -> Fact {
-    const KEY: &str = "screen.lock";
     // Shell sessions: TMOUT.
-    let mut profiles = vec![
-        "/etc/profile".to_owned(),
-        "/etc/bash.bashrc".to_owned(),
-        "/etc/bashrc".to_owned(),
-    ];
-    profiles.extend(m.glob("/etc/profile.d/*.sh"));
-    let mut timeout = None;
-    let mut any_profile = false;
-    for file in &profiles {
-        if let Ok(text) = m.read(file) {
-            any_profile = true;
-            if let Some(n) = tmout(&text) {
-                timeout = Some((n, file.clone()));
-            }
-        }
-    }
+    let (timeout, any_profile) = shell_timeout(m);
     // Desktops.
     let gnome_like = [
         "gnome-shell",
@@ -223,91 +212,127 @@ fn screen_lock(m: &Machine) -> Fact {
         }
     }
     if let Some(desktop) = gnome_like {
-        // GNOME's defaults: lock-enabled true, idle-delay 300.
-        let lock = dconf.lock_enabled.unwrap_or(true);
-        let idle = dconf.idle_delay.unwrap_or(300);
-        let source = if dconf.files.is_empty() {
-            format!("{desktop} (defaults)")
-        } else {
-            dconf.files.join(", ")
-        };
-        return if lock && idle > 0 {
-            let status = if idle <= IDLE_OK_SECONDS {
-                Status::Ok
-            } else {
-                Status::Warn
-            };
-            fact(
-                KEY,
-                Value::Bool(true),
-                status,
-                source,
-                m.t(
-                    format!(
-                        "l'écran se verrouille après {} min d'inactivité{}",
-                        idle / 60,
-                        if status == Status::Warn {
-                            " : plus de 15 min"
-                        } else {
-                            ""
-                        }
-                    ),
-                    format!(
-                        "the screen locks after {} min idle{}",
-                        idle / 60,
-                        if status == Status::Warn {
-                            ": more than 15 min"
-                        } else {
-                            ""
-                        }
-                    ),
-                ),
-            )
-        } else {
-            fact(
-                KEY,
-                Value::Bool(false),
-                Status::Warn,
-                source,
-                m.t(
-                    format!(
-                        "verrouillage de l'écran désactivé (lock-enabled={lock}, idle-delay={idle})"
-                    ),
-                    format!("screen lock disabled (lock-enabled={lock}, idle-delay={idle})"),
-                ),
-            )
-        };
+        return gnome_lock_fact(m, desktop, &dconf);
     }
     if kde {
-        let autolock = m
-            .read("/etc/xdg/kscreenlockerrc")
-            .ok()
-            .map(|t| {
-                !t.lines()
-                    .any(|l| l.trim().eq_ignore_ascii_case("Autolock=false"))
-            })
-            .unwrap_or(true);
-        return fact(
-            KEY,
-            Value::Bool(autolock),
-            if autolock { Status::Ok } else { Status::Warn },
-            "/etc/xdg/kscreenlockerrc",
-            if autolock {
-                m.t(
-                    "KDE verrouille l'écran après inactivité",
-                    "KDE locks the screen when idle",
-                )
-            } else {
-                m.t(
-                    "KDE : verrouillage automatique désactivé",
-                    "KDE: automatic lock disabled",
-                )
-            },
-        );
+        return kde_lock_fact(m);
     }
+    shell_lock_fact(m, timeout, any_profile)
+}
+
+/// The `TMOUT` set last in the shell profiles (and its file), and whether any profile was read.
+fn shell_timeout(m: &Machine) -> (Option<(i64, String)>, bool) {
+    let mut profiles = vec![
+        "/etc/profile".to_owned(),
+        "/etc/bash.bashrc".to_owned(),
+        "/etc/bashrc".to_owned(),
+    ];
+    profiles.extend(m.glob("/etc/profile.d/*.sh"));
+    let mut timeout = None;
+    let mut any_profile = false;
+    for file in &profiles {
+        if let Ok(text) = m.read(file) {
+            any_profile = true;
+            if let Some(n) = tmout(&text) {
+                timeout = Some((n, file.clone()));
+            }
+        }
+    }
+    (timeout, any_profile)
+}
+
+/// `screen.lock` on a GNOME-like desktop, from its dconf settings or their defaults.
+fn gnome_lock_fact(m: &Machine, desktop: &str, dconf: &Dconf) -> Fact {
+    // GNOME's defaults: lock-enabled true, idle-delay 300.
+    let lock = dconf.lock_enabled.unwrap_or(true);
+    let idle = dconf.idle_delay.unwrap_or(300);
+    let source = if dconf.files.is_empty() {
+        format!("{desktop} (defaults)")
+    } else {
+        dconf.files.join(", ")
+    };
+    if lock && idle > 0 {
+        let status = if idle <= IDLE_OK_SECONDS {
+            Status::Ok
+        } else {
+            Status::Warn
+        };
+        fact(
+            SCREEN_LOCK,
+            Value::Bool(true),
+            status,
+            source,
+            m.t(
+                format!(
+                    "l'écran se verrouille après {} min d'inactivité{}",
+                    idle / 60,
+                    if status == Status::Warn {
+                        " : plus de 15 min"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "the screen locks after {} min idle{}",
+                    idle / 60,
+                    if status == Status::Warn {
+                        ": more than 15 min"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+        )
+    } else {
+        fact(
+            SCREEN_LOCK,
+            Value::Bool(false),
+            Status::Warn,
+            source,
+            m.t(
+                format!(
+                    "verrouillage de l'écran désactivé (lock-enabled={lock}, idle-delay={idle})"
+                ),
+                format!("screen lock disabled (lock-enabled={lock}, idle-delay={idle})"),
+            ),
+        )
+    }
+}
+
+/// `screen.lock` on KDE, from `kscreenlockerrc`.
+fn kde_lock_fact(m: &Machine) -> Fact {
+    let autolock = m
+        .read("/etc/xdg/kscreenlockerrc")
+        .ok()
+        .map(|t| {
+            !t.lines()
+                .any(|l| l.trim().eq_ignore_ascii_case("Autolock=false"))
+        })
+        .unwrap_or(true);
+    fact(
+        SCREEN_LOCK,
+        Value::Bool(autolock),
+        if autolock { Status::Ok } else { Status::Warn },
+        "/etc/xdg/kscreenlockerrc",
+        if autolock {
+            m.t(
+                "KDE verrouille l'écran après inactivité",
+                "KDE locks the screen when idle",
+            )
+        } else {
+            m.t(
+                "KDE : verrouillage automatique désactivé",
+                "KDE: automatic lock disabled",
+            )
+        },
+    )
+}
+
+/// `screen.lock` with no desktop: from the shell's `TMOUT`, if set.
+fn shell_lock_fact(m: &Machine, timeout: Option<(i64, String)>, any_profile: bool) -> Fact {
     if let Some((n, file)) = timeout {
         return fact(
-            KEY,
+            SCREEN_LOCK,
             Value::Bool(true),
             if n <= IDLE_OK_SECONDS { Status::Ok } else { Status::Warn },
             file,
@@ -319,7 +344,7 @@ fn screen_lock(m: &Machine) -> Fact {
     }
     if any_profile {
         return fact(
-            KEY,
+            SCREEN_LOCK,
             Value::Bool(false),
             Status::Warn,
             "/etc/profile, /etc/profile.d/*.sh",
@@ -330,7 +355,7 @@ fn screen_lock(m: &Machine) -> Fact {
         );
     }
     unknown(
-        KEY,
+        SCREEN_LOCK,
         "/etc/profile, /etc/dconf/db",
         m.t(
             "ni bureau ni /etc/profile trouvés",

@@ -360,6 +360,55 @@ fn admin_public(m: &Machine, addrs: &Addresses, sockets: Option<&Sockets>) -> Fa
 /// `net.listening` and `net.admin_exposed`, and the sockets read (none when no table could be
 /// read).
 fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
+    let (listeners, read, problems) = read_listeners(m);
+    if read.is_empty() {
+        let detail = if problems.is_empty() {
+            m.t(
+                "pas de /proc/net/tcp : sockets en écoute inconnues",
+                "no /proc/net/tcp: listening sockets unknown",
+            )
+        } else {
+            m.t(
+                format!("sockets en écoute inconnues : {}", problems.join(" ; ")),
+                format!("listening sockets unknown: {}", problems.join("; ")),
+            )
+        };
+        return (
+            unknowns(
+                &["net.listening", "net.admin_exposed"],
+                "/proc/net/tcp",
+                detail,
+            ),
+            None,
+        );
+    }
+    let source = read.join(", ");
+    let partial = partial_note(m, &problems);
+    let container = container_note(m);
+    let listening = listening_fact(m, &listeners, &source, &container, &partial);
+    let (exposed, exposed_public) = exposed_services(&listeners, addrs);
+    let admin = admin_exposed_fact(
+        m,
+        addrs,
+        exposed,
+        exposed_public,
+        &source,
+        &container,
+        &partial,
+    );
+    (
+        vec![listening, admin],
+        Some(Sockets {
+            listeners,
+            source,
+            partial,
+        }),
+    )
+}
+
+/// The listening sockets in the kernel's tables, the tables read, and why the others present
+/// could not be used (in the UI language).
+fn read_listeners(m: &Machine) -> (BTreeSet<Listener>, Vec<&'static str>, Vec<String>) {
     let files = [
         ("/proc/net/tcp", Proto::Tcp, false),
         ("/proc/net/tcp6", Proto::Tcp, true),
@@ -387,36 +436,41 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
             Err(error) => problems.push(error.reason(path, m.lang)),
         }
     }
-    if read.is_empty() {
-        let detail = if problems.is_empty() {
-            m.t(
-                "pas de /proc/net/tcp : sockets en écoute inconnues",
-                "no /proc/net/tcp: listening sockets unknown",
-            )
-        } else {
-            m.t(
-                format!("sockets en écoute inconnues : {}", problems.join(" ; ")),
-                format!("listening sockets unknown: {}", problems.join("; ")),
-            )
-        };
-        return (
-            unknowns(
-                &["net.listening", "net.admin_exposed"],
-                "/proc/net/tcp",
-                detail,
-            ),
-            None,
-        );
-    }
-    let source = read.join(", ");
-    let partial = if problems.is_empty() {
+    (listeners, read, problems)
+}
+
+/// What the facts' details add when some tables could not be read.
+fn partial_note(m: &Machine, problems: &[String]) -> String {
+    if problems.is_empty() {
         String::new()
     } else {
         m.t(
             format!(" ; non lus : {}", problems.join(" ; ")),
             format!("; not read: {}", problems.join("; ")),
         )
-    };
+    }
+}
+
+/// What the facts' details add in a container: its network is not the host's.
+fn container_note(m: &Machine) -> String {
+    if m.container() {
+        m.t(
+            " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
+            " (in the container's network: what the host publishes depends on its settings)",
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// `net.listening`: the sockets listening, and how many on every interface.
+fn listening_fact(
+    m: &Machine,
+    listeners: &BTreeSet<Listener>,
+    source: &str,
+    container: &str,
+    partial: &str,
+) -> Fact {
     let labels: Vec<String> = {
         let mut seen = BTreeSet::new();
         listeners
@@ -426,19 +480,11 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
             .collect()
     };
     let everywhere = listeners.iter().filter(|l| l.everywhere()).count();
-    let container = if m.container() {
-        m.t(
-            " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
-            " (in the container's network: what the host publishes depends on its settings)",
-        )
-    } else {
-        String::new()
-    };
-    let listening = fact(
+    fact(
         "net.listening",
         Value::List(labels.clone()),
         Status::Ok,
-        source.clone(),
+        source,
         m.t(
             format!(
                 "{} socket(s) en écoute, dont {everywhere} sur toutes les interfaces{container}{partial}",
@@ -449,7 +495,12 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
                 labels.len()
             ),
         ),
-    );
+    )
+}
+
+/// The administration services listening on every interface, and whether one is on a public
+/// address.
+fn exposed_services(listeners: &BTreeSet<Listener>, addrs: &Addresses) -> (Vec<String>, bool) {
     let mut exposed = Vec::new();
     let mut exposed_public = false;
     for listener in listeners.iter().filter(|l| l.everywhere()) {
@@ -461,26 +512,32 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
             }
         }
     }
-    let admin = if exposed.is_empty() {
+    (exposed, exposed_public)
+}
+
+/// `net.admin_exposed`: none, only on private addresses (a warning), or open (a failure).
+fn admin_exposed_fact(
+    m: &Machine,
+    addrs: &Addresses,
+    exposed: Vec<String>,
+    exposed_public: bool,
+    source: &str,
+    container: &str,
+    partial: &str,
+) -> Fact {
+    if exposed.is_empty() {
         fact(
             "net.admin_exposed",
             Value::List(Vec::new()),
             Status::Ok,
-            source.clone(),
+            source,
             m.t(
                 format!("aucun port d'administration ou de partage de fichiers en écoute sur toutes les interfaces{container}{partial}"),
                 format!("no remote administration or file-sharing port listening on every interface{container}{partial}"),
             ),
         )
     } else {
-        let names: Vec<String> = exposed
-            .iter()
-            .filter_map(|e| e.split(['(', ')']).nth(1))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        let names = names.join(", ");
+        let names = exposed_names(&exposed);
         if !exposed_public && addrs.complete {
             // Private addresses only: reachable from the local network, which proves nothing
             // about the Internet.
@@ -496,30 +553,7 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
                 ),
             )
         } else {
-            let (why, source) = if exposed_public {
-                let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
-                (
-                    m.t(
-                        format!(
-                            ", sur une machine qui a une adresse publique ({})",
-                            public.join(", ")
-                        ),
-                        format!(
-                            ", on a machine with a public address ({})",
-                            public.join(", ")
-                        ),
-                    ),
-                    format!("{source}, {}", addrs.source()),
-                )
-            } else {
-                (
-                    m.t(
-                        " (adresses de la machine inconnues : une adresse publique n'est pas exclue)",
-                        " (the machine's addresses are unknown: a public address is not ruled out)",
-                    ),
-                    source.clone(),
-                )
-            };
+            let (why, source) = exposure_why(m, addrs, exposed_public, source);
             fact(
                 "net.admin_exposed",
                 Value::List(exposed),
@@ -531,15 +565,53 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
                 ),
             )
         }
-    };
-    (
-        vec![listening, admin],
-        Some(Sockets {
-            listeners,
-            source,
-            partial,
-        }),
-    )
+    }
+}
+
+/// The names of the exposed services, each once, sorted.
+fn exposed_names(exposed: &[String]) -> String {
+    let names: Vec<String> = exposed
+        .iter()
+        .filter_map(|e| e.split(['(', ')']).nth(1))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    names.join(", ")
+}
+
+/// What the detail of an open administration service adds about the machine's addresses, and
+/// the source with the addresses' when they were read.
+fn exposure_why(
+    m: &Machine,
+    addrs: &Addresses,
+    exposed_public: bool,
+    source: &str,
+) -> (String, String) {
+    if exposed_public {
+        let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
+        (
+            m.t(
+                format!(
+                    ", sur une machine qui a une adresse publique ({})",
+                    public.join(", ")
+                ),
+                format!(
+                    ", on a machine with a public address ({})",
+                    public.join(", ")
+                ),
+            ),
+            format!("{source}, {}", addrs.source()),
+        )
+    } else {
+        (
+            m.t(
+                " (adresses de la machine inconnues : une adresse publique n'est pas exclue)",
+                " (the machine's addresses are unknown: a public address is not ruled out)",
+            ),
+            source.to_owned(),
+        )
+    }
 }
 
 #[cfg(test)]

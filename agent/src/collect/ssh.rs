@@ -274,51 +274,19 @@ pub(crate) fn verdict(config: &SshConfig, pam_otp: bool, default: &str) -> Verdi
     }
 }
 
+/// The keys `facts` gives, in order.
+const KEYS: [&str; 4] = [
+    "ssh.password_auth",
+    "ssh.root_login",
+    "ssh.root_login_mode",
+    "ssh.mfa",
+];
+
+/// The SSH server's facts: password login, root login and its mode, two factors.
 pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
-    const KEYS: [&str; 4] = [
-        "ssh.password_auth",
-        "ssh.root_login",
-        "ssh.root_login_mode",
-        "ssh.mfa",
-    ];
-    // As root, sshd's own view.
-    let mut config = None;
-    if m.privileged()
-        && let Ok(output) = m.run("sshd", &["-T"], Duration::from_secs(5))
-        && output.success()
-        && output.stdout.lines().count() > 10
-    {
-        config = Some(parse_sshd_t(&output.stdout));
-    }
-    let config = match config {
-        Some(config) => config,
-        None => {
-            let mut config = SshConfig::default();
-            match read_file(m, "/etc/ssh/sshd_config", 0, &mut config) {
-                Ok(()) => config,
-                Err(ReadError::Missing) => {
-                    return unknowns(
-                        &KEYS,
-                        "/etc/ssh/sshd_config",
-                        m.t(
-                            "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
-                            "no /etc/ssh/sshd_config: no SSH server found",
-                        ),
-                    );
-                }
-                // The reason is given by `explain_unknowns`.
-                Err(_) => {
-                    return unknowns(
-                        &KEYS,
-                        "/etc/ssh/sshd_config",
-                        m.t(
-                            "configuration du serveur SSH illisible",
-                            "SSH server configuration not readable",
-                        ),
-                    );
-                }
-            }
-        }
+    let config = match server_config(m) {
+        Ok(config) => config,
+        Err(unknown) => return unknown,
     };
     let pam_otp = m
         .read("/etc/pam.d/sshd")
@@ -330,6 +298,59 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         &m.t("valeur par défaut de sshd", "sshd's default"),
     );
     let source = config.files.join(", ");
+    let partial = partial_note(m, &config);
+    let (root, root_mode) = root_login_facts(m, &v, &source);
+    vec![
+        password_fact(m, &v, &source, &partial),
+        root,
+        root_mode,
+        mfa_fact(m, &v, pam_otp, source),
+    ]
+}
+
+/// The server's configuration, as sshd sees it when root or else read from its files; the
+/// facts all unknown when there is none or it cannot be read.
+fn server_config(m: &Machine) -> Result<SshConfig, Vec<Fact>> {
+    // As root, sshd's own view.
+    let mut config = None;
+    if m.privileged()
+        && let Ok(output) = m.run("sshd", &["-T"], Duration::from_secs(5))
+        && output.success()
+        && output.stdout.lines().count() > 10
+    {
+        config = Some(parse_sshd_t(&output.stdout));
+    }
+    match config {
+        Some(config) => Ok(config),
+        None => {
+            let mut config = SshConfig::default();
+            match read_file(m, "/etc/ssh/sshd_config", 0, &mut config) {
+                Ok(()) => Ok(config),
+                Err(ReadError::Missing) => Err(unknowns(
+                    &KEYS,
+                    "/etc/ssh/sshd_config",
+                    m.t(
+                        "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
+                        "no /etc/ssh/sshd_config: no SSH server found",
+                    ),
+                )),
+                // The reason is given by `explain_unknowns`.
+                Err(_) => Err(unknowns(
+                    &KEYS,
+                    "/etc/ssh/sshd_config",
+                    m.t(
+                        "configuration du serveur SSH illisible",
+                        "SSH server configuration not readable",
+                    ),
+                )),
+            }
+        }
+    }
+}
+
+/// What the facts' details add when the configuration was read in part: files not readable,
+/// an `Include` loop or nesting too deep.
+fn partial_note(m: &Machine, config: &SshConfig) -> String {
     let mut partial = if config.denied.is_empty() {
         String::new()
     } else {
@@ -356,14 +377,18 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             format!("; more than {MAX_INCLUDE_DEPTH} levels of Include: the deepest are not read (sshd refuses to start with this configuration)"),
         ));
     }
-    let mut facts = Vec::new();
+    partial
+}
+
+/// `ssh.password_auth`: whether a password alone is enough to log in.
+fn password_fact(m: &Machine, v: &Verdict, source: &str, partial: &str) -> Fact {
     let why = &v.password_why;
-    facts.push(if v.password_alone {
+    if v.password_alone {
         fact(
             KEYS[0],
             Value::Bool(true),
             Status::Fail,
-            source.clone(),
+            source,
             m.t(
                 format!("le serveur SSH accepte un mot de passe seul : {why}{partial}"),
                 format!("the SSH server accepts a password alone: {why}{partial}"),
@@ -374,16 +399,39 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
             KEYS[0],
             Value::Bool(false),
             Status::Ok,
-            source.clone(),
+            source,
             m.t(
                 format!("pas de connexion SSH par mot de passe seul : {why}{partial}"),
                 format!("no SSH login with a password alone: {why}{partial}"),
             ),
         )
-    });
+    }
+}
+
+/// `ssh.root_login` and `ssh.root_login_mode`: whether and how root can log in.
+fn root_login_facts(m: &Machine, v: &Verdict, source: &str) -> (Fact, Fact) {
     let mode = v.root_mode.as_str();
     let from = &v.root_source;
-    let (root_value, root_status, root_detail) = match mode {
+    let (root_value, root_status, root_detail) = root_login_verdict(m, mode, from);
+    let (root_value, mode_value) = if root_status == Status::Unknown {
+        (Value::Null, Value::Null)
+    } else {
+        (Value::Bool(root_value), Value::Text(v.root_mode.clone()))
+    };
+    let root_fact = fact(
+        KEYS[1],
+        root_value,
+        root_status,
+        source,
+        root_detail.clone(),
+    );
+    let mode_fact = fact(KEYS[2], mode_value, root_status, source, root_detail);
+    (root_fact, mode_fact)
+}
+
+/// Whether root can log in, its status and the detail, for a `PermitRootLogin` value.
+fn root_login_verdict(m: &Machine, mode: &str, from: &str) -> (bool, Status, String) {
+    match mode {
         "yes" => (
             true,
             Status::Fail,
@@ -417,36 +465,35 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 format!("unrecognised PermitRootLogin value: \"{other}\" ({from}); sshd does not start with it"),
             ),
         ),
-    };
-    let (root_value, mode_value) = if root_status == Status::Unknown {
-        (Value::Null, Value::Null)
-    } else {
-        (Value::Bool(root_value), Value::Text(v.root_mode.clone()))
-    };
-    facts.push(fact(
-        KEYS[1],
-        root_value,
-        root_status,
-        source.clone(),
-        root_detail.clone(),
-    ));
-    facts.push(fact(
-        KEYS[2],
-        mode_value,
-        root_status,
-        source.clone(),
-        root_detail,
-    ));
+    }
+}
+
+/// `ssh.mfa`: whether every login needs two factors.
+fn mfa_fact(m: &Machine, v: &Verdict, pam_otp: bool, source: String) -> Fact {
     let methods = &v.methods;
-    facts.push(if v.mfa {
+    if v.mfa {
         fact(
             KEYS[3],
             Value::Bool(true),
             Status::Ok,
             source,
             m.t(
-                format!("toute connexion SSH demande deux facteurs (AuthenticationMethods {methods}{})", if pam_otp { ", code à usage unique par PAM" } else { "" }),
-                format!("every SSH login needs two factors (AuthenticationMethods {methods}{})", if pam_otp { ", one-time code through PAM" } else { "" }),
+                format!(
+                    "toute connexion SSH demande deux facteurs (AuthenticationMethods {methods}{})",
+                    if pam_otp {
+                        ", code à usage unique par PAM"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "every SSH login needs two factors (AuthenticationMethods {methods}{})",
+                    if pam_otp {
+                        ", one-time code through PAM"
+                    } else {
+                        ""
+                    }
+                ),
             ),
         )
     } else {
@@ -460,8 +507,7 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 format!("a single-factor SSH login is still possible (AuthenticationMethods {methods}): require e.g. publickey,keyboard-interactive with a one-time code"),
             ),
         )
-    });
-    facts
+    }
 }
 
 #[cfg(test)]

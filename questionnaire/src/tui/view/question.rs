@@ -11,12 +11,36 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{hanging, wrap};
 use crate::audit::choice_label;
+use crate::catalog::Control;
+use crate::evidence::Evidence;
 use crate::lang::Lang;
-use crate::session::{NOT_APPLICABLE, UNKNOWN};
+use crate::session::{Answer, NOT_APPLICABLE, UNKNOWN};
 use crate::tui::app::{App, Choice};
+use crate::upgrade::Retired;
 
 /// How many rows under the question text are kept for the options, however long the text.
 const MIN_OPTION_ROWS: usize = 4;
+
+/// Bold, for headings, labels and the chosen option.
+fn bold() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// Dim, for hints and sources.
+fn dim() -> Style {
+    Style::new().add_modifier(Modifier::DIM)
+}
+
+/// The lines that scroll under the question, and where the options and the note are in them.
+struct Body {
+    lines: Vec<Line<'static>>,
+    /// The highlighted option's first and past-the-last lines.
+    cursor_lines: (usize, usize),
+    /// Where each option starts: the view never opens on the tail of one.
+    option_starts: Vec<usize>,
+    /// Where the note (or the hint to write one) starts.
+    note_line: usize,
+}
 
 /// Draws the question panel, the part under the question text scrolled so that the highlighted
 /// option is visible.
@@ -36,19 +60,52 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         );
         return;
     };
+    let top = fixed_lines(app, control, area);
+    // The part that scrolls, two columns narrower: the right edge shows ↑ ↓ when it overflows,
+    // a blank column apart from the text.
+    let width = (area.width as usize).saturating_sub(2);
+    let body = body_lines(app, control, width);
+    let scrolled = draw_fixed(frame, top, area);
+    draw_scrolled(frame, app, control, body, scrolled, width);
+}
+
+/// The fixed part: heading (id, domain, position, tags) and the question.
+fn fixed_lines(app: &App<'_>, control: &Control, area: Rect) -> Vec<Line<'static>> {
     let lang = app.lang;
     let width = area.width as usize;
-    let session = &app.audit.session;
-    let answer = session.answers.get(&control.id);
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    let dim = Style::new().add_modifier(Modifier::DIM);
-    // The fixed part: heading (id, domain, tags) and the question.
     let mut top: Vec<Line<'static>> = Vec::new();
     let domain = app
         .audit
         .catalog
         .domain(&control.domain)
         .map_or(control.domain.as_str(), |d| d.title.get(lang));
+    let tags = heading_tags(app, control);
+    let position = format!("{}/{}", app.current_index() + 1, app.questions().len());
+    top.extend(hanging(
+        Span::styled(format!("{} · ", control.id), bold()),
+        &format!("{domain} · {position} {}", tags.join(" ")),
+        width,
+        Style::new(),
+    ));
+    // On a short terminal the question is worth more than the blank lines around it.
+    let roomy = area.height >= 16;
+    if roomy {
+        top.push(Line::raw(""));
+    }
+    for part in wrap(control.question.get(lang), width) {
+        top.push(Line::styled(part, bold()));
+    }
+    if roomy {
+        top.push(Line::raw(""));
+    }
+    top
+}
+
+/// The heading's tags: critical, context, flagged, to confirm, noted.
+fn heading_tags(app: &App<'_>, control: &Control) -> Vec<&'static str> {
+    let lang = app.lang;
+    let session = &app.audit.session;
+    let answer = session.answers.get(&control.id);
     let mut tags = Vec::new();
     // Each tag held together by no-break spaces: wrapped whole, never "[↻ à" and "confirmer]".
     if control.critical {
@@ -63,148 +120,153 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     if answer.is_some_and(|a| a.to_confirm) {
         tags.push(lang.pick("[↻\u{a0}à\u{a0}confirmer]", "[↻\u{a0}to\u{a0}confirm]"));
     }
-    let note = session.note(&control.id);
-    if note.is_some() {
+    if session.note(&control.id).is_some() {
         tags.push("[✎\u{a0}note]");
     }
-    let position = format!("{}/{}", app.current_index() + 1, app.questions().len());
-    top.extend(hanging(
-        Span::styled(format!("{} · ", control.id), bold),
-        &format!("{domain} · {position} {}", tags.join(" ")),
-        width,
-        Style::new(),
-    ));
-    // On a short terminal the question is worth more than the blank lines around it.
-    let roomy = area.height >= 16;
-    if roomy {
-        top.push(Line::raw(""));
-    }
-    for part in wrap(control.question.get(lang), width) {
-        top.push(Line::styled(part, bold));
-    }
-    if roomy {
-        top.push(Line::raw(""));
-    }
+    tags
+}
 
-    // The part that scrolls, two columns narrower: the right edge shows ↑ ↓ when it overflows,
-    // a blank column apart from the text.
-    let width = width.saturating_sub(2);
+/// The part that scrolls: help, set-aside and previous answers, options, note, machine facts.
+fn body_lines(app: &App<'_>, control: &Control, width: usize) -> Body {
+    let lang = app.lang;
+    let answer = app.audit.session.answers.get(&control.id);
     let mut lines: Vec<Line<'static>> = Vec::new();
-
     if app.show_help {
-        lines.push(Line::styled(lang.pick("Aide :", "Help:"), bold));
-        for part in wrap(control.help.get(lang), width) {
-            lines.push(Line::styled(
-                part,
-                Style::new().add_modifier(Modifier::ITALIC),
-            ));
-        }
-        if !control.refs.is_empty() {
-            lines.extend(hanging(
-                Span::styled(lang.pick("Sources : ", "Sources: "), dim),
-                &control.refs.join(", "),
-                width,
-                dim,
-            ));
-        }
-        lines.push(Line::raw(""));
+        push_help(&mut lines, control, lang, width);
     }
-
     // An answer given with an earlier catalog version, set aside because the question changed.
     if answer.is_none()
         && let Some(retired) = app.audit.session.retired.get(&control.id)
     {
-        let said = crate::upgrade::retired_note(retired, lang);
-        lines.extend(hanging(
-            Span::styled("↻ ", bold),
-            said.get(lang),
-            width,
-            bold,
-        ));
-        if let Some(note) = &retired.note {
-            lines.extend(hanging(
-                Span::styled(lang.pick("Note d'alors\u{a0}: ", "Note then: "), dim),
-                note,
-                width,
-                dim,
-            ));
-        }
-        // Apart from the options, as the previous answer of a re-assessment is.
-        lines.push(Line::raw(""));
+        push_retired(&mut lines, retired, lang, width);
     }
-
     // The previous assessment's answer, in a re-assessment.
-    let previous = answer.and_then(|a| a.previous_choice.as_deref());
-    if let Some(previous) = previous {
-        let label = choice_label(control, previous, lang);
+    if let Some(answer) = answer
+        && let Some(previous) = answer.previous_choice.as_deref()
+    {
+        push_previous_answer(&mut lines, control, answer, previous, lang, width);
+    }
+    let (cursor_lines, option_starts) = push_options(&mut lines, app, control, width);
+    lines.push(Line::raw(""));
+    let note_line = lines.len();
+    push_note(&mut lines, app.audit.session.note(&control.id), lang, width);
+    if let Some(evidence) = &app.evidence {
+        push_machine_facts(&mut lines, app, control, evidence, width);
+    }
+    Body {
+        lines,
+        cursor_lines,
+        option_starts,
+        note_line,
+    }
+}
+
+/// Adds the help text and the control's sources, then a blank line.
+fn push_help(lines: &mut Vec<Line<'static>>, control: &Control, lang: Lang, width: usize) {
+    lines.push(Line::styled(lang.pick("Aide :", "Help:"), bold()));
+    for part in wrap(control.help.get(lang), width) {
+        lines.push(Line::styled(
+            part,
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    if !control.refs.is_empty() {
         lines.extend(hanging(
-            Span::styled(
-                lang.pick("Réponse précédente : ", "Previous answer: "),
-                bold,
-            ),
-            &label,
+            Span::styled(lang.pick("Sources : ", "Sources: "), dim()),
+            &control.refs.join(", "),
+            width,
+            dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+}
+
+/// Adds the answer set aside by a catalog upgrade and its note, then a blank line.
+fn push_retired(lines: &mut Vec<Line<'static>>, retired: &Retired, lang: Lang, width: usize) {
+    let said = crate::upgrade::retired_note(retired, lang);
+    lines.extend(hanging(
+        Span::styled("↻ ", bold()),
+        said.get(lang),
+        width,
+        bold(),
+    ));
+    if let Some(note) = &retired.note {
+        lines.extend(hanging(
+            Span::styled(lang.pick("Note d'alors\u{a0}: ", "Note then: "), dim()),
+            note,
+            width,
+            dim(),
+        ));
+    }
+    // Apart from the options, as the previous answer of a re-assessment is.
+    lines.push(Line::raw(""));
+}
+
+/// Adds the previous assessment's answer and note, the hint to confirm or the current answer.
+fn push_previous_answer(
+    lines: &mut Vec<Line<'static>>,
+    control: &Control,
+    answer: &Answer,
+    previous: &str,
+    lang: Lang,
+    width: usize,
+) {
+    let label = choice_label(control, previous, lang);
+    lines.extend(hanging(
+        Span::styled(
+            lang.pick("Réponse précédente : ", "Previous answer: "),
+            bold(),
+        ),
+        &label,
+        width,
+        Style::new(),
+    ));
+    if let Some(note) = answer.previous_note.as_deref() {
+        lines.extend(hanging(
+            Span::styled(lang.pick("Note précédente : ", "Previous note: "), bold()),
+            note,
             width,
             Style::new(),
         ));
-        if let Some(note) = answer.and_then(|a| a.previous_note.as_deref()) {
-            lines.extend(hanging(
-                Span::styled(lang.pick("Note précédente : ", "Previous note: "), bold),
-                note,
-                width,
-                Style::new(),
-            ));
-        }
-        match answer {
-            Some(answer) if answer.to_confirm => lines.extend(hanging(
-                Span::styled("", dim),
-                lang.pick(
-                    "c : confirmer sans changement · un chiffre : changer",
-                    "c: confirm unchanged · a digit: change it",
-                ),
-                width,
-                dim,
-            )),
-            // Changed since: the new answer too, so that the top of the question says it all.
-            Some(answer) if answer.choice != previous => lines.extend(hanging(
-                Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold),
-                &choice_label(control, &answer.choice, lang),
-                width,
-                Style::new(),
-            )),
-            _ => {}
-        }
-        lines.push(Line::raw(""));
     }
+    if answer.to_confirm {
+        lines.extend(hanging(
+            Span::styled("", dim()),
+            lang.pick(
+                "c : confirmer sans changement · un chiffre : changer",
+                "c: confirm unchanged · a digit: change it",
+            ),
+            width,
+            dim(),
+        ));
+    } else if answer.choice != previous {
+        // Changed since: the new answer too, so that the top of the question says it all.
+        lines.extend(hanging(
+            Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold()),
+            &choice_label(control, &answer.choice, lang),
+            width,
+            Style::new(),
+        ));
+    }
+    lines.push(Line::raw(""));
+}
 
-    // Options, with the cursor and the current answer.
+/// Adds the options, with the cursor and the current answer; returns the highlighted option's
+/// lines and where each option starts.
+fn push_options(
+    lines: &mut Vec<Line<'static>>,
+    app: &App<'_>,
+    control: &Control,
+    width: usize,
+) -> ((usize, usize), Vec<usize>) {
+    let lang = app.lang;
+    let answer = app.audit.session.answers.get(&control.id);
+    let previous = answer.and_then(|a| a.previous_choice.as_deref());
     let chosen = answer.map(|a| a.choice.as_str());
     let mut cursor_lines = (0, 0);
-    // Where each option starts: the view never opens on the tail of one.
     let mut option_starts = Vec::new();
     for (index, choice) in app.choices().iter().enumerate() {
-        let (key, label, level, id) = match choice {
-            Choice::Option(i) => {
-                let option = &control.options[*i];
-                (
-                    format!("{}.", i + 1),
-                    option.label.get(lang).to_owned(),
-                    option.level,
-                    option.id.as_str(),
-                )
-            }
-            Choice::Unknown => (
-                "u.".to_owned(),
-                lang.pick("Je ne sais pas", "Don't know").to_owned(),
-                None,
-                UNKNOWN,
-            ),
-            Choice::NotApplicable => (
-                "a.".to_owned(),
-                lang.pick("Non applicable", "Not applicable").to_owned(),
-                None,
-                NOT_APPLICABLE,
-            ),
-        };
+        let (key, label, level, id) = choice_parts(control, choice, lang);
         let here = index == app.cursor();
         let selected = chosen == Some(id);
         let mark = match (here, selected) {
@@ -227,7 +289,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         let style = if here {
             Style::new().add_modifier(Modifier::REVERSED)
         } else if selected {
-            bold
+            bold()
         } else {
             Style::new()
         };
@@ -243,115 +305,185 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             cursor_lines = (start, lines.len());
         }
     }
-    lines.push(Line::raw(""));
+    (cursor_lines, option_starts)
+}
 
-    let note_line = lines.len();
+/// A choice's key, label, level (for the options that have one) and answer id.
+fn choice_parts<'c>(
+    control: &'c Control,
+    choice: &Choice,
+    lang: Lang,
+) -> (String, String, Option<u8>, &'c str) {
+    match choice {
+        Choice::Option(i) => {
+            let option = &control.options[*i];
+            (
+                format!("{}.", i + 1),
+                option.label.get(lang).to_owned(),
+                option.level,
+                option.id.as_str(),
+            )
+        }
+        Choice::Unknown => (
+            "u.".to_owned(),
+            lang.pick("Je ne sais pas", "Don't know").to_owned(),
+            None,
+            UNKNOWN,
+        ),
+        Choice::NotApplicable => (
+            "a.".to_owned(),
+            lang.pick("Non applicable", "Not applicable").to_owned(),
+            None,
+            NOT_APPLICABLE,
+        ),
+    }
+}
+
+/// Adds the note, or the hint to write one.
+fn push_note(lines: &mut Vec<Line<'static>>, note: Option<&str>, lang: Lang, width: usize) {
     match note {
         Some(note) => lines.extend(hanging(
-            Span::styled(lang.pick("Note : ", "Note: "), bold),
+            Span::styled(lang.pick("Note : ", "Note: "), bold()),
             note,
             width,
             Style::new(),
         )),
         None => lines.extend(hanging(
-            Span::styled("", dim),
+            Span::styled("", dim()),
             lang.pick(
                 "n : ajouter une note (ce qui a été dit, les preuves montrées)",
                 "n: add a note (what was said, the evidence shown)",
             ),
             width,
-            dim,
+            dim(),
         )),
     }
+}
 
-    if let Some(evidence) = &app.evidence {
-        let bearing = evidence.bearing_on(control);
-        if !bearing.is_empty() {
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                lang.pick("Constats des machines :", "Machine facts:"),
-                bold,
-            ));
-            for (host, fact) in bearing {
-                let mark = match fact.status {
-                    scoring::facts::Status::Ok => "ok",
-                    scoring::facts::Status::Warn => "!",
-                    scoring::facts::Status::Fail => "✗",
-                    scoring::facts::Status::Unknown => "?",
-                };
-                lines.extend(hanging(
-                    Span::raw(format!("  {mark} ")),
-                    &format!(
-                        "{host} · {} = {} — {}",
-                        fact.key,
-                        crate::results::fact_value(&fact.value),
-                        fact.detail
-                    ),
-                    width,
-                    Style::new(),
-                ));
-            }
-            if let scoring::ControlState::Level(declared) = app.audit.state(control)
-                && let Some(finding) = evidence.findings(control).first()
-                && finding.rule.max_level < declared
-            {
-                lines.extend(hanging(
-                    Span::styled("  ⚠ ", bold),
-                    &match lang {
-                        crate::lang::Lang::Fr => format!(
-                            "la machine {} contredit cette réponse : niveau retenu {} au lieu de {declared}",
-                            finding.host, finding.rule.max_level
-                        ),
-                        crate::lang::Lang::En => format!(
-                            "the machine {} contradicts this answer: level {} kept instead of {declared}",
-                            finding.host, finding.rule.max_level
-                        ),
-                    },
-                    width,
-                    bold,
-                ));
-                lines.extend(hanging(
-                    Span::raw("    "),
-                    crate::evidence::reason_in(&finding.rule.reason, lang),
-                    width,
-                    dim,
-                ));
-            }
-            if let scoring::ControlState::Level(declared) = app.audit.state(control) {
-                for finding in evidence.holding(control, scoring::facts::RuleKind::Verify) {
-                    if finding.rule.max_level >= declared {
-                        continue;
-                    }
-                    lines.extend(hanging(
-                        Span::styled("  ? ", bold),
-                        &match lang {
-                            crate::lang::Lang::Fr => format!(
-                                "point à vérifier (le score garde la réponse)\u{a0}: {} · {} = {}",
-                                finding.host,
-                                finding.fact.key,
-                                crate::results::fact_value(&finding.fact.value)
-                            ),
-                            crate::lang::Lang::En => format!(
-                                "point to verify (the score keeps the answer): {} · {} = {}",
-                                finding.host,
-                                finding.fact.key,
-                                crate::results::fact_value(&finding.fact.value)
-                            ),
-                        },
-                        width,
-                        bold,
-                    ));
-                    lines.extend(hanging(
-                        Span::raw("    "),
-                        crate::evidence::reason_in(&finding.rule.reason, lang),
-                        width,
-                        dim,
-                    ));
-                }
-            }
-        }
+/// Adds the machines' facts bearing on the question, the contradiction and points to verify.
+fn push_machine_facts(
+    lines: &mut Vec<Line<'static>>,
+    app: &App<'_>,
+    control: &Control,
+    evidence: &Evidence,
+    width: usize,
+) {
+    let lang = app.lang;
+    let bearing = evidence.bearing_on(control);
+    if bearing.is_empty() {
+        return;
     }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        lang.pick("Constats des machines :", "Machine facts:"),
+        bold(),
+    ));
+    for (host, fact) in bearing {
+        let mark = match fact.status {
+            scoring::facts::Status::Ok => "ok",
+            scoring::facts::Status::Warn => "!",
+            scoring::facts::Status::Fail => "✗",
+            scoring::facts::Status::Unknown => "?",
+        };
+        lines.extend(hanging(
+            Span::raw(format!("  {mark} ")),
+            &format!(
+                "{host} · {} = {} — {}",
+                fact.key,
+                crate::results::fact_value(&fact.value),
+                fact.detail
+            ),
+            width,
+            Style::new(),
+        ));
+    }
+    if let scoring::ControlState::Level(declared) = app.audit.state(control) {
+        push_contradiction(lines, control, evidence, declared, lang, width);
+    }
+    if let scoring::ControlState::Level(declared) = app.audit.state(control) {
+        push_points_to_verify(lines, control, evidence, declared, lang, width);
+    }
+}
 
+/// Adds the first machine finding that caps the declared level, and its reason.
+fn push_contradiction(
+    lines: &mut Vec<Line<'static>>,
+    control: &Control,
+    evidence: &Evidence,
+    declared: u8,
+    lang: Lang,
+    width: usize,
+) {
+    if let Some(finding) = evidence.findings(control).first()
+        && finding.rule.max_level < declared
+    {
+        lines.extend(hanging(
+            Span::styled("  ⚠ ", bold()),
+            &match lang {
+                crate::lang::Lang::Fr => format!(
+                    "la machine {} contredit cette réponse : niveau retenu {} au lieu de {declared}",
+                    finding.host, finding.rule.max_level
+                ),
+                crate::lang::Lang::En => format!(
+                    "the machine {} contradicts this answer: level {} kept instead of {declared}",
+                    finding.host, finding.rule.max_level
+                ),
+            },
+            width,
+            bold(),
+        ));
+        lines.extend(hanging(
+            Span::raw("    "),
+            crate::evidence::reason_in(&finding.rule.reason, lang),
+            width,
+            dim(),
+        ));
+    }
+}
+
+/// Adds the machine findings that question the declared level without capping it, and why.
+fn push_points_to_verify(
+    lines: &mut Vec<Line<'static>>,
+    control: &Control,
+    evidence: &Evidence,
+    declared: u8,
+    lang: Lang,
+    width: usize,
+) {
+    for finding in evidence.holding(control, scoring::facts::RuleKind::Verify) {
+        if finding.rule.max_level >= declared {
+            continue;
+        }
+        lines.extend(hanging(
+            Span::styled("  ? ", bold()),
+            &match lang {
+                crate::lang::Lang::Fr => format!(
+                    "point à vérifier (le score garde la réponse)\u{a0}: {} · {} = {}",
+                    finding.host,
+                    finding.fact.key,
+                    crate::results::fact_value(&finding.fact.value)
+                ),
+                crate::lang::Lang::En => format!(
+                    "point to verify (the score keeps the answer): {} · {} = {}",
+                    finding.host,
+                    finding.fact.key,
+                    crate::results::fact_value(&finding.fact.value)
+                ),
+            },
+            width,
+            bold(),
+        ));
+        lines.extend(hanging(
+            Span::raw("    "),
+            crate::evidence::reason_in(&finding.rule.reason, lang),
+            width,
+            dim(),
+        ));
+    }
+}
+
+/// Draws the heading and the question, cut if they do not fit; returns the area left under them.
+fn draw_fixed(frame: &mut Frame<'_>, mut top: Vec<Line<'static>>, area: Rect) -> Rect {
     // The heading and the question stay; if they do not fit, they are cut, never the options.
     let height = area.height as usize;
     let top_rows = top
@@ -360,7 +492,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     if top.len() > top_rows {
         top.truncate(top_rows);
         if let Some(last) = top.last_mut() {
-            *last = Line::styled("…", dim);
+            *last = Line::styled("…", dim());
         }
     }
     let [fixed, scrolled] = ratatui::layout::Layout::vertical([
@@ -369,7 +501,27 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(top), fixed);
+    scrolled
+}
 
+/// Draws the scrolling part, with the note pinned at the bottom when out of sight and ↑ ↓ marks.
+fn draw_scrolled(
+    frame: &mut Frame<'_>,
+    app: &App<'_>,
+    control: &Control,
+    body: Body,
+    scrolled: Rect,
+    width: usize,
+) {
+    let answer = app.audit.session.answers.get(&control.id);
+    let previous = answer.and_then(|a| a.previous_choice.as_deref());
+    let note = app.audit.session.note(&control.id);
+    let Body {
+        lines,
+        cursor_lines,
+        option_starts,
+        note_line,
+    } = body;
     // On the last option, the machines' facts under the note come into view as far as they can.
     let reveal_tail = app.evidence.is_some() && app.cursor() + 1 >= app.choices().len();
     // What is read before answering (the help, the previous answer and note of a
@@ -393,16 +545,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     {
         scroll = scroll_in(rows - 1);
         shown.height -= 1;
-        let mut parts = note.lines();
-        let first = parts.next().unwrap_or_default();
-        let more = if parts.next().is_some() { " …" } else { "" };
-        let label = lang.pick("✎ Note : ", "✎ Note: ");
-        let room = width.saturating_sub(label.chars().count());
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(label, bold),
-                Span::raw(super::text::truncate(&format!("{first}{more}"), room)),
-            ])),
+        draw_pinned_note(
+            frame,
+            note,
+            app.lang,
+            width,
             Rect {
                 y: scrolled.y + shown.height,
                 height: 1,
@@ -415,6 +562,27 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         shown,
     );
+    draw_scroll_marks(frame, shown, scroll, total);
+}
+
+/// Draws the note's first line (with " …" if it has more) in the one-row `area`.
+fn draw_pinned_note(frame: &mut Frame<'_>, note: &str, lang: Lang, width: usize, area: Rect) {
+    let mut parts = note.lines();
+    let first = parts.next().unwrap_or_default();
+    let more = if parts.next().is_some() { " …" } else { "" };
+    let label = lang.pick("✎ Note : ", "✎ Note: ");
+    let room = width.saturating_sub(label.chars().count());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label, bold()),
+            Span::raw(super::text::truncate(&format!("{first}{more}"), room)),
+        ])),
+        area,
+    );
+}
+
+/// Draws ↑ and ↓ on the right edge of `shown` when lines are hidden above or below.
+fn draw_scroll_marks(frame: &mut Frame<'_>, shown: Rect, scroll: usize, total: usize) {
     if shown.width > 0 && shown.height > 0 {
         let edge = |y: u16| Rect {
             x: shown.right() - 1,
@@ -423,11 +591,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
             height: 1,
         };
         if scroll > 0 {
-            frame.render_widget(Paragraph::new(Span::styled("↑", bold)), edge(shown.y));
+            frame.render_widget(Paragraph::new(Span::styled("↑", bold())), edge(shown.y));
         }
         if scroll + (shown.height as usize) < total {
             frame.render_widget(
-                Paragraph::new(Span::styled("↓", bold)),
+                Paragraph::new(Span::styled("↓", bold())),
                 edge(shown.bottom() - 1),
             );
         }
