@@ -12,8 +12,8 @@ use super::model::{
     Profile, Recommendation, Upgrade,
 };
 use super::raw::{
-    RawCondition, RawControl, RawDomain, RawHeader, RawOption, RawProfile, RawRecommendation,
-    RawText,
+    RawCondition, RawControl, RawDomain, RawEvidence, RawHeader, RawOption, RawProfile,
+    RawRecommendation, RawText,
 };
 use scoring::facts::{self, EvidenceRule, Kind, Op, Value};
 
@@ -242,60 +242,14 @@ pub(super) fn check(
         warnings.append(&mut checker.warnings);
         upgrades
     };
-    // Every profile must have at least one control.
-    for (index, profile) in profiles.iter().enumerate() {
-        if !built
-            .iter()
-            .any(|(_, control)| control.profiles.contains(&profile.id))
-        {
-            let span = header.profiles[index].span();
-            problems.push(
-                Problem::at(
-                    header_file.location(span),
-                    Text::new(
-                        format!("le profil « {} » ne contient aucun contrôle", profile.id),
-                        format!("the profile \"{}\" has no control", profile.id),
-                    ),
-                )
-                .hint(Text::new(
-                    format!(
-                        "ajoutez « {} » au champ profiles des contrôles à poser",
-                        profile.id
-                    ),
-                    format!(
-                        "add \"{}\" to the profiles field of the controls to ask",
-                        profile.id
-                    ),
-                )),
-            );
-        }
-    }
-    // Every domain must have at least one control: an empty one would show as "not applicable"
-    // in every report, which is not what its author meant.
-    for (index, domain) in domains.iter().enumerate() {
-        if !built.iter().any(|(_, control)| control.domain == domain.id) {
-            let span = header.domains[index].span();
-            problems.push(
-                Problem::at(
-                    header_file.location(span),
-                    Text::new(
-                        format!("le domaine « {} » ne contient aucun contrôle", domain.id),
-                        format!("the domain \"{}\" has no control", domain.id),
-                    ),
-                )
-                .hint(Text::new(
-                    format!(
-                        "ajoutez des contrôles avec domain = \"{}\", ou retirez ce domaine du catalogue",
-                        domain.id
-                    ),
-                    format!(
-                        "add controls with domain = \"{}\", or remove this domain from the catalog",
-                        domain.id
-                    ),
-                )),
-            );
-        }
-    }
+    let controls: Vec<&Control> = built.iter().map(|(_, control)| control).collect();
+    check_not_empty(
+        &mut problems,
+        header_file,
+        header,
+        (&profiles, &domains),
+        &controls,
+    );
     if profiles.is_empty() {
         problems.push(
             Problem::at(
@@ -494,7 +448,42 @@ fn check_control(
     let refs = check_refs(checker, &id, raw, documents);
     let options = check_options(checker, &id, raw);
 
-    let (weight, critical, target, recommendation) = if raw.context {
+    let (weight, critical, target, recommendation) =
+        scoring_fields(checker, &id, spanned, &options);
+
+    let top_level = options.iter().filter_map(|o| o.level).max();
+    let evidence = check_evidence(checker, &id, raw, top_level);
+
+    Control {
+        id,
+        domain,
+        context: raw.context,
+        weight,
+        critical,
+        target,
+        na_allowed: raw.na_allowed,
+        profiles: in_profiles,
+        refs,
+        question,
+        help,
+        when: raw.when.as_ref().map(|when| condition(when.get_ref())),
+        options,
+        recommendation,
+        evidence,
+    }
+}
+
+/// What a scored control has and a context question must not: its weight, critical flag,
+/// target and recommendation (0, false, 0 and none for a context question, whose extra fields
+/// are reported).
+fn scoring_fields(
+    checker: &mut Checker<'_>,
+    id: &str,
+    spanned: &Spanned<RawControl>,
+    options: &[AnswerOption],
+) -> (u32, bool, u8, Option<Recommendation>) {
+    let raw = spanned.get_ref();
+    if raw.context {
         for (field, span) in [
             ("weight", raw.weight.as_ref().map(Spanned::span)),
             ("critical", raw.critical.as_ref().map(Spanned::span)),
@@ -573,27 +562,6 @@ fn check_control(
             target,
             recommendation,
         )
-    };
-
-    let top_level = options.iter().filter_map(|o| o.level).max();
-    let evidence = check_evidence(checker, &id, raw, top_level);
-
-    Control {
-        id,
-        domain,
-        context: raw.context,
-        weight,
-        critical,
-        target,
-        na_allowed: raw.na_allowed,
-        profiles: in_profiles,
-        refs,
-        question,
-        help,
-        when: raw.when.as_ref().map(|when| condition(when.get_ref())),
-        options,
-        recommendation,
-        evidence,
     }
 }
 
@@ -617,181 +585,301 @@ fn check_evidence(
         return rules;
     }
     for spanned in &raw.evidence {
-        let rule = spanned.get_ref();
-        let fact = rule.fact.get_ref();
-        let Some(kind) = facts::kind_of(fact) else {
-            let known: Vec<&str> = facts::FACT_KEYS.iter().map(|(k, _)| *k).collect();
-            checker.report_with_hint(
-                rule.fact.span(),
-                Text::new(
-                    format!("{id} : constat inconnu « {fact} »"),
-                    format!("{id}: unknown fact \"{fact}\""),
-                ),
-                Text::new(
-                    format!("constats documentés (docs/facts.md) : {}", known.join(", ")),
-                    format!("documented facts (docs/facts.md): {}", known.join(", ")),
-                ),
-            );
-            continue;
-        };
-        let op = match rule.op.get_ref().as_str() {
-            ">" => Op::Greater,
-            ">=" => Op::AtLeast,
-            "<" => Op::Less,
-            "<=" => Op::AtMost,
-            "==" => Op::Equal,
-            "!=" => Op::NotEqual,
-            "empty" => Op::Empty,
-            "not-empty" => Op::NotEmpty,
-            other => {
-                checker.report_with_hint(
-                    rule.op.span(),
-                    Text::new(
-                        format!("{id} : comparaison inconnue « {other} »"),
-                        format!("{id}: unknown comparison \"{other}\""),
-                    ),
-                    Text::new(
-                        "op vaut >, >=, <, <=, ==, !=, empty ou not-empty",
-                        "op is >, >=, <, <=, ==, !=, empty or not-empty",
-                    ),
-                );
-                continue;
-            }
-        };
-        let value = rule.value.as_ref().map(|v| (v.span(), v.get_ref()));
-        let converted = match (op, kind, value) {
-            (Op::Empty | Op::NotEmpty, Kind::List | Kind::Text, None) => Some(None),
-            (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, Kind::Number, Some((_, v))) => {
-                match v {
-                    toml::Value::Integer(n) => Some(Some(Value::Number(*n as f64))),
-                    toml::Value::Float(n) => Some(Some(Value::Number(*n))),
-                    _ => None,
-                }
-            }
-            (Op::Equal | Op::NotEqual, _, Some((_, v))) => match (kind, v) {
-                (Kind::Bool, toml::Value::Boolean(b)) => Some(Some(Value::Bool(*b))),
-                (Kind::Number, toml::Value::Integer(n)) => Some(Some(Value::Number(*n as f64))),
-                (Kind::Number, toml::Value::Float(n)) => Some(Some(Value::Number(*n))),
-                (Kind::Text, toml::Value::String(t)) => Some(Some(Value::Text(t.clone()))),
-                _ => None,
-            },
-            _ => None,
-        };
-        let Some(value) = converted else {
-            let span = rule
-                .value
-                .as_ref()
-                .map_or_else(|| spanned.span(), Spanned::span);
-            let op_text = rule.op.get_ref();
-            let (kind_fr, kind_en) = kind_words(kind);
-            let (expected_fr, expected_en) = expected_value(op, kind);
-            checker.report_with_hint(
-                span,
-                Text::new(
-                    format!("{id} : la règle sur « {fact} » (constat {kind_fr}) ne va pas avec « {op_text} » et cette valeur"),
-                    format!("{id}: the rule on \"{fact}\" (a {kind_en} fact) does not fit \"{op_text}\" with this value"),
-                ),
-                Text::new(
-                    format!("avec « {op_text} », {expected_fr}"),
-                    format!("with \"{op_text}\", {expected_en}"),
-                ),
-            );
-            continue;
-        };
-        if let Some(Value::Text(text)) = &value
-            && let Some(allowed) = facts::allowed_values(fact)
-            && !allowed.contains(&text.as_str())
-        {
-            let span = rule
-                .value
-                .as_ref()
-                .map_or_else(|| spanned.span(), Spanned::span);
-            let list = allowed
-                .iter()
-                .map(|v| format!("\"{v}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            checker.report_with_hint(
-                span,
-                Text::new(
-                    format!("{id} : « {fact} » ne vaut jamais « {text} » : la règle ne pourrait jamais s'appliquer"),
-                    format!("{id}: \"{fact}\" never has the value \"{text}\": the rule could never hold"),
-                ),
-                Text::new(
-                    format!("valeurs possibles (docs/facts.md) : {list}"),
-                    format!("possible values (docs/facts.md): {list}"),
-                ),
-            );
-            continue;
+        if let Some(rule) = check_rule(checker, id, spanned, top_level) {
+            rules.push(rule);
         }
-        let max_level = checker.in_range(&rule.max_level, 0..5, "max_level") as u8;
-        let Some(kind) = rule_kind(checker, id, spanned) else {
-            continue;
-        };
-        let mut roles = Vec::new();
-        for role in &rule.roles {
-            if ROLES.contains(&role.get_ref().as_str()) {
-                roles.push(role.get_ref().clone());
-            } else {
-                checker.report_with_hint(
-                    role.span(),
-                    Text::new(
-                        format!(
-                            "{id}\u{a0}: rôle de machine inconnu «\u{a0}{}\u{a0}»",
-                            role.get_ref()
-                        ),
-                        format!("{id}: unknown machine role \"{}\"", role.get_ref()),
-                    ),
-                    Text::new(
-                        format!("rôles (constat host.role)\u{a0}: {}", ROLES.join(", ")),
-                        format!("roles (the host.role fact): {}", ROLES.join(", ")),
-                    ),
-                );
-            }
-        }
-        let reason = match &rule.reason {
-            Some(reason) => {
-                let text = checker.text(reason, "reason");
-                facts::Reason {
-                    fr: text.fr,
-                    en: text.en,
-                }
-            }
-            None => {
-                checker.report_with_hint(
-                    spanned.span(),
-                    Text::new(
-                        format!("{id}\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne dit pas pourquoi (reason)"),
-                        format!("{id}: the rule on \"{fact}\" does not say why (reason)"),
-                    ),
-                    Text::new(
-                        "écrivez reason = { fr = \"…\", en = \"…\" }\u{a0}: quelle affirmation de quelle option le constat contredit, sur quelle sorte de machine",
-                        "write reason = { fr = \"…\", en = \"…\" }: which claim of which option the fact disproves, on which kind of machine",
-                    ),
-                );
-                facts::Reason::default()
-            }
-        };
-        if top_level.is_some_and(|top| max_level >= top) {
-            checker.warn(
-                rule.max_level.span(),
-                Text::new(
-                    format!("{id}\u{a0}: max_level {max_level} n'est sous aucune option\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne change rien"),
-                    format!("{id}: max_level {max_level} is below no option: the rule on \"{fact}\" changes nothing"),
-                ),
-            );
-        }
-        rules.push(EvidenceRule {
-            fact: fact.clone(),
-            op,
-            value,
-            kind,
-            max_level,
-            roles,
-            reason,
-        });
     }
     rules
+}
+
+/// One evidence rule: its fact, comparison, value, kind, roles and reason; `None` when it is
+/// wrong (each problem reported).
+fn check_rule(
+    checker: &mut Checker<'_>,
+    id: &str,
+    spanned: &Spanned<RawEvidence>,
+    top_level: Option<u8>,
+) -> Option<EvidenceRule> {
+    let rule = spanned.get_ref();
+    let fact = rule.fact.get_ref();
+    let kind = fact_kind(checker, id, rule)?;
+    let op = rule_op(checker, id, rule)?;
+    let value = rule_value(checker, id, spanned, op, kind)?;
+    let max_level = checker.in_range(&rule.max_level, 0..5, "max_level") as u8;
+    let kind = rule_kind(checker, id, spanned)?;
+    let roles = rule_roles(checker, id, rule);
+    let reason = rule_reason(checker, id, spanned);
+    if top_level.is_some_and(|top| max_level >= top) {
+        checker.warn(
+            rule.max_level.span(),
+            Text::new(
+                format!("{id}\u{a0}: max_level {max_level} n'est sous aucune option\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne change rien"),
+                format!("{id}: max_level {max_level} is below no option: the rule on \"{fact}\" changes nothing"),
+            ),
+        );
+    }
+    Some(EvidenceRule {
+        fact: fact.clone(),
+        op,
+        value,
+        kind,
+        max_level,
+        roles,
+        reason,
+    })
+}
+
+/// The kind of value a rule's fact holds, if the fact is documented.
+fn fact_kind(checker: &mut Checker<'_>, id: &str, rule: &RawEvidence) -> Option<Kind> {
+    let fact = rule.fact.get_ref();
+    let Some(kind) = facts::kind_of(fact) else {
+        let known: Vec<&str> = facts::FACT_KEYS.iter().map(|(k, _)| *k).collect();
+        checker.report_with_hint(
+            rule.fact.span(),
+            Text::new(
+                format!("{id} : constat inconnu « {fact} »"),
+                format!("{id}: unknown fact \"{fact}\""),
+            ),
+            Text::new(
+                format!("constats documentés (docs/facts.md) : {}", known.join(", ")),
+                format!("documented facts (docs/facts.md): {}", known.join(", ")),
+            ),
+        );
+        return None;
+    };
+    Some(kind)
+}
+
+/// A rule's comparison.
+fn rule_op(checker: &mut Checker<'_>, id: &str, rule: &RawEvidence) -> Option<Op> {
+    let op = match rule.op.get_ref().as_str() {
+        ">" => Op::Greater,
+        ">=" => Op::AtLeast,
+        "<" => Op::Less,
+        "<=" => Op::AtMost,
+        "==" => Op::Equal,
+        "!=" => Op::NotEqual,
+        "empty" => Op::Empty,
+        "not-empty" => Op::NotEmpty,
+        other => {
+            checker.report_with_hint(
+                rule.op.span(),
+                Text::new(
+                    format!("{id} : comparaison inconnue « {other} »"),
+                    format!("{id}: unknown comparison \"{other}\""),
+                ),
+                Text::new(
+                    "op vaut >, >=, <, <=, ==, !=, empty ou not-empty",
+                    "op is >, >=, <, <=, ==, !=, empty or not-empty",
+                ),
+            );
+            return None;
+        }
+    };
+    Some(op)
+}
+
+/// The value a rule compares with, of its fact's kind and, for a closed set of texts, one of
+/// them; `Some(None)` for `empty` and `not-empty`.
+fn rule_value(
+    checker: &mut Checker<'_>,
+    id: &str,
+    spanned: &Spanned<RawEvidence>,
+    op: Op,
+    kind: Kind,
+) -> Option<Option<Value>> {
+    let rule = spanned.get_ref();
+    let fact = rule.fact.get_ref();
+    let value = rule.value.as_ref().map(|v| (v.span(), v.get_ref()));
+    let converted = match (op, kind, value) {
+        (Op::Empty | Op::NotEmpty, Kind::List | Kind::Text, None) => Some(None),
+        (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, Kind::Number, Some((_, v))) => {
+            match v {
+                toml::Value::Integer(n) => Some(Some(Value::Number(*n as f64))),
+                toml::Value::Float(n) => Some(Some(Value::Number(*n))),
+                _ => None,
+            }
+        }
+        (Op::Equal | Op::NotEqual, _, Some((_, v))) => match (kind, v) {
+            (Kind::Bool, toml::Value::Boolean(b)) => Some(Some(Value::Bool(*b))),
+            (Kind::Number, toml::Value::Integer(n)) => Some(Some(Value::Number(*n as f64))),
+            (Kind::Number, toml::Value::Float(n)) => Some(Some(Value::Number(*n))),
+            (Kind::Text, toml::Value::String(t)) => Some(Some(Value::Text(t.clone()))),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(value) = converted else {
+        let span = rule
+            .value
+            .as_ref()
+            .map_or_else(|| spanned.span(), Spanned::span);
+        let op_text = rule.op.get_ref();
+        let (kind_fr, kind_en) = kind_words(kind);
+        let (expected_fr, expected_en) = expected_value(op, kind);
+        checker.report_with_hint(
+        span,
+        Text::new(
+            format!("{id} : la règle sur « {fact} » (constat {kind_fr}) ne va pas avec « {op_text} » et cette valeur"),
+            format!("{id}: the rule on \"{fact}\" (a {kind_en} fact) does not fit \"{op_text}\" with this value"),
+        ),
+        Text::new(
+            format!("avec « {op_text} », {expected_fr}"),
+            format!("with \"{op_text}\", {expected_en}"),
+        ),
+    );
+        return None;
+    };
+    if let Some(Value::Text(text)) = &value
+        && let Some(allowed) = facts::allowed_values(fact)
+        && !allowed.contains(&text.as_str())
+    {
+        let span = rule
+            .value
+            .as_ref()
+            .map_or_else(|| spanned.span(), Spanned::span);
+        let list = allowed
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        checker.report_with_hint(
+        span,
+        Text::new(
+            format!("{id} : « {fact} » ne vaut jamais « {text} » : la règle ne pourrait jamais s'appliquer"),
+            format!("{id}: \"{fact}\" never has the value \"{text}\": the rule could never hold"),
+        ),
+        Text::new(
+            format!("valeurs possibles (docs/facts.md) : {list}"),
+            format!("possible values (docs/facts.md): {list}"),
+        ),
+    );
+        return None;
+    }
+    Some(value)
+}
+
+/// The machine roles a rule is limited to; unknown roles are reported and left out.
+fn rule_roles(checker: &mut Checker<'_>, id: &str, rule: &RawEvidence) -> Vec<String> {
+    let mut roles = Vec::new();
+    for role in &rule.roles {
+        if ROLES.contains(&role.get_ref().as_str()) {
+            roles.push(role.get_ref().clone());
+        } else {
+            checker.report_with_hint(
+                role.span(),
+                Text::new(
+                    format!(
+                        "{id}\u{a0}: rôle de machine inconnu «\u{a0}{}\u{a0}»",
+                        role.get_ref()
+                    ),
+                    format!("{id}: unknown machine role \"{}\"", role.get_ref()),
+                ),
+                Text::new(
+                    format!("rôles (constat host.role)\u{a0}: {}", ROLES.join(", ")),
+                    format!("roles (the host.role fact): {}", ROLES.join(", ")),
+                ),
+            );
+        }
+    }
+    roles
+}
+
+/// Why a rule's fact bears on the answer, which the catalog must say.
+fn rule_reason(
+    checker: &mut Checker<'_>,
+    id: &str,
+    spanned: &Spanned<RawEvidence>,
+) -> facts::Reason {
+    let rule = spanned.get_ref();
+    let fact = rule.fact.get_ref();
+    match &rule.reason {
+        Some(reason) => {
+            let text = checker.text(reason, "reason");
+            facts::Reason {
+                fr: text.fr,
+                en: text.en,
+            }
+        }
+        None => {
+            checker.report_with_hint(
+            spanned.span(),
+            Text::new(
+                format!("{id}\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne dit pas pourquoi (reason)"),
+                format!("{id}: the rule on \"{fact}\" does not say why (reason)"),
+            ),
+            Text::new(
+                "écrivez reason = { fr = \"…\", en = \"…\" }\u{a0}: quelle affirmation de quelle option le constat contredit, sur quelle sorte de machine",
+                "write reason = { fr = \"…\", en = \"…\" }: which claim of which option the fact disproves, on which kind of machine",
+            ),
+        );
+            facts::Reason::default()
+        }
+    }
+}
+
+/// Every profile and every domain must hold at least one control.
+fn check_not_empty(
+    problems: &mut Vec<Problem>,
+    header_file: &SourceFile,
+    header: &RawHeader,
+    (profiles, domains): (&[Profile], &[Domain]),
+    controls: &[&Control],
+) {
+    // Every profile must have at least one control.
+    for (index, profile) in profiles.iter().enumerate() {
+        if !controls
+            .iter()
+            .any(|control| control.profiles.contains(&profile.id))
+        {
+            let span = header.profiles[index].span();
+            problems.push(
+                Problem::at(
+                    header_file.location(span),
+                    Text::new(
+                        format!("le profil « {} » ne contient aucun contrôle", profile.id),
+                        format!("the profile \"{}\" has no control", profile.id),
+                    ),
+                )
+                .hint(Text::new(
+                    format!(
+                        "ajoutez « {} » au champ profiles des contrôles à poser",
+                        profile.id
+                    ),
+                    format!(
+                        "add \"{}\" to the profiles field of the controls to ask",
+                        profile.id
+                    ),
+                )),
+            );
+        }
+    }
+    // Every domain must have at least one control: an empty one would show as "not applicable"
+    // in every report, which is not what its author meant.
+    for (index, domain) in domains.iter().enumerate() {
+        if !controls.iter().any(|control| control.domain == domain.id) {
+            let span = header.domains[index].span();
+            problems.push(
+                Problem::at(
+                    header_file.location(span),
+                    Text::new(
+                        format!("le domaine « {} » ne contient aucun contrôle", domain.id),
+                        format!("the domain \"{}\" has no control", domain.id),
+                    ),
+                )
+                .hint(Text::new(
+                    format!(
+                        "ajoutez des contrôles avec domain = \"{}\", ou retirez ce domaine du catalogue",
+                        domain.id
+                    ),
+                    format!(
+                        "add controls with domain = \"{}\", or remove this domain from the catalog",
+                        domain.id
+                    ),
+                )),
+            );
+        }
+    }
 }
 
 /// `[[upgrades]]`: each names an earlier version, and each change a control of that version and
