@@ -91,15 +91,14 @@ impl Text {
     }
 }
 
-/// The name of a maturity level (0–4), as every output prints it.
+/// The name of a maturity level (0–4), as every output prints it: the message `level-name` of
+/// the catalogs.
 pub fn level_name(level: u8) -> Text {
-    match level {
-        0 => Text::new("inexistant", "none"),
-        1 => Text::new("initial", "initial"),
-        2 => Text::new("partiel", "partial"),
-        3 => Text::new("défini et appliqué", "defined and applied"),
-        _ => Text::new("géré et vérifié", "managed and checked"),
-    }
+    let level = level.min(4);
+    Text::new(
+        crate::t!(Lang::Fr, "level-name", level = level),
+        crate::t!(Lang::En, "level-name", level = level),
+    )
 }
 
 /// A parser's message (TOML or JSON, through serde), with its common forms said in French too:
@@ -191,6 +190,14 @@ mod tests {
             "type invalide : string \"x\" au lieu de u32"
         );
         assert_eq!(parse_reason("unclosed array").fr, "unclosed array");
+    }
+
+    #[test]
+    fn level_names_come_from_the_catalogs() {
+        assert_eq!(level_name(0), Text::new("inexistant", "none"));
+        assert_eq!(level_name(3).fr, "défini et appliqué");
+        assert_eq!(level_name(4).en, "managed and checked");
+        assert_eq!(level_name(7), level_name(4));
     }
 
     #[test]

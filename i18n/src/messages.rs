@@ -66,12 +66,14 @@ impl std::error::Error for Error {}
 #[derive(Debug)]
 pub struct Messages {
     loader: FluentLanguageLoader,
+    nearest: Lang,
 }
 
 impl Messages {
     /// The catalog of language `code` (`de`, `pt-BR`…) from Fluent text.
     pub fn from_str(code: &str, ftl: &str) -> Result<Messages, Error> {
         let id = language(code)?;
+        let nearest = Lang::parse(id.language.as_str()).unwrap_or_default();
         let assets = OneFile {
             path: format!("{id}/{DOMAIN}.ftl"),
             text: ftl.to_owned(),
@@ -81,7 +83,7 @@ impl Messages {
             .load_languages(&assets, &[id])
             .map_err(|error| Error(error.to_string()))?;
         loader.set_use_isolating(false);
-        Ok(Messages { loader })
+        Ok(Messages { loader, nearest })
     }
 
     /// The catalog of language `code` from a directory laid out as `locales/`:
@@ -97,17 +99,31 @@ impl Messages {
     pub fn loader(&self) -> &FluentLanguageLoader {
         &self.loader
     }
+
+    /// The bundled language nearest to this one: English for `en-…`, French otherwise. The texts
+    /// that carry only French and English (the catalog of controls) are read in it.
+    pub fn nearest(&self) -> Lang {
+        self.nearest
+    }
 }
 
 /// What [`crate::t!`] takes a message from: a bundled [`Lang`] or a [`Messages`].
 pub trait Source {
     /// The loader that holds the messages.
     fn loader(&self) -> &FluentLanguageLoader;
+
+    /// The bundled language for the texts that are French and English only (a [`crate::Text`],
+    /// such as the catalog's titles): the language itself, or the nearest bundled one.
+    fn nearest(&self) -> Lang;
 }
 
 impl Source for Lang {
     fn loader(&self) -> &FluentLanguageLoader {
         messages(*self)
+    }
+
+    fn nearest(&self) -> Lang {
+        *self
     }
 }
 
@@ -115,11 +131,19 @@ impl Source for Messages {
     fn loader(&self) -> &FluentLanguageLoader {
         &self.loader
     }
+
+    fn nearest(&self) -> Lang {
+        self.nearest
+    }
 }
 
 impl<T: Source + ?Sized> Source for &T {
     fn loader(&self) -> &FluentLanguageLoader {
         (**self).loader()
+    }
+
+    fn nearest(&self) -> Lang {
+        (**self).nearest()
     }
 }
 

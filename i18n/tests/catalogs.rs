@@ -195,6 +195,34 @@ fn a_third_language_is_a_file() {
     assert_eq!(t!(italian, "fact-status-ok"), "ok");
     assert!(Messages::from_dir(&crate_dir().join("tests/data"), "xx").is_err());
     assert!(Messages::from_str("not a language!", "a = b\n").is_err());
+    // The catalog texts of a language that is not bundled come from the nearest bundled one.
+    assert_eq!(german.nearest(), Lang::Fr);
+    let british = Messages::from_str("en-GB", "days = d\n").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(british.nearest(), Lang::En);
+}
+
+#[test]
+fn the_test_language_has_french_messages_with_their_arguments() {
+    // The German file renders the score table (questionnaire/src/results.rs): its messages are
+    // the French file's, with the same arguments.
+    let german = catalog(&crate_dir().join("tests/data/de/posture.ftl"));
+    let french = bundled(Lang::Fr);
+    assert!(german.contains_key("score-overall"));
+    for (id, arguments) in &german {
+        assert_eq!(french.get(id), Some(arguments), "the arguments of {id}");
+    }
+    let level = 3;
+    let german = Messages::from_dir(&crate_dir().join("tests/data"), "de").unwrap_or_else(|e| {
+        panic!("{e}");
+    });
+    assert_eq!(
+        t!(german, "level-name", level = level),
+        "festgelegt und angewandt"
+    );
+    assert_eq!(
+        i18n::level_name(level).en,
+        t!(Lang::En, "level-name", level = level)
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::catalog::{Catalog, Condition, Control};
 use crate::error::{Error, Problem};
 use crate::lang::{Lang, Text};
 use crate::session::{
-    NOT_APPLICABLE, Session, SessionField, SessionSource, UNKNOWN, unknown_profile,
+    Choice, NOT_APPLICABLE, Session, SessionField, SessionSource, UNKNOWN, unknown_profile,
 };
 
 /// Questions of the score answered, out of those asked: [`Audit::progress`].
@@ -136,11 +136,14 @@ impl<'c> Audit<'c> {
         if !self.applies_inner(gate, seen) {
             return false;
         }
-        match self.session.answers.get(&gate.id) {
-            Some(answer) if answer.choice != UNKNOWN && answer.choice != NOT_APPLICABLE => {
-                when.any_of.contains(&answer.choice)
-            }
-            _ => true,
+        match self
+            .session
+            .answers
+            .get(&gate.id)
+            .map(|answer| &answer.choice)
+        {
+            Some(Choice::Option(id)) => when.any_of.contains(id),
+            Some(Choice::Unknown | Choice::NotApplicable) | None => true,
         }
     }
 
@@ -149,12 +152,17 @@ impl<'c> Audit<'c> {
         if !self.applies(control) {
             return ControlState::NotApplicable;
         }
-        match self.session.answers.get(&control.id) {
+        match self
+            .session
+            .answers
+            .get(&control.id)
+            .map(|answer| &answer.choice)
+        {
             None => ControlState::Unanswered,
-            Some(answer) if answer.choice == UNKNOWN => ControlState::Unknown,
-            Some(answer) if answer.choice == NOT_APPLICABLE => ControlState::NotApplicable,
-            Some(answer) => control
-                .option(&answer.choice)
+            Some(Choice::Unknown) => ControlState::Unknown,
+            Some(Choice::NotApplicable) => ControlState::NotApplicable,
+            Some(Choice::Option(id)) => control
+                .option(id)
                 .and_then(|option| option.level)
                 .map_or(ControlState::Unanswered, ControlState::Level),
         }
@@ -241,16 +249,13 @@ impl<'c> Audit<'c> {
 
 /// A choice as stored in a session file must be an option id, `unknown`, or `na` where allowed:
 /// numbers are for typing (`posture answer`), never for files, where they would be ambiguous.
-fn check_stored_choice(control: &Control, stored: &str) -> Result<(), Problem> {
-    let valid = stored == UNKNOWN
-        || (stored == NOT_APPLICABLE && control.na_allowed)
-        || control.option(stored).is_some();
-    if valid {
+fn check_stored_choice(control: &Control, stored: &Choice) -> Result<(), Problem> {
+    if fits(control, stored) {
         return Ok(());
     }
     // Reuse the typed-choice messages ("no option", "cannot be not applicable"), which name the
     // possible options.
-    match resolve_choice(control, stored) {
+    match resolve_choice(control, stored.as_str()) {
         Err(problem) => Err(problem),
         Ok(id) => Err(Problem::new(Text::new(
             format!(
@@ -266,16 +271,29 @@ fn check_stored_choice(control: &Control, stored: &str) -> Result<(), Problem> {
     }
 }
 
-/// Turns what the user typed into a stored choice: an option id, its number as shown (from 1),
+/// Whether a choice answers this control: one of its options, "don't know", or "not
+/// applicable" where the control allows it.
+pub(crate) fn fits(control: &Control, choice: &Choice) -> bool {
+    match choice {
+        Choice::Unknown => true,
+        Choice::NotApplicable => control.na_allowed,
+        Choice::Option(id) => control.option(id).is_some(),
+    }
+}
+
+/// Turns what the user typed into a choice: an option id, its number as shown (from 1),
 /// `unknown` or `na`.
-pub fn resolve_choice(control: &Control, typed: &str) -> Result<String, Problem> {
+pub fn resolve_choice(control: &Control, typed: &str) -> Result<Choice, Problem> {
     let typed = typed.trim();
-    if typed == UNKNOWN || control.option(typed).is_some() {
-        return Ok(typed.to_owned());
+    if typed == UNKNOWN {
+        return Ok(Choice::Unknown);
+    }
+    if let Some(option) = control.option(typed) {
+        return Ok(Choice::Option(option.id.clone()));
     }
     if typed == NOT_APPLICABLE {
         return if control.na_allowed {
-            Ok(typed.to_owned())
+            Ok(Choice::NotApplicable)
         } else {
             Err(Problem::new(Text::new(
                 format!("{} ne peut pas être « Non applicable »", control.id),
@@ -298,7 +316,7 @@ pub fn resolve_choice(control: &Control, typed: &str) -> Result<String, Problem>
             .checked_sub(1)
             .and_then(|index| control.options.get(index))
     {
-        return Ok(option.id.clone());
+        return Ok(Choice::Option(option.id.clone()));
     }
     let na = if control.na_allowed { ", na" } else { "" };
     Err(Problem::new(Text::new(
@@ -327,14 +345,14 @@ fn option_list(control: &Control) -> String {
         .join(", ")
 }
 
-/// The label of a stored choice in `lang`.
-pub fn choice_label(control: &Control, choice: &str, lang: Lang) -> String {
+/// The label of a choice in `lang`.
+pub fn choice_label(control: &Control, choice: &Choice, lang: Lang) -> String {
     match choice {
-        UNKNOWN => lang.pick("Je ne sais pas", "Don't know").to_owned(),
-        NOT_APPLICABLE => lang.pick("Non applicable", "Not applicable").to_owned(),
-        id => control
+        Choice::Unknown => lang.pick("Je ne sais pas", "Don't know").to_owned(),
+        Choice::NotApplicable => lang.pick("Non applicable", "Not applicable").to_owned(),
+        Choice::Option(id) => control
             .option(id)
-            .map_or_else(|| id.to_owned(), |option| option.label.get(lang).to_owned()),
+            .map_or_else(|| id.clone(), |option| option.label.get(lang).to_owned()),
     }
 }
 
@@ -434,7 +452,7 @@ mod tests {
         )
         .unwrap();
         for (control, choice) in answers {
-            session.set_answer(control, choice, None, now());
+            session.set_answer(control, *choice, None, now());
         }
         Audit { catalog, session }
     }
@@ -591,7 +609,9 @@ mod tests {
         let first = catalog.controls_in("express").next().unwrap();
         let mut progress = audit(&catalog, "express", &[]);
         assert_eq!(progress.first_unanswered().unwrap().id, first.id);
-        progress.session.set_answer(&first.id, UNKNOWN, None, now());
+        progress
+            .session
+            .set_answer(&first.id, Choice::Unknown, None, now());
         assert_ne!(progress.first_unanswered().unwrap().id, first.id);
     }
 
@@ -603,12 +623,15 @@ mod tests {
             .iter()
             .find(|c| !c.context && !c.na_allowed)
             .unwrap();
-        assert_eq!(resolve_choice(control, "1").unwrap(), control.options[0].id);
+        assert_eq!(
+            resolve_choice(control, "1").unwrap(),
+            Choice::Option(control.options[0].id.clone())
+        );
         assert_eq!(
             resolve_choice(control, &control.options[2].id).unwrap(),
-            control.options[2].id
+            Choice::Option(control.options[2].id.clone())
         );
-        assert_eq!(resolve_choice(control, "unknown").unwrap(), UNKNOWN);
+        assert_eq!(resolve_choice(control, "unknown").unwrap(), Choice::Unknown);
         let refused = resolve_choice(control, "na").unwrap_err().render(Lang::En);
         assert!(
             refused.contains("cannot be \"Not applicable\""),
@@ -620,6 +643,9 @@ mod tests {
         assert!(resolve_choice(control, "99").is_err());
 
         let allowed = catalog.controls.iter().find(|c| c.na_allowed).unwrap();
-        assert_eq!(resolve_choice(allowed, "na").unwrap(), NOT_APPLICABLE);
+        assert_eq!(
+            resolve_choice(allowed, "na").unwrap(),
+            Choice::NotApplicable
+        );
     }
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::Catalog;
 use crate::error::Error;
-use crate::session::{Answer, NOT_APPLICABLE, NewSession, Session, UNKNOWN, timestamp};
+use crate::session::{Answer, NewSession, Session, timestamp};
 
 /// A new session pre-filled from `previous`, and the ids of the answers that could not be carried
 /// over (control or option gone from the catalog).
@@ -50,9 +50,7 @@ pub fn reassess(
     for (id, answer) in &previous.answers {
         let carried = catalog.control(id).filter(|control| {
             control.profiles.contains(&session.meta.profile)
-                && (answer.choice == UNKNOWN
-                    || (answer.choice == NOT_APPLICABLE && control.na_allowed)
-                    || control.option(&answer.choice).is_some())
+                && crate::audit::fits(control, &answer.choice)
         });
         if carried.is_none() {
             dropped.push(id.clone());
@@ -92,6 +90,11 @@ mod tests {
 
     use super::*;
     use crate::catalog;
+    use crate::session::Choice;
+
+    fn option(id: &str) -> Choice {
+        Choice::Option(id.to_owned())
+    }
 
     #[test]
     fn previous_answers_are_carried_over_to_confirm() {
@@ -116,8 +119,8 @@ mod tests {
         assert_eq!(dropped, vec!["ZZZ-01"]);
         let answer = &session.answers["PAT-01"];
         assert!(answer.to_confirm);
-        assert_eq!(answer.choice, "dans-le-mois");
-        assert_eq!(answer.previous_choice.as_deref(), Some("dans-le-mois"));
+        assert_eq!(answer.choice, option("dans-le-mois"));
+        assert_eq!(answer.previous_choice, Some(option("dans-le-mois")));
         assert_eq!(answer.previous_note.as_deref(), Some("WSUS"));
         assert_eq!(answer.note, None);
         assert_eq!(session.meta.sector, "CPTS");
@@ -164,22 +167,22 @@ mod tests {
 
         let moved = &session.answers["SUP-07"];
         assert!(moved.to_confirm);
-        assert_eq!(moved.choice, "tout-chez-hds");
+        assert_eq!(moved.choice, option("tout-chez-hds"));
         assert!(!session.answers.contains_key("DEV-04"));
 
         let renamed = &session.answers["SUP-02"];
         assert!(renamed.to_confirm);
-        assert_eq!(renamed.choice, "clauses-non-verifiees");
+        assert_eq!(renamed.choice, option("clauses-non-verifiees"));
         assert_eq!(
-            renamed.previous_choice.as_deref(),
-            Some("clauses-non-verifiees")
+            renamed.previous_choice,
+            Some(option("clauses-non-verifiees"))
         );
         assert_eq!(renamed.previous_note.as_deref(), Some("infogérant"));
 
         // Asked afresh, the former answer kept for the screen to show.
         assert!(!session.answers.contains_key("IAM-02"));
         let retired = &session.retired["IAM-02"];
-        assert_eq!(retired.choice, "messagerie-seulement");
+        assert_eq!(retired.choice, Some(option("messagerie-seulement")));
         assert_eq!(retired.note.as_deref(), Some("MFA messagerie"));
         assert_eq!(retired.catalog_version, "2026.11");
         assert_eq!(retired.reason, crate::upgrade::RetiredReason::Changed);

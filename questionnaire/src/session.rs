@@ -22,10 +22,87 @@ use crate::source::SourceFile;
 /// The version of the session file format this posture writes.
 pub const FORMAT: u32 = 1;
 
-/// The choice that means "Je ne sais pas / Don't know".
+/// The choice that means "Je ne sais pas / Don't know", as written in session files and typed.
 pub const UNKNOWN: &str = "unknown";
-/// The choice that means "Non applicable".
+/// The choice that means "Non applicable", as written in session files and typed.
 pub const NOT_APPLICABLE: &str = "na";
+
+/// What an answer chose. Written in the session file as the option id, `unknown` or `na`
+/// (`choice = "8-jours"`); the catalog reserves these two words, no option may take them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// One of the control's options, by id (not checked against the catalog here: opening an
+    /// [`Audit`](crate::audit::Audit) does that).
+    Option(String),
+    /// "Je ne sais pas / Don't know".
+    Unknown,
+    /// "Non applicable".
+    NotApplicable,
+}
+
+impl Choice {
+    /// The choice as written in a session file: the option id, `unknown` or `na`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Choice::Option(id) => id,
+            Choice::Unknown => UNKNOWN,
+            Choice::NotApplicable => NOT_APPLICABLE,
+        }
+    }
+
+    /// The option id, when the choice is an option.
+    pub fn option(&self) -> Option<&str> {
+        match self {
+            Choice::Option(id) => Some(id),
+            Choice::Unknown | Choice::NotApplicable => None,
+        }
+    }
+}
+
+/// Reads a choice as written in a session file: `unknown`, `na`, or else an option id.
+impl From<&str> for Choice {
+    fn from(stored: &str) -> Choice {
+        match stored {
+            UNKNOWN => Choice::Unknown,
+            NOT_APPLICABLE => Choice::NotApplicable,
+            id => Choice::Option(id.to_owned()),
+        }
+    }
+}
+
+impl From<&String> for Choice {
+    fn from(stored: &String) -> Choice {
+        Choice::from(stored.as_str())
+    }
+}
+
+impl From<String> for Choice {
+    fn from(stored: String) -> Choice {
+        match stored.as_str() {
+            UNKNOWN => Choice::Unknown,
+            NOT_APPLICABLE => Choice::NotApplicable,
+            _ => Choice::Option(stored),
+        }
+    }
+}
+
+impl std::fmt::Display for Choice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Choice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Choice, D::Error> {
+        String::deserialize(deserializer).map(Choice::from)
+    }
+}
 
 /// An audit session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,7 +186,7 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
     /// An option id of the control, or `unknown`, or `na`.
-    pub choice: String,
+    pub choice: Choice,
     /// What was said, the evidence shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -120,7 +197,7 @@ pub struct Answer {
     pub to_confirm: bool,
     /// The answer given at the previous assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_choice: Option<String>,
+    pub previous_choice: Option<Choice>,
     /// The note taken at the previous assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_note: Option<String>,
@@ -412,11 +489,12 @@ impl Session {
 
     /// Records an answer (the caller has checked it against the catalog). A note of `None`
     /// keeps the note already there; an answer carried over from the previous assessment is
-    /// confirmed by it.
+    /// confirmed by it. The choice is a [`Choice`], or its text as a session file writes it
+    /// (`"8-jours"`, `"unknown"`, `"na"`).
     pub fn set_answer(
         &mut self,
         control: &str,
-        choice: &str,
+        choice: impl Into<Choice>,
         note: Option<String>,
         now: DateTime<Utc>,
     ) {
@@ -432,7 +510,7 @@ impl Session {
         self.answers.insert(
             control.to_owned(),
             Answer {
-                choice: choice.to_owned(),
+                choice: choice.into(),
                 note,
                 answered_at: stamp.clone(),
                 to_confirm: false,
@@ -646,6 +724,36 @@ mod tests {
     }
 
     #[test]
+    fn choices_are_written_as_option_ids_unknown_and_na() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let mut session = new_session(&catalog);
+        session.set_answer("PAT-01", Choice::Option("8-jours".into()), None, now());
+        session.set_answer("BAK-01", Choice::Unknown, None, now());
+        session.set_answer("GOV-01", Choice::NotApplicable, None, now());
+        session.answers.get_mut("PAT-01").unwrap().previous_choice = Some(Choice::Unknown);
+        session.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for written in [
+            "[answers.PAT-01]\nchoice = \"8-jours\"\n",
+            "previous_choice = \"unknown\"\n",
+            "[answers.BAK-01]\nchoice = \"unknown\"\n",
+            "[answers.GOV-01]\nchoice = \"na\"\n",
+        ] {
+            assert!(text.contains(written), "{written:?} in {text}");
+        }
+        let (read, _) = Session::load(&path).unwrap();
+        assert_eq!(read, session);
+        assert_eq!(read.answers["BAK-01"].choice, Choice::Unknown);
+        assert_eq!(read.answers["GOV-01"].choice, Choice::NotApplicable);
+        // The text form, as `set_answer` also takes it.
+        assert_eq!(Choice::from("na"), Choice::NotApplicable);
+        assert_eq!(Choice::from("unknown".to_owned()), Choice::Unknown);
+        assert_eq!(Choice::from("oui").as_str(), "oui");
+    }
+
+    #[test]
     fn answers_set_aside_by_a_catalog_upgrade_are_kept_in_the_file() {
         let catalog = catalog::bundled().unwrap();
         let dir = tempfile::tempdir().unwrap();
@@ -848,11 +956,11 @@ mod tests {
         let catalog = catalog::bundled().unwrap();
         let mut session = new_session(&catalog);
         let carried = |choice: &str, to_confirm: bool| Answer {
-            choice: choice.to_owned(),
+            choice: Choice::from(choice),
             note: None,
             answered_at: timestamp(now()),
             to_confirm,
-            previous_choice: Some("oui".to_owned()),
+            previous_choice: Some(Choice::from("oui")),
             previous_note: None,
             extra: toml::Table::new(),
         };

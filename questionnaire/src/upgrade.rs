@@ -11,13 +11,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, ChangeKind};
 use crate::lang::{Lang, Text};
-use crate::session::{Answer, NOT_APPLICABLE, Session, UNKNOWN};
+use crate::session::{Answer, Choice, Session};
 
 /// An answer of an earlier catalog version that no longer fits its question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retired {
-    /// The option id chosen then (or `unknown`, `na`).
-    pub choice: String,
+    /// The choice then; `None` for a note taken on a question never answered (written
+    /// `choice = ""` in the file).
+    #[serde(with = "retired_choice")]
+    pub choice: Option<Choice>,
     /// The note taken then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -25,6 +27,28 @@ pub struct Retired {
     pub catalog_version: String,
     /// `changed` (the question's options changed meaning: asked again) or `removed`.
     pub reason: RetiredReason,
+}
+
+/// A retired answer's choice in the session file: as an answer's (`"8-jours"`, `"unknown"`,
+/// `"na"`), or `""` when there was none.
+mod retired_choice {
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    use crate::session::Choice;
+
+    pub fn serialize<S: Serializer>(
+        choice: &Option<Choice>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(choice.as_ref().map_or("", Choice::as_str))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Choice>, D::Error> {
+        let stored = String::deserialize(deserializer)?;
+        Ok((!stored.is_empty()).then(|| Choice::from(stored)))
+    }
 }
 
 /// Why an answer was set aside.
@@ -136,14 +160,18 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
             _ => Some(id.clone()),
         };
         let control = now_id.as_deref().and_then(|now| catalog.control(now));
-        let choice = change
-            .and_then(|c| c.options.get(&answer.choice))
-            .cloned()
-            .unwrap_or_else(|| answer.choice.clone());
-        let fits = control.is_some_and(|control| {
-            choice == UNKNOWN
-                || (choice == NOT_APPLICABLE && (control.na_allowed || control.context))
-                || control.option(&choice).is_some()
+        // An option renamed follows its new id; "don't know" and "not applicable" stay.
+        let follow = |choice: &Choice| match choice {
+            Choice::Option(id) => change
+                .and_then(|c| c.options.get(id))
+                .map_or_else(|| choice.clone(), |new| Choice::Option(new.clone())),
+            Choice::Unknown | Choice::NotApplicable => choice.clone(),
+        };
+        let choice = follow(&answer.choice);
+        let fits = control.is_some_and(|control| match &choice {
+            Choice::Unknown => true,
+            Choice::NotApplicable => control.na_allowed || control.context,
+            Choice::Option(id) => control.option(id).is_some(),
         });
         match (control, fits) {
             (Some(control), true) => {
@@ -151,14 +179,7 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
                     report.carried.push(control.id.clone());
                 }
                 answer.choice = choice;
-                if let Some(previous) = &answer.previous_choice {
-                    answer.previous_choice = Some(
-                        change
-                            .and_then(|c| c.options.get(previous))
-                            .cloned()
-                            .unwrap_or_else(|| previous.clone()),
-                    );
-                }
+                answer.previous_choice = answer.previous_choice.as_ref().map(follow);
                 answers.insert(control.id.clone(), answer);
             }
             (control, _) => {
@@ -175,7 +196,7 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
                 session.retired.insert(
                     key,
                     Retired {
-                        choice: answer.choice,
+                        choice: Some(answer.choice),
                         note: answer.note,
                         catalog_version: from.clone(),
                         reason,
@@ -207,7 +228,7 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
             }
             None => {
                 session.retired.entry(id).or_insert(Retired {
-                    choice: String::new(),
+                    choice: None,
                     note: Some(note),
                     catalog_version: from.clone(),
                     reason: RetiredReason::Removed,
@@ -224,11 +245,11 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
 
 /// What the screens say of a question whose earlier answer was set aside.
 pub fn retired_note(retired: &Retired, lang: Lang) -> Text {
-    let choice = match retired.choice.as_str() {
-        "" => lang.pick("aucune", "none").to_owned(),
-        UNKNOWN => lang.pick("Je ne sais pas", "Don't know").to_owned(),
-        NOT_APPLICABLE => lang.pick("Non applicable", "Not applicable").to_owned(),
-        other => other.to_owned(),
+    let choice = match &retired.choice {
+        None => lang.pick("aucune", "none").to_owned(),
+        Some(Choice::Unknown) => lang.pick("Je ne sais pas", "Don't know").to_owned(),
+        Some(Choice::NotApplicable) => lang.pick("Non applicable", "Not applicable").to_owned(),
+        Some(Choice::Option(id)) => id.clone(),
     };
     let version = &retired.catalog_version;
     match retired.reason {
@@ -275,7 +296,7 @@ mod tests {
         session.meta.catalog_version = "2026.11".into();
         session.meta.catalog_hash = "sha256:2026-11".into();
         for (control, choice) in answers {
-            session.set_answer(control, choice, Some(format!("note {control}")), now);
+            session.set_answer(control, *choice, Some(format!("note {control}")), now);
         }
         session
     }
@@ -301,10 +322,11 @@ mod tests {
         );
         assert_eq!(session.meta.catalog_version, catalog.version);
         assert_eq!(session.meta.catalog_hash, catalog.hash);
-        let choice = |id: &str| session.answers.get(id).map(|a| a.choice.as_str());
-        assert_eq!(choice("PAT-01"), Some("8-jours"));
-        assert_eq!(choice("BAK-01"), Some("copie-hors-d-atteinte"));
-        assert_eq!(choice("SUP-07"), Some("tout-chez-hds"));
+        let choice = |id: &str| session.answers.get(id).map(|a| a.choice.clone());
+        let option = |id: &str| Some(Choice::Option(id.to_owned()));
+        assert_eq!(choice("PAT-01"), option("8-jours"));
+        assert_eq!(choice("BAK-01"), option("copie-hors-d-atteinte"));
+        assert_eq!(choice("SUP-07"), option("tout-chez-hds"));
         assert_eq!(
             session.answers["SUP-07"].note.as_deref(),
             Some("note DEV-04")
@@ -317,7 +339,7 @@ mod tests {
         assert!(upgraded.carried.contains(&"SUP-07".to_owned()));
         // Nothing is lost: the answers set aside keep their choice and note.
         let iam = &session.retired["IAM-02"];
-        assert_eq!(iam.choice, "messagerie-seulement");
+        assert_eq!(iam.choice, option("messagerie-seulement"));
         assert_eq!(iam.note.as_deref(), Some("note IAM-02"));
         assert_eq!(iam.reason, RetiredReason::Changed);
         assert_eq!(session.retired["OLD-01"].reason, RetiredReason::Removed);
@@ -361,5 +383,31 @@ mod tests {
         let (read, _) = Session::load(&path).unwrap();
         assert_eq!(read.retired, session.retired);
         assert_eq!(read.retired["IAM-02"].catalog_version, "2026.11");
+    }
+
+    #[test]
+    fn retired_choices_are_written_as_answers_are_and_none_as_an_empty_string() {
+        let catalog = catalog::bundled().unwrap();
+        let mut session = made_with_2026_11(&catalog, &[("OLD-01", "unknown")]);
+        session.notes.insert("OLD-02".into(), "vu".into());
+        upgrade(&catalog, &mut session).unwrap();
+        assert_eq!(session.retired["OLD-01"].choice, Some(Choice::Unknown));
+        assert_eq!(session.retired["OLD-02"].choice, None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.toml");
+        session.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("[retired.OLD-01]\nchoice = \"unknown\""),
+            "{text}"
+        );
+        assert!(text.contains("[retired.OLD-02]\nchoice = \"\""), "{text}");
+        let (read, _) = Session::load(&path).unwrap();
+        assert_eq!(read.retired, session.retired);
+        assert!(
+            retired_note(&read.retired["OLD-02"], Lang::En)
+                .en
+                .contains("\"none\"")
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! Excel shows the accents, comma-separated (`docs/report-json.md`, "CSV").
 
 use crate::Error;
-use crate::model::Report;
+use crate::model::{AnswerStatus, Report};
 use questionnaire::Lang;
 
 /// Columns, in the report's language.
@@ -43,19 +43,18 @@ fn header(fr: bool) -> [&'static str; 13] {
 }
 
 /// A row's status (`AnswerRow::status`) in the report's language.
-fn status(status: &str, fr: bool) -> &'static str {
+fn status(status: AnswerStatus, fr: bool) -> &'static str {
     match (status, fr) {
-        ("answered", true) => "répondu",
-        ("answered", false) => "answered",
-        ("unknown", true) => "ne sait pas",
-        ("unknown", false) => "don't know",
-        ("unanswered", true) => "sans réponse",
-        ("unanswered", false) => "not answered",
-        ("not_applicable", true) => "non applicable",
-        ("not_applicable", false) => "not applicable",
-        ("context", true) => "contexte",
-        ("context", false) => "context",
-        (_, _) => "",
+        (AnswerStatus::Answered, true) => "répondu",
+        (AnswerStatus::Answered, false) => "answered",
+        (AnswerStatus::Unknown, true) => "ne sait pas",
+        (AnswerStatus::Unknown, false) => "don't know",
+        (AnswerStatus::Unanswered, true) => "sans réponse",
+        (AnswerStatus::Unanswered, false) => "not answered",
+        (AnswerStatus::NotApplicable, true) => "non applicable",
+        (AnswerStatus::NotApplicable, false) => "not applicable",
+        (AnswerStatus::Context, true) => "contexte",
+        (AnswerStatus::Context, false) => "context",
     }
 }
 
@@ -117,15 +116,9 @@ mod tests {
 
     #[test]
     fn every_status_has_its_words() {
-        for id in [
-            "answered",
-            "unknown",
-            "unanswered",
-            "not_applicable",
-            "context",
-        ] {
+        for id in AnswerStatus::ALL {
             assert!(!status(id, true).is_empty() && !status(id, false).is_empty());
         }
-        assert_eq!(status("unknown", true), "ne sait pas");
+        assert_eq!(status(AnswerStatus::Unknown, true), "ne sait pas");
     }
 }

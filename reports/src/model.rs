@@ -288,7 +288,7 @@ pub struct AnswerRow {
     /// The question.
     pub question: String,
     /// `answered`, `unknown`, `unanswered`, `not_applicable` or `context`.
-    pub status: &'static str,
+    pub status: AnswerStatus,
     /// The stored choice (option id, `unknown`, `na`), empty when unanswered.
     pub choice: String,
     /// What the answer says.
@@ -308,6 +308,39 @@ pub struct AnswerRow {
     pub note: String,
     /// Sources.
     pub refs: Vec<Citation>,
+}
+
+/// Where a question stands in the report, written `answered`, `unknown`, `unanswered`,
+/// `not_applicable` or `context` in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerStatus {
+    /// Answered with an option that has a level.
+    Answered,
+    /// "Don't know".
+    Unknown,
+    /// Not answered yet.
+    Unanswered,
+    /// Not applicable: answered so, or left aside by a context answer.
+    NotApplicable,
+    /// A context question: never scored.
+    Context,
+}
+
+impl AnswerStatus {
+    /// Every status, in the order above.
+    pub const ALL: [AnswerStatus; 5] = [
+        AnswerStatus::Answered,
+        AnswerStatus::Unknown,
+        AnswerStatus::Unanswered,
+        AnswerStatus::NotApplicable,
+        AnswerStatus::Context,
+    ];
+
+    /// Whether the question is still to complete ("don't know", or not answered).
+    pub fn to_check(self) -> bool {
+        matches!(self, AnswerStatus::Unknown | AnswerStatus::Unanswered)
+    }
 }
 
 /// Progress since the previous assessment.
@@ -432,7 +465,7 @@ pub fn build_with_facts(
         to_check: answers
             .iter()
             .flat_map(|d| &d.answers)
-            .filter(|a| a.status == "unknown" || a.status == "unanswered")
+            .filter(|a| a.status.to_check())
             .cloned()
             .collect(),
         answers,
@@ -648,13 +681,13 @@ fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Ve
                     let answer = audit.session.answers.get(&control.id);
                     let state = audit.state(control);
                     let status = if control.context {
-                        "context"
+                        AnswerStatus::Context
                     } else {
                         match state {
-                            ControlState::Level(_) => "answered",
-                            ControlState::Unknown => "unknown",
-                            ControlState::Unanswered => "unanswered",
-                            ControlState::NotApplicable => "not_applicable",
+                            ControlState::Level(_) => AnswerStatus::Answered,
+                            ControlState::Unknown => AnswerStatus::Unknown,
+                            ControlState::Unanswered => AnswerStatus::Unanswered,
+                            ControlState::NotApplicable => AnswerStatus::NotApplicable,
                         }
                     };
                     let answer_label = if !audit.applies(control) && answer.is_none() {
@@ -675,7 +708,7 @@ fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Ve
                         domain: control.domain.clone(),
                         question: control.question.get(lang).to_owned(),
                         status,
-                        choice: answer.map(|a| a.choice.clone()).unwrap_or_default(),
+                        choice: answer.map(|a| a.choice.to_string()).unwrap_or_default(),
                         answer: answer_label,
                         level,
                         effective_level,
@@ -751,5 +784,33 @@ fn comparison(
         regressed: compared.regressed.iter().map(change).collect(),
         measures_done: compared.measures_done.iter().map(named).collect(),
         still_open: compared.still_open.iter().map(named).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_written_as_the_json_format_says() {
+        let written: Vec<serde_json::Value> = AnswerStatus::ALL
+            .iter()
+            .map(|status| serde_json::to_value(status).unwrap())
+            .collect();
+        assert_eq!(
+            written,
+            [
+                "answered",
+                "unknown",
+                "unanswered",
+                "not_applicable",
+                "context"
+            ]
+        );
+        let to_check: Vec<AnswerStatus> = AnswerStatus::ALL
+            .into_iter()
+            .filter(|status| status.to_check())
+            .collect();
+        assert_eq!(to_check, [AnswerStatus::Unknown, AnswerStatus::Unanswered]);
     }
 }

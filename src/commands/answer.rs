@@ -60,7 +60,7 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     let clear_note = note.as_deref() == Some("");
     audit.session.set_answer(
         &control.id,
-        &choice,
+        choice.clone(),
         note.filter(|n| !n.is_empty()),
         chrono::Utc::now(),
     );
@@ -69,8 +69,9 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     }
     audit.session.save(&args.file)?;
 
-    let level = control
-        .option(&choice)
+    let level = choice
+        .option()
+        .and_then(|id| control.option(id))
         .and_then(|option| option.level)
         .map(|level| {
             format!(

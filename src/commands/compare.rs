@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use i18n::t;
 use questionnaire::Lang;
 
 use super::Opened;
@@ -31,55 +32,75 @@ pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Res
         super::emit(&format!("{}\n", serde_json::to_string_pretty(&comparison)?))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let pick = |fr, en| lang.pick(fr, en);
-    let mut out = format!(
-        "{} — {} {} → {}\n\n",
-        report.cover.organisation,
-        pick("évaluations du", "assessments of"),
-        comparison.previous_date,
-        report.cover.date
+    let (organisation, before, after) = (
+        report.cover.organisation.as_str(),
+        comparison.previous_date.as_str(),
+        report.cover.date.as_str(),
     );
-    out.push_str(&format!(
-        "{}{} {} → {} ({})\n\n",
-        pick("Indice global", "Overall index"),
-        lang.colon(),
+    let mut out = t!(
+        lang,
+        "compare-heading",
+        organisation = organisation,
+        before = before,
+        after = after
+    );
+    out.push_str("\n\n");
+    let (before, after, change) = (
         score(comparison.overall.before, lang),
         score(comparison.overall.after, lang),
-        signed(comparison.overall.delta, lang)
+        signed(comparison.overall.delta, lang),
+    );
+    out.push_str(&t!(
+        lang,
+        "compare-overall",
+        before = before,
+        after = after,
+        change = change
     ));
+    out.push_str("\n\n");
+    let (domain, before, after, change) = (
+        t!(lang, "column-domain"),
+        t!(lang, "column-before"),
+        t!(lang, "column-after"),
+        t!(lang, "column-change"),
+    );
     let width = comparison
         .domains
         .iter()
         .map(|d| d.title.chars().count())
         .max()
-        .unwrap_or(10);
+        .unwrap_or(10)
+        .max(domain.chars().count());
+    let column = [&before, &after, &change]
+        .iter()
+        .map(|label| label.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     out.push_str(&format!(
-        "{:<width$}  {:>6}  {:>6}  {:>6}\n",
-        pick("Domaine", "Domain"),
-        pick("Avant", "Before"),
-        pick("Après", "After"),
-        pick("Écart", "Change")
+        "{domain:<width$}  {before:>column$}  {after:>column$}  {change:>column$}\n"
     ));
     for domain in &comparison.domains {
         out.push_str(&format!(
-            "{:<width$}  {:>6}  {:>6}  {:>6}\n",
+            "{:<width$}  {:>column$}  {:>column$}  {:>column$}\n",
             domain.title,
             score(domain.before, lang),
             score(domain.after, lang),
             signed(domain.delta, lang)
         ));
     }
+    let (improved, regressed) = (comparison.improved.len(), comparison.regressed.len());
     for (title, changes) in [
         (
-            pick("Contrôles en progrès", "Controls improved"),
+            t!(lang, "compare-improved", count = improved),
             &comparison.improved,
         ),
         (
-            pick("Contrôles en recul", "Controls regressed"),
+            t!(lang, "compare-regressed", count = regressed),
             &comparison.regressed,
         ),
     ] {
-        out.push_str(&format!("\n{title} ({})\n", changes.len()));
+        out.push_str(&format!("\n{title}\n"));
         for change in changes {
             out.push_str(&format!(
                 "  {} {} → {}  {}\n",
@@ -87,17 +108,18 @@ pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Res
             ));
         }
     }
+    let (done, open) = (comparison.measures_done.len(), comparison.still_open.len());
     for (title, measures) in [
         (
-            pick("Mesures réalisées", "Measures done"),
+            t!(lang, "compare-done", count = done),
             &comparison.measures_done,
         ),
         (
-            pick("Mesures encore ouvertes", "Measures still open"),
+            t!(lang, "compare-open", count = open),
             &comparison.still_open,
         ),
     ] {
-        out.push_str(&format!("\n{title} ({})\n", measures.len()));
+        out.push_str(&format!("\n{title}\n"));
         for measure in measures {
             out.push_str(&format!("  {} {}\n", measure.control, measure.title));
         }

@@ -16,7 +16,7 @@ use super::search::Search;
 use crate::audit::Audit;
 use crate::catalog::Control;
 use crate::lang::{Lang, Text};
-use crate::session::{AnswerCounts, AnswerState, NOT_APPLICABLE, UNKNOWN};
+use crate::session::{self, AnswerCounts, AnswerState};
 
 /// What happens to the audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +110,17 @@ pub enum Choice {
     Unknown,
     /// "Non applicable".
     NotApplicable,
+}
+
+impl Choice {
+    /// The answer this line records for `control`.
+    pub fn answer(self, control: &Control) -> session::Choice {
+        match self {
+            Choice::Option(index) => session::Choice::Option(control.options[index].id.clone()),
+            Choice::Unknown => session::Choice::Unknown,
+            Choice::NotApplicable => session::Choice::NotApplicable,
+        }
+    }
 }
 
 /// A message in the footer.
@@ -576,14 +587,9 @@ impl<'c> App<'c> {
         let Some(control) = self.current() else {
             return Vec::new();
         };
-        let stored = match choice {
-            Choice::Option(index) => control.options[index].id.clone(),
-            Choice::Unknown => UNKNOWN.to_owned(),
-            Choice::NotApplicable => NOT_APPLICABLE.to_owned(),
-        };
         self.audit
             .session
-            .set_answer(&control.id, &stored, None, self.now);
+            .set_answer(&control.id, choice.answer(control), None, self.now);
         self.refresh(Some(&control.id));
         self.advance();
         vec![Effect::Save]
@@ -610,7 +616,7 @@ impl<'c> App<'c> {
         };
         self.audit
             .session
-            .set_answer(&control.id, &choice, None, self.now);
+            .set_answer(&control.id, choice, None, self.now);
         self.refresh(Some(&control.id));
         self.advance();
         vec![Effect::Save]
@@ -731,17 +737,9 @@ impl<'c> App<'c> {
         let Some(answer) = self.audit.session.answers.get(&control.id) else {
             return 0;
         };
-        let choice = match answer.choice.as_str() {
-            UNKNOWN => Choice::Unknown,
-            NOT_APPLICABLE => Choice::NotApplicable,
-            id => match control.options.iter().position(|o| o.id == id) {
-                Some(index) => Choice::Option(index),
-                None => return 0,
-            },
-        };
         self.choices()
-            .iter()
-            .position(|c| *c == choice)
+            .into_iter()
+            .position(|choice| choice.answer(control) == answer.choice)
             .unwrap_or(0)
     }
 

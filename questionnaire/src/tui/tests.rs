@@ -14,7 +14,7 @@ use super::view;
 use crate::audit::Audit;
 use crate::catalog::{self, Catalog};
 use crate::lang::Lang;
-use crate::session::{NewSession, Session, UNKNOWN};
+use crate::session::{Choice, NewSession, Session};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 14, 0, 0).unwrap()
@@ -94,7 +94,7 @@ fn a_digit_records_the_option_saves_and_moves_on() {
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(
         app.audit.session.answers[&first.id].choice,
-        first.options[1].id
+        Choice::Option(first.options[1].id.clone())
     );
     assert_eq!(app.current_index(), 1);
     assert_eq!(
@@ -125,7 +125,7 @@ fn arrows_and_enter_pick_the_highlighted_option() {
     assert_eq!(app.update(key(KeyCode::Enter)), vec![Effect::Save]);
     assert_eq!(
         app.audit.session.answers[&first.id].choice,
-        first.options[1].id
+        Choice::Option(first.options[1].id.clone())
     );
 }
 
@@ -135,7 +135,7 @@ fn dont_know_and_not_applicable() {
     let mut app = app(&catalog, session(&catalog, "express"), Lang::Fr);
     let first = current_id(&app);
     press(&mut app, "u");
-    assert_eq!(app.audit.session.answers[&first].choice, UNKNOWN);
+    assert_eq!(app.audit.session.answers[&first].choice, Choice::Unknown);
 
     // "a" is refused where the control does not allow "Non applicable".
     let control = app.current().unwrap();
@@ -154,7 +154,7 @@ fn dont_know_and_not_applicable() {
     }
     let id = current_id(&app);
     assert_eq!(press(&mut app, "a"), vec![Effect::Save]);
-    assert_eq!(app.audit.session.answers[&id].choice, "na");
+    assert_eq!(app.audit.session.answers[&id].choice, Choice::NotApplicable);
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn a_resumed_session_starts_at_the_first_unanswered_question() {
         .map(|c| c.id.clone())
         .collect();
     for id in &ids[..3] {
-        session.set_answer(id, UNKNOWN, None, now());
+        session.set_answer(id, Choice::Unknown, None, now());
     }
     let app = app(&catalog, session, Lang::Fr);
     assert_eq!(current_id(&app), ids[3]);
@@ -384,7 +384,7 @@ fn the_last_answer_opens_the_summary_and_p_plans_the_next_assessment() {
         .map(|c| c.id.clone())
         .collect();
     for id in &ids[..ids.len() - 1] {
-        session.set_answer(id, UNKNOWN, None, now());
+        session.set_answer(id, Choice::Unknown, None, now());
     }
     let mut app = app(&catalog, session, Lang::Fr);
     assert_eq!(current_id(&app), *ids.last().unwrap());
@@ -427,15 +427,15 @@ fn carried_over_answers_are_confirmed_with_c_or_changed_with_a_digit() {
     assert_eq!(press(&mut app, "c"), vec![Effect::Save]);
     let answer = &app.audit.session.answers[&first.id];
     assert!(!answer.to_confirm);
-    assert_eq!(answer.choice, first.options[1].id);
+    assert_eq!(answer.choice, Choice::Option(first.options[1].id.clone()));
     assert_eq!(current_id(&app), second.id);
     press(&mut app, "4");
     let answer = &app.audit.session.answers[&second.id];
     assert!(!answer.to_confirm);
-    assert_eq!(answer.choice, second.options[3].id);
+    assert_eq!(answer.choice, Choice::Option(second.options[3].id.clone()));
     assert_eq!(
-        answer.previous_choice.as_deref(),
-        Some(second.options[1].id.as_str())
+        answer.previous_choice,
+        Some(Choice::Option(second.options[1].id.clone()))
     );
     // "c" on a question with nothing carried over does nothing.
     assert!(press(&mut app, "c").is_empty());
@@ -572,7 +572,7 @@ fn all_but_the_last(catalog: &Catalog) -> (App<'_>, Vec<String>) {
         .map(|c| c.id.clone())
         .collect();
     for id in &ids[..ids.len() - 1] {
-        session.set_answer(id, UNKNOWN, None, now());
+        session.set_answer(id, Choice::Unknown, None, now());
     }
     let app = app(catalog, session, Lang::Fr);
     assert_eq!(current_id(&app), *ids.last().unwrap());
@@ -1311,7 +1311,10 @@ fn an_answer_retired_by_a_catalog_upgrade_shows_under_its_question() {
     let upgraded = upgraded.expect("upgraded from 2026.11");
     assert_eq!(upgraded.changed, vec!["IAM-02".to_owned()]);
     assert!(!session.answers.contains_key("IAM-02"));
-    assert_eq!(session.answers["GOV-01"].choice, "ebauche");
+    assert_eq!(
+        session.answers["GOV-01"].choice,
+        Choice::Option("ebauche".into())
+    );
 
     for (lang, changed, then) in [
         (

@@ -14,7 +14,7 @@ use crate::audit::choice_label;
 use crate::catalog::Control;
 use crate::evidence::Evidence;
 use crate::lang::Lang;
-use crate::session::{Answer, NOT_APPLICABLE, UNKNOWN};
+use crate::session::{self, Answer};
 use crate::tui::app::{App, Choice};
 use crate::upgrade::Retired;
 
@@ -142,7 +142,7 @@ fn body_lines(app: &App<'_>, control: &Control, width: usize) -> Body {
     }
     // The previous assessment's answer, in a re-assessment.
     if let Some(answer) = answer
-        && let Some(previous) = answer.previous_choice.as_deref()
+        && let Some(previous) = &answer.previous_choice
     {
         push_previous_answer(&mut lines, control, answer, previous, lang, width);
     }
@@ -207,7 +207,7 @@ fn push_previous_answer(
     lines: &mut Vec<Line<'static>>,
     control: &Control,
     answer: &Answer,
-    previous: &str,
+    previous: &session::Choice,
     lang: Lang,
     width: usize,
 ) {
@@ -239,7 +239,7 @@ fn push_previous_answer(
             width,
             dim(),
         ));
-    } else if answer.choice != previous {
+    } else if answer.choice != *previous {
         // Changed since: the new answer too, so that the top of the question says it all.
         lines.extend(hanging(
             Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold()),
@@ -261,14 +261,15 @@ fn push_options(
 ) -> ((usize, usize), Vec<usize>) {
     let lang = app.lang;
     let answer = app.audit.session.answers.get(&control.id);
-    let previous = answer.and_then(|a| a.previous_choice.as_deref());
-    let chosen = answer.map(|a| a.choice.as_str());
+    let previous = answer.and_then(|a| a.previous_choice.as_ref());
+    let chosen = answer.map(|a| &a.choice);
     let mut cursor_lines = (0, 0);
     let mut option_starts = Vec::new();
-    for (index, choice) in app.choices().iter().enumerate() {
-        let (key, label, level, id) = choice_parts(control, choice, lang);
+    for (index, choice) in app.choices().into_iter().enumerate() {
+        let (key, label, level) = choice_parts(control, choice, lang);
+        let recorded = choice.answer(control);
         let here = index == app.cursor();
-        let selected = chosen == Some(id);
+        let selected = chosen == Some(&recorded);
         let mark = match (here, selected) {
             (true, true) => "›●",
             (true, false) => "› ",
@@ -283,7 +284,7 @@ fn push_options(
         }
         // The previous assessment's answer, marked where it is even when scrolled past its line;
         // the mark held together, as the tags are.
-        if previous == Some(id) {
+        if previous == Some(&recorded) {
             text.push_str(lang.pick(" [↻\u{a0}précédente]", " [↻\u{a0}previous]"));
         }
         let style = if here {
@@ -308,33 +309,26 @@ fn push_options(
     (cursor_lines, option_starts)
 }
 
-/// A choice's key, label, level (for the options that have one) and answer id.
-fn choice_parts<'c>(
-    control: &'c Control,
-    choice: &Choice,
-    lang: Lang,
-) -> (String, String, Option<u8>, &'c str) {
+/// A choice's key, label and level (for the options that have one).
+fn choice_parts(control: &Control, choice: Choice, lang: Lang) -> (String, String, Option<u8>) {
     match choice {
         Choice::Option(i) => {
-            let option = &control.options[*i];
+            let option = &control.options[i];
             (
                 format!("{}.", i + 1),
                 option.label.get(lang).to_owned(),
                 option.level,
-                option.id.as_str(),
             )
         }
         Choice::Unknown => (
             "u.".to_owned(),
             lang.pick("Je ne sais pas", "Don't know").to_owned(),
             None,
-            UNKNOWN,
         ),
         Choice::NotApplicable => (
             "a.".to_owned(),
             lang.pick("Non applicable", "Not applicable").to_owned(),
             None,
-            NOT_APPLICABLE,
         ),
     }
 }
@@ -514,7 +508,7 @@ fn draw_scrolled(
     width: usize,
 ) {
     let answer = app.audit.session.answers.get(&control.id);
-    let previous = answer.and_then(|a| a.previous_choice.as_deref());
+    let previous = answer.and_then(|a| a.previous_choice.as_ref());
     let note = app.audit.session.note(&control.id);
     let Body {
         lines,
