@@ -23,6 +23,20 @@ pub struct Progress {
     pub total: usize,
 }
 
+impl Progress {
+    /// The same count, read from an assessment of the audit (its domains count the applicable
+    /// questions and those answered): free where the scores are already computed.
+    pub fn of(assessment: &Assessment) -> Progress {
+        assessment
+            .domains
+            .iter()
+            .fold(Progress::default(), |sum, domain| Progress {
+                answered: sum.answered + domain.answered,
+                total: sum.total + domain.total,
+            })
+    }
+}
+
 /// A session and the catalog it answers.
 #[derive(Debug, Clone)]
 pub struct Audit<'c> {
@@ -601,6 +615,10 @@ mod tests {
         let no = audit(&catalog, "express", &[("REM-00", "non")]);
         assert_eq!(no.progress().total, scored - gated);
         assert_eq!(no.progress().answered, 0);
+        // The count read from the scores (as the terminal does) is the same.
+        for each in [&open, &some, &no] {
+            assert_eq!(Progress::of(&each.assess()), each.progress());
+        }
     }
 
     #[test]

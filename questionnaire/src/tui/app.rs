@@ -704,7 +704,7 @@ impl<'c> App<'c> {
                     .map(|control| control.id.as_str()),
             )
             .to_confirm;
-        self.progress = (self.audit.progress(), to_confirm);
+        self.progress = (crate::audit::Progress::of(&self.assessment), to_confirm);
         if let Some(keep) = keep {
             let position = profile_order.iter().position(|c| c.id == keep);
             self.current = self
