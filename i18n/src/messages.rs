@@ -26,7 +26,7 @@ static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| bundled(Lang::
 
 fn language(code: &str) -> Result<LanguageIdentifier, Error> {
     code.parse()
-        .map_err(|_| Error(format!("« {code} » is not a language code")))
+        .map_err(|_| Error(format!("\"{code}\" is not a language code")))
 }
 
 #[allow(clippy::expect_used)]

@@ -451,7 +451,7 @@ fn hiding_the_scores_hides_every_level() {
     }
     let shown = draw(&app, 120, 40);
     assert!(shown.contains("Indice 0,0"), "{shown}");
-    assert!(shown.contains("(niv. 0)"), "{shown}");
+    assert!(shown.contains("(niv.\u{a0}0)"), "{shown}");
     press(&mut app, "s");
     let hidden = draw(&app, 120, 40);
     assert!(!hidden.contains("Indice 0,0"));
@@ -601,9 +601,8 @@ fn with_the_scores_hidden_the_last_answer_does_not_open_the_summary() {
     );
     assert_eq!(status.text.en, "every question is answered — r: summary");
     let screen = draw(&app, 80, 24);
-    // (Wrapped text shows its no-break spaces as plain ones.)
     assert!(
-        screen.contains("✓ toutes les questions ont une réponse — r : synthèse"),
+        screen.contains("✓ toutes les questions ont une réponse — r\u{a0}: synthèse"),
         "{screen}"
     );
     // Asked for, it opens.
@@ -857,7 +856,7 @@ fn a_file_that_exists_is_refused_with_its_name_in_full_at_80_columns() {
             .unwrap();
         let screen = buffer_text(terminal.backend().buffer());
         assert!(
-            screen.contains("audit-clinique-test-2026-12-01.toml »")
+            screen.contains("audit-clinique-test-2026-12-01.toml\u{a0}»")
                 || screen.contains("audit-clinique-test-2026-12-01.toml\" "),
             "{screen}"
         );
@@ -1148,7 +1147,7 @@ fn machine_facts_show_under_the_question_they_bear_on() {
     );
     assert!(
         screen.contains(
-            "la machine srv-dossiers contredit cette réponse : niveau retenu 1 au lieu de 3"
+            "la machine srv-dossiers contredit cette réponse\u{a0}: niveau retenu 1 au lieu de 3"
         ),
         "{screen}"
     );
@@ -1226,7 +1225,7 @@ fn a_point_to_verify_shows_with_its_reason_and_leaves_the_score_alone() {
     let screen = draw(&app, 120, 40);
     assert!(
         screen.contains(
-            "  ? point à vérifier (le score garde la réponse) : srv-fichiers · av.present ="
+            "  ? point à vérifier (le score garde la réponse)\u{a0}: srv-fichiers · av.present ="
         ),
         "{screen}"
     );
@@ -1247,7 +1246,7 @@ fn a_point_to_verify_shows_with_its_reason_and_leaves_the_score_alone() {
     let screen = draw(&capped, 120, 40);
     assert!(
         screen.contains(
-            "la machine poste-accueil contredit cette réponse : niveau retenu 1 au lieu de 3"
+            "la machine poste-accueil contredit cette réponse\u{a0}: niveau retenu 1 au lieu de 3"
         ),
         "{screen}"
     );
@@ -1337,9 +1336,10 @@ fn an_answer_retired_by_a_catalog_upgrade_shows_under_its_question() {
             assert!(screen.contains(changed), "{width}×{height}:\n{screen}");
             // The former choice, whole on one line.
             assert!(
-                screen.contains(
-                    lang.pick("(« messagerie-seulement »)", "(\"messagerie-seulement\")")
-                ),
+                screen.contains(lang.pick(
+                    "(«\u{a0}messagerie-seulement\u{a0}»)",
+                    "(\"messagerie-seulement\")",
+                )),
                 "{width}×{height}:\n{screen}"
             );
             assert!(screen.contains(then), "{width}×{height}:\n{screen}");
@@ -1552,7 +1552,7 @@ fn a_note_shows_at_80x24_even_below_long_options() {
     let catalog = catalog::bundled().unwrap();
     let app = app(&catalog, snapshots::midway(&catalog), Lang::Fr);
     let screen = draw(&app, 80, 24);
-    assert!(screen.contains("[✎ note]"), "{screen}");
+    assert!(screen.contains("[✎\u{a0}note]"), "{screen}");
     assert!(
         screen.contains("✎ Note : Correctifs Windows : WSUS"),
         "{screen}"

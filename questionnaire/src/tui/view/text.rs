@@ -15,17 +15,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut line = String::new();
         let mut length = 0;
         for word in words(paragraph) {
-            // No-break spaces hold words together here; on screen they are spaces.
-            let mut word: Vec<char> = word
-                .chars()
-                .map(|c| {
-                    if c == '\u{a0}' || c == '\u{202f}' {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
-                .collect();
+            // No-break spaces hold words together, and are drawn as they are: French
+            // typography on screen as in the reports.
+            let mut word: Vec<char> = word.chars().collect();
             while word.len() > width {
                 if length > 0 {
                     lines.push(std::mem::take(&mut line));
@@ -58,10 +50,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// The words of a paragraph, split at the spaces where a line may break.
 fn words(paragraph: &str) -> Vec<String> {
-    let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
     let mut words: Vec<String> = Vec::new();
     let mut glue_next = false;
-    for word in paragraph.split(breaks).filter(|w| !w.is_empty()) {
+    for word in crate::typography::words(paragraph) {
         let closing = word
             .chars()
             .all(|c| matches!(c, '?' | '!' | ':' | ';' | '»'));
@@ -116,21 +107,24 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("été à l'hôpital", 9), vec!["été à", "l'hôpital"]);
-        // French punctuation stays with its word; no break at a no-break space. On screen the
-        // no-break spaces are plain ones.
-        assert_eq!(wrap("et chiffrée\u{202f}?", 11), vec!["et", "chiffrée ?"]);
+        // French punctuation stays with its word; no break at a no-break space, which is drawn
+        // as it is.
+        assert_eq!(
+            wrap("et chiffrée\u{202f}?", 11),
+            vec!["et", "chiffrée\u{202f}?"]
+        );
         assert_eq!(
             wrap("il dit «\u{a0}oui\u{a0}»\u{202f}!", 10),
-            vec!["il dit", "« oui » !"]
+            vec!["il dit", "«\u{a0}oui\u{a0}»\u{202f}!"]
         );
         assert_eq!(
             wrap("Indice global\u{a0}: 62,5", 14),
-            vec!["Indice", "global : 62,5"]
+            vec!["Indice", "global\u{a0}: 62,5"]
         );
         // The same with plain spaces, as a text typed in a note may have them.
         assert_eq!(wrap("et chiffrée ?", 11), vec!["et", "chiffrée ?"]);
         assert_eq!(wrap("il dit « oui » !", 10), vec!["il dit", "« oui » !"]);
-        assert_eq!(wrap("un (niv.\u{a0}1)", 9), vec!["un", "(niv. 1)"]);
+        assert_eq!(wrap("un (niv.\u{a0}1)", 9), vec!["un", "(niv.\u{a0}1)"]);
     }
 
     #[test]
