@@ -205,35 +205,22 @@ impl Audit<'_> {
     /// effective level is the lowest `effective` of its rows. Rows come in catalog order, and for
     /// one control the lowest cap first (then in the order of the machines).
     pub fn discrepancies(&self, evidence: &Evidence) -> Vec<Discrepancy> {
-        self.controls()
-            .filter(|control| !control.context)
-            .flat_map(|control| {
-                let scoring::ControlState::Level(declared) = self.state(control) else {
-                    return Vec::new();
-                };
-                // `findings` is sorted by cap, lowest first: the first finding of a host is
-                // its strongest.
-                let mut rows: Vec<Discrepancy> = Vec::new();
-                for finding in evidence.findings(control) {
-                    if finding.rule.max_level >= declared
-                        || rows.iter().any(|row| row.host == finding.host)
-                    {
-                        continue;
-                    }
-                    rows.push(Discrepancy {
-                        control: control.id.clone(),
-                        declared,
-                        effective: finding.rule.max_level,
-                        fact: finding.fact.key.clone(),
-                        value: finding.fact.value.clone(),
-                        host: finding.host.to_owned(),
-                        source: finding.fact.source.clone(),
-                        why: finding.rule.reason.clone(),
-                    });
-                }
-                rows
-            })
-            .collect()
+        // On one machine, only the strongest rule (the lowest cap, first) makes a row.
+        self.answers_against(evidence, RuleKind::Cap, |row, finding| {
+            row.host == finding.host
+        })
+        .into_iter()
+        .map(|(control, declared, finding)| Discrepancy {
+            control: control.id.clone(),
+            declared,
+            effective: finding.rule.max_level,
+            fact: finding.fact.key.clone(),
+            value: finding.fact.value.clone(),
+            host: finding.host.to_owned(),
+            source: finding.fact.source.clone(),
+            why: finding.rule.reason.clone(),
+        })
+        .collect()
     }
 
     /// Both: the discrepancies and the points to verify.
@@ -248,34 +235,45 @@ impl Audit<'_> {
     /// rule and machine where a `verify` rule holds above which the answer stands. The score is
     /// untouched. Rows come in catalog order, then by rule level and machine.
     pub fn points_to_verify(&self, evidence: &Evidence) -> Vec<PointToVerify> {
-        self.controls()
-            .filter(|control| !control.context)
-            .flat_map(|control| {
-                let scoring::ControlState::Level(declared) = self.state(control) else {
-                    return Vec::new();
-                };
-                let mut rows: Vec<PointToVerify> = Vec::new();
-                for finding in evidence.holding(control, RuleKind::Verify) {
-                    if finding.rule.max_level >= declared
-                        || rows
-                            .iter()
-                            .any(|row| row.host == finding.host && row.fact == finding.fact.key)
-                    {
-                        continue;
-                    }
-                    rows.push(PointToVerify {
-                        control: control.id.clone(),
-                        declared,
-                        fact: finding.fact.key.clone(),
-                        value: finding.fact.value.clone(),
-                        host: finding.host.to_owned(),
-                        source: finding.fact.source.clone(),
-                        why: finding.rule.reason.clone(),
-                    });
+        self.answers_against(evidence, RuleKind::Verify, |row, finding| {
+            row.host == finding.host && row.fact.key == finding.fact.key
+        })
+        .into_iter()
+        .map(|(control, declared, finding)| PointToVerify {
+            control: control.id.clone(),
+            declared,
+            fact: finding.fact.key.clone(),
+            value: finding.fact.value.clone(),
+            host: finding.host.to_owned(),
+            source: finding.fact.source.clone(),
+            why: finding.rule.reason.clone(),
+        })
+        .collect()
+    }
+
+    /// The rules of this kind that hold above an answer's level, control by control in catalog
+    /// order, the lowest level first; a finding that `same` pairs with one already kept (the
+    /// same machine, say) is left out.
+    fn answers_against<'e>(
+        &'e self,
+        evidence: &'e Evidence,
+        kind: RuleKind,
+        same: impl Fn(&Finding<'e>, &Finding<'e>) -> bool,
+    ) -> Vec<(&'e Control, u8, Finding<'e>)> {
+        let mut rows = Vec::new();
+        for control in self.controls().filter(|control| !control.context) {
+            let scoring::ControlState::Level(declared) = self.state(control) else {
+                continue;
+            };
+            let mut kept: Vec<Finding<'e>> = Vec::new();
+            for finding in evidence.holding(control, kind) {
+                if finding.rule.max_level < declared && !kept.iter().any(|k| same(k, &finding)) {
+                    kept.push(finding);
                 }
-                rows
-            })
-            .collect()
+            }
+            rows.extend(kept.into_iter().map(|finding| (control, declared, finding)));
+        }
+        rows
     }
 }
 

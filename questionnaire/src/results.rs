@@ -11,29 +11,19 @@ use crate::lang::{Lang, level_name};
 
 /// A discrepancy as JSON: the seven fields of the contract, and its reason in `lang`.
 pub fn discrepancy_json(d: &Discrepancy, lang: Lang) -> Value {
-    json!({
-        "control": d.control,
-        "declared": d.declared,
-        "effective": d.effective,
-        "fact": d.fact,
-        "value": d.value,
-        "host": d.host,
-        "source": d.source,
-        "why": reason_in(&d.why, lang),
-    })
+    with_reason(d, &d.why, lang)
 }
 
 /// A point to verify as JSON, its reason in `lang`.
 pub fn point_json(p: &PointToVerify, lang: Lang) -> Value {
-    json!({
-        "control": p.control,
-        "declared": p.declared,
-        "fact": p.fact,
-        "value": p.value,
-        "host": p.host,
-        "source": p.source,
-        "why": reason_in(&p.why, lang),
-    })
+    with_reason(p, &p.why, lang)
+}
+
+/// A row as serde writes it, its reason (both languages in memory) said in `lang`.
+fn with_reason(row: &impl serde::Serialize, why: &scoring::facts::Reason, lang: Lang) -> Value {
+    let mut value = json!(row);
+    value["why"] = json!(reason_in(why, lang));
+    value
 }
 
 /// The score as JSON: the fields of the contract, and titles in `lang`.

@@ -497,20 +497,19 @@ pub fn build_with_facts(
                 .discrepancies(e)
                 .into_iter()
                 .map(|d| {
-                    let control = catalog.control(&d.control);
+                    let said = Said::of(audit, &d.control, &d.value, &d.why, lang);
                     DiscrepancyRow {
-                        question: control
-                            .map_or_else(String::new, |c| c.question.get(lang).to_owned()),
-                        answer: control.map_or_else(String::new, |c| answer_text(audit, c, lang)),
+                        question: said.question,
+                        answer: said.answer,
                         control: d.control,
                         declared: d.declared,
                         effective: d.effective,
                         fact: d.fact,
-                        value_text: questionnaire::results::fact_value(&d.value),
+                        value_text: said.value_text,
                         value: d.value,
                         host: d.host,
                         source: d.source,
-                        why: questionnaire::evidence::reason_in(&d.why, lang).to_owned(),
+                        why: said.why,
                     }
                 })
                 .collect()
@@ -520,19 +519,18 @@ pub fn build_with_facts(
                 .points_to_verify(e)
                 .into_iter()
                 .map(|p| {
-                    let control = catalog.control(&p.control);
+                    let said = Said::of(audit, &p.control, &p.value, &p.why, lang);
                     VerifyRow {
-                        question: control
-                            .map_or_else(String::new, |c| c.question.get(lang).to_owned()),
-                        answer: control.map_or_else(String::new, |c| answer_text(audit, c, lang)),
+                        question: said.question,
+                        answer: said.answer,
                         control: p.control,
                         declared: p.declared,
                         fact: p.fact,
-                        value_text: questionnaire::results::fact_value(&p.value),
+                        value_text: said.value_text,
                         value: p.value,
                         host: p.host,
                         source: p.source,
-                        why: questionnaire::evidence::reason_in(&p.why, lang).to_owned(),
+                        why: said.why,
                     }
                 })
                 .collect()
@@ -543,6 +541,33 @@ pub fn build_with_facts(
         note_machines(measure, discrepancies, lang);
     }
     report
+}
+
+/// What the report prints beside a machine's fact on an answer, for the discrepancies and the
+/// points to verify alike: the question, the answer given, the value on one line, the reason.
+struct Said {
+    question: String,
+    answer: String,
+    value_text: String,
+    why: String,
+}
+
+impl Said {
+    fn of(
+        audit: &Audit<'_>,
+        control: &str,
+        value: &scoring::facts::Value,
+        why: &scoring::facts::Reason,
+        lang: Lang,
+    ) -> Said {
+        let control = audit.catalog.control(control);
+        Said {
+            question: control.map_or_else(String::new, |c| c.question.get(lang).to_owned()),
+            answer: control.map_or_else(String::new, |c| answer_text(audit, c, lang)),
+            value_text: questionnaire::results::fact_value(value),
+            why: questionnaire::evidence::reason_in(why, lang).to_owned(),
+        }
+    }
 }
 
 /// Says on a measure that the machines hold its control below the answer given, and which.
