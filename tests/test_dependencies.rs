@@ -43,12 +43,25 @@ fn the_agent_does_not_depend_on_the_questionnaire_or_the_terminal_ui() {
             "agent/Cargo.toml depends on {unwanted}: {agent:?}"
         );
     }
-    // The languages crate is as small: no UI, no catalog, no scoring.
+    // The languages crate is as small: no UI, no catalog; of posture's crates only scoring, for
+    // the facts and the messages they carry, which it says in a language.
     let i18n = dependencies(&root.join("i18n/Cargo.toml"));
-    for unwanted in ["questionnaire", "ratatui", "crossterm", "scoring", "toml"] {
+    for unwanted in ["questionnaire", "ratatui", "crossterm", "agent", "reports", "toml"] {
         assert!(
             !i18n.iter().any(|name| name == unwanted),
             "i18n/Cargo.toml depends on {unwanted}: {i18n:?}"
+        );
+    }
+}
+
+#[test]
+fn scoring_depends_on_nothing_of_posture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scoring = dependencies(&root.join("scoring/Cargo.toml"));
+    for ours in ["i18n", "questionnaire", "agent", "reports", "posture"] {
+        assert!(
+            !scoring.iter().any(|name| name == ours),
+            "scoring/Cargo.toml depends on {ours}: {scoring:?}"
         );
     }
 }

@@ -189,6 +189,7 @@ pub(crate) fn fact(
         status,
         source: dedup_source(&source.into()),
         detail,
+        message: None,
     }
 }
 

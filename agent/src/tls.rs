@@ -982,7 +982,7 @@ fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
     let key = "https.hsts";
     let days = |age: u64| match age / 86_400 {
         0 => lang.pick("moins d'un jour", "less than a day").to_owned(),
-        count => i18n::t!(lang, "days", count = count),
+        count => i18n::days(&lang, i64::try_from(count).unwrap_or(i64::MAX)),
     };
     match hsts {
         Ok(Hsts::Present { max_age }) if *max_age >= HSTS_MIN_AGE => fact(

@@ -94,11 +94,13 @@ impl Text {
 /// The name of a maturity level (0–4), as every output prints it: the message `level-name` of
 /// the catalogs.
 pub fn level_name(level: u8) -> Text {
+    Text::new(level_name_in(&Lang::Fr, level), level_name_in(&Lang::En, level))
+}
+
+/// The name of a maturity level (0–4) in the language of `source`.
+pub fn level_name_in(source: &impl crate::Source, level: u8) -> String {
     let level = level.min(4);
-    Text::new(
-        crate::t!(Lang::Fr, "level-name", level = level),
-        crate::t!(Lang::En, "level-name", level = level),
-    )
+    crate::t!(source, "level-name", level = level)
 }
 
 /// A parser's message (TOML or JSON, through serde), with its common forms said in French too:

@@ -23,10 +23,13 @@
 
 pub mod lang;
 mod messages;
+mod say;
 pub mod typography;
 
 pub use lang::{Lang, Text, io_reason, level_name, parse_reason};
 pub use messages::{Error, LANGUAGES, Messages, Source, messages};
+pub use say::{ArgIn, days, fact_detail, say, status_name};
+pub use scoring::message::{Arg, Message};
 
 /// The Fluent loader that [`messages`] and [`Messages::loader`] give.
 pub use i18n_embed::fluent::FluentLanguageLoader;
@@ -44,4 +47,43 @@ macro_rules! t {
     ($lang:expr, $($message:tt)+) => {
         $crate::__fl!($crate::Source::loader(&$lang), $($message)+)
     };
+}
+
+/// A [`Text`] made from a message of the catalogs, in French and in English:
+/// `text!("read-denied", path = path)`. For what is made now and shown later in either language
+/// (an error's reason). Each argument is evaluated once; it is a text, a number or a [`Text`]
+/// (see [`ArgIn`]). The id and the argument names are checked at compile time, as by [`t!`].
+#[macro_export]
+macro_rules! text {
+    ($id:tt $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_parens)]
+        let ($($name,)*) = ($(&$value,)*);
+        $crate::Text {
+            fr: $crate::t!(
+                $crate::Lang::Fr,
+                $id
+                $(, $name = $crate::ArgIn::arg_in($name, $crate::Lang::Fr))*
+            ),
+            en: $crate::t!(
+                $crate::Lang::En,
+                $id
+                $(, $name = $crate::ArgIn::arg_in($name, $crate::Lang::En))*
+            ),
+        }
+    }};
+}
+
+/// A [`Message`] to be said later, in the language it is shown in: `message!("patch-waiting",
+/// days = days, path = path)`. Machine facts carry one. The id and the argument names are
+/// checked at compile time, as by [`t!`]; each argument is a number, a text or another
+/// [`Message`].
+#[macro_export]
+macro_rules! message {
+    ($id:tt $(, $name:ident = $value:expr)* $(,)?) => {{
+        if false {
+            // Never run: makes the compiler check the id and the argument names.
+            let _ = $crate::t!($crate::Lang::Fr, $id $(, $name = "")*);
+        }
+        $crate::Message::new($id)$(.arg(stringify!($name), $value))*
+    }};
 }

@@ -11,7 +11,11 @@ use unic_langid::LanguageIdentifier;
 
 use crate::Lang;
 
-/// The Fluent domain, and so the name of every catalog file: `locales/LANG/posture.ftl`.
+/// The Fluent domain of the loader. A language is a directory of Fluent files,
+/// `locales/LANG/*.ftl`, all loaded together: `posture.ftl` holds the words every part shares
+/// (statuses, levels, days), and each crate that writes messages has its own file, named by the
+/// `domain` of its `i18n.toml` (`agent.ftl`, `questionnaire.ftl`, `reports.ftl`, `cli.ftl`), so
+/// that `t!` checks a crate's ids against its own file.
 const DOMAIN: &str = "posture";
 
 /// The bundled languages, the reference first.
@@ -35,7 +39,7 @@ fn bundled(lang: Lang) -> FluentLanguageLoader {
     let wanted = language(lang.code()).expect("the bundled languages have codes");
     let loader = FluentLanguageLoader::new(DOMAIN, french);
     loader
-        .load_languages(&Locales, &[wanted])
+        .load_languages(&Bundled, &[wanted])
         .expect("the bundled catalogs are checked by the build (t!) and the tests");
     loader.set_use_isolating(false);
     loader
@@ -72,11 +76,16 @@ pub struct Messages {
 impl Messages {
     /// The catalog of language `code` (`de`, `pt-BR`…) from Fluent text.
     pub fn from_str(code: &str, ftl: &str) -> Result<Messages, Error> {
+        Messages::from_texts(code, vec![ftl.to_owned()])
+    }
+
+    /// The catalog of language `code` from several Fluent texts, read as one.
+    fn from_texts(code: &str, texts: Vec<String>) -> Result<Messages, Error> {
         let id = language(code)?;
         let nearest = Lang::parse(id.language.as_str()).unwrap_or_default();
-        let assets = OneFile {
+        let assets = Files {
             path: format!("{id}/{DOMAIN}.ftl"),
-            text: ftl.to_owned(),
+            texts,
         };
         let loader = FluentLanguageLoader::new(DOMAIN, id.clone());
         loader
@@ -86,13 +95,29 @@ impl Messages {
         Ok(Messages { loader, nearest })
     }
 
-    /// The catalog of language `code` from a directory laid out as `locales/`:
-    /// `DIR/CODE/posture.ftl`.
+    /// The catalog of language `code` from a directory laid out as `locales/`: every
+    /// `DIR/CODE/*.ftl`.
     pub fn from_dir(dir: &Path, code: &str) -> Result<Messages, Error> {
-        let path = dir.join(code).join(format!("{DOMAIN}.ftl"));
-        let text = std::fs::read_to_string(&path)
-            .map_err(|error| Error(format!("{}: {error}", path.display())))?;
-        Messages::from_str(code, &text)
+        let folder = dir.join(code);
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|error| Error(format!("{}: {error}", folder.display())))?;
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(Error(format!("{}: no .ftl file", folder.display())));
+        }
+        let texts = paths
+            .iter()
+            .map(|path| {
+                std::fs::read_to_string(path)
+                    .map_err(|error| Error(format!("{}: {error}", path.display())))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Messages::from_texts(code, texts)
     }
 
     /// The Fluent loader, for [`crate::t!`] and for listing the messages.
@@ -147,16 +172,19 @@ impl<T: Source + ?Sized> Source for &T {
     }
 }
 
-/// One Fluent file held in memory, as the loader reads assets.
-struct OneFile {
+/// A language's Fluent texts held in memory, given to the loader as its domain's file.
+struct Files {
     path: String,
-    text: String,
+    texts: Vec<String>,
 }
 
-impl I18nAssets for OneFile {
+impl I18nAssets for Files {
     fn get_files(&self, file_path: &str) -> Vec<Cow<'_, [u8]>> {
         if file_path == self.path {
-            vec![Cow::Borrowed(self.text.as_bytes())]
+            self.texts
+                .iter()
+                .map(|text| Cow::Borrowed(text.as_bytes()))
+                .collect()
         } else {
             Vec::new()
         }
@@ -164,6 +192,43 @@ impl I18nAssets for OneFile {
 
     fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
         Box::new(std::iter::once(self.path.clone()))
+    }
+}
+
+/// The bundled catalogs: asked for `LANG/posture.ftl`, every embedded `LANG/*.ftl`, `posture.ftl`
+/// first.
+struct Bundled;
+
+impl Bundled {
+    /// The embedded files of the directory of `file_path`, the domain's own file first.
+    fn files_beside(file_path: &str) -> Vec<String> {
+        let Some((dir, _)) = file_path.rsplit_once('/') else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = Locales::iter()
+            .map(|name| name.into_owned())
+            .filter(|name| {
+                name.strip_prefix(dir)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .is_some_and(|rest| !rest.contains('/') && rest.ends_with(".ftl"))
+            })
+            .collect();
+        names.sort_by_key(|name| (name != file_path, name.clone()));
+        names
+    }
+}
+
+impl I18nAssets for Bundled {
+    fn get_files(&self, file_path: &str) -> Vec<Cow<'_, [u8]>> {
+        Bundled::files_beside(file_path)
+            .iter()
+            .filter_map(|name| Locales::get(name))
+            .map(|file| file.data)
+            .collect()
+    }
+
+    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        Box::new(Locales::iter().map(|name| name.into_owned()))
     }
 }
 

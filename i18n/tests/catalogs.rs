@@ -80,13 +80,46 @@ fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn bundled(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+/// The catalog files of the bundled languages: `posture.ftl` and one per crate.
+const FILES: [&str; 5] = ["posture", "agent", "questionnaire", "reports", "cli"];
+
+fn bundled_file(lang: Lang, file: &str) -> BTreeMap<String, BTreeSet<String>> {
     catalog(
         &crate_dir()
             .join("locales")
             .join(lang.code())
-            .join("posture.ftl"),
+            .join(format!("{file}.ftl")),
     )
+}
+
+/// Every message of a bundled language, over all its files; an id in two files fails.
+fn bundled(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+    let mut all = BTreeMap::new();
+    for file in FILES {
+        for (id, arguments) in bundled_file(lang, file) {
+            assert!(
+                all.insert(id.clone(), arguments).is_none(),
+                "{id} is in two files of {lang:?}"
+            );
+        }
+    }
+    all
+}
+
+#[test]
+fn a_language_is_the_files_of_its_directory_and_no_other() {
+    for lang in i18n::LANGUAGES {
+        let dir = crate_dir().join("locales").join(lang.code());
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut expected: Vec<String> = FILES.iter().map(|f| format!("{f}.ftl")).collect();
+        expected.sort();
+        assert_eq!(names, expected, "{}", dir.display());
+    }
 }
 
 #[test]
@@ -113,6 +146,12 @@ fn every_message_is_in_both_languages_with_the_same_arguments() {
     for (id, arguments) in &french {
         assert_eq!(Some(arguments), english.get(id), "the arguments of {id}");
     }
+    // Each message is in the same file in both languages.
+    for file in FILES {
+        let french: BTreeSet<String> = bundled_file(Lang::Fr, file).into_keys().collect();
+        let english: BTreeSet<String> = bundled_file(Lang::En, file).into_keys().collect();
+        assert_eq!(french, english, "{file}.ftl");
+    }
     // The loader has them all, in both languages.
     for lang in i18n::LANGUAGES {
         for id in french.keys() {
@@ -121,7 +160,7 @@ fn every_message_is_in_both_languages_with_the_same_arguments() {
     }
 }
 
-/// The Rust files of the workspace, outside the i18n crate (whose tests name every message) and
+/// The Rust files of the workspace, outside the i18n crate's tests (which name every message) and
 /// the build's output.
 fn workspace_sources(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -131,7 +170,7 @@ fn workspace_sources(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         if path.is_dir() {
-            if !name.starts_with('.') && name != "target" && path != crate_dir() {
+            if !name.starts_with('.') && name != "target" && path != crate_dir().join("tests") {
                 workspace_sources(&path, out);
             }
         } else if name.ends_with(".rs") {
@@ -205,7 +244,8 @@ fn a_third_language_is_a_file() {
 fn the_test_language_has_french_messages_with_their_arguments() {
     // The German file renders the score table (questionnaire/src/results.rs): its messages are
     // the French file's, with the same arguments.
-    let german = catalog(&crate_dir().join("tests/data/de/posture.ftl"));
+    let mut german = catalog(&crate_dir().join("tests/data/de/posture.ftl"));
+    german.extend(catalog(&crate_dir().join("tests/data/de/questionnaire.ftl")));
     let french = bundled(Lang::Fr);
     assert!(german.contains_key("score-overall"));
     for (id, arguments) in &german {

@@ -310,6 +310,7 @@ mod tests {
                     status,
                     source: "/var/log/apt/history.log".into(),
                     detail: String::new(),
+                    message: None,
                 })
                 .collect(),
         }

@@ -161,7 +161,7 @@ fn push_heading(
     let overall = match (assessment.overall.score, assessment.overall.level) {
         (Some(score), Some(level)) => {
             let score = lang.score(score);
-            let name = t!(messages, "level-name", level = level);
+            let name = i18n::lang::level_name_in(messages, level);
             t!(
                 messages,
                 "score-overall",

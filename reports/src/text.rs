@@ -76,13 +76,7 @@ pub fn level(declared: Option<u8>, effective: Option<u8>) -> String {
 /// A machine fact's status in words, as every output says it (docs/glossaire.md), from the
 /// message catalogs.
 pub fn fact_status(status: scoring::facts::Status, lang: i18n::Lang) -> String {
-    use scoring::facts::Status;
-    match status {
-        Status::Ok => i18n::t!(lang, "fact-status-ok"),
-        Status::Warn => i18n::t!(lang, "fact-status-warn"),
-        Status::Fail => i18n::t!(lang, "fact-status-fail"),
-        Status::Unknown => i18n::t!(lang, "fact-status-unknown"),
-    }
+    i18n::status_name(&lang, status)
 }
 
 #[cfg(test)]

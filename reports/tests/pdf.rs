@@ -275,6 +275,7 @@ fn machine_findings_get_their_section_in_the_pdf() {
                     status: Status::Fail,
                     source: "/var/lib/dpkg/status".into(),
                     detail: "Mise à jour de sécurité en attente depuis au moins 40 jours".into(),
+                    message: None,
                 },
                 Fact {
                     key: "backup.tools".into(),
@@ -282,6 +283,7 @@ fn machine_findings_get_their_section_in_the_pdf() {
                     status: Status::Warn,
                     source: "/usr/bin".into(),
                     detail: "Aucun outil de sauvegarde connu".into(),
+                    message: None,
                 },
             ],
         }],

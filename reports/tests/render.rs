@@ -474,6 +474,7 @@ fn evidence() -> questionnaire::evidence::Evidence {
         status: Status::Fail,
         source: source.into(),
         detail: "Constat de test".into(),
+        message: None,
     };
     let machine = |host: &str, facts: Vec<Fact>| FactReport {
         agent_version: "0.1.0".into(),
@@ -960,6 +961,7 @@ fn server_with_a_security_update_waiting_40_days() -> questionnaire::evidence::E
                     status: Status::Fail,
                     source: "/var/log/apt/history.log".into(),
                     detail: "Dernière mise à jour il y a 40 jours".into(),
+                    message: None,
                 },
                 Fact {
                     key: "patch.security_pending_days".into(),
@@ -967,6 +969,7 @@ fn server_with_a_security_update_waiting_40_days() -> questionnaire::evidence::E
                     status: Status::Fail,
                     source: LISTS.into(),
                     detail: "Mise à jour de sécurité en attente depuis au moins 40 jours".into(),
+                    message: None,
                 },
             ],
         }],

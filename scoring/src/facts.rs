@@ -65,8 +65,13 @@ pub struct Fact {
     pub status: Status,
     /// The file or command it came from.
     pub source: String,
-    /// A sentence in the interface's language.
+    /// The sentence, in the language the facts were collected in: what older facts files
+    /// carry, and what a reader without posture's catalogs shows.
     pub detail: String,
+    /// The same sentence as a message of posture's catalogs, made again in the language of the
+    /// screen or report (absent from the facts files written before facts carried messages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<crate::message::Message>,
 }
 
 /// What `posture agent collect --format json` writes.
@@ -340,6 +345,7 @@ mod tests {
             status,
             source: "/var/log/apt/history.log".into(),
             detail: String::new(),
+            message: None,
         }
     }
 

@@ -14,6 +14,7 @@ mod assess;
 mod compare;
 pub mod facts;
 mod input;
+pub mod message;
 pub mod method;
 mod priority;
 

@@ -104,12 +104,7 @@ fn check_root(root: &Path) -> Result<(), Error> {
 
 /// A fact's status in words, from the message catalogs (docs/glossaire.md).
 fn status_text(status: Status, lang: Lang) -> String {
-    match status {
-        Status::Ok => i18n::t!(lang, "fact-status-ok"),
-        Status::Warn => i18n::t!(lang, "fact-status-warn"),
-        Status::Fail => i18n::t!(lang, "fact-status-fail"),
-        Status::Unknown => i18n::t!(lang, "fact-status-unknown"),
-    }
+    i18n::status_name(&lang, status)
 }
 
 /// The facts as a table.

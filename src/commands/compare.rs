@@ -59,7 +59,7 @@ pub fn run(catalog: Option<&Path>, args: CompareArgs, lang: Lang) -> anyhow::Res
     ));
     out.push_str("\n\n");
     let (domain, before, after, change) = (
-        t!(lang, "column-domain"),
+        t!(lang, "compare-column-domain"),
         t!(lang, "column-before"),
         t!(lang, "column-after"),
         t!(lang, "column-change"),

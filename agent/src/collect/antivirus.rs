@@ -98,7 +98,7 @@ fn age_fact(m: &Machine, age: i64, source: &str, what: &str) -> Fact {
     } else {
         Status::Fail
     };
-    let age_said = i18n::t!(m.lang, "days", count = age);
+    let age_said = i18n::days(&m.lang, age);
     fact(
         "av.signatures_age_days",
         days(age),

@@ -353,14 +353,14 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
     };
     let mut parts = Vec::new();
     if let Some((d, _)) = journal {
-        let days = i18n::t!(m.lang, "days", count = d);
+        let days = i18n::days(&m.lang, d);
         parts.push(m.t(
             format!("le journal systemd remonte à {days}"),
             format!("the systemd journal goes back {days}"),
         ));
     }
     if let Some((d, _)) = rotate {
-        let days = i18n::t!(m.lang, "days", count = d);
+        let days = i18n::days(&m.lang, d);
         parts.push(m.t(
             format!("logrotate garde {days} de syslog"),
             format!("logrotate keeps {days} of syslog"),

@@ -1086,6 +1086,7 @@ fn machine(host: &str, facts: Vec<(&str, scoring::facts::Value)>) -> scoring::fa
                 },
                 source: "/test".into(),
                 detail: format!("constat {key}"),
+                message: None,
             })
             .collect(),
     }
