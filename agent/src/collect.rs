@@ -271,6 +271,51 @@ fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
     }
 }
 
+/// A fact that says `message`: its sentence in `lang` is kept in `detail` (what a reader
+/// without posture's catalogs shows, and what posture shows when it does not know the message),
+/// and the message itself, to be said again in the language of the screen or report.
+pub(crate) fn fact_said(
+    key: &str,
+    value: Value,
+    status: Status,
+    source: impl Into<String>,
+    message: i18n::Message,
+    lang: Lang,
+) -> Fact {
+    let mut fact = fact(key, value, status, source, String::new());
+    set_message(&mut fact, message, lang);
+    fact
+}
+
+/// Gives `fact` the message `message`, and its `detail` the sentence in `lang`.
+pub(crate) fn set_message(fact: &mut Fact, message: i18n::Message, lang: Lang) {
+    fact.detail = i18n::say(&lang, &message).unwrap_or_else(|| message.id.clone());
+    fact.message = Some(message);
+}
+
+/// A fact that could not be read: no value, `unknown`, the reason as its message.
+pub(crate) fn unknown_said(
+    key: &str,
+    source: impl Into<String>,
+    message: i18n::Message,
+    lang: Lang,
+) -> Fact {
+    fact_said(key, Value::Null, Status::Unknown, source, message, lang)
+}
+
+/// Facts of several keys that could not be read for one reason: one source, one message.
+pub(crate) fn unknowns_said(
+    keys: &[&str],
+    source: impl Into<String>,
+    message: &i18n::Message,
+    lang: Lang,
+) -> Vec<Fact> {
+    let source = source.into();
+    keys.iter()
+        .map(|key| unknown_said(key, source.as_str(), message.clone(), lang))
+        .collect()
+}
+
 /// A fact that could not be read: no value, `unknown`, the reason in `detail`.
 pub(crate) fn unknown(key: &str, source: impl Into<String>, detail: String) -> Fact {
     fact(key, Value::Null, Status::Unknown, source, detail)
