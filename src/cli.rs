@@ -1,7 +1,8 @@
 //! The command line: every command, flag and argument of `posture`.
 //!
-//! The doc comments are the English help; `help_fr.rs` gives the French one, chosen by `--lang`
-//! or the environment before clap parses anything.
+//! The doc comments are the developers' documentation. The help users see comes from the
+//! catalogs, `help-*` messages of `i18n/locales/*/cli.ftl`, put on the command tree by `help.rs`
+//! in the language chosen by `--lang` or the environment before clap parses anything.
 
 use std::path::PathBuf;
 
@@ -92,13 +93,13 @@ pub struct AuditArgs {
     pub output: Option<PathBuf>,
 }
 
-/// A `--duration` that is not one; clap shows it in English, `usage_fr` in French.
+/// A `--duration` that is not one; `usage.rs` says why in the language of the interface.
 #[derive(Debug)]
 pub struct BadDuration;
 
 impl std::fmt::Display for BadDuration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("use minutes (90m, 90) or hours (1h30, 2h), more than zero")
+        f.write_str(&i18n::t!(i18n::Lang::En, "usage-bad-duration"))
     }
 }
 

@@ -4,8 +4,8 @@
 
 mod cli;
 mod commands;
-mod help_fr;
-mod usage_fr;
+mod help;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -17,19 +17,13 @@ use crate::cli::{Cli, LangArg};
 fn main() -> ExitCode {
     let args = help_subcommand_as_flag(std::env::args_os().collect());
     let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
-    let mut command = help_fr::without_help_subcommands(Cli::command());
-    if lang == Lang::Fr {
-        command = help_fr::frenchify(command);
-    }
+    let command = help::localize(help::without_help_subcommands(Cli::command()), lang);
     let cli = match command
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(error) => match (lang == Lang::Fr)
-            .then(|| usage_fr::render(&error))
-            .flatten()
-        {
+        Err(error) => match usage::render(&error, lang) {
             Some(text) => {
                 eprint!("{text}");
                 return ExitCode::from(2);
@@ -45,20 +39,20 @@ fn main() -> ExitCode {
     match commands::run(cli, lang) {
         Ok(code) => code,
         Err(error) => {
-            let label = lang.pick("erreur :", "error:");
+            let said = |message: String| i18n::t!(lang, "cli-error", message = message);
             match error.downcast_ref::<questionnaire::Error>() {
                 Some(questionnaire::Error::Invalid(problems)) => {
                     for problem in problems {
-                        eprintln!("{label} {}", problem.render(lang));
+                        eprintln!("{}", said(problem.render(lang)));
                     }
                     ExitCode::from(2)
                 }
                 Some(error) => {
-                    eprintln!("{label} {}", error.render(lang));
+                    eprintln!("{}", said(error.render(lang)));
                     ExitCode::from(1)
                 }
                 None => {
-                    eprintln!("{label} {error:#}");
+                    eprintln!("{}", said(format!("{error:#}")));
                     ExitCode::from(1)
                 }
             }

@@ -542,6 +542,59 @@ fn probe_ports_sees_open_and_closed_ports_on_the_loopback() {
     }
 }
 
+/// A facts file written in French carries each fact's message: shown in English, its sentences
+/// are the ones `posture --lang en` prints (no command shows a facts file again as text, so the
+/// file is read back here and said with `i18n::fact_detail`, as the report and the audit do).
+#[test]
+fn probe_ports_facts_written_in_french_are_said_in_english() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let open = listener.local_addr().unwrap().port();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ports.json");
+    let probe = |lang: &str, extra: &[&str]| {
+        let output = Command::cargo_bin("posture")
+            .unwrap()
+            .args([
+                "--lang",
+                lang,
+                "agent",
+                "probe-ports",
+                "127.0.0.1",
+                "--ports",
+            ])
+            .arg(open.to_string())
+            .args(extra)
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let summary = probe("fr", &["--format", "json", "-o", out.to_str().unwrap()]);
+    assert!(summary.starts_with("constats écrits dans"), "{summary}");
+    let english = probe("en", &[]);
+    drop(listener);
+    let report: agent::FactReport = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(report.facts.len(), 4);
+    for fact in &report.facts {
+        assert!(fact.message.is_some(), "{fact:?}");
+        let said = i18n::fact_detail(&i18n::Lang::En, fact);
+        assert_ne!(said, fact.detail);
+        assert!(
+            english.contains(&format!("  {said} ({})", fact.source)),
+            "{said} not in {english}"
+        );
+    }
+    assert!(
+        english.contains("1 TCP port probed: 1 open, 0 closed, 0 filtered"),
+        "{english}"
+    );
+}
+
 /// The help of probe-ports says to run it from outside, with consent, in both languages.
 #[test]
 fn probe_ports_help_says_from_outside_with_consent() {

@@ -46,7 +46,14 @@ fn the_agent_does_not_depend_on_the_questionnaire_or_the_terminal_ui() {
     // The languages crate is as small: no UI, no catalog; of posture's crates only scoring, for
     // the facts and the messages they carry, which it says in a language.
     let i18n = dependencies(&root.join("i18n/Cargo.toml"));
-    for unwanted in ["questionnaire", "ratatui", "crossterm", "agent", "reports", "toml"] {
+    for unwanted in [
+        "questionnaire",
+        "ratatui",
+        "crossterm",
+        "agent",
+        "reports",
+        "toml",
+    ] {
         assert!(
             !i18n.iter().any(|name| name == unwanted),
             "i18n/Cargo.toml depends on {unwanted}: {i18n:?}"

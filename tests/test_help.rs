@@ -6,7 +6,7 @@ use crate::common::cli::{new_session, run, tempdir};
 use crate::common::{posture, run_command};
 
 /// Every command path of the interface.
-const COMMANDS: [&[&str]; 9] = [
+const COMMANDS: [&[&str]; 16] = [
     &[],
     &["audit"],
     &["catalog"],
@@ -16,6 +16,13 @@ const COMMANDS: [&[&str]; 9] = [
     &["session", "new"],
     &["answer"],
     &["score"],
+    &["report"],
+    &["compare"],
+    &["agent"],
+    &["agent", "collect"],
+    &["agent", "probe-tls"],
+    &["agent", "probe-ports"],
+    &["send"],
 ];
 
 #[test]
@@ -80,6 +87,53 @@ fn help_works_for_every_subcommand_in_both_languages() {
                 .chain([flag]))
             .success();
             english.stdout_has(&format!("Usage: {shown}"));
+        }
+    }
+}
+
+/// The help messages of a language (`help-*` in its `cli.ftl`), as the program says them.
+fn help_messages(lang: i18n::Lang) -> Vec<String> {
+    let path = crate::common::cli::root().join(format!("i18n/locales/{}/cli.ftl", lang.code()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let ids: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("help-"))
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+        .collect();
+    assert!(ids.len() > 50, "{ids:?}");
+    ids.into_iter()
+        .map(|id| i18n::messages(lang).get(id))
+        .collect()
+}
+
+/// `text` with each run of ASCII white space as one space: the help is wrapped to the
+/// terminal's width (a no-break space is not white space here).
+fn one_line(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_help_in_one_language_has_nothing_of_the_other() {
+    use i18n::Lang;
+    for (lang, other) in [(Lang::Fr, Lang::En), (Lang::En, Lang::Fr)] {
+        let theirs = help_messages(other);
+        for path in COMMANDS {
+            let help = run(path
+                .iter()
+                .copied()
+                .chain(["--help", "--lang", lang.code()]))
+            .success();
+            let help = one_line(&help.stdout);
+            for text in &theirs {
+                assert!(
+                    !help.contains(&one_line(text)),
+                    "{path:?} in {lang:?} has {text:?}:\n{help}"
+                );
+            }
+            // clap's own English words.
+            for english in ["Possible values", "[default:", "[possible values:"] {
+                assert!(!help.contains(english), "{path:?} in {lang:?}:\n{help}");
+            }
         }
     }
 }

@@ -164,13 +164,11 @@ pub(crate) fn local_report(facts: Vec<Fact>) -> FactReport {
 /// An area whose reader panicked (a bug): one `unknown` fact says so rather than losing the
 /// whole report.
 fn area_failed(machine: &Machine, name: &str) -> Vec<Fact> {
-    vec![unknown(
+    vec![unknown_said(
         &format!("{name}.error"),
         "posture",
-        machine.t(
-            format!("la lecture de « {name} » a échoué (erreur interne)"),
-            format!("reading \"{name}\" failed (internal error)"),
-        ),
+        i18n::message!("collect-area-failed", name = name),
+        machine.lang,
     )]
 }
 
@@ -230,12 +228,13 @@ fn source_parts(source: &str) -> Vec<&str> {
 const MAX_REASONS: usize = 3;
 
 /// An `unknown` fact whose sources include files that exist but could not be read (permission
-/// denied, a directory, a loop of links…) says so, in the UI language, unless its detail
-/// already gives that reason: `… — /etc/shadow : accès refusé (lancez posture en root pour ce
-/// constat)`.
+/// denied, a directory, a loop of links…) says so, unless its detail already gives that
+/// reason: `… — /etc/shadow : accès refusé (lancez posture en root pour ce constat)`. Its
+/// message becomes one that wraps the one it had.
 fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
     for fact in facts.iter_mut().filter(|f| f.status == Status::Unknown) {
-        let mut reasons: Vec<String> = Vec::new();
+        let mut reasons: Vec<i18n::Message> = Vec::new();
+        let mut said: Vec<String> = Vec::new();
         let mut more = 0usize;
         for part in source_parts(&fact.source) {
             // `/etc/os-release + posture eol-table`, `/etc/pam.d/sshd (pam_unix)`: the path.
@@ -247,27 +246,34 @@ fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
                 continue;
             };
             for (failed, error) in machine.read_failures(path) {
-                let reason = error.reason(&failed, machine.lang);
-                if fact.detail.contains(&reason) || reasons.contains(&reason) {
+                let reason = error.reason(&failed);
+                let text = i18n::say(&machine.lang, &reason).unwrap_or_default();
+                if fact.detail.contains(&text) || said.contains(&text) {
                     continue;
                 }
                 if reasons.len() < MAX_REASONS {
                     reasons.push(reason);
+                    said.push(text);
                 } else {
                     more += 1;
                 }
             }
         }
-        if reasons.is_empty() {
+        let Some(joined) = joined(reasons) else {
             continue;
-        }
-        let joined = reasons.join(machine.lang.pick(" ; ", "; "));
-        let more = match (more, machine.lang) {
-            (0, _) => String::new(),
-            (n, Lang::Fr) => format!(" (et {n} autre(s))"),
-            (n, Lang::En) => format!(" (and {n} more)"),
         };
-        fact.detail = format!("{} — {joined}{more}", fact.detail);
+        let detail = said_arg(fact);
+        let message = if more == 0 {
+            i18n::message!("collect-explained", detail = detail, reasons = joined)
+        } else {
+            i18n::message!(
+                "collect-explained-more",
+                detail = detail,
+                reasons = joined,
+                more = more
+            )
+        };
+        set_message(fact, message, machine.lang);
     }
 }
 
@@ -285,6 +291,32 @@ pub(crate) fn fact_said(
     let mut fact = fact(key, value, status, source, String::new());
     set_message(&mut fact, message, lang);
     fact
+}
+
+/// Reasons said one after the other, with the language's separator (` ; ` in French): one
+/// message per join. `None` when there is none.
+pub(crate) fn joined(reasons: impl IntoIterator<Item = i18n::Message>) -> Option<i18n::Message> {
+    let mut reasons = reasons.into_iter();
+    let first = reasons.next()?;
+    Some(followed_by(first, reasons))
+}
+
+/// `first`, then each of `rest`, with the language's separator (` ; ` in French).
+pub(crate) fn followed_by(
+    first: i18n::Message,
+    rest: impl IntoIterator<Item = i18n::Message>,
+) -> i18n::Message {
+    rest.into_iter().fold(first, |first, next| {
+        i18n::message!("collect-reasons", first = first, next = next)
+    })
+}
+
+/// What `fact` says, as an argument of a message that wraps it: its message, or its sentence
+/// as it is when it has none.
+pub(crate) fn said_arg(fact: &Fact) -> i18n::Arg {
+    fact.message
+        .clone()
+        .map_or_else(|| i18n::Arg::Text(fact.detail.clone()), i18n::Arg::Message)
 }
 
 /// Gives `fact` the message `message`, and its `detail` the sentence in `lang`.
@@ -314,27 +346,6 @@ pub(crate) fn unknowns_said(
     keys.iter()
         .map(|key| unknown_said(key, source.as_str(), message.clone(), lang))
         .collect()
-}
-
-/// A fact that could not be read: no value, `unknown`, the reason in `detail`.
-pub(crate) fn unknown(key: &str, source: impl Into<String>, detail: String) -> Fact {
-    fact(key, Value::Null, Status::Unknown, source, detail)
-}
-
-/// Facts of several keys that could not be read for one reason: one source, one detail.
-pub(crate) fn unknowns(keys: &[&str], source: impl Into<String>, detail: String) -> Vec<Fact> {
-    let source = source.into();
-    keys.iter()
-        .map(|key| unknown(key, source.as_str(), detail.clone()))
-        .collect()
-}
-
-/// The French or the English, in `lang`.
-pub(crate) fn say(lang: Lang, fr: impl Into<String>, en: impl Into<String>) -> String {
-    match lang {
-        Lang::Fr => fr.into(),
-        Lang::En => en.into(),
-    }
 }
 
 /// Days as a fact value (whole days).
@@ -372,6 +383,73 @@ mod tests {
                 fact.key
             );
         }
+    }
+
+    #[test]
+    fn facts_carry_messages_said_again_in_the_language_of_the_screen() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("etc/ssh")).unwrap();
+        std::fs::create_dir_all(root.join("var/log/apt")).unwrap();
+        std::fs::write(
+            root.join("etc/os-release"),
+            "ID=debian\nVERSION_ID=\"12\"\nNAME=\"Debian GNU/Linux\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("var/log/apt/history.log"),
+            "Start-Date: 2020-01-02  10:00:00\nUpgrade: libc6:amd64 (1, 2)\nEnd-Date: x\n",
+        )
+        .unwrap();
+        // A loop of links: the ssh facts are unknown, and why is said in a nested message.
+        symlink("/etc/ssh/sshd_config", root.join("etc/ssh/sshd_config")).unwrap();
+        let report = collect(&Options {
+            root: Some(root.to_path_buf()),
+            lang: Lang::Fr,
+            progress: false,
+        });
+        for fact in &report.facts {
+            assert!(fact.message.is_some(), "no message: {fact:?}");
+            // `detail` keeps the sentence in the collection language.
+            assert_eq!(i18n::fact_detail(&Lang::Fr, fact), fact.detail, "{fact:?}");
+            let english = i18n::fact_detail(&Lang::En, fact);
+            for french in [
+                "accès",
+                "jours",
+                "aucun",
+                "illisible",
+                "pas de",
+                " : ",
+                "«",
+                "mise à jour",
+            ] {
+                assert!(
+                    !english.contains(french),
+                    "{french:?} in English: {english} ({fact:?})"
+                );
+            }
+        }
+        let get = |key: &str| {
+            report
+                .facts
+                .iter()
+                .find(|f| f.key == key)
+                .unwrap_or_else(|| panic!("no {key}"))
+        };
+        let ssh = get("ssh.password_auth");
+        assert!(ssh.detail.contains("boucle de liens"), "{ssh:?}");
+        assert_eq!(
+            i18n::fact_detail(&Lang::En, ssh),
+            "SSH server configuration not readable — /etc/ssh/sshd_config: cannot be read \
+             (too many levels of symbolic links (a loop of links))"
+        );
+        let upgrade = get("patch.days_since_upgrade");
+        assert!(upgrade.detail.contains(" jours"), "{upgrade:?}");
+        assert!(
+            i18n::fact_detail(&Lang::En, upgrade).contains("days ago"),
+            "{upgrade:?}"
+        );
     }
 
     #[test]

@@ -9,10 +9,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use i18n::{Lang, Text};
+use i18n::{Arg, Lang, Message, Text, message, text};
 use scoring::facts::{Fact, FactReport, Status, Value};
 
-use crate::collect::{addr, fact, say, unknowns};
+use crate::collect::{addr, fact_said, unknowns_said};
 
 /// The ports probed by default: administration and file sharing, with their service.
 pub const DEFAULT_PORTS: &[(u16, &str)] = &[
@@ -89,45 +89,30 @@ pub fn admin_service(port: u16) -> Option<&'static str> {
 pub fn parse_ports(text: &str) -> Result<Vec<u16>, Text> {
     let mut ports: Vec<u16> = Vec::new();
     if text.trim().is_empty() {
-        return Err(Text::new("--ports : liste vide", "--ports: empty list"));
+        return Err(text!("ports-empty-list"));
     }
     let number = |item: &str, whole: &str| -> Result<u16, Text> {
         let item = item.trim();
         match item.parse::<u32>() {
             Ok(n) if (1..=65535).contains(&n) => Ok(n as u16),
-            Ok(n) => Err(Text::new(
-                format!("--ports : port {n} hors limites (de 1 à 65535)"),
-                format!("--ports: port {n} out of range (1 to 65535)"),
-            )),
-            Err(_) => Err(Text::new(
-                format!(
-                    "--ports : « {whole} » n'est ni un numéro de port (de 1 à 65535) ni une plage (8000-8010)"
-                ),
-                format!(
-                    "--ports: \"{whole}\" is neither a port number (1 to 65535) nor a range (8000-8010)"
-                ),
-            )),
+            Ok(n) => Err(text!("ports-out-of-range", port = n)),
+            Err(_) => Err(text!("ports-not-a-port", item = whole)),
         }
     };
     for item in text.split(',') {
         let item = item.trim();
         if item.is_empty() {
-            return Err(Text::new(
-                format!(
-                    "--ports : élément vide dans « {text} » (des numéros séparés par des virgules, p. ex. 22,3389,8000-8010)"
-                ),
-                format!(
-                    "--ports: empty item in \"{text}\" (numbers separated by commas, e.g. 22,3389,8000-8010)"
-                ),
-            ));
+            return Err(text!("ports-empty-item", list = text));
         }
         match item.split_once('-') {
             Some((low, high)) => {
                 let (low, high) = (number(low, item)?, number(high, item)?);
                 if low > high {
-                    return Err(Text::new(
-                        format!("--ports : plage {item} à l'envers (écrire {high}-{low})"),
-                        format!("--ports: range {item} is reversed (write {high}-{low})"),
+                    return Err(text!(
+                        "ports-reversed",
+                        range = item,
+                        high = high,
+                        low = low
                     ));
                 }
                 if usize::from(high - low) >= MAX_PORTS {
@@ -151,10 +136,7 @@ pub fn parse_ports(text: &str) -> Result<Vec<u16>, Text> {
 }
 
 fn too_many(count: usize) -> Text {
-    Text::new(
-        format!("--ports : {count} ports, {MAX_PORTS} au plus par sondage"),
-        format!("--ports: {count} ports, at most {MAX_PORTS} per probe"),
-    )
+    text!("ports-too-many", count = count, max = MAX_PORTS)
 }
 
 /// Checks the host given: a name or an address, not a URL. The error says what is wrong.
@@ -164,14 +146,7 @@ pub fn check_host(host: &str) -> Result<(), Text> {
         || host.contains('/')
         || host.chars().any(|c| c.is_whitespace() || c.is_control());
     if bad {
-        return Err(Text::new(
-            format!(
-                "« {host} » n'est pas un nom d'hôte ni une adresse (donnez p. ex. 51.15.20.30 ou acces.example.org, sans https:// ni chemin)"
-            ),
-            format!(
-                "\"{host}\" is neither a host name nor an address (give e.g. 51.15.20.30 or access.example.org, without https:// nor a path)"
-            ),
-        ));
+        return Err(text!("ports-not-a-host", host = host));
     }
     Ok(())
 }
@@ -248,23 +223,20 @@ fn scan(addr: IpAddr, ports: &[u16], timeout: Duration) -> Vec<PortState> {
 }
 
 /// Resolves the host given (a name, an IPv4 address, an IPv6 address with or without `[]`).
-fn resolve(host: &str) -> Result<IpAddr, Text> {
+fn resolve(host: &str) -> Result<IpAddr, Message> {
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     if let Ok(addr) = bare.parse::<IpAddr>() {
         return Ok(addr);
     }
     match (bare, 0u16).to_socket_addrs() {
-        Ok(mut addrs) => addrs.next().map(|a| a.ip()).ok_or_else(|| {
-            Text::new(
-                format!("« {host} » : aucune adresse"),
-                format!("\"{host}\": no address"),
-            )
-        }),
-        Err(error) => Err(Text::new(
-            format!(
-                "« {host} » : nom inconnu du DNS ou résolution impossible (message : « {error} »)"
-            ),
-            format!("\"{host}\": unknown to the DNS or not resolvable ({error})"),
+        Ok(mut addrs) => addrs
+            .next()
+            .map(|a| a.ip())
+            .ok_or_else(|| message!("ports-no-address", host = host)),
+        Err(error) => Err(message!(
+            "ports-dns-failed",
+            host = host,
+            error = error.to_string()
         )),
     }
 }
@@ -289,10 +261,10 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
     let lang = options.lang;
     let host = options.host.as_str();
     let source = format!("tcp connect {host}");
-    let t = |fr: String, en: String| say(lang, fr, en);
-    let addr = match check_host(host).and_then(|()| resolve(host)) {
+    let checked = check_host(host).map_err(|_| message!("ports-not-a-host", host = host));
+    let addr = match checked.and_then(|()| resolve(host)) {
         Ok(addr) => addr,
-        Err(why) => return unknowns(&KEYS, source, why.get(lang).to_owned()),
+        Err(why) => return unknowns_said(&KEYS, source, &why, lang),
     };
     let ports: Vec<u16> = options
         .ports
@@ -311,13 +283,11 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
     let probed = probed_fact(options, &ports, [open, closed, filtered, failed], &source);
     if open + closed + filtered == 0 {
         let mut facts = vec![target, probed];
-        facts.extend(unknowns(
+        facts.extend(unknowns_said(
             &["exposure.open_ports", "exposure.admin_open"],
             source.as_str(),
-            t(
-                format!("{host} ({addr}) injoignable : aucun port n'a répondu (réseau ou hôte inaccessible depuis cette machine)"),
-                format!("{host} ({addr}) unreachable: no port answered (network or host not reachable from this machine)"),
-            ),
+            &message!("ports-unreachable", host = host, addr = addr.to_string()),
+            lang,
         ));
         return facts;
     }
@@ -333,44 +303,32 @@ fn probe_facts(options: &Options) -> Vec<Fact> {
         .iter()
         .filter_map(|p| admin_service(*p).map(|name| format!("{p}/tcp {name}")))
         .collect();
-    let view = local_view_note(addr, public, lang);
+    let view = local_view_note(addr, public);
     let admin = admin_fact(&ports, &admin_items, &view, failed, &source, lang);
     vec![target, probed, open_fact, admin]
 }
 
 /// `exposure.target`: the address probed, and whether it shows the Internet's view.
 fn target_fact(host: &str, addr: IpAddr, public: bool, source: &str, lang: Lang) -> Fact {
-    let t = |fr: String, en: String| say(lang, fr, en);
     let target_value = Value::Text(format!("{host} ({addr})"));
+    let addr = addr.to_string();
     if public {
-        fact(
+        fact_said(
             "exposure.target",
             target_value,
             Status::Ok,
             source,
-            t(
-                format!(
-                    "{host} ({addr}), adresse publique, sondée depuis cette machine : ce que voit Internet si le sondage part de l'extérieur du réseau de l'organisation"
-                ),
-                format!(
-                    "{host} ({addr}), a public address, probed from this machine: what the Internet sees when the probe runs from outside the organisation's network"
-                ),
-            ),
+            message!("ports-target-public", host = host, addr = addr),
+            lang,
         )
     } else {
-        fact(
+        fact_said(
             "exposure.target",
             target_value,
             Status::Warn,
             source,
-            t(
-                format!(
-                    "{host} ({addr}) n'est pas une adresse publique : ce sondage montre la vue du réseau local, pas celle d'Internet (à lancer de l'extérieur, contre les adresses publiques de l'organisation)"
-                ),
-                format!(
-                    "{host} ({addr}) is not a public address: this probe shows the local network's view, not the Internet's (run it from outside, against the organisation's public addresses)"
-                ),
-            ),
+            message!("ports-target-private", host = host, addr = addr),
+            lang,
         )
     }
 }
@@ -378,78 +336,48 @@ fn target_fact(host: &str, addr: IpAddr, public: bool, source: &str, lang: Lang)
 /// `exposure.probed_ports`: how many ports were probed, and how many were open, closed,
 /// filtered or unreachable (`counts`, in that order).
 fn probed_fact(options: &Options, ports: &[u16], counts: [usize; 4], source: &str) -> Fact {
-    let lang = options.lang;
-    let t = |fr: String, en: String| say(lang, fr, en);
     let [open, closed, filtered, failed] = counts;
-    fact(
+    fact_said(
         "exposure.probed_ports",
         Value::Number(ports.len() as f64),
         Status::Ok,
         source,
-        t(
-            format!(
-                "{} port(s) TCP sondé(s) : {open} ouvert(s), {closed} fermé(s), {filtered} filtré(s) (sans réponse en {} s){}",
-                ports.len(),
-                options.timeout.as_secs_f32(),
-                if failed > 0 {
-                    format!(", {failed} injoignable(s)")
-                } else {
-                    String::new()
-                }
-            ),
-            format!(
-                "{} TCP port(s) probed: {open} open, {closed} closed, {filtered} filtered (no answer within {} s){}",
-                ports.len(),
-                options.timeout.as_secs_f32(),
-                if failed > 0 {
-                    format!(", {failed} unreachable")
-                } else {
-                    String::new()
-                }
-            ),
+        message!(
+            "ports-probed",
+            count = ports.len(),
+            open = open,
+            closed = closed,
+            filtered = filtered,
+            timeout = options.timeout.as_secs_f64(),
+            failed = failed
         ),
+        options.lang,
     )
 }
 
 /// `exposure.open_ports`: the ports that accept a connection, of `probed` ports.
 fn open_ports_fact(open_items: &[String], probed: usize, source: &str, lang: Lang) -> Fact {
-    let t = |fr: String, en: String| say(lang, fr, en);
-    fact(
+    fact_said(
         "exposure.open_ports",
         Value::List(open_items.to_vec()),
         Status::Ok,
         source,
         if open_items.is_empty() {
-            t(
-                format!("aucun des {probed} port(s) sondé(s) n'accepte de connexion"),
-                format!("none of the {probed} probed port(s) accepts a connection"),
-            )
+            message!("ports-open-none", count = probed)
         } else {
-            t(
-                format!(
-                    "ports qui acceptent une connexion : {}",
-                    open_items.join(", ")
-                ),
-                format!("ports accepting a connection: {}", open_items.join(", ")),
-            )
+            message!("ports-open", ports = open_items.join(", "))
         },
+        lang,
     )
 }
 
-/// What an administration finding adds when `addr` is not public: the view is the local one.
-fn local_view_note(addr: IpAddr, public: bool, lang: Lang) -> String {
-    let t = |fr: String, en: String| say(lang, fr, en);
+/// What an administration finding adds when `addr` is not public: the view is the local one
+/// (nothing when it is public).
+fn local_view_note(addr: IpAddr, public: bool) -> Arg {
     if public {
-        String::new()
+        Arg::Text(String::new())
     } else {
-        t(
-            format!(
-                " ({addr} n'est pas une adresse publique : vue du réseau local, pas d'Internet)"
-            ),
-            format!(
-                " ({addr} is not a public address: the local network's view, not the Internet's)"
-            ),
-        )
+        Arg::Message(message!("ports-local-view", addr = addr.to_string()))
     }
 }
 
@@ -457,68 +385,46 @@ fn local_view_note(addr: IpAddr, public: bool, lang: Lang) -> String {
 fn admin_fact(
     ports: &[u16],
     admin_items: &[String],
-    view: &str,
+    view: &Arg,
     failed: usize,
     source: &str,
     lang: Lang,
 ) -> Fact {
-    let t = |fr: String, en: String| say(lang, fr, en);
     if !admin_items.is_empty() {
-        fact(
+        fact_said(
             "exposure.admin_open",
             Value::List(admin_items.to_vec()),
             Status::Fail,
             source,
-            t(
-                format!(
-                    "administration à distance ou partage de fichiers ouvert depuis ce réseau : {} — à fermer, ou à réserver à un VPN{view}",
-                    admin_items.join(", ")
-                ),
-                format!(
-                    "remote administration or file sharing open from this network: {} — close it, or keep it behind a VPN{view}",
-                    admin_items.join(", ")
-                ),
+            message!(
+                "ports-admin-open",
+                ports = admin_items.join(", "),
+                view = view.clone()
             ),
+            lang,
         )
     } else if failed > 0 {
-        fact(
+        fact_said(
             "exposure.admin_open",
             Value::Null,
             Status::Unknown,
             source,
-            t(
-                format!(
-                    "aucun port d'administration ouvert parmi ceux qui ont répondu, mais {failed} port(s) n'ont pas pu être sondés (erreur réseau)"
-                ),
-                format!(
-                    "no administration port open among those that answered, but {failed} port(s) could not be probed (network error)"
-                ),
-            ),
+            message!("ports-admin-unknown", failed = failed),
+            lang,
         )
     } else {
         let none_probed = !ports.iter().any(|p| admin_service(*p).is_some());
-        fact(
+        fact_said(
             "exposure.admin_open",
             Value::List(Vec::new()),
             Status::Ok,
             source,
             if none_probed {
-                t(
-                    format!(
-                        "aucun port d'administration ou de partage de fichiers parmi les ports sondés{view}"
-                    ),
-                    format!("no administration or file-sharing port among the probed ports{view}"),
-                )
+                message!("ports-admin-none-probed", view = view.clone())
             } else {
-                t(
-                    format!(
-                        "aucun port d'administration ou de partage de fichiers ouvert (fermés ou filtrés){view}"
-                    ),
-                    format!(
-                        "no administration or file-sharing port open (closed or filtered){view}"
-                    ),
-                )
+                message!("ports-admin-none-open", view = view.clone())
             },
+            lang,
         )
     }
 }
@@ -605,5 +511,66 @@ mod tests {
         assert_eq!(facts[2].value, Value::List(vec![]));
         assert_eq!(facts[3].status, Status::Ok);
         drop(open);
+    }
+
+    /// A fact carries its message: made in French, it is said again in English as the English
+    /// probe says it (and back), also after a trip through the JSON of a facts file; counts are
+    /// said with their plural.
+    #[test]
+    fn a_fact_made_in_french_is_said_in_english() {
+        let closed_port = {
+            let dropped = TcpListener::bind("127.0.0.1:0").unwrap();
+            dropped.local_addr().unwrap().port()
+        };
+        let options = |lang| Options {
+            host: "127.0.0.1".into(),
+            ports: Some(vec![closed_port]),
+            timeout: Duration::from_secs(1),
+            lang,
+        };
+        let fr = probe_facts(&options(Lang::Fr));
+        let en = probe_facts(&options(Lang::En));
+        let json = serde_json::to_string(&fr).unwrap();
+        let read: Vec<Fact> = serde_json::from_str(&json).unwrap();
+        assert_eq!(read.len(), en.len());
+        for ((fr, read), en) in fr.iter().zip(&read).zip(&en) {
+            assert!(fr.message.is_some(), "{fr:?}");
+            assert_eq!(i18n::fact_detail(&Lang::En, read), en.detail);
+            assert_eq!(i18n::fact_detail(&Lang::Fr, en), fr.detail);
+        }
+        assert_eq!(
+            fr[1].detail,
+            "1 port TCP sondé\u{a0}: 0 ouvert, 1 fermé, 0 filtré (sans réponse en 1\u{a0}s)"
+        );
+        assert_eq!(
+            en[1].detail,
+            "1 TCP port probed: 0 open, 1 closed, 0 filtered (no answer within 1 s)"
+        );
+        assert_eq!(en[2].detail, "the probed port does not accept a connection");
+        let unknown = admin_fact(
+            &[22, 23],
+            &[],
+            &local_view_note([10, 0, 0, 1].into(), false),
+            2,
+            "s",
+            Lang::En,
+        );
+        assert_eq!(
+            unknown.detail,
+            "no administration port open among those that answered, but 2 ports could not be probed (network error)"
+        );
+        let none = admin_fact(
+            &[22],
+            &[],
+            &local_view_note([10, 0, 0, 1].into(), false),
+            0,
+            "s",
+            Lang::Fr,
+        );
+        assert_eq!(
+            none.detail,
+            "aucun port d'administration ou de partage de fichiers ouvert (fermés ou filtrés) \
+             (10.0.0.1 n'est pas une adresse publique\u{a0}: vue du réseau local, pas d'Internet)"
+        );
     }
 }

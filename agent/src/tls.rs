@@ -25,7 +25,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use i18n::{Lang, Text};
+use i18n::{Lang, Message, message};
 use reqwest::Url;
 use rustls::RootCertStore;
 use rustls::pki_types::pem::PemObject;
@@ -34,7 +34,7 @@ use scoring::facts::{Fact, FactReport, Status, Value};
 
 use self::cert::{CertFacts, ChainError};
 use self::http::{Hsts, Redirect};
-use crate::collect::{fact, say, unknown, unknowns};
+use crate::collect::{fact_said, unknown_said, unknowns_said};
 
 /// What `posture agent probe-tls` was asked.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ pub fn probe(options: &Options) -> FactReport {
                 handle.join().unwrap_or_else(|_| {
                     unknown_site(
                         site.label(),
-                        &Failure::Other(Text::new("erreur interne", "internal error")),
+                        &Failure::Other(message!("tls-internal-error")),
                         lang,
                     )
                 })
@@ -92,22 +92,22 @@ pub fn probe(options: &Options) -> FactReport {
 #[derive(Debug, Clone, PartialEq)]
 enum Failure {
     /// The URL given could not be understood.
-    BadUrl(Text),
+    BadUrl(Message),
     /// The host name does not resolve.
-    Dns(Text),
+    Dns(Message),
     /// Nothing listens on the port.
     Refused,
     /// No answer in time.
     Timeout,
     /// No route to the network or host.
-    Unreachable(Text),
+    Unreachable(Message),
     /// The server only speaks a version older than TLS 1.2: the one it picked, when its
     /// ServerHello said so (`"TLS 1.0"`), rather than an alert.
     TlsTooOld(Option<&'static str>),
     /// The TLS handshake failed for another reason.
-    Tls(Text),
+    Tls(Message),
     /// Anything else.
-    Other(Text),
+    Other(Message),
 }
 
 impl Failure {
@@ -135,44 +135,20 @@ impl Failure {
         )
     }
 
-    fn text(&self, lang: Lang) -> String {
+    /// The failure, to be said inside a fact's sentence.
+    fn message(&self) -> Message {
         match self {
-            Failure::BadUrl(why) => say(
-                lang,
-                format!("adresse invalide ({})", why.fr),
-                format!("invalid address ({})", why.en),
-            ),
-            Failure::Dns(why) => say(
-                lang,
-                format!("nom d'hôte introuvable ({})", why.fr),
-                format!("host name not found ({})", why.en),
-            ),
-            Failure::Refused => lang.pick("connexion refusée", "connection refused").into(),
-            Failure::Timeout => lang
-                .pick("pas de réponse en 5 s", "no answer within 5 s")
-                .into(),
-            Failure::Unreachable(why) => say(
-                lang,
-                format!("réseau ou machine injoignable ({})", why.fr),
-                format!("network or host unreachable ({})", why.en),
-            ),
-            Failure::TlsTooOld(Some(version)) => say(
-                lang,
-                format!("le serveur ne propose que {version}, antérieur à TLS 1.2"),
-                format!("the server only offers {version}, older than TLS 1.2"),
-            ),
-            Failure::TlsTooOld(None) => lang
-                .pick(
-                    "le serveur ne propose qu'une version antérieure à TLS 1.2",
-                    "the server only offers a version older than TLS 1.2",
-                )
-                .into(),
-            Failure::Tls(why) => say(
-                lang,
-                format!("échec de la négociation TLS ({})", why.fr),
-                format!("TLS handshake failed ({})", why.en),
-            ),
-            Failure::Other(why) => why.get(lang).to_owned(),
+            Failure::BadUrl(why) => message!("tls-failure-bad-url", why = why),
+            Failure::Dns(why) => message!("tls-failure-dns", why = why),
+            Failure::Refused => message!("tls-failure-refused"),
+            Failure::Timeout => message!("tls-failure-timeout"),
+            Failure::Unreachable(why) => message!("tls-failure-unreachable", why = why),
+            Failure::TlsTooOld(Some(version)) => {
+                message!("tls-failure-too-old-named", version = *version)
+            }
+            Failure::TlsTooOld(None) => message!("tls-failure-too-old"),
+            Failure::Tls(why) => message!("tls-failure-handshake", why = why),
+            Failure::Other(why) => why.clone(),
         }
     }
 }
@@ -182,7 +158,7 @@ impl Failure {
 struct Trust {
     roots: Arc<RootCertStore>,
     /// Why the `--ca` file could not be used, if it could not.
-    ca_error: Option<Text>,
+    ca_error: Option<Message>,
 }
 
 impl Trust {
@@ -192,13 +168,8 @@ impl Trust {
         };
         let mut ca_error = None;
         if let Some(path) = ca {
-            let shown = path.display();
-            let on_file = |why: Text| {
-                Text::new(
-                    format!("{shown} : {}", why.fr),
-                    format!("{shown}: {}", why.en),
-                )
-            };
+            let shown = path.display().to_string();
+            let on_file = |why: Message| message!("tls-ca-file", file = shown.as_str(), why = why);
             match CertificateDer::pem_file_iter(path) {
                 Err(error) => ca_error = Some(on_file(reason::pem(&error))),
                 Ok(certs) => {
@@ -211,16 +182,9 @@ impl Trust {
                                     added += 1;
                                     continue;
                                 }
-                                Err(error) => Text::new(
-                                    format!(
-                                        "certificat d'autorité inutilisable ({})",
-                                        reason::tls(&error).fr
-                                    ),
-                                    format!(
-                                        "unusable authority certificate ({})",
-                                        reason::tls(&error).en
-                                    ),
-                                ),
+                                Err(error) => {
+                                    message!("tls-ca-unusable", why = reason::tls(&error))
+                                }
                             },
                         };
                         ca_error = Some(on_file(why));
@@ -242,7 +206,7 @@ impl Trust {
 #[derive(Debug, Clone, PartialEq)]
 enum Site {
     /// A URL that could not be understood.
-    Invalid { input: String, why: Text },
+    Invalid { input: String, why: Message },
     /// A site.
     Web {
         /// The `https://` URL given, if one was.
@@ -268,7 +232,7 @@ impl Site {
 }
 
 /// Parses a URL as given on the command line: `https://` is assumed without a scheme.
-fn parse_url(input: &str) -> Result<Url, Text> {
+fn parse_url(input: &str) -> Result<Url, Message> {
     let trimmed = input.trim();
     let text = if trimmed.contains("://") {
         trimmed.to_owned()
@@ -277,11 +241,7 @@ fn parse_url(input: &str) -> Result<Url, Text> {
     };
     let url = Url::parse(&text).map_err(|e| reason::url(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        let scheme = url.scheme();
-        return Err(Text::new(
-            format!("protocole {scheme}:// (http ou https attendu)"),
-            format!("scheme {scheme}:// (http or https expected)"),
-        ));
+        return Err(message!("tls-url-scheme", scheme = url.scheme()));
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err(no_host());
@@ -290,15 +250,15 @@ fn parse_url(input: &str) -> Result<Url, Text> {
 }
 
 /// A URL without a host name.
-fn no_host() -> Text {
-    Text::new("pas de nom d'hôte", "no host")
+fn no_host() -> Message {
+    message!("tls-url-no-host")
 }
 
 /// Groups the URLs into sites: each `https://` origin is a site; an `http://` URL joins the
 /// first site of the same host that has no `http://` URL yet (its redirect is then checked on
 /// that address instead of port 80), or makes a site of its own.
 fn plan(urls: &[String]) -> Vec<Site> {
-    let parsed: Vec<(String, Result<Url, Text>)> =
+    let parsed: Vec<(String, Result<Url, Message>)> =
         urls.iter().map(|u| (u.clone(), parse_url(u))).collect();
     let mut sites: Vec<Site> = Vec::new();
     for (input, url) in &parsed {
@@ -399,15 +359,11 @@ pub const KEYS: [&str; 6] = [
 
 /// Six unknown facts.
 fn unknown_site(source: String, failure: &Failure, lang: Lang) -> Vec<Fact> {
-    let reason = failure.text(lang);
-    unknowns(
+    unknowns_said(
         &KEYS,
         source,
-        say(
-            lang,
-            format!("Site non sondé : {reason}."),
-            format!("Site not probed: {reason}."),
-        ),
+        &message!("tls-site-not-probed", reason = failure.message()),
+        lang,
     )
 }
 
@@ -472,7 +428,7 @@ fn https_of(http: &Url, redirect: &Result<Redirect, Failure>) -> Url {
 fn push_handshake_facts(
     facts: &mut Vec<Fact>,
     handshake: &Result<handshake::Handshake, Failure>,
-    server_name: &Result<ServerName<'static>, Text>,
+    server_name: &Result<ServerName<'static>, Message>,
     https: &Url,
     trust: &Trust,
     source: &str,
@@ -498,7 +454,7 @@ fn push_handshake_facts(
 fn push_certificate_facts(
     facts: &mut Vec<Fact>,
     done: &handshake::Handshake,
-    server_name: &Result<ServerName<'static>, Text>,
+    server_name: &Result<ServerName<'static>, Message>,
     https: &Url,
     trust: &Trust,
     source: &str,
@@ -516,14 +472,11 @@ fn push_certificate_facts(
             facts.extend(cert_facts(&cert, https, now, trust, source, lang));
         }
         Err(why) => {
-            facts.extend(unknowns(
+            facts.extend(unknowns_said(
                 &KEYS[1..4],
                 source,
-                say(
-                    lang,
-                    format!("Certificat illisible : {}.", why.fr),
-                    format!("Unreadable certificate: {}.", why.en),
-                ),
+                &message!("tls-cert-unreadable", why = why),
+                lang,
             ));
         }
     }
@@ -538,48 +491,32 @@ fn push_old_tls_facts(
     source: &str,
     lang: Lang,
 ) {
-    let (fr, en) = match picked {
-        Some(version) => (
-            format!(
-                "Le site ne propose que {version}, version de TLS antérieure à 1.2 et \
-                         obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
-            ),
-            format!(
-                "The site only offers {version}, a TLS version older than 1.2 and \
-                         obsolete: the GDPR annex asks for the latest version (TLS 1.3)."
-            ),
-        ),
-        None => (
-            "Le site ne propose qu'une version de TLS antérieure à 1.2 (il refuse TLS \
-                     1.2 et 1.3), obsolète : l'annexe RGPD demande la dernière version (TLS 1.3)."
-                .to_owned(),
-            "The site only offers a TLS version older than 1.2 (it refuses TLS 1.2 \
-                     and 1.3), which is obsolete: the GDPR annex asks for the latest version \
-                     (TLS 1.3)."
-                .to_owned(),
-        ),
+    let said = match picked {
+        Some(version) => message!("tls-version-too-old-named", version = *version),
+        None => message!("tls-version-too-old"),
     };
-    facts.push(fact(
+    facts.push(fact_said(
         "tls.version",
         Value::Text(OLD_TLS.into()),
         Status::Fail,
         source,
-        say(lang, fr, en),
+        said,
+        lang,
     ));
     facts.extend(unknown_certificate(failure, source, lang));
 }
 
 /// Adds `tls.version` and the certificate's facts unknown: no TLS connection could be made.
 fn push_no_connection_facts(facts: &mut Vec<Fact>, failure: &Failure, source: &str, lang: Lang) {
-    let reason = failure.text(lang);
-    facts.push(unknown(
+    facts.push(unknown_said(
         "tls.version",
         source,
-        say(
-            lang,
-            format!("Connexion TLS à {source} impossible : {reason}."),
-            format!("No TLS connection to {source}: {reason}."),
+        message!(
+            "tls-no-connection",
+            source = source,
+            reason = failure.message()
         ),
+        lang,
     ));
     facts.extend(unknown_certificate(failure, source, lang));
 }
@@ -604,72 +541,43 @@ fn hsts_of(
     }
 }
 
-fn server_name(url: &Url) -> Result<ServerName<'static>, Text> {
+fn server_name(url: &Url) -> Result<ServerName<'static>, Message> {
     let host = url.host_str().ok_or_else(no_host)?;
     match handshake::bare_host(url).parse::<std::net::IpAddr>() {
         Ok(ip) => Ok(ServerName::from(ip)),
-        Err(_) => ServerName::try_from(host.to_owned()).map_err(|_| {
-            Text::new(
-                format!("« {host} » n'est pas un nom d'hôte valide"),
-                format!("\"{host}\" is not a valid host name"),
-            )
-        }),
+        Err(_) => ServerName::try_from(host.to_owned())
+            .map_err(|_| message!("tls-host-invalid", host = host)),
     }
 }
 
 fn version_fact(version: &rustls::ProtocolVersion, source: &str, lang: Lang) -> Fact {
-    let (name, status, detail) = match version {
-        rustls::ProtocolVersion::TLSv1_3 => (
-            "TLSv1.3",
-            Status::Ok,
-            say(
-                lang,
-                "Le site négocie TLS 1.3, la dernière version.",
-                "The site negotiates TLS 1.3, the latest version.",
-            ),
-        ),
-        rustls::ProtocolVersion::TLSv1_2 => (
-            "TLSv1.2",
-            Status::Warn,
-            say(
-                lang,
-                "Le site négocie au mieux TLS 1.2 : acceptable, mais l'annexe RGPD demande la \
-                 dernière version (TLS 1.3).",
-                "The best the site negotiates is TLS 1.2: acceptable, but the GDPR annex asks \
-                 for the latest version (TLS 1.3).",
-            ),
-        ),
+    let (name, status, said) = match version {
+        rustls::ProtocolVersion::TLSv1_3 => ("TLSv1.3", Status::Ok, message!("tls-version-1-3")),
+        rustls::ProtocolVersion::TLSv1_2 => ("TLSv1.2", Status::Warn, message!("tls-version-1-2")),
         // rustls speaks nothing older: not reached, but never a silent "ok".
         other => (
             OLD_TLS,
             Status::Fail,
-            say(
-                lang,
-                format!("Version de TLS obsolète ({other:?})."),
-                format!("Obsolete TLS version ({other:?})."),
-            ),
+            message!("tls-version-obsolete", version = format!("{other:?}")),
         ),
     };
-    fact(
+    fact_said(
         "tls.version",
         Value::Text(name.into()),
         status,
         source,
-        detail,
+        said,
+        lang,
     )
 }
 
 /// `tls.cert_valid`, `tls.cert_days_left` and `tls.chain_valid` when no certificate was seen.
 fn unknown_certificate(failure: &Failure, source: &str, lang: Lang) -> Vec<Fact> {
-    let reason = failure.text(lang);
-    unknowns(
+    unknowns_said(
         &KEYS[1..4],
         source,
-        say(
-            lang,
-            format!("Certificat non lu : {reason}."),
-            format!("Certificate not read: {reason}."),
-        ),
+        &message!("tls-cert-not-read", reason = failure.message()),
+        lang,
     )
 }
 
@@ -697,20 +605,18 @@ fn cert_facts(
 }
 
 /// What makes the certificate invalid: expired, not yet valid, or not covering `host`.
-fn cert_problems(cert: &CertFacts, host: &str, now: i64, lang: Lang) -> Vec<String> {
+fn cert_problems(cert: &CertFacts, host: &str, now: i64) -> Vec<Message> {
     let mut problems = Vec::new();
     if now > cert.not_after {
-        problems.push(say(
-            lang,
-            format!("expiré depuis le {}", date(cert.not_after)),
-            format!("expired on {}", date(cert.not_after)),
+        problems.push(message!(
+            "tls-cert-expired-since",
+            date = date(cert.not_after)
         ));
     }
     if now < cert.not_before {
-        problems.push(say(
-            lang,
-            format!("valide seulement à partir du {}", date(cert.not_before)),
-            format!("not valid before {}", date(cert.not_before)),
+        problems.push(message!(
+            "tls-cert-not-yet-valid",
+            date = date(cert.not_before)
         ));
     }
     if !cert.name_ok {
@@ -719,43 +625,33 @@ fn cert_problems(cert: &CertFacts, host: &str, now: i64, lang: Lang) -> Vec<Stri
         } else {
             cert.names.join(", ")
         };
-        problems.push(say(
-            lang,
-            format!("ne couvre pas {host} (noms : {names})"),
-            format!("does not cover {host} (names: {names})"),
-        ));
+        problems.push(message!("tls-cert-wrong-name", host = host, names = names));
     }
     problems
 }
 
+/// The problems as one list (`a ; b ; c`), said in the language it is shown in.
+fn problem_list(problems: Vec<Message>) -> Option<Message> {
+    problems
+        .into_iter()
+        .rev()
+        .reduce(|tail, head| message!("tls-cert-problems", head = head, tail = tail))
+}
+
 /// `tls.cert_valid`: whether the certificate is valid now and covers `host`.
 fn cert_valid_fact(cert: &CertFacts, host: &str, now: i64, source: &str, lang: Lang) -> Fact {
-    let problems = cert_problems(cert, host, now, lang);
-    let valid = problems.is_empty();
-    fact(
+    let problems = problem_list(cert_problems(cert, host, now));
+    let valid = problems.is_none();
+    fact_said(
         "tls.cert_valid",
         Value::Bool(valid),
         if valid { Status::Ok } else { Status::Fail },
         source,
-        if valid {
-            say(
-                lang,
-                format!(
-                    "Certificat valide pour {host} jusqu'au {}.",
-                    date(cert.not_after)
-                ),
-                format!(
-                    "Certificate valid for {host} until {}.",
-                    date(cert.not_after)
-                ),
-            )
-        } else {
-            say(
-                lang,
-                format!("Certificat invalide : {}.", problems.join(" ; ")),
-                format!("Invalid certificate: {}.", problems.join("; ")),
-            )
+        match problems {
+            None => message!("tls-cert-valid", host = host, date = date(cert.not_after)),
+            Some(problems) => message!("tls-cert-invalid", problems = problems),
         },
+        lang,
     )
 }
 
@@ -769,49 +665,25 @@ fn cert_days_fact(cert: &CertFacts, now: i64, source: &str, lang: Lang) -> Fact 
     } else {
         Status::Ok
     };
-    let days_detail = days_left_detail(cert, days, lang);
-    fact(
+    fact_said(
         "tls.cert_days_left",
         Value::Number(days as f64),
         days_status,
         source,
-        days_detail,
+        days_left_message(cert, days),
+        lang,
     )
 }
 
-/// The detail of `tls.cert_days_left`: when the certificate expired, or how long it has left.
-fn days_left_detail(cert: &CertFacts, days: i64, lang: Lang) -> String {
+/// What `tls.cert_days_left` says: when the certificate expired, or how long it has left.
+fn days_left_message(cert: &CertFacts, days: i64) -> Message {
+    let date = date(cert.not_after);
     if days < 0 {
-        say(
-            lang,
-            format!(
-                "Le certificat a expiré le {} (il y a {} jours).",
-                date(cert.not_after),
-                -days
-            ),
-            format!(
-                "The certificate expired on {} ({} days ago).",
-                date(cert.not_after),
-                -days
-            ),
-        )
+        message!("tls-cert-expired", date = date, days = -days)
+    } else if days < CERT_WARN_DAYS {
+        message!("tls-cert-days-left-renew", days = days, date = date)
     } else {
-        let renew = if days < CERT_WARN_DAYS {
-            lang.pick(" : à renouveler", ": renew it")
-        } else {
-            ""
-        };
-        say(
-            lang,
-            format!(
-                "{days} jours avant l'expiration du certificat ({}){renew}.",
-                date(cert.not_after)
-            ),
-            format!(
-                "{days} days before the certificate expires ({}){renew}.",
-                date(cert.not_after)
-            ),
-        )
+        message!("tls-cert-days-left", days = days, date = date)
     }
 }
 
@@ -819,81 +691,57 @@ fn days_left_detail(cert: &CertFacts, days: i64, lang: Lang) -> String {
 fn chain_fact(cert: &CertFacts, trust: &Trust, source: &str, lang: Lang) -> Fact {
     let issuer = &cert.issuer;
     match &cert.chain {
-        Ok(()) => fact(
+        Ok(()) => fact_said(
             "tls.chain_valid",
             Value::Bool(true),
             Status::Ok,
             source,
-            say(
-                lang,
-                format!("Chaîne de certificats reconnue (émetteur : {issuer})."),
-                format!("Certificate chain trusted (issuer: {issuer})."),
-            ),
+            message!("tls-chain-trusted", issuer = issuer),
+            lang,
         ),
-        Err(error) => untrusted_chain_fact(&chain_error(error, lang), issuer, trust, source, lang),
+        Err(error) => untrusted_chain_fact(chain_error(error), issuer, trust, source, lang),
     }
 }
 
-/// Why the chain is not trusted, in words.
-fn chain_error(error: &ChainError, lang: Lang) -> String {
+/// Why the chain is not trusted.
+fn chain_error(error: &ChainError) -> Message {
     match error {
-        ChainError::UnknownIssuer => lang
-            .pick(
-                "autorité inconnue, certificat auto-signé ou intermédiaire manquant",
-                "unknown authority, self-signed certificate or missing intermediate",
-            )
-            .to_owned(),
-        ChainError::Expired => lang
-            .pick(
-                "un certificat de la chaîne a expiré",
-                "a certificate of the chain has expired",
-            )
-            .to_owned(),
-        ChainError::BadSignature => lang
-            .pick("signature invalide", "invalid signature")
-            .to_owned(),
-        ChainError::Other(text) => text.get(lang).to_owned(),
+        ChainError::UnknownIssuer => message!("tls-chain-unknown-issuer"),
+        ChainError::Expired => message!("tls-chain-expired"),
+        ChainError::BadSignature => message!("tls-chain-bad-signature"),
+        ChainError::Other(why) => why.clone(),
     }
 }
 
 /// `tls.chain_valid` for an untrusted chain: failed, or unknown when the --ca file could not be
 /// read (it may be the missing authority).
-fn untrusted_chain_fact(why: &str, issuer: &str, trust: &Trust, source: &str, lang: Lang) -> Fact {
+fn untrusted_chain_fact(
+    why: Message,
+    issuer: &str,
+    trust: &Trust,
+    source: &str,
+    lang: Lang,
+) -> Fact {
     match &trust.ca_error {
         // The --ca file may be the missing authority: no conclusion.
-        Some(ca_error) => unknown(
+        Some(ca_error) => unknown_said(
             "tls.chain_valid",
             source,
-            say(
-                lang,
-                format!(
-                    "Chaîne non reconnue ({why}, émetteur : {issuer}), mais le \
-                             fichier --ca n'a pas pu être lu : {}.",
-                    ca_error.fr
-                ),
-                format!(
-                    "Chain not trusted ({why}, issuer: {issuer}), but the --ca file \
-                             could not be read: {}.",
-                    ca_error.en
-                ),
+            message!(
+                "tls-chain-untrusted-ca-unread",
+                why = why,
+                issuer = issuer,
+                ca_error = ca_error
             ),
+            lang,
         ),
-        None => fact(
+        None => fact_said(
             "tls.chain_valid",
             Value::Bool(false),
             Status::Fail,
             source,
-            say(
-                lang,
-                format!(
-                    "Chaîne de certificats non reconnue : {why} (émetteur : {issuer}). \
-                             Les navigateurs affichent une alerte."
-                ),
-                format!(
-                    "Certificate chain not trusted: {why} (issuer: {issuer}). \
-                             Browsers show a warning."
-                ),
-            ),
+            message!("tls-chain-untrusted", why = why, issuer = issuer),
+            lang,
         ),
     }
 }
@@ -906,174 +754,110 @@ fn redirect_fact(
     lang: Lang,
 ) -> Fact {
     let key = "https.redirect";
+    let http = http.as_str();
     match redirect {
-        Ok(Redirect::ToHttps { status, location }) => fact(
+        Ok(Redirect::ToHttps { status, location }) => fact_said(
             key,
             Value::Bool(true),
             Status::Ok,
             source,
-            say(
-                lang,
-                format!("{http} redirige vers {location} ({status})."),
-                format!("{http} redirects to {location} ({status})."),
+            message!(
+                "tls-redirect-to-https",
+                http = http,
+                location = location.as_str(),
+                status = *status
             ),
+            lang,
         ),
-        Ok(Redirect::NotHttps { status, location }) => fact(
+        Ok(Redirect::NotHttps { status, location }) => fact_said(
             key,
             Value::Bool(false),
             Status::Fail,
             source,
             match location {
-                Some(location) => say(
-                    lang,
-                    format!("{http} redirige vers {location} ({status}), qui n'est pas en HTTPS."),
-                    format!("{http} redirects to {location} ({status}), which is not HTTPS."),
+                Some(location) => message!(
+                    "tls-redirect-not-https",
+                    http = http,
+                    location = location.as_str(),
+                    status = *status
                 ),
-                None => say(
-                    lang,
-                    format!(
-                        "{http} répond {status} en clair, sans rediriger vers HTTPS : les pages \
-                         peuvent être lues en HTTP."
-                    ),
-                    format!(
-                        "{http} answers {status} in plain HTTP without redirecting to HTTPS: \
-                         pages can be read over HTTP."
-                    ),
-                ),
+                None => message!("tls-redirect-plain", http = http, status = *status),
             },
+            lang,
         ),
         // Nothing served over HTTP: no page can be read in plain text, but whoever types the
         // address without https:// finds nothing (a warning, not a failure).
-        Err(Failure::Refused) if !https_unreachable => fact(
+        Err(Failure::Refused) if !https_unreachable => fact_said(
             key,
             Value::Bool(false),
             Status::Warn,
             source,
-            say(
-                lang,
-                format!(
-                    "{http} : connexion refusée. Le site n'est pas servi en HTTP, donc rien \
-                     n'y circule en clair ; mais qui tape l'adresse sans https:// tombe sur \
-                     une erreur au lieu d'être redirigé vers HTTPS."
-                ),
-                format!(
-                    "{http}: connection refused. The site is not served over HTTP, so nothing \
-                     travels in plain text there; but whoever types the address without \
-                     https:// gets an error instead of a redirect to HTTPS."
-                ),
-            ),
+            message!("tls-redirect-refused", http = http),
+            lang,
         ),
-        Err(failure) => {
-            let reason = failure.text(lang);
-            unknown(
-                key,
-                source,
-                say(
-                    lang,
-                    format!("Redirection non vérifiée : {http} : {reason}."),
-                    format!("Redirect not checked: {http}: {reason}."),
-                ),
-            )
-        }
+        Err(failure) => unknown_said(
+            key,
+            source,
+            message!(
+                "tls-redirect-unchecked",
+                http = http,
+                reason = failure.message()
+            ),
+            lang,
+        ),
     }
 }
 
 fn hsts_fact(hsts: &Result<Hsts, Failure>, source: &str, lang: Lang) -> Fact {
     let key = "https.hsts";
-    let days = |age: u64| match age / 86_400 {
-        0 => lang.pick("moins d'un jour", "less than a day").to_owned(),
-        count => i18n::days(&lang, i64::try_from(count).unwrap_or(i64::MAX)),
-    };
+    let days = |age: u64| message!("tls-hsts-days", days = age / 86_400);
     match hsts {
-        Ok(Hsts::Present { max_age }) if *max_age >= HSTS_MIN_AGE => fact(
+        Ok(Hsts::Present { max_age }) if *max_age >= HSTS_MIN_AGE => fact_said(
             key,
             Value::Bool(true),
             Status::Ok,
             source,
-            say(
-                lang,
-                format!(
-                    "En-tête Strict-Transport-Security présent (max-age={max_age}, {}).",
-                    days(*max_age)
-                ),
-                format!(
-                    "Strict-Transport-Security header present (max-age={max_age}, {}).",
-                    days(*max_age)
-                ),
-            ),
+            message!("tls-hsts-ok", max_age = *max_age, days = days(*max_age)),
+            lang,
         ),
-        Ok(Hsts::Present { max_age }) if *max_age > 0 => fact(
+        Ok(Hsts::Present { max_age }) if *max_age > 0 => fact_said(
             key,
             Value::Bool(true),
             Status::Warn,
             source,
-            say(
-                lang,
-                format!(
-                    "En-tête Strict-Transport-Security présent mais court (max-age={max_age}, \
-                     {} ; 180 jours au moins recommandés).",
-                    days(*max_age)
-                ),
-                format!(
-                    "Strict-Transport-Security header present but short (max-age={max_age}, \
-                     {}; at least 180 days advised).",
-                    days(*max_age)
-                ),
-            ),
+            message!("tls-hsts-short", max_age = *max_age, days = days(*max_age)),
+            lang,
         ),
-        Ok(Hsts::Present { .. }) => fact(
+        Ok(Hsts::Present { .. }) => fact_said(
             key,
             Value::Bool(false),
             Status::Fail,
             source,
-            say(
-                lang,
-                "En-tête Strict-Transport-Security à max-age=0 : HSTS désactivé.",
-                "Strict-Transport-Security header with max-age=0: HSTS switched off.",
-            ),
+            message!("tls-hsts-off"),
+            lang,
         ),
-        Ok(Hsts::Invalid(raw)) => fact(
+        Ok(Hsts::Invalid(raw)) => fact_said(
             key,
             Value::Bool(false),
             Status::Fail,
             source,
-            say(
-                lang,
-                format!(
-                    "En-tête Strict-Transport-Security sans max-age valide (« {raw} ») : \
-                     ignoré par les navigateurs."
-                ),
-                format!(
-                    "Strict-Transport-Security header without a valid max-age (\"{raw}\"): \
-                     browsers ignore it."
-                ),
-            ),
+            message!("tls-hsts-invalid", raw = raw),
+            lang,
         ),
-        Ok(Hsts::Absent) => fact(
+        Ok(Hsts::Absent) => fact_said(
             key,
             Value::Bool(false),
             Status::Fail,
             source,
-            say(
-                lang,
-                "Pas d'en-tête Strict-Transport-Security sur la réponse HTTPS : le navigateur \
-                 peut encore être amené en HTTP.",
-                "No Strict-Transport-Security header on the HTTPS answer: browsers can still \
-                 be led to HTTP.",
-            ),
+            message!("tls-hsts-absent"),
+            lang,
         ),
-        Err(failure) => {
-            let reason = failure.text(lang);
-            unknown(
-                key,
-                source,
-                say(
-                    lang,
-                    format!("En-tête HSTS non lu : {reason}."),
-                    format!("HSTS header not read: {reason}."),
-                ),
-            )
-        }
+        Err(failure) => unknown_said(
+            key,
+            source,
+            message!("tls-hsts-unread", reason = failure.message()),
+            lang,
+        ),
     }
 }
 
@@ -1158,6 +942,78 @@ mod tests {
         assert_eq!(report.facts.len(), 6);
         assert!(report.facts.iter().all(|f| f.status == Status::Unknown));
         assert!(report.facts[0].detail.contains("invalid address"));
+    }
+
+    /// A fact carries its message: made in French, it is said in English as the English probe
+    /// says it, reasons nested in the sentence included.
+    #[test]
+    fn a_fact_made_in_french_is_said_in_english() {
+        let probe_in = |lang| {
+            probe(&Options {
+                urls: urls(&["ftp://example.org", "https://", "https://exa mple.org"]),
+                ca: None,
+                lang,
+            })
+            .facts
+        };
+        let (fr, en) = (probe_in(Lang::Fr), probe_in(Lang::En));
+        assert_eq!(fr.len(), 18);
+        for (fr, en) in fr.iter().zip(&en) {
+            assert!(fr.message.is_some(), "{fr:?}");
+            assert_eq!(i18n::fact_detail(&Lang::En, fr), en.detail);
+            assert_eq!(i18n::fact_detail(&Lang::Fr, en), fr.detail);
+        }
+        assert_eq!(
+            en[0].detail,
+            "Site not probed: invalid address (scheme ftp:// (http or https expected))."
+        );
+    }
+
+    /// Days are counted with their plural, and problems listed in the language's way.
+    #[test]
+    fn days_and_problems_are_said_with_their_plural() {
+        let day = 86_400;
+        let cert = CertFacts {
+            not_before: 0,
+            not_after: 10 * day,
+            names: Vec::new(),
+            name_ok: false,
+            issuer: "CA".into(),
+            chain: Ok(()),
+        };
+        let say = |lang, message: &Message| i18n::say(&lang, message).unwrap_or_default();
+        assert_eq!(
+            say(Lang::Fr, &days_left_message(&cert, 1)),
+            "1 jour avant l'expiration du certificat (1970-01-11)\u{a0}: à renouveler."
+        );
+        assert_eq!(
+            say(Lang::En, &days_left_message(&cert, -1)),
+            "The certificate expired on 1970-01-11 (1 day ago)."
+        );
+        assert_eq!(
+            say(Lang::En, &days_left_message(&cert, 30)),
+            "30 days before the certificate expires (1970-01-11)."
+        );
+        let problems = problem_list(cert_problems(&cert, "example.org", 11 * day));
+        assert_eq!(
+            say(
+                Lang::Fr,
+                &message!("tls-cert-invalid", problems = problems.unwrap())
+            ),
+            "Certificat invalide\u{a0}: expiré depuis le 1970-01-11\u{202f}; ne couvre pas \
+             example.org (noms\u{a0}: —)."
+        );
+        let hsts = |max_age, lang| hsts_fact(&Ok(Hsts::Present { max_age }), "s", lang).detail;
+        assert_eq!(
+            hsts(600, Lang::En),
+            "Strict-Transport-Security header present but short (max-age=600, less than a \
+             day; at least 180 days advised)."
+        );
+        assert_eq!(
+            hsts(86_400, Lang::Fr),
+            "En-tête Strict-Transport-Security présent mais court (max-age=86400, 1 jour\u{202f}; \
+             180 jours au moins recommandés)."
+        );
     }
 
     #[test]

@@ -94,7 +94,10 @@ impl Text {
 /// The name of a maturity level (0–4), as every output prints it: the message `level-name` of
 /// the catalogs.
 pub fn level_name(level: u8) -> Text {
-    Text::new(level_name_in(&Lang::Fr, level), level_name_in(&Lang::En, level))
+    Text::new(
+        level_name_in(&Lang::Fr, level),
+        level_name_in(&Lang::En, level),
+    )
 }
 
 /// The name of a maturity level (0–4) in the language of `source`.
@@ -104,73 +107,109 @@ pub fn level_name_in(source: &impl crate::Source, level: u8) -> String {
 }
 
 /// A parser's message (TOML or JSON, through serde), with its common forms said in French too:
-/// "missing field `x`", "unknown field `x`, expected one of …", "invalid type: …, expected …".
-/// Other messages are kept as they are in both languages.
+/// "missing field `x`", "unknown field `x`, expected one of …", "invalid type: …, expected …",
+/// "unknown variant `x`, expected …" (messages `parse-*` of the catalogs). Other messages are
+/// kept as they are in both languages.
 pub fn parse_reason(message: &str) -> Text {
     let message = message.trim();
     let field = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_owned();
-    let fr = if let Some(rest) = message.strip_prefix("missing field ") {
-        format!("champ obligatoire manquant : « {} »", field(rest))
-    } else if let Some(rest) = message.strip_prefix("unknown field ") {
-        let expected = rest
+    // serde's list of what was expected; French says it without "one of".
+    let expected = |rest: &str| {
+        let english = rest
             .split_once("expected ")
-            .map(|(_, expected)| expected.replace("one of ", ""))
+            .map(|(_, expected)| expected.to_owned())
             .unwrap_or_default();
-        format!(
-            "champ inconnu « {} » (champs possibles : {expected})",
-            field(rest)
+        (english.replace("one of ", ""), english)
+    };
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let field = &field(rest);
+        Text::new(
+            crate::t!(Lang::Fr, "parse-missing-field", field = field),
+            crate::t!(Lang::En, "parse-missing-field", field = field),
+        )
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        let field = &field(rest);
+        let (fr, en) = expected(rest);
+        Text::new(
+            crate::t!(
+                Lang::Fr,
+                "parse-unknown-field",
+                field = field,
+                expected = fr
+            ),
+            crate::t!(
+                Lang::En,
+                "parse-unknown-field",
+                field = field,
+                expected = en
+            ),
         )
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         match rest.split_once(", expected ") {
-            Some((found, expected)) => format!("type invalide : {found} au lieu de {expected}"),
-            None => format!("type invalide : {rest}"),
+            Some((found, expected)) => Text::new(
+                crate::t!(
+                    Lang::Fr,
+                    "parse-invalid-type",
+                    found = found,
+                    expected = expected
+                ),
+                crate::t!(
+                    Lang::En,
+                    "parse-invalid-type",
+                    found = found,
+                    expected = expected
+                ),
+            ),
+            None => Text::new(
+                crate::t!(Lang::Fr, "parse-invalid-type-only", found = rest),
+                crate::t!(Lang::En, "parse-invalid-type-only", found = rest),
+            ),
         }
     } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let expected = rest
-            .split_once("expected ")
-            .map(|(_, expected)| expected.replace("one of ", ""))
-            .unwrap_or_default();
-        format!(
-            "valeur inconnue « {} » (valeurs possibles : {expected})",
-            field(rest)
+        let value = &field(rest);
+        let (fr, en) = expected(rest);
+        Text::new(
+            crate::t!(
+                Lang::Fr,
+                "parse-unknown-variant",
+                value = value,
+                expected = fr
+            ),
+            crate::t!(
+                Lang::En,
+                "parse-unknown-variant",
+                value = value,
+                expected = en
+            ),
         )
     } else {
-        message.to_owned()
-    };
-    Text::new(fr, message)
+        Text::new(message, message)
+    }
 }
 
-/// Why a file could not be read or written, in both languages: the operating system's own
-/// message is English only ("No such file or directory (os error 2)").
-pub fn io_reason(error: &std::io::Error) -> Text {
+/// Why a file could not be read or written, as a message of the catalogs (`io-*`): the
+/// operating system's own message is English only ("No such file or directory (os error 2)"),
+/// and is kept as it is only for the rarer kinds.
+pub fn io_message(error: &std::io::Error) -> crate::Message {
     use std::io::ErrorKind;
-    let (fr, en) = match error.kind() {
-        ErrorKind::NotFound => (
-            "fichier ou dossier introuvable",
-            "no such file or directory",
-        ),
-        ErrorKind::PermissionDenied => ("accès refusé", "permission denied"),
-        ErrorKind::IsADirectory => ("c'est un dossier", "it is a directory"),
-        ErrorKind::NotADirectory => (
-            "un élément du chemin n'est pas un dossier",
-            "a part of the path is not a directory",
-        ),
-        ErrorKind::InvalidData => (
-            "contenu illisible : ce n'est pas du texte UTF-8",
-            "unreadable content: not UTF-8 text",
-        ),
-        ErrorKind::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
-        ErrorKind::StorageFull => ("disque plein", "no space left on the disk"),
-        ErrorKind::ReadOnlyFilesystem => (
-            "système de fichiers en lecture seule",
-            "read-only file system",
-        ),
-        _ => {
-            let text = error.to_string();
-            return Text::new(text.clone(), text);
-        }
-    };
-    Text::new(fr, en)
+    match error.kind() {
+        ErrorKind::NotFound => crate::message!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::message!("io-denied"),
+        ErrorKind::IsADirectory => crate::message!("io-is-directory"),
+        ErrorKind::NotADirectory => crate::message!("io-not-directory"),
+        ErrorKind::InvalidData => crate::message!("io-not-utf8"),
+        ErrorKind::AlreadyExists => crate::message!("io-exists"),
+        ErrorKind::StorageFull => crate::message!("io-disk-full"),
+        ErrorKind::ReadOnlyFilesystem => crate::message!("io-read-only"),
+        _ => crate::message!("io-other", reason = error.to_string()),
+    }
+}
+
+/// Why a file could not be read or written, in both languages ([`io_message`]).
+pub fn io_reason(error: &std::io::Error) -> Text {
+    let message = io_message(error);
+    let say = |lang: Lang| crate::say(&lang, &message).unwrap_or_else(|| error.to_string());
+    Text::new(say(Lang::Fr), say(Lang::En))
 }
 
 #[cfg(test)]

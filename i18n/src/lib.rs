@@ -26,7 +26,7 @@ mod messages;
 mod say;
 pub mod typography;
 
-pub use lang::{Lang, Text, io_reason, level_name, parse_reason};
+pub use lang::{Lang, Text, io_message, io_reason, level_name, parse_reason};
 pub use messages::{Error, LANGUAGES, Messages, Source, messages};
 pub use say::{ArgIn, days, fact_detail, say, status_name};
 pub use scoring::message::{Arg, Message};

@@ -166,7 +166,10 @@ mod tests {
     #[test]
     fn texts_and_messages_are_made_by_the_macros() {
         let count = 1;
-        assert_eq!(crate::text!("days", count = count), Text::new("1 jour", "1 day"));
+        assert_eq!(
+            crate::text!("days", count = count),
+            Text::new("1 jour", "1 day")
+        );
         let path = String::from("/etc/shadow");
         let message = crate::message!("days", count = path.len());
         assert_eq!(message, Message::new("days").arg("count", 11));

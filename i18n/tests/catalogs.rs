@@ -245,7 +245,9 @@ fn the_test_language_has_french_messages_with_their_arguments() {
     // The German file renders the score table (questionnaire/src/results.rs): its messages are
     // the French file's, with the same arguments.
     let mut german = catalog(&crate_dir().join("tests/data/de/posture.ftl"));
-    german.extend(catalog(&crate_dir().join("tests/data/de/questionnaire.ftl")));
+    german.extend(catalog(
+        &crate_dir().join("tests/data/de/questionnaire.ftl"),
+    ));
     let french = bundled(Lang::Fr);
     assert!(german.contains_key("score-overall"));
     for (id, arguments) in &german {

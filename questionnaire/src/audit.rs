@@ -9,7 +9,7 @@ use scoring::{Assessment, ControlInput, ControlState, DomainInput};
 
 use crate::catalog::{Catalog, Condition, Control};
 use crate::error::{Error, Problem};
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
 use crate::session::{
     Choice, NOT_APPLICABLE, Session, SessionField, SessionSource, UNKNOWN, unknown_profile,
 };
@@ -65,15 +65,9 @@ impl<'c> Audit<'c> {
                 problems.push(
                     Problem::at(
                         source.locate(SessionField::AnswerKey(id)),
-                        Text::new(
-                            format!("la session répond au contrôle inconnu « {id} »"),
-                            format!("the session answers the unknown control \"{id}\""),
-                        ),
+                        i18n::text!("audit-control-unknown", id = id),
                     )
-                    .hint(Text::new(
-                        "retirez cette table [answers.…] ou corrigez l'identifiant ; « posture catalog export --format json » liste les contrôles",
-                        "remove this [answers.…] table or fix the id; \"posture catalog export --format json\" lists the controls",
-                    )),
+                    .hint(i18n::text!("audit-control-unknown-hint")),
                 );
                 continue;
             };
@@ -271,17 +265,12 @@ fn check_stored_choice(control: &Control, stored: &Choice) -> Result<(), Problem
     // possible options.
     match resolve_choice(control, stored.as_str()) {
         Err(problem) => Err(problem),
-        Ok(id) => Err(Problem::new(Text::new(
-            format!(
-                "{} : « {stored} » n'est pas un identifiant d'option",
-                control.id
-            ),
-            format!("{}: \"{stored}\" is not an option id", control.id),
+        Ok(id) => Err(Problem::new(i18n::text!(
+            "audit-choice-not-id",
+            control = control.id,
+            stored = stored.as_str()
         ))
-        .hint(Text::new(
-            format!("dans un fichier de session, écrivez l'identifiant : choice = \"{id}\""),
-            format!("in a session file, write the id: choice = \"{id}\""),
-        ))),
+        .hint(i18n::text!("audit-choice-not-id-hint", id = id.as_str()))),
     }
 }
 
@@ -309,20 +298,11 @@ pub fn resolve_choice(control: &Control, typed: &str) -> Result<Choice, Problem>
         return if control.na_allowed {
             Ok(Choice::NotApplicable)
         } else {
-            Err(Problem::new(Text::new(
-                format!("{} ne peut pas être « Non applicable »", control.id),
-                format!("{} cannot be \"Not applicable\"", control.id),
-            ))
-            .hint(Text::new(
-                format!(
-                    "choisissez une option ou « unknown » (Je ne sais pas) : {}",
-                    option_list(control)
+            Err(
+                Problem::new(i18n::text!("audit-na-refused", control = control.id)).hint(
+                    i18n::text!("audit-na-refused-hint", options = option_list(control)),
                 ),
-                format!(
-                    "choose an option or \"unknown\" (Don't know): {}",
-                    option_list(control)
-                ),
-            )))
+            )
         };
     }
     if let Ok(number) = typed.parse::<usize>()
@@ -333,19 +313,15 @@ pub fn resolve_choice(control: &Control, typed: &str) -> Result<Choice, Problem>
         return Ok(Choice::Option(option.id.clone()));
     }
     let na = if control.na_allowed { ", na" } else { "" };
-    Err(Problem::new(Text::new(
-        format!("{} n'a pas d'option « {typed} »", control.id),
-        format!("{} has no option \"{typed}\"", control.id),
+    Err(Problem::new(i18n::text!(
+        "audit-option-unknown",
+        control = control.id,
+        typed = typed
     ))
-    .hint(Text::new(
-        format!(
-            "options possibles : {} ; ou unknown (Je ne sais pas){na}",
-            option_list(control)
-        ),
-        format!(
-            "possible options: {}; or unknown (Don't know){na}",
-            option_list(control)
-        ),
+    .hint(i18n::text!(
+        "audit-option-unknown-hint",
+        options = option_list(control),
+        na = na
     )))
 }
 
@@ -362,8 +338,8 @@ fn option_list(control: &Control) -> String {
 /// The label of a choice in `lang`.
 pub fn choice_label(control: &Control, choice: &Choice, lang: Lang) -> String {
     match choice {
-        Choice::Unknown => lang.pick("Je ne sais pas", "Don't know").to_owned(),
-        Choice::NotApplicable => lang.pick("Non applicable", "Not applicable").to_owned(),
+        Choice::Unknown => i18n::t!(lang, "audit-choice-unknown"),
+        Choice::NotApplicable => i18n::t!(lang, "audit-choice-na"),
         Choice::Option(id) => control
             .option(id)
             .map_or_else(|| id.clone(), |option| option.label.get(lang).to_owned()),
@@ -379,61 +355,37 @@ fn check_catalog_identity(
     let (field, message) = if meta.catalog_id != catalog.id {
         (
             SessionField::CatalogId,
-            Text::new(
-                format!(
-                    "cette session a été faite avec le catalogue « {} », pas « {} »",
-                    meta.catalog_id, catalog.id
-                ),
-                format!(
-                    "this session was made with the catalog \"{}\", not \"{}\"",
-                    meta.catalog_id, catalog.id
-                ),
+            i18n::text!(
+                "audit-catalog-other",
+                session_catalog = meta.catalog_id,
+                catalog = catalog.id
             ),
         )
     } else if meta.catalog_version != catalog.version {
         (
             SessionField::CatalogVersion,
-            Text::new(
-                format!(
-                    "cette session a été faite avec la version {} du catalogue « {} » ; la version chargée est {}",
-                    meta.catalog_version, catalog.id, catalog.version
-                ),
-                format!(
-                    "this session was made with version {} of the catalog \"{}\"; the loaded version is {}",
-                    meta.catalog_version, catalog.id, catalog.version
-                ),
+            i18n::text!(
+                "audit-catalog-version",
+                session_version = meta.catalog_version,
+                catalog = catalog.id,
+                version = catalog.version
             ),
         )
     } else if meta.catalog_hash != catalog.hash {
         (
             SessionField::CatalogHash,
-            Text::new(
-                format!(
-                    "le catalogue « {} » version {} a changé depuis la création de cette session (empreinte différente)",
-                    catalog.id, catalog.version
-                ),
-                format!(
-                    "the catalog \"{}\" version {} has changed since this session was made (different hash)",
-                    catalog.id, catalog.version
-                ),
+            i18n::text!(
+                "audit-catalog-changed",
+                catalog = catalog.id,
+                version = catalog.version
             ),
         )
     } else {
         return Ok(());
     };
     let hint = match &meta.catalog_path {
-        Some(path) => Text::new(
-            format!(
-                "utilisez le catalogue de la session : --catalog {path} ; le fichier de session n'a pas été modifié"
-            ),
-            format!(
-                "use the session's catalog: --catalog {path}; the session file was not changed"
-            ),
-        ),
-        None => Text::new(
-            "utilisez la version de posture (ou --catalog) avec laquelle la session a été créée ; le fichier de session n'a pas été modifié",
-            "use the posture version (or --catalog) the session was made with; the session file was not changed",
-        ),
+        Some(path) => i18n::text!("audit-catalog-changed-path-hint", path = path),
+        None => i18n::text!("audit-catalog-changed-hint"),
     };
     Err(Error::invalid(
         Problem::at(source.locate(field), message).hint(hint),

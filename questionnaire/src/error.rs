@@ -70,7 +70,7 @@ impl Problem {
         if let Some(hint) = &self.hint {
             out.push_str(&format!(
                 "\n  {} {}",
-                lang.pick("aide :", "hint:"),
+                i18n::t!(lang, "file-hint"),
                 hint.get(lang)
             ));
         }
@@ -85,7 +85,7 @@ pub enum Error {
     #[error("{}", render_all(.0, Lang::En))]
     Invalid(Vec<Problem>),
     /// A file could not be written.
-    #[error("cannot write {}: {source}", .path.display())]
+    #[error("{}", render_write(.path, .source, Lang::En))]
     Write {
         /// The file.
         path: PathBuf,
@@ -104,15 +104,16 @@ impl Error {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Error::Invalid(problems) => render_all(problems, lang),
-            Error::Write { path, source } => format!(
-                "{} {}{} {}",
-                lang.pick("impossible d'écrire", "cannot write"),
-                path.display(),
-                lang.colon(),
-                crate::lang::io_reason(source).get(lang)
-            ),
+            Error::Write { path, source } => render_write(path, source, lang),
         }
     }
+}
+
+/// A file that could not be written, in `lang`.
+fn render_write(path: &std::path::Path, source: &std::io::Error, lang: Lang) -> String {
+    let path = path.display().to_string();
+    let why = crate::lang::io_reason(source).get(lang).to_owned();
+    i18n::t!(lang, "file-cannot-write", path = path, why = why)
 }
 
 fn render_all(problems: &[Problem], lang: Lang) -> String {

@@ -14,7 +14,6 @@ use serde::Serialize;
 use crate::audit::Audit;
 use crate::catalog::Control;
 use crate::error::{Error, Location, Problem};
-use crate::lang::Text;
 
 /// The facts of every machine given with `--facts`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -100,18 +99,12 @@ impl Evidence {
                 Err(error) => {
                     let why = crate::lang::io_reason(&error);
                     problems.push(
-                        Problem::new(Text::new(
-                            format!(
-                                "impossible de lire les constats {} : {}",
-                                path.display(),
-                                why.fr
-                            ),
-                            format!("cannot read the facts {}: {}", path.display(), why.en),
+                        Problem::new(i18n::text!(
+                            "evidence-unreadable",
+                            path = path.display().to_string(),
+                            why = why
                         ))
-                        .hint(Text::new(
-                            "vérifiez le chemin ; les constats d'une machine s'écrivent avec « posture agent collect -o FICHIER »",
-                            "check the path; a machine's facts are written with \"posture agent collect -o FILE\"",
-                        )),
+                        .hint(i18n::text!("evidence-unreadable-hint")),
                     );
                 }
                 Ok(text) => match serde_json::from_str::<FactReport>(&text) {
@@ -124,15 +117,9 @@ impl Evidence {
                                 line: error.line(),
                                 column: error.column(),
                             },
-                            Text::new(
-                                format!("fichier de constats illisible : {}", why.fr),
-                                format!("unreadable facts file: {}", why.en),
-                            ),
+                            i18n::text!("evidence-file-unreadable", why = why),
                         )
-                        .hint(Text::new(
-                            "donnez le JSON écrit par « posture agent collect --format json » ou « -o »",
-                            "give the JSON written by \"posture agent collect --format json\" or \"-o\"",
-                        ))
+                        .hint(i18n::text!("evidence-file-unreadable-hint"))
                     }),
                 },
             }

@@ -6,7 +6,6 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Problem};
-use crate::lang::Text;
 
 /// Replaces `path` with `contents` atomically, with mode 0600.
 ///
@@ -72,35 +71,22 @@ fn destination(path: &Path) -> Result<PathBuf, Error> {
     }
     if target.is_dir() {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!("{} est un dossier, pas un fichier", path.display()),
-                format!("{} is a directory, not a file", path.display()),
+            Problem::new(i18n::text!(
+                "file-is-dir",
+                path = path.display().to_string()
             ))
-            .hint(Text::new(
-                "donnez un nom de fichier dans ce dossier",
-                "give a file name inside that directory",
-            )),
+            .hint(i18n::text!("file-is-dir-hint")),
         ));
     }
     let dir = parent_dir(&target);
     if !dir.is_dir() {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!(
-                    "impossible d'écrire {} : le dossier {} n'existe pas",
-                    path.display(),
-                    dir.display()
-                ),
-                format!(
-                    "cannot write {}: the directory {} does not exist",
-                    path.display(),
-                    dir.display()
-                ),
+            Problem::new(i18n::text!(
+                "file-no-dir",
+                path = path.display().to_string(),
+                dir = dir.display().to_string()
             ))
-            .hint(Text::new(
-                "créez le dossier (mkdir -p) ou choisissez un autre chemin",
-                "create the directory (mkdir -p) or choose another path",
-            )),
+            .hint(i18n::text!("file-no-dir-hint")),
         ));
     }
     Ok(target)

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::Catalog;
 use crate::error::Error;
-use crate::session::{Answer, NewSession, Session, timestamp};
+use crate::session::{Answer, NewSession, Session};
 
 /// A new session pre-filled from `previous`, and the ids of the answers that could not be carried
 /// over (control or option gone from the catalog).
@@ -61,7 +61,7 @@ pub fn reassess(
             Answer {
                 choice: answer.choice.clone(),
                 note: None,
-                answered_at: timestamp(now),
+                answered_at: crate::session::stamp(now),
                 to_confirm: true,
                 previous_choice: Some(answer.choice.clone()),
                 previous_note: answer.note.clone(),
@@ -125,7 +125,10 @@ mod tests {
         assert_eq!(answer.note, None);
         assert_eq!(session.meta.sector, "CPTS");
         assert!(session.meta.previous.ends_with("old.toml"));
-        assert_eq!(session.meta.created, "2026-11-20T09:00:00Z");
+        assert_eq!(
+            crate::session::timestamp(&session.meta.created),
+            "2026-11-20T09:00:00Z"
+        );
     }
 
     #[test]

@@ -9,14 +9,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, SubsecRound as _, Utc};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Problem};
 use crate::fsutil::write_atomic;
-use crate::lang::Text;
 use crate::source::SourceFile;
 
 /// The version of the session file format this posture writes.
@@ -144,9 +143,11 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_path: Option<String>,
     /// When the session was created.
-    pub created: String,
+    #[serde(with = "rfc3339")]
+    pub created: DateTime<FixedOffset>,
     /// When it was last changed.
-    pub updated: String,
+    #[serde(with = "rfc3339")]
+    pub updated: DateTime<FixedOffset>,
     /// Who runs the audit.
     #[serde(default)]
     pub auditor: String,
@@ -174,9 +175,9 @@ pub struct Meta {
     /// The session this one re-assesses, when started with `--from`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub previous: String,
-    /// The date set for the next assessment (YYYY-MM-DD).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub next_assessment: String,
+    /// The date set for the next assessment (YYYY-MM-DD in the file).
+    #[serde(default, with = "day", skip_serializing_if = "Option::is_none")]
+    pub next_assessment: Option<NaiveDate>,
     /// Other fields, kept as they are.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -190,8 +191,9 @@ pub struct Answer {
     /// What was said, the evidence shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// When it was given (RFC 3339, UTC).
-    pub answered_at: String,
+    /// When it was given (RFC 3339, UTC when posture wrote it).
+    #[serde(with = "rfc3339")]
+    pub answered_at: DateTime<FixedOffset>,
     /// Carried over from the previous assessment and not confirmed yet.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub to_confirm: bool,
@@ -307,9 +309,74 @@ pub struct NewSession {
     pub headcount: String,
 }
 
-/// The current time as written in session files.
-pub fn timestamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+/// A time as written in session files: RFC 3339, `Z` for UTC, fractions of a second only when
+/// there are some (`2026-11-23T10:00:00Z`).
+pub fn timestamp(time: &DateTime<FixedOffset>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// `now` as a session records it: to the second, as it is written.
+pub fn stamp(now: DateTime<Utc>) -> DateTime<FixedOffset> {
+    now.trunc_subsecs(0).fixed_offset()
+}
+
+/// A time read from a session file: RFC 3339.
+pub fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(text).ok()
+}
+
+/// The form of the date of the next assessment in session files.
+const DAY_FORMAT: &str = "%Y-%m-%d";
+
+/// Times in session files, as RFC 3339 text ([`timestamp`]).
+mod rfc3339 {
+    use chrono::{DateTime, FixedOffset};
+    use serde::de::{Error, Unexpected};
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        time: &DateTime<FixedOffset>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::timestamp(time))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::parse_timestamp(&text)
+            .ok_or_else(|| Error::invalid_value(Unexpected::Str(&text), &"RFC 3339"))
+    }
+}
+
+/// The date of the next assessment in session files, as `YYYY-MM-DD`.
+mod day {
+    use chrono::NaiveDate;
+    use serde::de::{Error, Unexpected};
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        day: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(day) => serializer.serialize_str(&day.format(super::DAY_FORMAT).to_string()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(&text, super::DAY_FORMAT)
+            .map(Some)
+            .map_err(|_| Error::invalid_value(Unexpected::Str(&text), &"YYYY-MM-DD"))
+    }
 }
 
 impl Session {
@@ -319,12 +386,11 @@ impl Session {
             return Err(Error::invalid(unknown_profile(&new.profile, catalog)));
         }
         if new.organisation.trim().is_empty() {
-            return Err(Error::invalid(Problem::new(Text::new(
-                "le nom de l'organisation est vide",
-                "the organisation name is empty",
+            return Err(Error::invalid(Problem::new(i18n::text!(
+                "session-organisation-empty"
             ))));
         }
-        let stamp = timestamp(now);
+        let time = stamp(now);
         Ok(Session {
             meta: Meta {
                 format: FORMAT,
@@ -337,8 +403,8 @@ impl Session {
                     crate::catalog::CatalogSource::Bundled => None,
                     crate::catalog::CatalogSource::Path(path) => Some(path.display().to_string()),
                 },
-                created: stamp.clone(),
-                updated: stamp,
+                created: time,
+                updated: time,
                 auditor: new.auditor,
                 participants: new.participants,
                 sector: new.sector,
@@ -347,7 +413,7 @@ impl Session {
                 elapsed_seconds: 0,
                 flagged: Vec::new(),
                 previous: String::new(),
-                next_assessment: String::new(),
+                next_assessment: None,
                 extra: toml::Table::new(),
             },
             answers: BTreeMap::new(),
@@ -362,120 +428,30 @@ impl Session {
         let text = std::fs::read_to_string(path).map_err(|error| {
             let why = crate::lang::io_reason(&error);
             Error::invalid(
-                Problem::new(Text::new(
-                    format!(
-                        "impossible de lire la session {} : {}",
-                        path.display(),
-                        why.fr
-                    ),
-                    format!("cannot read the session {}: {}", path.display(), why.en),
+                Problem::new(i18n::text!(
+                    "session-unreadable",
+                    path = path.display().to_string(),
+                    why = why
                 ))
-                .hint(Text::new(
-                    "vérifiez le chemin, ou créez la session avec « posture session new »",
-                    "check the path, or create the session with \"posture session new\"",
-                )),
+                .hint(i18n::text!("session-unreadable-hint")),
             )
         })?;
-        let source = SourceFile::new(path.display().to_string(), text);
-        let session = toml::from_str::<Session>(&source.text).map_err(|error| {
-            let why = crate::lang::parse_reason(error.message());
-            let location = error
-                .span()
-                .map_or_else(|| source.start(), |span| source.location(span));
-            Error::invalid(
-                Problem::at(
-                    location,
-                    Text::new(
-                        format!("fichier de session illisible : {}", why.fr),
-                        format!("unreadable session file: {}", why.en),
-                    ),
-                )
-                .hint(Text::new(
-                    "corrigez le fichier à cet endroit (il n'a pas été modifié) ou repartez d'une copie de sauvegarde",
-                    "fix the file at that place (it was not changed) or start again from a backup copy",
-                )),
-            )
-        })?;
-        let source = SessionSource(source);
-        let problems = session.check_fields(&source);
+        let source = SessionSource(SourceFile::new(path.display().to_string(), text));
+        let problems = check_fields(&source);
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
+        let session = toml::from_str::<Session>(&source.0.text).map_err(|error| {
+            let why = crate::lang::parse_reason(error.message());
+            let location = error
+                .span()
+                .map_or_else(|| source.0.start(), |span| source.0.location(span));
+            Error::invalid(
+                Problem::at(location, i18n::text!("session-file-unreadable", why = why))
+                    .hint(i18n::text!("session-file-unreadable-hint")),
+            )
+        })?;
         Ok((session, source))
-    }
-
-    /// The values a reader relies on and TOML alone does not check: a file format this posture
-    /// knows, and times it can read.
-    fn check_fields(&self, source: &SessionSource) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        if self.meta.format == 0 || self.meta.format > FORMAT {
-            let newer = self.meta.format > FORMAT;
-            problems.push(
-                Problem::at(
-                    source.locate(SessionField::Format),
-                    Text::new(
-                        format!(
-                            "format de session {} inconnu : cette version de posture lit le format {FORMAT}",
-                            self.meta.format
-                        ),
-                        format!(
-                            "unknown session format {}: this version of posture reads format {FORMAT}",
-                            self.meta.format
-                        ),
-                    ),
-                )
-                .hint(if newer {
-                    Text::new(
-                        "le fichier vient d'une version plus récente de posture : mettez posture à jour (le fichier n'a pas été modifié)",
-                        "the file comes from a newer posture: update posture (the file was not changed)",
-                    )
-                } else {
-                    Text::new(
-                        format!("écrivez format = {FORMAT} dans [meta]"),
-                        format!("write format = {FORMAT} in [meta]"),
-                    )
-                }),
-            );
-        }
-        let mut stamp = |field: SessionField<'_>, value: &str| {
-            if DateTime::parse_from_rfc3339(value).is_err() {
-                problems.push(
-                    Problem::at(
-                        source.locate(field),
-                        Text::new(
-                            format!("date illisible « {value} »"),
-                            format!("unreadable date \"{value}\""),
-                        ),
-                    )
-                    .hint(Text::new(
-                        "écrivez une date RFC 3339, par exemple 2026-11-23T10:00:00Z",
-                        "write an RFC 3339 date, for example 2026-11-23T10:00:00Z",
-                    )),
-                );
-            }
-        };
-        stamp(SessionField::Created, &self.meta.created);
-        stamp(SessionField::Updated, &self.meta.updated);
-        for (id, answer) in &self.answers {
-            stamp(SessionField::AnsweredAt(id), &answer.answered_at);
-        }
-        let next = &self.meta.next_assessment;
-        if !next.is_empty() && chrono::NaiveDate::parse_from_str(next, "%Y-%m-%d").is_err() {
-            problems.push(
-                Problem::at(
-                    source.locate(SessionField::NextAssessment),
-                    Text::new(
-                        format!("date de la prochaine évaluation illisible « {next} »"),
-                        format!("unreadable next assessment date \"{next}\""),
-                    ),
-                )
-                .hint(Text::new(
-                    "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2027-05-23",
-                    "write the date as YYYY-MM-DD, for example 2027-05-23",
-                )),
-            );
-        }
-        problems
     }
 
     /// Writes the session atomically (mode 0600).
@@ -498,7 +474,7 @@ impl Session {
         note: Option<String>,
         now: DateTime<Utc>,
     ) {
-        let stamp = timestamp(now);
+        let time = stamp(now);
         let previous = self.answers.remove(control);
         let pending = self.notes.remove(control);
         let note = note
@@ -512,14 +488,14 @@ impl Session {
             Answer {
                 choice: choice.into(),
                 note,
-                answered_at: stamp.clone(),
+                answered_at: time,
                 to_confirm: false,
                 previous_choice,
                 previous_note,
                 extra,
             },
         );
-        self.meta.updated = stamp;
+        self.meta.updated = time;
     }
 
     /// Sets or clears the note of a control, keeping its answer. A note on a question with no
@@ -535,7 +511,7 @@ impl Session {
                 self.notes.remove(control);
             }
         }
-        self.meta.updated = timestamp(now);
+        self.meta.updated = stamp(now);
     }
 
     /// The note of a question, answered or not.
@@ -567,7 +543,7 @@ impl Session {
         } else {
             self.meta.flagged.push(control.to_owned());
         }
-        self.meta.updated = timestamp(now);
+        self.meta.updated = stamp(now);
     }
 
     /// Whether the session was made with exactly this catalog.
@@ -576,6 +552,65 @@ impl Session {
             && self.meta.catalog_version == catalog.version
             && self.meta.catalog_hash == catalog.hash
     }
+}
+
+/// The values a reader relies on that reading a session would report one at a time: a file
+/// format this posture knows, and times it can read, each problem at its place. Checked on the
+/// text before the session is read; a file TOML cannot read, or a value of the wrong type, is
+/// left to the reading, which reports it.
+fn check_fields(source: &SessionSource) -> Vec<Problem> {
+    let Ok(spanned) = toml::from_str::<SpannedSession>(&source.0.text) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    if let toml::Value::Integer(format) = *spanned.meta.format.get_ref()
+        && (format == 0 || format > i64::from(FORMAT))
+    {
+        let newer = format > i64::from(FORMAT);
+        problems.push(
+            Problem::at(
+                source.0.location(spanned.meta.format.span()),
+                i18n::text!("session-format-unknown", format = format, expected = FORMAT),
+            )
+            .hint(if newer {
+                i18n::text!("session-format-newer-hint")
+            } else {
+                i18n::text!("session-format-hint", expected = FORMAT)
+            }),
+        );
+    }
+    let mut check_time = |spanned: &Spanned<toml::Value>| {
+        if let toml::Value::String(value) = spanned.get_ref()
+            && parse_timestamp(value).is_none()
+        {
+            problems.push(
+                Problem::at(
+                    source.0.location(spanned.span()),
+                    i18n::text!("session-date-unreadable", value = value),
+                )
+                .hint(i18n::text!("session-date-hint")),
+            );
+        }
+    };
+    check_time(&spanned.meta.created);
+    check_time(&spanned.meta.updated);
+    for answer in spanned.answers.values() {
+        check_time(&answer.answered_at);
+    }
+    if let Some(next_spanned) = &spanned.meta.next_assessment
+        && let toml::Value::String(next) = next_spanned.get_ref()
+        && !next.is_empty()
+        && NaiveDate::parse_from_str(next, DAY_FORMAT).is_err()
+    {
+        problems.push(
+            Problem::at(
+                source.0.location(next_spanned.span()),
+                i18n::text!("session-next-date-unreadable", next = next),
+            )
+            .hint(i18n::text!("session-next-date-hint")),
+        );
+    }
+    problems
 }
 
 /// The text of a session file as read, to point at places in it.
@@ -612,17 +647,12 @@ struct SpannedAnswer {
 /// Which value of the session file a problem is about.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum SessionField<'a> {
-    Format,
-    Created,
-    Updated,
-    NextAssessment,
     Profile,
     CatalogId,
     CatalogVersion,
     CatalogHash,
     AnswerKey(&'a str),
     AnswerChoice(&'a str),
-    AnsweredAt(&'a str),
 }
 
 impl SessionSource {
@@ -634,19 +664,12 @@ impl SessionSource {
         let answer_key = |id: &str| spanned.answers.keys().find(|key| key.get_ref() == id);
         let answer = |id: &str| answer_key(id).and_then(|key| spanned.answers.get(key));
         let span = match field {
-            SessionField::Format => Some(spanned.meta.format.span()),
-            SessionField::Created => Some(spanned.meta.created.span()),
-            SessionField::Updated => Some(spanned.meta.updated.span()),
-            SessionField::NextAssessment => {
-                spanned.meta.next_assessment.as_ref().map(Spanned::span)
-            }
             SessionField::Profile => Some(spanned.meta.profile.span()),
             SessionField::CatalogId => Some(spanned.meta.catalog_id.span()),
             SessionField::CatalogVersion => Some(spanned.meta.catalog_version.span()),
             SessionField::CatalogHash => Some(spanned.meta.catalog_hash.span()),
             SessionField::AnswerKey(id) => answer_key(id).map(Spanned::span),
             SessionField::AnswerChoice(id) => answer(id).map(|answer| answer.choice.span()),
-            SessionField::AnsweredAt(id) => answer(id).map(|answer| answer.answered_at.span()),
         };
         span.map_or_else(|| self.0.start(), |span| self.0.location(span))
     }
@@ -658,19 +681,9 @@ impl SessionSource {
 }
 
 pub(crate) fn unknown_profile(profile: &str, catalog: &Catalog) -> Problem {
-    Problem::new(Text::new(
-        format!("profil inconnu « {profile} »"),
-        format!("unknown profile \"{profile}\""),
-    ))
-    .hint(Text::new(
-        format!(
-            "profils du catalogue : {}",
-            catalog.profile_ids().join(", ")
-        ),
-        format!(
-            "the catalog's profiles: {}",
-            catalog.profile_ids().join(", ")
-        ),
+    Problem::new(i18n::text!("session-profile-unknown", profile = profile)).hint(i18n::text!(
+        "session-profile-unknown-hint",
+        profiles = catalog.profile_ids().join(", ")
     ))
 }
 
@@ -721,6 +734,34 @@ mod tests {
         assert!(text.contains("[answers.PAT-01]"), "{text}");
         assert!(text.contains("choice = \"8-jours\""));
         assert!(text.contains("answered_at = \"2026-11-23T10:00:00Z\""));
+    }
+
+    #[test]
+    fn times_are_read_as_times_and_written_back_as_they_were() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let mut session = new_session(&catalog);
+        session.set_answer("PAT-01", "8-jours", None, now());
+        session.meta.next_assessment = NaiveDate::from_ymd_opt(2027, 5, 23);
+        session.save(&path).unwrap();
+        // A time with an offset, as a person may write it, is kept with its offset.
+        let text = std::fs::read_to_string(&path).unwrap().replace(
+            "created = \"2026-11-23T10:00:00Z\"",
+            "created = \"2026-11-23T11:00:00+01:00\"",
+        );
+        assert!(text.contains("next_assessment = \"2027-05-23\""), "{text}");
+        assert!(
+            text.contains("answered_at = \"2026-11-23T10:00:00Z\""),
+            "{text}"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let (read, _) = Session::load(&path).unwrap();
+        assert_eq!(read.meta.created, now());
+        assert!(read.meta.updated >= read.meta.created);
+        assert_eq!(read.answers["PAT-01"].answered_at, now());
+        read.save(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 
     #[test]
@@ -906,12 +947,14 @@ mod tests {
         let path = dir.path().join("s.toml");
         let mut session = new_session(&catalog);
         session.set_answer("PAT-01", "8-jours", None, now());
-        session.meta.next_assessment = "dans six mois".into();
         session.save(&path).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap().replace(
-            "answered_at = \"2026-11-23T10:00:00Z\"",
-            "answered_at = \"hier\"",
-        );
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(
+                "answered_at = \"2026-11-23T10:00:00Z\"",
+                "answered_at = \"hier\"",
+            )
+            .replace("[meta]\n", "[meta]\nnext_assessment = \"dans six mois\"\n");
         std::fs::write(&path, &text).unwrap();
         let Error::Invalid(problems) = Session::load(&path).unwrap_err() else {
             panic!("expected problems");
@@ -958,7 +1001,7 @@ mod tests {
         let carried = |choice: &str, to_confirm: bool| Answer {
             choice: Choice::from(choice),
             note: None,
-            answered_at: timestamp(now()),
+            answered_at: now().fixed_offset(),
             to_confirm,
             previous_choice: Some(Choice::from("oui")),
             previous_note: None,

@@ -79,52 +79,19 @@ pub struct Upgraded {
 impl Upgraded {
     /// What happened, in one sentence for standard error or the screen.
     pub fn describe(&self, lang: Lang) -> String {
-        let list = |ids: &[String]| ids.join(", ");
-        let mut text = match lang {
-            Lang::Fr => format!(
-                "remarque\u{a0}: cette session a été faite avec la version {} du catalogue, elle est lue avec la version {}",
-                self.from, self.to
-            ),
-            Lang::En => format!(
-                "note: this session was made with version {} of the catalog; it is read with version {}",
-                self.from, self.to
-            ),
-        };
+        let (from, to) = (&self.from, &self.to);
+        let mut text = i18n::t!(lang, "upgrade-note", from = from, to = to);
         if !self.carried.is_empty() {
-            text.push_str(&match lang {
-                Lang::Fr => format!(
-                    "\u{202f}; questions reformulées, réponses reprises\u{a0}: {}",
-                    list(&self.carried)
-                ),
-                Lang::En => format!(
-                    "; questions reworded, answers carried over: {}",
-                    list(&self.carried)
-                ),
-            });
+            let list = self.carried.join(", ");
+            text.push_str(&i18n::t!(lang, "upgrade-carried", list = list));
         }
         if !self.changed.is_empty() {
-            text.push_str(&match lang {
-                Lang::Fr => format!(
-                    "\u{202f}; questions modifiées, à reposer (l'ancienne réponse est gardée dans le fichier)\u{a0}: {}",
-                    list(&self.changed)
-                ),
-                Lang::En => format!(
-                    "; questions changed, to ask again (the former answer is kept in the file): {}",
-                    list(&self.changed)
-                ),
-            });
+            let list = self.changed.join(", ");
+            text.push_str(&i18n::t!(lang, "upgrade-changed", list = list));
         }
         if !self.removed.is_empty() {
-            text.push_str(&match lang {
-                Lang::Fr => format!(
-                    "\u{202f}; questions retirées du catalogue\u{a0}: {}",
-                    list(&self.removed)
-                ),
-                Lang::En => format!(
-                    "; questions removed from the catalog: {}",
-                    list(&self.removed)
-                ),
-            });
+            let list = self.removed.join(", ");
+            text.push_str(&i18n::t!(lang, "upgrade-removed", list = list));
         }
         text
     }
@@ -246,28 +213,22 @@ pub fn upgrade(catalog: &Catalog, session: &mut Session) -> Option<Upgraded> {
 /// What the screens say of a question whose earlier answer was set aside.
 pub fn retired_note(retired: &Retired, lang: Lang) -> Text {
     let choice = match &retired.choice {
-        None => lang.pick("aucune", "none").to_owned(),
-        Some(Choice::Unknown) => lang.pick("Je ne sais pas", "Don't know").to_owned(),
-        Some(Choice::NotApplicable) => lang.pick("Non applicable", "Not applicable").to_owned(),
+        None => i18n::t!(lang, "upgrade-choice-none"),
+        Some(Choice::Unknown) => i18n::t!(lang, "audit-choice-unknown"),
+        Some(Choice::NotApplicable) => i18n::t!(lang, "audit-choice-na"),
         Some(Choice::Option(id)) => id.clone(),
     };
     let version = &retired.catalog_version;
     match retired.reason {
-        RetiredReason::Changed => Text::new(
-            format!(
-                "question modifiée depuis la version {version} du catalogue\u{a0}: la réponse d'alors («\u{a0}{choice}\u{a0}») ne correspond plus à ses options, reposez-la"
-            ),
-            format!(
-                "question changed since version {version} of the catalog: the answer given then (\"{choice}\") no longer matches its options; ask it again"
-            ),
+        RetiredReason::Changed => i18n::text!(
+            "upgrade-retired-changed",
+            version = version,
+            choice = choice
         ),
-        RetiredReason::Removed => Text::new(
-            format!(
-                "question retirée après la version {version} du catalogue (réponse d'alors\u{a0}: «\u{a0}{choice}\u{a0}»)"
-            ),
-            format!(
-                "question removed after version {version} of the catalog (answer given then: \"{choice}\")"
-            ),
+        RetiredReason::Removed => i18n::text!(
+            "upgrade-retired-removed",
+            version = version,
+            choice = choice
         ),
     }
 }

@@ -6,55 +6,32 @@ use crate::model::{AnswerStatus, Report};
 use questionnaire::Lang;
 
 /// Columns, in the report's language.
-fn header(fr: bool) -> [&'static str; 13] {
-    if fr {
-        [
-            "domaine",
-            "id_domaine",
-            "contrôle",
-            "question",
-            "réponse",
-            "statut",
-            "niveau",
-            "cible",
-            "poids",
-            "critique",
-            "note",
-            "références",
-            "niveau_retenu",
-        ]
-    } else {
-        [
-            "domain",
-            "domain_id",
-            "control",
-            "question",
-            "answer",
-            "status",
-            "level",
-            "target",
-            "weight",
-            "critical",
-            "note",
-            "refs",
-            "effective_level",
-        ]
-    }
+fn header(lang: Lang) -> [String; 13] {
+    [
+        i18n::t!(lang, "report-csv-column-domain"),
+        i18n::t!(lang, "report-csv-column-domain-id"),
+        i18n::t!(lang, "report-csv-column-control"),
+        i18n::t!(lang, "report-csv-column-question"),
+        i18n::t!(lang, "report-csv-column-answer"),
+        i18n::t!(lang, "report-csv-column-status"),
+        i18n::t!(lang, "report-csv-column-level"),
+        i18n::t!(lang, "report-csv-column-target"),
+        i18n::t!(lang, "report-csv-column-weight"),
+        i18n::t!(lang, "report-csv-column-critical"),
+        i18n::t!(lang, "report-csv-column-note"),
+        i18n::t!(lang, "report-csv-column-refs"),
+        i18n::t!(lang, "report-csv-column-effective-level"),
+    ]
 }
 
 /// A row's status (`AnswerRow::status`) in the report's language.
-fn status(status: AnswerStatus, fr: bool) -> &'static str {
-    match (status, fr) {
-        (AnswerStatus::Answered, true) => "répondu",
-        (AnswerStatus::Answered, false) => "answered",
-        (AnswerStatus::Unknown, true) => "ne sait pas",
-        (AnswerStatus::Unknown, false) => "don't know",
-        (AnswerStatus::Unanswered, true) => "sans réponse",
-        (AnswerStatus::Unanswered, false) => "not answered",
-        (AnswerStatus::NotApplicable, true) => "non applicable",
-        (AnswerStatus::NotApplicable, false) => "not applicable",
-        (AnswerStatus::Context, true) => "contexte",
-        (AnswerStatus::Context, false) => "context",
+fn status(status: AnswerStatus, lang: Lang) -> String {
+    match status {
+        AnswerStatus::Answered => i18n::t!(lang, "report-csv-status-answered"),
+        AnswerStatus::Unknown => i18n::t!(lang, "report-csv-status-unknown"),
+        AnswerStatus::Unanswered => i18n::t!(lang, "report-csv-status-unanswered"),
+        AnswerStatus::NotApplicable => i18n::t!(lang, "report-csv-status-not-applicable"),
+        AnswerStatus::Context => i18n::t!(lang, "report-csv-status-context"),
     }
 }
 
@@ -70,10 +47,21 @@ fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// The report as CSV bytes (BOM, then one header row and one row per question).
 pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
-    let fr = report.lang == Lang::Fr;
+    let lang = report.lang;
     let mut writer = ::csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(header(fr))?;
+    writer.write_record(header(lang))?;
     let level = |level: Option<u8>| level.map(|l| l.to_string()).unwrap_or_default();
+    // Each status's words, looked up once rather than per row.
+    let statuses: Vec<(AnswerStatus, String)> = AnswerStatus::ALL
+        .into_iter()
+        .map(|id| (id, status(id, lang)))
+        .collect();
+    let status = |id: AnswerStatus| {
+        statuses
+            .iter()
+            .find(|(known, _)| *known == id)
+            .map_or("", |(_, words)| words.as_str())
+    };
     for domain in &report.answers {
         for row in &domain.answers {
             let refs: Vec<&str> = row.refs.iter().map(|c| c.label.as_str()).collect();
@@ -83,7 +71,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
                 row.control.as_str(),
                 row.question.as_str(),
                 row.answer.as_str(),
-                status(row.status, fr),
+                status(row.status),
                 &level(row.level),
                 &level(row.target),
                 &row.weight.to_string(),
@@ -117,8 +105,9 @@ mod tests {
     #[test]
     fn every_status_has_its_words() {
         for id in AnswerStatus::ALL {
-            assert!(!status(id, true).is_empty() && !status(id, false).is_empty());
+            assert!(!status(id, Lang::Fr).is_empty() && !status(id, Lang::En).is_empty());
         }
-        assert_eq!(status(AnswerStatus::Unknown, true), "ne sait pas");
+        assert_eq!(status(AnswerStatus::Unknown, Lang::Fr), "ne sait pas");
+        assert_eq!(status(AnswerStatus::Unknown, Lang::En), "don't know");
     }
 }

@@ -10,7 +10,6 @@ use crate::model::Report;
 use crate::radar;
 use crate::text;
 use crate::text::escape;
-use questionnaire::Lang;
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
 
@@ -28,20 +27,22 @@ fn paragraph_html(paragraph: &str) -> String {
 
 /// The report as HTML.
 pub fn render(report: &Report) -> Result<String, Error> {
-    let fr = report.lang == Lang::Fr;
+    let lang = report.lang;
     let mut env = Environment::new();
-    env.add_function("score", move |value: Option<f64>| text::score(value, fr));
-    env.add_function("signed", move |value: Option<f64>| text::signed(value, fr));
+    env.add_function("score", move |value: Option<f64>| text::score(value, lang));
+    env.add_function("signed", move |value: Option<f64>| {
+        text::signed(value, lang)
+    });
     // « … » with no-break spaces in French, “…” in English; escaped by the template.
     env.add_function("quoted", move |value: String| {
-        text::quoted(&value, fr, "\u{a0}")
+        text::quoted(&value, lang, "\u{a0}")
     });
     env.add_function("level", |declared: Option<u8>, effective: Option<u8>| {
         text::level(declared, effective)
     });
     env.add_template("report.html", TEMPLATE)?;
-    let t = labels(report.lang);
-    let svg = radar::svg(&report.domains, fr, t["radar"], t["now"], t["before"]);
+    let t = labels(lang);
+    let svg = radar::svg(&report.domains, lang, &t["radar"], &t["now"], &t["before"]);
     let method: Vec<Value> = report
         .method
         .iter()
@@ -50,8 +51,9 @@ pub fn render(report: &Report) -> Result<String, Error> {
     let html = env.get_template("report.html")?.render(context! {
         report => report,
         t => t,
-        colon => text::colon(fr, "\u{a0}"),
-        duration => text::duration(&report.cover, fr),
+        colon => text::colon(lang, "\u{a0}"),
+        duration => text::duration(&report.cover, lang),
+        details => crate::model::fact_details(report),
         radar => Value::from_safe_string(svg),
         method => method,
     })?;
@@ -61,6 +63,7 @@ pub fn render(report: &Report) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use questionnaire::Lang;
 
     /// Every `t.key` the template uses has a label in both languages.
     #[test]

@@ -37,25 +37,19 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace(['\n', '\r'], " ").replace('|', "\\|"))
 }
 
-/// The language of a report and the colon that goes with it, shared by every section.
+/// The language of a report and the colon that goes with it, shared by every section. Every
+/// word comes from the catalogs (`reports.ftl`) in `lang`.
 struct Style {
-    fr: bool,
+    lang: Lang,
     colon: String,
-}
-
-impl Style {
-    /// The French or the English text, as the report's language asks.
-    fn t(&self, a: &'static str, b: &'static str) -> &'static str {
-        if self.fr { a } else { b }
-    }
 }
 
 /// The report as Markdown.
 pub fn render(report: &Report) -> String {
-    let fr = report.lang == Lang::Fr;
+    let lang = report.lang;
     let style = Style {
-        fr,
-        colon: text::colon(fr, "\u{a0}"),
+        lang,
+        colon: text::colon(lang, "\u{a0}"),
     };
     let mut out = String::new();
     render_cover(&mut out, report, &style);
@@ -76,31 +70,39 @@ pub fn render(report: &Report) -> String {
 
 /// Renders the title and the cover's facts as a list.
 fn render_cover(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let colon = &style.colon;
     let cover = &report.cover;
     let _ = writeln!(
         out,
         "# {} — {}\n",
-        t("Audit de sécurité", "Security audit"),
+        i18n::t!(style.lang, "report-md-title"),
         inline(&cover.organisation)
     );
     let mut facts = vec![
-        (t("Date", "Date"), cover.date.clone()),
-        (t("Auditeur", "Auditor"), inline(&cover.auditor)),
+        (i18n::t!(style.lang, "report-md-date"), cover.date.clone()),
         (
-            t("Participants", "Participants"),
+            i18n::t!(style.lang, "report-auditor"),
+            inline(&cover.auditor),
+        ),
+        (
+            i18n::t!(style.lang, "report-participants"),
             inline(&cover.participants.join(", ")),
         ),
-        (t("Secteur", "Sector"), inline(&cover.sector)),
-        (t("Effectif", "Headcount"), inline(&cover.headcount)),
-        (t("Profil", "Profile"), inline(&cover.profile_title)),
+        (i18n::t!(style.lang, "report-sector"), inline(&cover.sector)),
         (
-            t("Durée de la réunion", "Meeting duration"),
-            text::duration(cover, style.fr),
+            i18n::t!(style.lang, "report-headcount"),
+            inline(&cover.headcount),
         ),
         (
-            t("Catalogue", "Catalog"),
+            i18n::t!(style.lang, "report-profile"),
+            inline(&cover.profile_title),
+        ),
+        (
+            i18n::t!(style.lang, "report-duration"),
+            text::duration(cover, style.lang),
+        ),
+        (
+            i18n::t!(style.lang, "report-catalog"),
             inline(&format!("{} {}", cover.catalog_id, cover.catalog_version)),
         ),
     ];
@@ -112,16 +114,15 @@ fn render_cover(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders the summary: the overall index and the table of domain scores.
 fn render_summary(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
-    let (fr, colon) = (style.fr, &style.colon);
-    let _ = writeln!(out, "\n## {}\n", t("Synthèse", "Summary"));
+    let (lang, colon) = (style.lang, &style.colon);
+    let _ = writeln!(out, "\n## {}\n", i18n::t!(style.lang, "report-summary"));
     let overall = &report.overall;
     let _ = writeln!(
         out,
         "{}{colon} **{} / 100** — {} {} ({})\n",
-        t("Indice global", "Overall index"),
-        score(overall.score, fr),
-        t("niveau", "level"),
+        i18n::t!(style.lang, "report-overall"),
+        score(overall.score, lang),
+        i18n::t!(style.lang, "report-level-word"),
         overall
             .level
             .map(|l| l.to_string())
@@ -130,74 +131,81 @@ fn render_summary(out: &mut String, report: &Report, style: &Style) {
     );
     let _ = writeln!(
         out,
-        "| {} | Score | {} | {} |\n|---|---:|---|---|",
-        t("Domaine", "Domain"),
-        t("Niveau", "Level"),
-        t("Plafonné", "Capped")
+        "| {} | {} | {} | {} |\n|---|---:|---|---|",
+        i18n::t!(style.lang, "report-domain"),
+        i18n::t!(style.lang, "report-score"),
+        i18n::t!(style.lang, "report-level"),
+        i18n::t!(style.lang, "report-capped")
     );
     for domain in &report.domains {
         let level = match (domain.level, &domain.level_name) {
             (Some(level), Some(name)) => format!("{level} ({name})"),
-            _ => t("non applicable", "not applicable").to_owned(),
+            _ => i18n::t!(style.lang, "report-not-applicable").to_owned(),
         };
         let capped = if domain.capped {
-            format!("{} ({})", t("oui", "yes"), domain.capped_by.join(", "))
+            format!(
+                "{} ({})",
+                i18n::t!(style.lang, "report-yes"),
+                domain.capped_by.join(", ")
+            )
         } else {
-            t("non", "no").to_owned()
+            i18n::t!(style.lang, "report-no").to_owned()
         };
         let _ = writeln!(
             out,
             "| {} | {} | {level} | {capped} |",
             inline(&domain.title),
-            score(domain.score, fr)
+            score(domain.score, lang)
         );
     }
 }
 
 /// Renders the six priority measures, each with its why, how, control and sources.
 fn render_priority_measures(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
-    let (fr, colon) = (style.fr, &style.colon);
-    let _ = writeln!(
-        out,
-        "\n## {}\n",
-        t("Les six mesures prioritaires", "The six priority measures")
-    );
+    let (lang, colon) = (style.lang, &style.colon);
+    let _ = writeln!(out, "\n## {}\n", i18n::t!(style.lang, "report-priorities"));
     for measure in report.measures.iter().filter(|m| m.priority) {
         let _ = writeln!(out, "### {}. {}\n", measure.rank, inline(&measure.title));
         let _ = writeln!(
             out,
             "**{}{colon}** {}\n",
-            t("Pourquoi", "Why"),
+            i18n::t!(style.lang, "report-why"),
             inline(&measure.why)
         );
         let _ = writeln!(
             out,
             "**{}{colon}** {}\n",
-            t("Comment", "How"),
+            i18n::t!(style.lang, "report-how"),
             inline(&measure.how)
         );
-        let _ = writeln!(
-            out,
-            "*{} {} — {} {} ({} {} → {}){}*\n",
-            t("Contrôle", "Control"),
-            inline(&measure.control),
-            t("réponse", "answer"),
-            quoted(&inline(&measure.answer), fr, "\u{a0}"),
-            t("niveau", "level"),
-            measure.level,
-            measure.target,
-            if measure.critical {
-                t(", critique", ", critical")
-            } else {
-                ""
-            }
-        );
+        let control = inline(&measure.control);
+        let answer = quoted(&inline(&measure.answer), lang, "\u{a0}");
+        let (level, target) = (measure.level, measure.target);
+        let finding = if measure.critical {
+            i18n::t!(
+                lang,
+                "report-md-finding-critical",
+                control = control,
+                answer = answer,
+                level = level,
+                target = target
+            )
+        } else {
+            i18n::t!(
+                lang,
+                "report-md-finding",
+                control = control,
+                answer = answer,
+                level = level,
+                target = target
+            )
+        };
+        let _ = writeln!(out, "*{finding}*\n");
         if !measure.machines_note.is_empty() {
             let _ = writeln!(
                 out,
                 "**{}{colon}** {}\n",
-                t("Sur les machines", "On the machines"),
+                i18n::t!(style.lang, "report-on-machines"),
                 inline(&measure.machines_note)
             );
         }
@@ -205,7 +213,7 @@ fn render_priority_measures(out: &mut String, report: &Report, style: &Style) {
         let _ = writeln!(
             out,
             "{}{colon} {}\n",
-            t("Sources", "Sources"),
+            i18n::t!(style.lang, "report-sources"),
             inline(&refs.join(", "))
         );
     }
@@ -213,18 +221,17 @@ fn render_priority_measures(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders the action plan: the other measures as a table, if there are any.
 fn render_action_plan(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let others: Vec<_> = report.measures.iter().filter(|m| !m.priority).collect();
     if !others.is_empty() {
-        let _ = writeln!(out, "## {}\n", t("Plan d'action", "Action plan"));
+        let _ = writeln!(out, "## {}\n", i18n::t!(style.lang, "report-action-plan"));
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |\n|---:|---|---|---|---:|",
-            t("Priorité", "Priority"),
-            t("Mesure", "Measure"),
-            t("Contrôle", "Control"),
-            t("Domaine", "Domain"),
-            t("Niveau cible", "Target level")
+            i18n::t!(style.lang, "report-priority"),
+            i18n::t!(style.lang, "report-measure"),
+            i18n::t!(style.lang, "report-control"),
+            i18n::t!(style.lang, "report-domain"),
+            i18n::t!(style.lang, "report-target")
         );
         for measure in others {
             let _ = writeln!(
@@ -243,20 +250,17 @@ fn render_action_plan(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders the answers, one table per domain.
 fn render_answers(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        t("Réponses par domaine", "Answers by domain")
-    );
+    let _ = writeln!(out, "## {}\n", i18n::t!(style.lang, "report-answers"));
     for domain in &report.answers {
         let _ = writeln!(out, "### {}\n", inline(&domain.title));
         let _ = writeln!(
             out,
-            "| {} | Question | {} | {} | Note |\n|---|---|---|---:|---|",
-            t("Contrôle", "Control"),
-            t("Réponse", "Answer"),
-            t("Niveau", "Level")
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---|",
+            i18n::t!(style.lang, "report-control"),
+            i18n::t!(style.lang, "report-question"),
+            i18n::t!(style.lang, "report-answer"),
+            i18n::t!(style.lang, "report-level"),
+            i18n::t!(style.lang, "report-note")
         );
         for row in &domain.answers {
             let _ = writeln!(
@@ -275,13 +279,8 @@ fn render_answers(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders the questions still to complete, if there are any.
 fn render_to_check(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
     if !report.to_check.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {}\n",
-            t("Questions à compléter", "Questions to complete")
-        );
+        let _ = writeln!(out, "## {}\n", i18n::t!(style.lang, "report-md-to-check"));
         for row in &report.to_check {
             let _ = writeln!(
                 out,
@@ -305,56 +304,51 @@ fn render_comparison(out: &mut String, comparison: &Comparison, style: &Style) {
 
 /// Renders the comparison's heading, the overall index before and after, and the domain table.
 fn render_comparison_scores(out: &mut String, comparison: &Comparison, style: &Style) {
-    let t = |a, b| style.t(a, b);
-    let (fr, colon) = (style.fr, &style.colon);
+    let (lang, colon) = (style.lang, &style.colon);
     let _ = writeln!(
         out,
         "## {} ({})\n",
-        t(
-            "Évolution depuis l'évaluation précédente",
-            "Progress since the previous assessment"
-        ),
+        i18n::t!(style.lang, "report-comparison"),
         comparison.previous_date
     );
     let _ = writeln!(
         out,
         "{}{colon} {} → {} ({})\n",
-        t("Indice global", "Overall index"),
-        score(comparison.overall.before, fr),
-        score(comparison.overall.after, fr),
-        signed(comparison.overall.delta, fr)
+        i18n::t!(style.lang, "report-overall"),
+        score(comparison.overall.before, lang),
+        score(comparison.overall.after, lang),
+        signed(comparison.overall.delta, lang)
     );
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-        t("Domaine", "Domain"),
-        t("Avant", "Before"),
-        t("Après", "After"),
-        t("Écart", "Change")
+        i18n::t!(style.lang, "report-domain"),
+        i18n::t!(style.lang, "report-before-col"),
+        i18n::t!(style.lang, "report-after-col"),
+        i18n::t!(style.lang, "report-change")
     );
     for domain in &comparison.domains {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             inline(&domain.title),
-            score(domain.before, fr),
-            score(domain.after, fr),
-            signed(domain.delta, fr)
+            score(domain.before, lang),
+            score(domain.after, lang),
+            signed(domain.delta, lang)
         );
     }
 }
 
 /// Renders the lists of controls improved and regressed since the previous assessment.
 fn render_control_changes(out: &mut String, comparison: &Comparison, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let colon = &style.colon;
     for (title, changes) in [
         (
-            t("Contrôles en progrès", "Controls improved"),
+            i18n::t!(style.lang, "report-improved"),
             &comparison.improved,
         ),
         (
-            t("Contrôles en recul", "Controls regressed"),
+            i18n::t!(style.lang, "report-regressed"),
             &comparison.regressed,
         ),
     ] {
@@ -362,9 +356,9 @@ fn render_control_changes(out: &mut String, comparison: &Comparison, style: &Sty
             out,
             "\n**{title}**{colon} {}",
             if changes.is_empty() {
-                t("aucun", "none")
+                i18n::t!(style.lang, "report-none")
             } else {
-                ""
+                String::new()
             }
         );
         for change in changes {
@@ -382,25 +376,21 @@ fn render_control_changes(out: &mut String, comparison: &Comparison, style: &Sty
 
 /// Renders the lists of measures done and still open since the previous assessment.
 fn render_measure_changes(out: &mut String, comparison: &Comparison, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let colon = &style.colon;
     for (title, measures) in [
         (
-            t("Mesures réalisées depuis", "Measures done since"),
+            i18n::t!(style.lang, "report-done"),
             &comparison.measures_done,
         ),
-        (
-            t("Mesures encore ouvertes", "Measures still open"),
-            &comparison.still_open,
-        ),
+        (i18n::t!(style.lang, "report-open"), &comparison.still_open),
     ] {
         let _ = writeln!(
             out,
             "\n**{title}**{colon} {}",
             if measures.is_empty() {
-                t("aucune", "none")
+                i18n::t!(style.lang, "report-md-no-measure")
             } else {
-                ""
+                String::new()
             }
         );
         for measure in measures {
@@ -416,11 +406,7 @@ fn render_measure_changes(out: &mut String, comparison: &Comparison, style: &Sty
 
 /// Renders the machine findings: discrepancies, points to verify, then each machine's facts.
 fn render_machine_findings(out: &mut String, report: &Report, style: &Style) {
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        style.t("Constats sur les machines", "Machine findings")
-    );
+    let _ = writeln!(out, "## {}\n", i18n::t!(style.lang, "report-machines"));
     render_discrepancies(out, report, style);
     render_points_to_verify(out, report, style);
     for machine in &report.machines {
@@ -430,27 +416,19 @@ fn render_machine_findings(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders the answers the machines contradict, as a table and then the reasons, or says none is.
 fn render_discrepancies(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let colon = &style.colon;
     if report.discrepancies.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            t(
-                "Aucune réponse n'est contredite par les machines.",
-                "No answer is contradicted by the machines."
-            )
-        );
+        let _ = writeln!(out, "{}\n", i18n::t!(style.lang, "report-no-discrepancy"));
     } else {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|---|",
-            t("Contrôle", "Control"),
-            t("Réponse", "Answer"),
-            t("Déclaré", "Declared"),
-            t("Retenu", "Kept"),
-            t("Machine", "Host"),
-            t("Constat", "Fact")
+            i18n::t!(style.lang, "report-control"),
+            i18n::t!(style.lang, "report-answer"),
+            i18n::t!(style.lang, "report-md-declared"),
+            i18n::t!(style.lang, "report-md-kept"),
+            i18n::t!(style.lang, "report-host"),
+            i18n::t!(style.lang, "report-fact")
         );
         for d in &report.discrepancies {
             let _ = writeln!(
@@ -483,25 +461,18 @@ fn render_discrepancies(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders the points to verify: the facts that question an answer without proving it false.
 fn render_points_to_verify(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let colon = &style.colon;
     let _ = writeln!(
         out,
         "### {}\n\n{}\n",
-        t("Points à vérifier", "Points to verify"),
-        t(
-            "Ces constats mettent une réponse en doute sans la prouver fausse (une seule machine, ou un port ouvert sur le réseau local et non sur Internet)\u{a0}: vérifiez-les avec la structure. Le score garde la réponse donnée.",
-            "These facts question an answer without proving it false (one machine only, or a port open on the local network rather than the Internet): check them with the organisation. The score keeps the answer given."
-        )
+        i18n::t!(style.lang, "report-points-to-verify"),
+        i18n::t!(style.lang, "report-points-to-verify-intro")
     );
     if report.points_to_verify.is_empty() {
         let _ = writeln!(
             out,
             "{}\n",
-            t(
-                "Aucun constat ne met une réponse en doute.",
-                "No fact questions an answer."
-            )
+            i18n::t!(style.lang, "report-no-point-to-verify")
         );
     } else {
         for p in &report.points_to_verify {
@@ -510,10 +481,10 @@ fn render_points_to_verify(out: &mut String, report: &Report, style: &Style) {
                 "- **{}** {} — {}{} {} ({} {}) — {}{} {} = {} ({}) — {}",
                 inline(&p.control),
                 inline(&p.question),
-                t("réponse", "answer"),
+                i18n::t!(style.lang, "report-md-answer-word"),
                 colon,
                 inline(&p.answer),
-                t("niveau", "level"),
+                i18n::t!(style.lang, "report-level-word"),
                 p.declared,
                 inline(&p.host),
                 colon,
@@ -529,7 +500,6 @@ fn render_points_to_verify(out: &mut String, report: &Report, style: &Style) {
 
 /// Renders one machine's heading and the table of its facts.
 fn render_machine_facts(out: &mut String, machine: &Machine, style: &Style) {
-    let t = |a, b| style.t(a, b);
     let _ = writeln!(
         out,
         "### {} ({})\n",
@@ -539,10 +509,10 @@ fn render_machine_facts(out: &mut String, machine: &Machine, style: &Style) {
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---|---|",
-        t("Constat", "Fact"),
-        t("Valeur", "Value"),
-        t("État", "Status"),
-        t("Source", "Source")
+        i18n::t!(style.lang, "report-fact"),
+        i18n::t!(style.lang, "report-value"),
+        i18n::t!(style.lang, "report-status"),
+        i18n::t!(style.lang, "report-source")
     );
     for fact in &machine.facts {
         let _ = writeln!(
@@ -559,20 +529,13 @@ fn render_machine_facts(out: &mut String, machine: &Machine, style: &Style) {
 
 /// Renders the closing sections: the next assessment and the method annex.
 fn render_closing(out: &mut String, report: &Report, style: &Style) {
-    let t = |a, b| style.t(a, b);
-    let colon = &style.colon;
     let _ = writeln!(
         out,
         "## {}\n\n{}\n",
-        t("Prochaine évaluation", "Next assessment"),
+        i18n::t!(style.lang, "report-next"),
         report.next_assessment
     );
-    let _ = writeln!(
-        out,
-        "## {}{colon} {}\n",
-        t("Annexe", "Annex"),
-        t("méthode", "method")
-    );
+    let _ = writeln!(out, "## {}\n", i18n::t!(style.lang, "report-md-method"));
     for paragraph in &report.method {
         let _ = writeln!(out, "{paragraph}\n");
     }

@@ -8,12 +8,9 @@ const SCORING_DOC: &str = include_str!("../../docs/scoring.md");
 /// The method's paragraphs in `lang`, with Markdown emphasis (`**…**`, `*…*`) kept for the
 /// renderers to turn into their own.
 pub fn paragraphs(lang: Lang) -> Vec<String> {
-    let marker = match lang {
-        Lang::Fr => "<!-- fr -->",
-        Lang::En => "<!-- en -->",
-    };
+    let marker = format!("<!-- {} -->", lang.code());
     let section = SCORING_DOC
-        .split_once(marker)
+        .split_once(marker.as_str())
         .map_or("", |(_, rest)| rest.split("<!--").next().unwrap_or(rest));
     section
         .split("\n\n")

@@ -470,7 +470,7 @@ pub fn build_with_facts(
             .collect(),
         answers,
         comparison,
-        next_assessment: next_assessment(&meta.next_assessment, &date),
+        next_assessment: next_assessment(meta.next_assessment, &date),
         method: method::paragraphs(lang),
         machines: evidence.map_or_else(Vec::new, |e| {
             e.reports
@@ -586,22 +586,41 @@ fn note_machines(measure: &mut Measure, discrepancies: &[DiscrepancyRow], lang: 
         .collect();
     let (level, shown) = (measure.level, shown.join(", "));
     measure.declared_level = Some(declared);
-    measure.machines_note = match lang {
-        Lang::Fr => {
-            format!("niveau déclaré {declared}, ramené à {level} par les constats de {shown}")
-        }
-        Lang::En => format!("declared level {declared}, held to {level} by the facts of {shown}"),
-    };
+    measure.machines_note = i18n::t!(
+        lang,
+        "report-machines-note",
+        declared = declared,
+        level = level,
+        shown = shown
+    );
+}
+
+/// What each machine's facts say, in the report's language: for `report.machines[m].facts[f]`,
+/// `fact_details(report)[m][f]` is the fact's message said in that language, or its `detail` as
+/// the agent wrote it when it carries no message. The HTML and the PDF print it under the fact;
+/// the JSON keeps the agent's `detail` (`docs/report-json.md`).
+pub fn fact_details(report: &Report) -> Vec<Vec<String>> {
+    report
+        .machines
+        .iter()
+        .map(|machine| {
+            machine
+                .facts
+                .iter()
+                .map(|fact| i18n::fact_detail(&report.lang, &fact.fact))
+                .collect()
+        })
+        .collect()
 }
 
 /// The date part of an RFC 3339 time.
-fn day(timestamp: &str) -> String {
-    timestamp.get(..10).unwrap_or(timestamp).to_owned()
+fn day(time: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    time.format("%Y-%m-%d").to_string()
 }
 
-fn next_assessment(set: &str, date: &str) -> String {
-    if !set.is_empty() {
-        return set.to_owned();
+fn next_assessment(set: Option<NaiveDate>, date: &str) -> String {
+    if let Some(set) = set {
+        return set.format("%Y-%m-%d").to_string();
     }
     NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .ok()
@@ -659,7 +678,7 @@ fn domain_rows(
 fn answer_text(audit: &Audit<'_>, control: &Control, lang: Lang) -> String {
     match audit.session.answers.get(&control.id) {
         Some(answer) => choice_label(control, &answer.choice, lang),
-        None => lang.pick("Sans réponse", "Not answered").to_owned(),
+        None => i18n::t!(lang, "report-answer-none"),
     }
 }
 
@@ -716,8 +735,7 @@ fn answer_rows(audit: &Audit<'_>, evidence: Option<&Evidence>, lang: Lang) -> Ve
                         }
                     };
                     let answer_label = if !audit.applies(control) && answer.is_none() {
-                        lang.pick("Non applicable (contexte)", "Not applicable (context)")
-                            .to_owned()
+                        i18n::t!(lang, "report-answer-context")
                     } else {
                         answer_text(audit, control, lang)
                     };

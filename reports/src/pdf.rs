@@ -22,7 +22,6 @@ use crate::Error;
 use crate::labels::labels;
 use crate::method::{Style, emphasis};
 use crate::model::Report;
-use questionnaire::Lang;
 
 const TEMPLATE: &str = include_str!("../templates/report.typ");
 
@@ -125,9 +124,14 @@ fn view(report: &Report) -> serde_json::Value {
                 .collect()
         })
         .collect();
-    let fr = report.lang == Lang::Fr;
-    let duration = crate::text::duration(&report.cover, fr);
-    json!({ "t": labels(report.lang), "method": method, "duration": duration })
+    let duration = crate::text::duration(&report.cover, report.lang);
+    let details = crate::model::fact_details(report);
+    json!({
+        "t": labels(report.lang),
+        "method": method,
+        "duration": duration,
+        "details": details,
+    })
 }
 
 /// The report's time (`generated_at`, RFC 3339 in UTC) as the PDF's creation date.

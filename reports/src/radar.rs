@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::model::DomainRow;
 use crate::text;
 use crate::text::escape;
+use questionnaire::Lang;
 
 /// Width and height of the drawing, in SVG units.
 const SIZE: f64 = 560.0;
@@ -28,9 +29,9 @@ fn polygon(points: &[(f64, f64)]) -> String {
 }
 
 /// The radar of the applicable domains, each labelled with its score as the table writes it (one
-/// decimal, a decimal comma when `fr`). `title` is the chart's accessible name; `now` and `before`
-/// label the two polygons in the legend.
-pub fn svg(domains: &[DomainRow], fr: bool, title: &str, now: &str, before: &str) -> String {
+/// decimal, a decimal comma in French). `title` is the chart's accessible name; `now` and
+/// `before` label the two polygons in the legend.
+pub fn svg(domains: &[DomainRow], lang: Lang, title: &str, now: &str, before: &str) -> String {
     let shown: Vec<&DomainRow> = domains.iter().filter(|d| d.score.is_some()).collect();
     let count = shown.len().max(3);
     let mut svg = String::new();
@@ -63,7 +64,7 @@ pub fn svg(domains: &[DomainRow], fr: bool, title: &str, now: &str, before: &str
         } else {
             "end"
         };
-        let label = format!("{} ({})", domain.title, text::score(domain.score, fr));
+        let label = format!("{} ({})", domain.title, text::score(domain.score, lang));
         let _ = write!(
             svg,
             r#"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" dominant-baseline="middle" font-size="11">{}</text>"#,

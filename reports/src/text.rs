@@ -2,33 +2,28 @@
 //! formats agree: French puts a space before the colon and quotes with « », English does neither.
 
 use crate::model::Cover;
+use questionnaire::Lang;
 
 /// A score with one decimal (a decimal comma in French); `—` when there is none. The table, the
 /// radar and the comparison all write scores this way.
-pub fn score(value: Option<f64>, fr: bool) -> String {
-    let lang = if fr {
-        questionnaire::Lang::Fr
-    } else {
-        questionnaire::Lang::En
-    };
+pub fn score(value: Option<f64>, lang: Lang) -> String {
     value.map_or_else(|| "—".to_owned(), |v| lang.score(v))
 }
 
 /// A score change, with its sign when positive.
-pub fn signed(value: Option<f64>, fr: bool) -> String {
+pub fn signed(value: Option<f64>, lang: Lang) -> String {
     match value {
-        Some(v) if v > 0.0 => format!("+{}", score(Some(v), fr)),
-        other => score(other, fr),
+        Some(v) if v > 0.0 => format!("+{}", score(Some(v), lang)),
+        other => score(other, lang),
     }
 }
 
 /// The colon after a label: ` :` in French, `:` in English. `space` is the space French puts
 /// before it (a no-break space where the format keeps it).
-pub fn colon(fr: bool, space: &str) -> String {
-    if fr {
-        format!("{space}:")
-    } else {
-        ":".to_owned()
+pub fn colon(lang: Lang, space: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{space}:"),
+        Lang::En => ":".to_owned(),
     }
 }
 
@@ -39,28 +34,28 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A quotation: `« text »` in French (with `space` inside), `“text”` in English.
-pub fn quoted(text: &str, fr: bool, space: &str) -> String {
-    if fr {
-        format!("«{space}{text}{space}»")
-    } else {
-        format!("“{text}”")
+pub fn quoted(text: &str, lang: Lang, space: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«{space}{text}{space}»"),
+        Lang::En => format!("“{text}”"),
     }
 }
 
 /// The meeting's duration as the cover prints it: `84 min (prévu 90 min)`, or `non mesurée`
 /// when no time was recorded (a session filled with `posture answer`).
-pub fn duration(cover: &Cover, fr: bool) -> String {
+pub fn duration(cover: &Cover, lang: Lang) -> String {
     let spent = if cover.duration_recorded {
-        format!("{} min", cover.duration_minutes)
-    } else if fr {
-        "non mesurée".to_owned()
+        let minutes = cover.duration_minutes;
+        i18n::t!(lang, "report-duration-minutes", minutes = minutes)
     } else {
-        "not recorded".to_owned()
+        i18n::t!(lang, "report-duration-not-recorded")
     };
-    format!(
-        "{spent} ({} {} min)",
-        if fr { "prévu" } else { "planned" },
-        cover.planned_minutes
+    let planned = cover.planned_minutes;
+    i18n::t!(
+        lang,
+        "report-duration-planned",
+        spent = spent,
+        planned = planned
     )
 }
 
@@ -85,19 +80,19 @@ mod tests {
 
     #[test]
     fn french_and_english_punctuation() {
-        assert_eq!(colon(true, "\u{a0}"), "\u{a0}:");
-        assert_eq!(colon(false, " "), ":");
-        assert_eq!(quoted("oui", true, "\u{a0}"), "«\u{a0}oui\u{a0}»");
-        assert_eq!(quoted("yes", false, "\u{a0}"), "“yes”");
+        assert_eq!(colon(Lang::Fr, "\u{a0}"), "\u{a0}:");
+        assert_eq!(colon(Lang::En, " "), ":");
+        assert_eq!(quoted("oui", Lang::Fr, "\u{a0}"), "«\u{a0}oui\u{a0}»");
+        assert_eq!(quoted("yes", Lang::En, "\u{a0}"), "“yes”");
     }
 
     #[test]
     fn scores_keep_their_decimal() {
-        assert_eq!(score(Some(37.5), true), "37,5");
-        assert_eq!(score(Some(12.5), false), "12.5");
-        assert_eq!(score(None, false), "—");
-        assert_eq!(signed(Some(2.0), true), "+2,0");
-        assert_eq!(signed(Some(-2.0), true), "-2,0");
+        assert_eq!(score(Some(37.5), Lang::Fr), "37,5");
+        assert_eq!(score(Some(12.5), Lang::En), "12.5");
+        assert_eq!(score(None, Lang::En), "—");
+        assert_eq!(signed(Some(2.0), Lang::Fr), "+2,0");
+        assert_eq!(signed(Some(-2.0), Lang::Fr), "-2,0");
     }
 
     #[test]

@@ -322,6 +322,41 @@ fn machine_findings_get_their_section_in_the_pdf() {
     );
 }
 
+/// An English report of facts that an agent wrote in French, each with its message: the PDF says
+/// them in English.
+#[test]
+fn an_english_pdf_says_the_facts_in_english() {
+    use questionnaire::evidence::Evidence;
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    use scoring::message::Message;
+    let catalog = catalog::bundled().unwrap();
+    let audit = Audit {
+        catalog: &catalog,
+        session: session(&catalog, 11, |_, n| n - 1),
+    };
+    let evidence = Evidence {
+        reports: vec![FactReport {
+            agent_version: "0.1.0".into(),
+            host: "srv-dossiers".into(),
+            collected_at: "2026-11-12T09:00:00Z".into(),
+            root: false,
+            container: false,
+            facts: vec![Fact {
+                key: "patch.days_since_upgrade".into(),
+                value: Value::Number(12.0),
+                status: Status::Warn,
+                source: "/var/log/apt/history.log".into(),
+                detail: "12 jours".into(),
+                message: Some(Message::new("days").arg("count", 12)),
+            }],
+        }],
+    };
+    let report = reports::build_with_facts(&audit, None, Some(&evidence), Lang::En, at(11));
+    let text = pdf_text(&render(&report));
+    assert!(text.contains("12 days"), "{text}");
+    assert!(!text.contains("12 jours"), "{text}");
+}
+
 #[test]
 fn the_same_report_gives_the_same_pdf() {
     let catalog = catalog::bundled().unwrap();

@@ -317,7 +317,7 @@ fn radar_labels_write_scores_as_the_table() {
     let mut rows = report.domains.clone();
     rows[0].score = Some(37.5);
     rows[1].score = Some(12.5);
-    let svg = reports::radar::svg(&rows, false, "r", "now", "before");
+    let svg = reports::radar::svg(&rows, Lang::En, "r", "now", "before");
     assert!(svg.contains("(37.5)") && svg.contains("(12.5)"), "{svg}");
 }
 
@@ -974,4 +974,64 @@ fn server_with_a_security_update_waiting_40_days() -> questionnaire::evidence::E
             ],
         }],
     }
+}
+
+/// The facts of `srv-dossiers` as an agent writing French would: a French `detail`, and the
+/// message it was said from (here the catalogs' `days`), which the report says in its language.
+fn facts_said_in_french() -> questionnaire::evidence::Evidence {
+    use scoring::facts::{Fact, FactReport, Status, Value};
+    use scoring::message::Message;
+    questionnaire::evidence::Evidence {
+        reports: vec![FactReport {
+            agent_version: "0.1.0".into(),
+            host: "srv-dossiers".into(),
+            collected_at: "2026-11-12T09:00:00Z".into(),
+            root: true,
+            container: false,
+            facts: vec![
+                Fact {
+                    key: "patch.security_pending_days".into(),
+                    value: Value::Number(40.0),
+                    status: Status::Fail,
+                    source: LISTS.into(),
+                    detail: "40 jours".into(),
+                    message: Some(Message::new("days").arg("count", 40)),
+                },
+                Fact {
+                    key: "backup.tools".into(),
+                    value: Value::List(Vec::new()),
+                    status: Status::Warn,
+                    source: "/usr/bin".into(),
+                    detail: "Aucun outil de sauvegarde connu".into(),
+                    message: None,
+                },
+            ],
+        }],
+    }
+}
+
+#[test]
+fn an_english_report_says_the_facts_in_english() {
+    let catalog = catalog::bundled().unwrap();
+    let mut session = session(&catalog, 11, |_, n| n - 1);
+    session.set_answer("PAT-01", "8-jours", None, at(11));
+    let audit = Audit {
+        catalog: &catalog,
+        session,
+    };
+    let evidence = facts_said_in_french();
+    let english = reports::build_with_facts(&audit, None, Some(&evidence), Lang::En, at(11));
+    let html = text(&english, Format::Html);
+    // The fact with a message: its sentence in English, not the agent's French.
+    assert!(html.contains("40 days"), "{html}");
+    assert!(!html.contains("40 jours"), "{html}");
+    // The fact without one: its detail as the agent wrote it.
+    assert!(html.contains("Aucun outil de sauvegarde connu"), "{html}");
+    // The JSON keeps every fact as the agent wrote it (docs/report-json.md).
+    let json: serde_json::Value = serde_json::from_str(&text(&english, Format::Json)).unwrap();
+    assert_eq!(json["machines"][0]["facts"][0]["detail"], "40 jours");
+    assert_eq!(reports::model::fact_details(&english)[0][0], "40 days");
+    // The same facts in a French report: the French sentence.
+    let french = reports::build_with_facts(&audit, None, Some(&evidence), Lang::Fr, at(11));
+    assert!(text(&french, Format::Html).contains("40 jours"));
 }

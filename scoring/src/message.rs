@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A message id and its arguments, e.g. `{"id": "patch-last-upgrade", "args": {"days": 40}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,8 +20,9 @@ pub struct Message {
 }
 
 /// One argument of a [`Message`]: a number (which may choose a plural), a text given as it is
-/// (a path, a version, a host name), or another message said in the same language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// (a path, a version, a host name), or another message said in the same language. In JSON, a
+/// whole number is written as an integer (`40`, not `40.0`), as a fact's value is.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
     /// A count, a number of days.
@@ -30,6 +31,16 @@ pub enum Arg {
     Text(String),
     /// A sentence of its own (a reason inside a sentence).
     Message(Message),
+}
+
+impl Serialize for Arg {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Arg::Number(number) => crate::facts::Value::Number(*number).serialize(serializer),
+            Arg::Text(text) => serializer.serialize_str(text),
+            Arg::Message(message) => message.serialize(serializer),
+        }
+    }
 }
 
 impl Message {
@@ -111,14 +122,22 @@ mod tests {
         let message = Message::new("patch-waiting")
             .arg("days", 40)
             .arg("path", "/var/log/apt/history.log")
-            .arg("why", Message::new("read-denied").arg("path", "/etc/shadow"));
+            .arg(
+                "why",
+                Message::new("read-denied").arg("path", "/etc/shadow"),
+            );
         let json = serde_json::to_string(&message).unwrap_or_default();
         assert_eq!(
             json,
-            r#"{"id":"patch-waiting","args":{"days":40.0,"path":"/var/log/apt/history.log","why":{"id":"read-denied","args":{"path":"/etc/shadow"}}}}"#
+            r#"{"id":"patch-waiting","args":{"days":40,"path":"/var/log/apt/history.log","why":{"id":"read-denied","args":{"path":"/etc/shadow"}}}}"#
         );
         let back: Message = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, message);
+        let half = Message::new("x").arg("seconds", 1.5);
+        assert_eq!(
+            serde_json::to_string(&half).unwrap_or_default(),
+            r#"{"id":"x","args":{"seconds":1.5}}"#
+        );
         let bare: Message = serde_json::from_str(r#"{"id":"x"}"#).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(bare, Message::new("x"));
     }

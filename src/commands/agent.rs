@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use agent::{FactReport, Status};
 use questionnaire::fsutil::write_atomic;
 use questionnaire::results::fact_value;
-use questionnaire::{Error, Lang, Problem, Text};
+use questionnaire::{Error, Lang, Problem};
 
 use crate::cli::{AgentCommand, ScoreFormat};
 
@@ -36,10 +36,7 @@ pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
             (report, args.output, args.format)
         }
         AgentCommand::ProbePorts(args) => {
-            let hint = Text::new(
-                "exemple : posture agent probe-ports 51.15.20.30 --ports 22,3389,8000-8010",
-                "example: posture agent probe-ports 51.15.20.30 --ports 22,3389,8000-8010",
-            );
+            let hint = i18n::text!("cli-agent-ports-example");
             agent::ports::check_host(&args.host)
                 .map_err(|why| Error::invalid(Problem::new(why).hint(hint.clone())))?;
             let ports = match &args.ports {
@@ -77,77 +74,65 @@ pub fn run(command: AgentCommand, lang: Lang) -> anyhow::Result<ExitCode> {
 /// `--root DIR` must be a directory: a mistyped path would otherwise give a report where
 /// everything is unknown, and exit 0.
 fn check_root(root: &Path) -> Result<(), Error> {
-    let shown = root.display();
+    let shown = root.display().to_string();
     let problem = match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() => return Ok(()),
-        Ok(_) => Text::new(
-            format!("--root {shown} : ce n'est pas un dossier"),
-            format!("--root {shown}: not a directory"),
-        ),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Text::new(
-            format!("--root {shown} : dossier introuvable"),
-            format!("--root {shown}: no such directory"),
-        ),
-        Err(error) => {
-            let why = questionnaire::lang::io_reason(&error);
-            Text::new(
-                format!("--root {shown} : illisible ({})", why.fr),
-                format!("--root {shown}: cannot be read ({})", why.en),
-            )
+        Ok(_) => i18n::text!("cli-agent-root-not-a-directory", root = shown),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            i18n::text!("cli-agent-root-missing", root = shown)
         }
+        Err(error) => i18n::text!(
+            "cli-agent-root-unreadable",
+            root = shown,
+            why = questionnaire::lang::io_reason(&error)
+        ),
     };
-    Err(Error::invalid(Problem::new(problem).hint(Text::new(
-        "donnez le dossier qui tient lieu de / de la machine à lire (une image disque montée, une copie de ses fichiers), ou retirez --root pour lire cette machine",
-        "give the directory that stands for the machine's / (a mounted disk image, a copy of its files), or drop --root to read this machine",
-    ))))
+    Err(Error::invalid(
+        Problem::new(problem).hint(i18n::text!("cli-agent-root-hint")),
+    ))
 }
 
-/// A fact's status in words, from the message catalogs (docs/glossaire.md).
-fn status_text(status: Status, lang: Lang) -> String {
-    i18n::status_name(&lang, status)
-}
-
-/// The facts as a table.
+/// The facts as a table: a heading line, then two lines a fact (its status, key and value; its
+/// sentence, in `lang` whatever the language it was collected in, and its source).
 fn text(report: &FactReport, lang: Lang) -> String {
-    let mut out = format!(
-        "{} {} — {} {}{}{}\n\n",
-        lang.pick("machine", "host"),
-        report.host,
-        report.collected_at,
-        if report.root {
-            "root"
-        } else {
-            lang.pick("utilisateur", "user")
-        },
-        if report.container {
-            lang.pick(", conteneur", ", container")
-        } else {
-            ""
-        },
-        format_args!(", agent {}", report.agent_version),
+    let host = report.host.as_str();
+    let collected = report.collected_at.as_str();
+    let account = if report.root { "root" } else { "user" };
+    let container = if report.container { "yes" } else { "no" };
+    let version = report.agent_version.as_str();
+    let mut out = i18n::t!(
+        lang,
+        "cli-agent-heading",
+        host = host,
+        collected = collected,
+        account = account,
+        container = container,
+        version = version
     );
+    out.push_str("\n\n");
     let width = report.facts.iter().map(|f| f.key.len()).max().unwrap_or(10);
     let statuses = [Status::Ok, Status::Warn, Status::Fail, Status::Unknown];
     let status_width = statuses
-        .map(|status| status_text(status, lang).chars().count())
+        .map(|status| i18n::status_name(&lang, status).chars().count())
         .into_iter()
         .max()
         .unwrap_or(9);
     for fact in &report.facts {
         out.push_str(&format!(
             "{:<status_width$} {:<width$}  {}\n{:status_width$} {:<width$}  {} ({})\n",
-            status_text(fact.status, lang),
+            i18n::status_name(&lang, fact.status),
             fact.key,
             fact_value(&fact.value),
             "",
             "",
-            fact.detail,
+            i18n::fact_detail(&lang, fact),
             fact.source,
         ));
     }
     out
 }
 
+/// The line printed when the facts went to a file: where, and how many of each status.
 fn summary(report: &FactReport, path: Option<&Path>, lang: Lang) -> String {
     let count = |status| report.facts.iter().filter(|f| f.status == status).count();
     let (ok, warn, fail, unknown) = (
@@ -156,16 +141,20 @@ fn summary(report: &FactReport, path: Option<&Path>, lang: Lang) -> String {
         count(Status::Fail),
         count(Status::Unknown),
     );
-    format!(
-        "{} {}{} {}, {}, {}, {}\n",
-        lang.pick("constats écrits dans", "facts written to"),
-        path.map(|p| p.display().to_string()).unwrap_or_default(),
-        lang.colon(),
-        i18n::t!(lang, "fact-count-ok", count = ok),
-        i18n::t!(lang, "fact-count-warn", count = warn),
-        i18n::t!(lang, "fact-count-fail", count = fail),
-        i18n::t!(lang, "fact-count-unknown", count = unknown),
-    )
+    let path = path.map(|p| p.display().to_string()).unwrap_or_default();
+    let ok = i18n::t!(lang, "fact-count-ok", count = ok);
+    let warn = i18n::t!(lang, "fact-count-warn", count = warn);
+    let fail = i18n::t!(lang, "fact-count-fail", count = fail);
+    let unknown = i18n::t!(lang, "fact-count-unknown", count = unknown);
+    i18n::t!(
+        lang,
+        "cli-agent-written",
+        path = path,
+        ok = ok,
+        warn = warn,
+        fail = fail,
+        unknown = unknown
+    ) + "\n"
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use questionnaire::audit::{choice_label, resolve_choice};
-use questionnaire::{Error, Lang, Problem, Text, level_name};
+use questionnaire::{Error, Lang, Problem, level_name};
 
 use super::Opened;
 use crate::cli::AnswerArgs;
@@ -15,18 +15,20 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     let mut audit = opened.audit()?;
     let profile = audit.session.meta.profile.clone();
     let Some(control) = audit.catalog.control(&args.control) else {
+        let controls = control_ids(&audit);
         return Err(Error::invalid(
             about_argument(
-                Problem::new(Text::new(
-                    format!("contrôle inconnu « {} »", args.control),
-                    format!("unknown control \"{}\"", args.control),
+                Problem::new(i18n::text!(
+                    "cli-answer-unknown-control",
+                    control = args.control
                 )),
                 &args.file,
                 Argument::Control,
             )
-            .hint(Text::new(
-                format!("contrôles du profil {profile} : {}", control_ids(&audit)),
-                format!("controls of the profile {profile}: {}", control_ids(&audit)),
+            .hint(i18n::text!(
+                "cli-answer-profile-controls",
+                profile = profile,
+                controls = controls
             )),
         )
         .into());
@@ -34,22 +36,17 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
     if !control.profiles.contains(&profile) {
         return Err(Error::invalid(
             about_argument(
-                Problem::new(Text::new(
-                    format!(
-                        "{} ne fait pas partie du profil {profile} de cette session",
-                        control.id
-                    ),
-                    format!(
-                        "{} is not part of this session's profile {profile}",
-                        control.id
-                    ),
+                Problem::new(i18n::text!(
+                    "cli-answer-not-in-profile",
+                    control = control.id,
+                    profile = profile
                 )),
                 &args.file,
                 Argument::Control,
             )
-            .hint(Text::new(
-                format!("profils qui le posent : {}", control.profiles.join(", ")),
-                format!("profiles that ask it: {}", control.profiles.join(", ")),
+            .hint(i18n::text!(
+                "cli-answer-asking-profiles",
+                profiles = control.profiles.join(", ")
             )),
         )
         .into());
@@ -74,28 +71,30 @@ pub fn run(catalog: Option<&Path>, args: AnswerArgs, lang: Lang) -> anyhow::Resu
         .and_then(|id| control.option(id))
         .and_then(|option| option.level)
         .map(|level| {
+            let name = level_name(level).get(lang).to_owned();
             format!(
-                " — {} {level} ({})",
-                lang.pick("niveau", "level"),
-                level_name(level).get(lang)
+                " — {}",
+                i18n::t!(lang, "cli-answer-level", level = level, name = name)
             )
         })
         .unwrap_or_default();
+    let (id, choice, label) = (
+        control.id.as_str(),
+        choice.to_string(),
+        choice_label(control, &choice, lang),
+    );
     super::emit(&format!(
-        "{} = {}{} {}{level}\n",
-        control.id,
-        choice,
-        lang.colon(),
-        choice_label(control, &choice, lang)
+        "{}{level}\n",
+        i18n::t!(
+            lang,
+            "cli-answer-set",
+            control = id,
+            choice = choice,
+            label = label
+        )
     ))?;
     if !audit.applies(control) {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "remarque : d'après les réponses de contexte, cette question ne s'applique pas ; elle ne compte pas dans le score",
-                "note: given the context answers, this question does not apply; it does not count in the score"
-            )
-        );
+        eprintln!("{}", i18n::t!(lang, "cli-answer-not-applicable"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -115,10 +114,12 @@ fn about_argument(mut problem: Problem, file: &Path, argument: Argument) -> Prob
         Argument::Control => "CONTROL",
         Argument::Choice => "CHOICE",
     };
-    let file = file.display();
-    problem.message = Text::new(
-        format!("{file} : {} (argument {name})", problem.message.fr),
-        format!("{file}: {} ({name} argument)", problem.message.en),
+    let file = file.display().to_string();
+    problem.message = i18n::text!(
+        "cli-answer-about-argument",
+        file = file,
+        problem = problem.message,
+        argument = name
     );
     problem
 }

@@ -47,13 +47,7 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
         result => result,
     };
     let Some(outcome) = finished.outcome else {
-        emit(&format!(
-            "{}\n",
-            lang.pick(
-                "audit annulé : aucun fichier créé",
-                "audit cancelled: no file created"
-            )
-        ))?;
+        emit(&format!("{}\n", i18n::t!(lang, "cli-audit-cancelled")))?;
         return Ok(status);
     };
     emit(&closing(&outcome, &facts, lang, Lang::from_env()))?;
@@ -64,8 +58,8 @@ pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Res
 /// resume it and to see its results, with what the session file does not keep — the language
 /// when it is not the environment's (or English, never the default), the facts files.
 fn closing(outcome: &tui::Outcome, facts: &[PathBuf], lang: Lang, env_lang: Lang) -> String {
-    let shown = outcome.path.display();
-    let path = shell_word(&shown.to_string());
+    let shown = outcome.path.display().to_string();
+    let path = shell_word(&shown);
     let (answered, total) = (outcome.answered, outcome.total);
     let mut options = String::new();
     if lang != env_lang || lang == Lang::En {
@@ -78,14 +72,22 @@ fn closing(outcome: &tui::Outcome, facts: &[PathBuf], lang: Lang, env_lang: Lang
             options.push_str(&shell_word(&file.display().to_string()));
         }
     }
-    match lang {
-        Lang::Fr => format!(
-            "session enregistrée : {shown} ({answered}/{total} réponses)\nreprendre : posture audit {path}{options}\nrésultats : posture score {path}{options}\n"
+    let (resume, results) = (
+        format!("posture audit {path}{options}"),
+        format!("posture score {path}{options}"),
+    );
+    format!(
+        "{}\n{}\n{}\n",
+        i18n::t!(
+            lang,
+            "cli-audit-saved",
+            path = shown,
+            answered = answered,
+            total = total
         ),
-        Lang::En => format!(
-            "session saved: {shown} ({answered}/{total} answered)\nresume: posture audit {path}{options}\nresults: posture score {path}{options}\n"
-        ),
-    }
+        i18n::t!(lang, "cli-audit-resume", command = resume),
+        i18n::t!(lang, "cli-audit-results", command = results)
+    )
 }
 
 /// `word` as the shell reads it back: as it is when it is plain, in single quotes otherwise.

@@ -29,31 +29,30 @@ pub fn check(path: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
             )
         })
         .collect();
+    let name = format!("{} {}", catalog.id, catalog.version);
+    let domains = catalog.domains.len();
+    let (controls, context, domains, profiles) = (
+        i18n::t!(lang, "cli-catalog-controls", count = scored),
+        i18n::t!(lang, "cli-catalog-context-questions", count = context),
+        i18n::t!(lang, "cli-catalog-domains", count = domains),
+        profiles.join(", "),
+    );
     super::emit(&format!(
         "{}\n",
-        match lang {
-            Lang::Fr => format!(
-                "catalogue valide : {} {} — {scored} contrôle(s) et {context} question(s) de contexte, {} domaines ; profils : {}",
-                catalog.id,
-                catalog.version,
-                catalog.domains.len(),
-                profiles.join(", ")
-            ),
-            Lang::En => format!(
-                "valid catalog: {} {} — {scored} control(s) and {context} context question(s), {} domains; profiles: {}",
-                catalog.id,
-                catalog.version,
-                catalog.domains.len(),
-                profiles.join(", ")
-            ),
-        }
+        i18n::t!(
+            lang,
+            "cli-catalog-valid",
+            catalog = name,
+            controls = controls,
+            context = context,
+            domains = domains,
+            profiles = profiles
+        )
     ))?;
     if !warnings.is_empty() {
-        let plural = if warnings.len() > 1 { "s" } else { "" };
-        let mut out = match lang {
-            Lang::Fr => format!("{} avertissement{plural}\u{a0}:\n", warnings.len()),
-            Lang::En => format!("{} warning{plural}:\n", warnings.len()),
-        };
+        let count = warnings.len();
+        let mut out = i18n::t!(lang, "cli-catalog-warnings", count = count);
+        out.push('\n');
         for warning in warnings {
             out.push_str(&warning.render(lang));
             out.push('\n');

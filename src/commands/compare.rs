@@ -11,12 +11,12 @@ use crate::cli::{CompareArgs, ScoreFormat};
 
 /// A score as the reports write it.
 fn score(value: Option<f64>, lang: Lang) -> String {
-    reports::text::score(value, lang == Lang::Fr)
+    reports::text::score(value, lang)
 }
 
 /// A score change as the reports write it.
 fn signed(value: Option<f64>, lang: Lang) -> String {
-    reports::text::signed(value, lang == Lang::Fr)
+    reports::text::signed(value, lang)
 }
 
 /// Prints the comparison.

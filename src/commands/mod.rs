@@ -102,22 +102,26 @@ impl Opened {
             let meta = &audit.session.meta;
             let then = format!("{} {}", meta.catalog_id, meta.catalog_version);
             let now = format!("{} {}", catalog.id, catalog.version);
-            let path = path.display();
-            let mut text = match lang {
-                Lang::Fr => format!(
-                    "remarque : l'évaluation précédente ({path}) a été faite avec le catalogue {then} ; elle est relue avec {now}"
-                ),
-                Lang::En => format!(
-                    "note: the previous assessment ({path}) was made with the catalog {then}; it is read with {now}"
-                ),
+            let path = path.display().to_string();
+            let text = if dropped.is_empty() {
+                i18n::t!(
+                    lang,
+                    "cli-previous-other-catalog",
+                    path = path,
+                    then = then,
+                    now = now
+                )
+            } else {
+                let answers = dropped.join(", ");
+                i18n::t!(
+                    lang,
+                    "cli-previous-other-catalog-dropped",
+                    path = path,
+                    then = then,
+                    now = now,
+                    answers = answers
+                )
             };
-            if !dropped.is_empty() {
-                text.push_str(lang.pick(
-                    " ; réponses qui n'y ont plus de sens, laissées de côté : ",
-                    "; answers that no longer fit, left out: ",
-                ));
-                text.push_str(&dropped.join(", "));
-            }
             note = Some(text);
         }
         Ok((audit, note))
@@ -165,39 +169,39 @@ fn warnings(
     let (old, new) = (&previous.session.meta, &current.session.meta);
     let mut warnings = Vec::new();
     if old.organisation.trim() != new.organisation.trim() {
-        warnings.push(match lang {
-            Lang::Fr => format!(
-                "attention : l'évaluation précédente concerne « {} », celle-ci « {} »",
-                old.organisation, new.organisation
-            ),
-            Lang::En => format!(
-                "warning: the previous assessment is of \"{}\", this one of \"{}\"",
-                old.organisation, new.organisation
-            ),
-        });
+        let (previous, current) = (old.organisation.as_str(), new.organisation.as_str());
+        warnings.push(i18n::t!(
+            lang,
+            "cli-previous-other-organisation",
+            previous = previous,
+            current = current
+        ));
     }
-    let time = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok();
-    let newer = match (time(&old.created), time(&new.created)) {
-        (Some(old), Some(new)) => old > new,
-        _ => false,
-    };
+    let newer = old.created > new.created;
     if newer {
         // The day, or the day and time when both are of the same day.
-        let same_day = old.created.get(..10) == new.created.get(..10);
-        let day = |text: &str| {
-            let cut = if same_day { 16 } else { 10 };
-            text.get(..cut).unwrap_or(text).replace('T', " ")
+        let same_day = old.created.date_naive() == new.created.date_naive();
+        let day = |time: &chrono::DateTime<chrono::FixedOffset>| {
+            let form = if same_day {
+                "%Y-%m-%d %H:%M"
+            } else {
+                "%Y-%m-%d"
+            };
+            time.format(form).to_string()
         };
         let (old_day, new_day) = (day(&old.created), day(&new.created));
-        let (old_path, new_path) = (previous_path.display(), current_path.display());
-        warnings.push(match lang {
-            Lang::Fr => format!(
-                "attention : l'évaluation précédente {old_path} (du {old_day}) est plus récente que {new_path} (du {new_day}) ; les deux fichiers sont-ils inversés ?"
-            ),
-            Lang::En => format!(
-                "warning: the previous assessment {old_path} ({old_day}) is more recent than {new_path} ({new_day}); are the two files swapped?"
-            ),
-        });
+        let (previous, current) = (
+            previous_path.display().to_string(),
+            current_path.display().to_string(),
+        );
+        warnings.push(i18n::t!(
+            lang,
+            "cli-previous-more-recent",
+            previous = previous,
+            previous_day = old_day,
+            current = current,
+            current_day = new_day
+        ));
     }
     warnings
 }

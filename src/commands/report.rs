@@ -98,20 +98,11 @@ impl Input<'_> {
     }
 
     fn what(&self) -> Text {
-        let path = self.path().display();
+        let path = self.path().display().to_string();
         match self {
-            Input::Session(_) => Text::new(
-                format!("le fichier de session {path}"),
-                format!("the session file {path}"),
-            ),
-            Input::Previous(_) => Text::new(
-                format!("l'évaluation précédente {path}"),
-                format!("the previous assessment {path}"),
-            ),
-            Input::Facts(_) => Text::new(
-                format!("le fichier de constats {path}"),
-                format!("the facts file {path}"),
-            ),
+            Input::Session(_) => i18n::text!("cli-report-input-session", path = path),
+            Input::Previous(_) => i18n::text!("cli-report-input-previous", path = path),
+            Input::Facts(_) => i18n::text!("cli-report-input-facts", path = path),
         }
     }
 }
@@ -121,29 +112,20 @@ impl Input<'_> {
 pub(super) fn check_outputs(outputs: &[PathBuf], inputs: &[Input<'_>]) -> Result<(), Error> {
     let mut problems = Vec::new();
     for output in outputs {
-        let shown = output.display();
+        let shown = output.display().to_string();
         if let Some(input) = inputs.iter().find(|input| same_file(output, input.path())) {
             let what = input.what();
             problems.push(
-                Problem::new(Text::new(
-                    format!(
-                        "le rapport {shown} remplacerait {} : rien n'a été écrit",
-                        what.get(Lang::Fr)
-                    ),
-                    format!(
-                        "the report {shown} would replace {}: nothing was written",
-                        what.get(Lang::En)
-                    ),
+                Problem::new(i18n::text!(
+                    "cli-report-would-replace",
+                    report = shown,
+                    input = what
                 ))
                 .hint(match input {
-                    Input::Session(_) => Text::new(
-                        "choisissez un autre fichier avec -o (ou nommez la session en .toml, son extension habituelle)",
-                        "choose another file with -o (or name the session .toml, its usual extension)",
-                    ),
-                    Input::Previous(_) | Input::Facts(_) => Text::new(
-                        "choisissez un autre fichier avec -o",
-                        "choose another file with -o",
-                    ),
+                    Input::Session(_) => i18n::text!("cli-report-would-replace-session-hint"),
+                    Input::Previous(_) | Input::Facts(_) => {
+                        i18n::text!("cli-report-would-replace-hint")
+                    }
                 }),
             );
             continue;
@@ -175,14 +157,8 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     if to_stdout && several {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                "« -o - » n'accepte qu'un seul format",
-                "\"-o -\" takes a single format",
-            ))
-            .hint(Text::new(
-                "ajoutez --format md (ou json, csv, html)",
-                "add --format md (or json, csv, html)",
-            )),
+            Problem::new(i18n::text!("cli-report-stdout-one-format"))
+                .hint(i18n::text!("cli-report-stdout-one-format-hint")),
         )
         .into());
     }
@@ -232,10 +208,10 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     }
     let written = outputs;
     for path in written {
+        let path = path.display().to_string();
         super::emit(&format!(
-            "{} {}\n",
-            lang.pick("rapport écrit :", "report written:"),
-            path.display()
+            "{}\n",
+            i18n::t!(lang, "cli-report-written", path = path)
         ))?;
     }
     Ok(ExitCode::SUCCESS)

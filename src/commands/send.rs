@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use questionnaire::{Error, Lang, Problem, Text};
+use questionnaire::{Error, Lang, Problem};
 use reports::Format;
 use reports::delivery::mail::{self, Security, Server, Smtp};
 use reports::delivery::{self, Envelope};
@@ -55,28 +55,16 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
         Some(from) => from,
         None => {
             return Err(Error::invalid(
-                Problem::new(Text::new(
-                    "il manque l'adresse de l'expéditeur",
-                    "the sender's address is missing",
-                ))
-                .hint(Text::new(
-                    "ajoutez --from ADRESSE (ou définissez POSTURE_SMTP_FROM)",
-                    "add --from ADDRESS (or set POSTURE_SMTP_FROM)",
-                )),
+                Problem::new(i18n::text!("cli-send-no-sender"))
+                    .hint(i18n::text!("cli-send-no-sender-hint")),
             )
             .into());
         }
     };
     let Some(server) = &args.smtp else {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                "il manque le serveur SMTP",
-                "the SMTP server is missing",
-            ))
-            .hint(Text::new(
-                "ajoutez --smtp HÔTE:PORT, p. ex. --smtp smtp.example.org:587 (ou définissez POSTURE_SMTP)",
-                "add --smtp HOST:PORT, e.g. --smtp smtp.example.org:587 (or set POSTURE_SMTP)",
-            )),
+            Problem::new(i18n::text!("cli-send-no-server"))
+                .hint(i18n::text!("cli-send-no-server-hint")),
         )
         .into());
     };
@@ -121,16 +109,18 @@ pub fn run(catalog: Option<&Path>, args: SendArgs, lang: Lang) -> anyhow::Result
     let attachment = &delivered.attachment_name;
     let server = smtp.address();
     let passphrase = delivered.passphrase.expose();
-    let text = match lang {
-        Lang::Fr => format!(
-            "rapport envoyé à {recipients} par {server} : {attachment} ({files}), archive chiffrée en AES-256\n\
-             mot de passe de l'archive (à transmettre par téléphone ou SMS) : {passphrase}\n"
+    let text = format!(
+        "{}\n{}\n",
+        i18n::t!(
+            lang,
+            "cli-send-sent",
+            recipients = recipients,
+            server = server,
+            attachment = attachment,
+            files = files
         ),
-        Lang::En => format!(
-            "report sent to {recipients} through {server}: {attachment} ({files}), archive encrypted with AES-256\n\
-             archive password (give it by phone or SMS): {passphrase}\n"
-        ),
-    };
+        i18n::t!(lang, "cli-send-password", passphrase = passphrase)
+    );
     super::emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

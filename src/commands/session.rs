@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use questionnaire::catalog::{self, CatalogSource};
 use questionnaire::session::{NewSession, Session};
-use questionnaire::{Error, Lang, Problem, Text};
+use questionnaire::{Error, Lang, Problem};
 
 use crate::cli::NewSessionArgs;
 
@@ -20,14 +20,11 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
     }
     if args.output.exists() && !args.force {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!("le fichier {} existe déjà", args.output.display()),
-                format!("the file {} already exists", args.output.display()),
+            Problem::new(i18n::text!(
+                "cli-session-exists",
+                path = args.output.display().to_string()
             ))
-            .hint(Text::new(
-                "choisissez un autre nom, ou ajoutez --force pour le remplacer",
-                "choose another name, or add --force to replace it",
-            )),
+            .hint(i18n::text!("cli-session-exists-hint")),
         )
         .into());
     }
@@ -54,26 +51,24 @@ pub fn new(catalog: Option<&Path>, args: NewSessionArgs, lang: Lang) -> anyhow::
     )?;
     session.save(&args.output)?;
     let questions = catalog.controls_in(&session.meta.profile).count();
+    let (path, name, questions) = (
+        args.output.display().to_string(),
+        format!("{} {}", catalog.id, catalog.version),
+        i18n::t!(lang, "cli-session-questions", count = questions),
+    );
+    let meta = &session.meta;
+    let (organisation, profile) = (meta.organisation.as_str(), meta.profile.as_str());
     super::emit(&format!(
         "{}\n",
-        match lang {
-            Lang::Fr => format!(
-                "session créée : {} — {}, profil {} ({questions} questions), catalogue {} {}",
-                args.output.display(),
-                session.meta.organisation,
-                session.meta.profile,
-                catalog.id,
-                catalog.version
-            ),
-            Lang::En => format!(
-                "session created: {} — {}, profile {} ({questions} questions), catalog {} {}",
-                args.output.display(),
-                session.meta.organisation,
-                session.meta.profile,
-                catalog.id,
-                catalog.version
-            ),
-        }
+        i18n::t!(
+            lang,
+            "cli-session-created",
+            path = path,
+            organisation = organisation,
+            profile = profile,
+            questions = questions,
+            catalog = name
+        )
     ))?;
     Ok(ExitCode::SUCCESS)
 }

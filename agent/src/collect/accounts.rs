@@ -3,7 +3,7 @@
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, fact, unknowns};
+use super::{Machine, ReadError, fact_said, unknowns_said};
 
 /// Names of shared accounts (one account for several people), compared without case, accents
 /// folded, trailing digits ignored (`stagiaire2`).
@@ -93,13 +93,14 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         Err(error) => {
             // Any other reason is given by `explain_unknowns`.
             let detail = match error {
-                ReadError::Missing => m.t("pas de /etc/passwd", "no /etc/passwd"),
-                _ => m.t("comptes illisibles", "accounts not readable"),
+                ReadError::Missing => i18n::message!("collect-accounts-no-passwd"),
+                _ => i18n::message!("collect-accounts-unreadable"),
             };
-            return unknowns(
+            return unknowns_said(
                 &["accounts.uid0_extra", "accounts.generic"],
                 "/etc/passwd",
-                detail,
+                &detail,
+                m.lang,
             );
         }
     };
@@ -115,61 +116,41 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         .map(|(name, _, _)| (*name).to_owned())
         .collect();
     let uid0_fact = if uid0.is_empty() {
-        fact(
+        fact_said(
             "accounts.uid0_extra",
             Value::List(Vec::new()),
             Status::Ok,
             "/etc/passwd",
-            m.t(
-                "root est le seul compte d'uid 0",
-                "root is the only account with uid 0",
-            ),
+            i18n::message!("collect-accounts-root-only-uid-0"),
+            m.lang,
         )
     } else {
-        fact(
+        fact_said(
             "accounts.uid0_extra",
             Value::List(uid0.clone()),
             Status::Fail,
             "/etc/passwd",
-            m.t(
-                format!(
-                    "autres comptes d'uid 0 (super-utilisateurs cachés) : {}",
-                    uid0.join(", ")
-                ),
-                format!(
-                    "other accounts with uid 0 (hidden superusers): {}",
-                    uid0.join(", ")
-                ),
-            ),
+            i18n::message!("collect-accounts-other-uid-0", uid0 = uid0.join(", ")),
+            m.lang,
         )
     };
     let shared_fact = if shared.is_empty() {
-        fact(
+        fact_said(
             "accounts.generic",
             Value::List(Vec::new()),
             Status::Ok,
             "/etc/passwd",
-            m.t(
-                "aucun compte partagé (admin, accueil, stagiaire…) avec un shell de connexion",
-                "no shared account (admin, accueil, stagiaire…) with a login shell",
-            ),
+            i18n::message!("collect-accounts-no-shared"),
+            m.lang,
         )
     } else {
-        fact(
+        fact_said(
             "accounts.generic",
             Value::List(shared.clone()),
             Status::Warn,
             "/etc/passwd",
-            m.t(
-                format!(
-                    "comptes partagés avec un shell de connexion : {} — un compte par personne",
-                    shared.join(", ")
-                ),
-                format!(
-                    "shared accounts with a login shell: {} — one account per person",
-                    shared.join(", ")
-                ),
-            ),
+            i18n::message!("collect-accounts-shared", shared = shared.join(", ")),
+            m.lang,
         )
     };
     vec![uid0_fact, shared_fact]

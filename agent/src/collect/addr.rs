@@ -118,14 +118,14 @@ pub(crate) fn parse_if_inet6(text: &str) -> Option<Vec<Ipv6Addr>> {
 }
 
 /// What the address tables say.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Addresses {
     /// Every local address read (loopback included).
     pub all: Vec<IpAddr>,
     /// The files read.
     pub read: Vec<&'static str>,
-    /// Files present but unusable, with the reason in the interface's language.
-    pub problems: Vec<String>,
+    /// Files present but unusable, with the reason.
+    pub problems: Vec<i18n::Message>,
     /// Whether the tables were read: `fib_trie` read, and `if_inet6` read or absent (no IPv6).
     pub complete: bool,
 }
@@ -164,10 +164,10 @@ pub(crate) fn addresses(m: &Machine) -> Addresses {
                 out.read.push(FIB_TRIE);
                 v4_read = true;
             }
-            None => out.problems.push(unrecognised(m, FIB_TRIE, &text)),
+            None => out.problems.push(unrecognised(FIB_TRIE, &text)),
         },
         Err(ReadError::Missing) => {}
-        Err(error) => out.problems.push(error.reason(FIB_TRIE, m.lang)),
+        Err(error) => out.problems.push(error.reason(FIB_TRIE)),
     }
     let v6_read = match m.read(IF_INET6) {
         Ok(text) => match parse_if_inet6(&text) {
@@ -177,14 +177,14 @@ pub(crate) fn addresses(m: &Machine) -> Addresses {
                 true
             }
             None => {
-                out.problems.push(unrecognised(m, IF_INET6, &text));
+                out.problems.push(unrecognised(IF_INET6, &text));
                 false
             }
         },
         // No IPv6 on this machine.
         Err(ReadError::Missing) => true,
         Err(error) => {
-            out.problems.push(error.reason(IF_INET6, m.lang));
+            out.problems.push(error.reason(IF_INET6));
             false
         }
     };
@@ -192,14 +192,11 @@ pub(crate) fn addresses(m: &Machine) -> Addresses {
     out
 }
 
-fn unrecognised(m: &Machine, path: &str, text: &str) -> String {
+fn unrecognised(path: &str, text: &str) -> i18n::Message {
     if text.trim().is_empty() {
-        m.t(format!("{path} : vide"), format!("{path}: empty"))
+        i18n::message!("collect-addr-empty", path = path)
     } else {
-        m.t(
-            format!("{path} : contenu non reconnu (pas la table du noyau)"),
-            format!("{path}: unrecognised content (not the kernel's table)"),
-        )
+        i18n::message!("collect-addr-unrecognised", path = path)
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local};
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, days, fact, unknown};
+use super::{Machine, days, fact_said, unknown_said};
 
 /// Signatures up to this age (days) are fresh.
 pub(crate) const SIGNATURES_OK_DAYS: i64 = 2;
@@ -54,37 +54,31 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         .collect();
     let present = if found.is_empty() {
         if !m.is_dir("/usr/bin") {
-            unknown(
+            unknown_said(
                 "av.present",
                 "/usr/bin, /opt",
-                m.t(
-                    "pas de /usr/bin : système de fichiers incomplet",
-                    "no /usr/bin: incomplete file system",
-                ),
+                i18n::message!("collect-antivirus-no-usr-bin"),
+                m.lang,
             )
         } else {
-            fact(
+            fact_said(
                 "av.present",
                 Value::Bool(false),
                 Status::Warn,
                 "/usr/bin, /opt",
-                m.t(
-                    "aucun antivirus ni agent de sécurité connu (ClamAV, Defender, Sophos, ESET…)",
-                    "no known antivirus or security agent (ClamAV, Defender, Sophos, ESET…)",
-                ),
+                i18n::message!("collect-antivirus-none-known"),
+                m.lang,
             )
         }
     } else {
         let names: Vec<&str> = found.iter().map(|(n, _)| *n).collect();
-        fact(
+        fact_said(
             "av.present",
             Value::Bool(true),
             Status::Ok,
             found.iter().map(|(_, p)| *p).collect::<Vec<_>>().join(", "),
-            m.t(
-                format!("antivirus : {}", names.join(", ")),
-                format!("antivirus: {}", names.join(", ")),
-            ),
+            i18n::message!("collect-antivirus-found", names = names.join(", ")),
+            m.lang,
         )
     };
     vec![present, signatures(m, &found)]
@@ -98,23 +92,21 @@ fn age_fact(m: &Machine, age: i64, source: &str, what: &str) -> Fact {
     } else {
         Status::Fail
     };
-    let age_said = i18n::days(&m.lang, age);
-    fact(
+    fact_said(
         "av.signatures_age_days",
         days(age),
         status,
         source,
         if status == Status::Ok {
-            m.t(
-                format!("signatures {what} à jour (il y a {age_said})"),
-                format!("{what} signatures up to date ({age_said} old)"),
+            i18n::message!(
+                "collect-antivirus-signatures-fresh",
+                what = what,
+                days = age
             )
         } else {
-            m.t(
-                format!("signatures {what} vieilles de {age_said} : la mise à jour automatique ne fonctionne pas ?"),
-                format!("{what} signatures are {age_said} old: is the automatic update working?"),
-            )
+            i18n::message!("collect-antivirus-signatures-old", what = what, days = age)
         },
+        m.lang,
     )
 }
 
@@ -131,15 +123,13 @@ fn signatures(m: &Machine, found: &[(&str, &str)]) -> Fact {
             return age_fact(m, age, "/var/lib/clamav/*.cvd|*.cld", "ClamAV");
         }
         if !names.contains(&"Microsoft Defender for Endpoint") {
-            return fact(
+            return fact_said(
                 KEY,
                 Value::Null,
                 Status::Unknown,
                 "/var/lib/clamav",
-                m.t(
-                    "ClamAV est installé mais n'a aucune base de signatures (freshclam jamais lancé ?)",
-                    "ClamAV is installed but has no signature database (freshclam never run?)",
-                ),
+                i18n::message!("collect-antivirus-clamav-no-signatures"),
+                m.lang,
             );
         }
     }
@@ -167,28 +157,25 @@ fn signatures(m: &Machine, found: &[(&str, &str)]) -> Fact {
             }
             _ => {}
         }
-        return unknown(
+        return unknown_said(
             KEY,
             "mdatp health",
-            m.t(
-                "Microsoft Defender présent, âge des signatures non lu (mdatp health)",
-                "Microsoft Defender present, signature age not read (mdatp health)",
-            ),
+            i18n::message!("collect-antivirus-defender"),
+            m.lang,
         );
     }
     if let Some((name, path)) = found.first() {
-        return unknown(
+        return unknown_said(
             KEY,
             *path,
-            m.t(
-                format!("{name} : l'âge des signatures se lit dans sa console"),
-                format!("{name}: the signature age is shown in its console"),
-            ),
+            i18n::message!("collect-antivirus-age-in-console", name = *name),
+            m.lang,
         );
     }
-    unknown(
+    unknown_said(
         KEY,
         "/var/lib/clamav",
-        m.t("pas d'antivirus", "no antivirus"),
+        i18n::message!("collect-antivirus-none"),
+        m.lang,
     )
 }

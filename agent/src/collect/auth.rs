@@ -3,7 +3,7 @@
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, conf, fact, unknown};
+use super::{Machine, ReadError, conf, fact_said, unknown_said};
 
 /// Minimum password length below which the CNIL's recommendation is not met (12 characters
 /// with complexity rules; 14 without).
@@ -133,26 +133,22 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
             // pam_faillock: arguments, then faillock.conf, then 3.
             let deny = deny.or(conf).unwrap_or(3);
             if deny > 0 {
-                fact(
+                fact_said(
                     KEY,
                     Value::Bool(true),
                     Status::Ok,
                     path,
-                    m.t(
-                        format!("{module} verrouille un compte après {deny} échecs de connexion"),
-                        format!("{module} locks an account after {deny} failed logins"),
-                    ),
+                    i18n::message!("collect-auth-lockout", module = &module, deny = &deny),
+                    m.lang,
                 )
             } else {
-                fact(
+                fact_said(
                     KEY,
                     Value::Bool(false),
                     Status::Warn,
                     path,
-                    m.t(
-                        format!("{module} est présent mais deny=0 : aucun verrouillage"),
-                        format!("{module} is present but deny=0: no lockout"),
-                    ),
+                    i18n::message!("collect-auth-lockout-deny-0", module = &module),
+                    m.lang,
                 )
             }
         }
@@ -160,56 +156,48 @@ fn lockout(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
             let (status, detail) = if pam.as_ref().is_ok_and(|f| !f.is_empty()) {
                 (
                     Status::Warn,
-                    m.t(
-                        format!("faillock.conf : deny = {deny}, mais pam_faillock n'apparaît pas dans /etc/pam.d (activer : authselect enable-feature with-faillock, ou pam-auth-update)"),
-                        format!("faillock.conf: deny = {deny}, but pam_faillock is not in /etc/pam.d (enable it: authselect enable-feature with-faillock, or pam-auth-update)"),
-                    ),
+                    i18n::message!("collect-auth-faillock-conf-unused", deny = &deny),
                 )
             } else {
                 (
                     Status::Ok,
-                    m.t(
-                        format!("faillock.conf : verrouillage après {deny} échecs de connexion"),
-                        format!("faillock.conf: lockout after {deny} failed logins"),
-                    ),
+                    i18n::message!("collect-auth-faillock-conf-lockout", deny = &deny),
                 )
             };
-            fact(
+            fact_said(
                 KEY,
                 Value::Bool(true),
                 status,
                 "/etc/security/faillock.conf",
                 detail,
+                m.lang,
             )
         }
         (None, conf) => match pam {
-            Ok(files) if !files.is_empty() => fact(
+            Ok(files) if !files.is_empty() => fact_said(
                 KEY,
                 Value::Bool(false),
                 Status::Warn,
                 "/etc/pam.d, /etc/security/faillock.conf",
                 if conf == Some(0) {
-                    m.t(
-                        "faillock.conf : deny = 0, et ni pam_faillock ni pam_tally2 dans /etc/pam.d",
-                        "faillock.conf: deny = 0, and neither pam_faillock nor pam_tally2 in /etc/pam.d",
-                    )
+                    i18n::message!("collect-auth-faillock-conf-deny-0")
                 } else {
-                    m.t(
-                        "aucun verrouillage de compte après des échecs de connexion (ni pam_faillock ni pam_tally2 dans /etc/pam.d)",
-                        "no account lockout after failed logins (neither pam_faillock nor pam_tally2 in /etc/pam.d)",
-                    )
+                    i18n::message!("collect-auth-no-lockout")
                 },
+                m.lang,
             ),
             // The reason is given by `explain_unknowns`.
-            Err(error) if *error != ReadError::Missing => unknown(
+            Err(error) if *error != ReadError::Missing => unknown_said(
                 KEY,
                 "/etc/pam.d",
-                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+                i18n::message!("collect-auth-pam-unreadable"),
+                m.lang,
             ),
-            _ => unknown(
+            _ => unknown_said(
                 KEY,
                 "/etc/pam.d",
-                m.t("/etc/pam.d absent ou vide", "/etc/pam.d missing or empty"),
+                i18n::message!("collect-auth-pam-missing-or-empty"),
+                m.lang,
             ),
         },
     }
@@ -289,51 +277,40 @@ fn minlen(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
             .or(from_conf.clone())
     };
     let Some((n, source)) = chosen else {
-        return unknown(
+        return unknown_said(
             KEY,
             "/etc/security/pwquality.conf, /etc/login.defs",
-            m.t(
-                "aucune longueur minimale de mot de passe configurée (pwquality, login.defs)",
-                "no minimum password length configured (pwquality, login.defs)",
-            ),
+            i18n::message!("collect-auth-no-minimum-length"),
+            m.lang,
         );
     };
     // pwquality.conf set while pam_pwquality is not called: it changes nothing.
     let inert_conf = quality_in_pam.is_none() && pam.as_ref().is_ok_and(|f| !f.is_empty());
     let mut detail = if n >= MINLEN_OK {
-        m.t(
-            format!("mots de passe d'au moins {n} caractères"),
-            format!("passwords of at least {n} characters"),
-        )
+        i18n::message!("collect-auth-minimum-length", n = &n)
     } else {
-        m.t(
-            format!(
-                "mots de passe d'au moins {n} caractères : moins des 12 recommandés par la CNIL"
-            ),
-            format!("passwords of at least {n} characters: fewer than the 12 the CNIL recommends"),
-        )
+        i18n::message!("collect-auth-minimum-length-short", n = &n)
     };
     if source.ends_with("(pam_unix, default)") {
-        detail.push_str(&m.t(
-            format!(" (valeur par défaut de pam_unix, qui n'a pas de minlen= et sans pam_pwquality ; PASS_MIN_LEN de /etc/login.defs n'est pas lu par PAM{})",
-                login_defs.map(|l| format!(", {l} y est sans effet")).unwrap_or_default()),
-            format!(" (pam_unix's default: no minlen= and no pam_pwquality; PAM does not read PASS_MIN_LEN of /etc/login.defs{})",
-                login_defs.map(|l| format!(", its {l} has no effect")).unwrap_or_default()),
-        ));
+        detail = match login_defs {
+            Some(length) => i18n::message!(
+                "collect-auth-pam-unix-default-login-defs",
+                detail = detail,
+                length = length
+            ),
+            None => i18n::message!("collect-auth-pam-unix-default", detail = detail),
+        };
     }
     let inert = inert_conf && from_conf.is_some();
     if inert {
-        detail.push_str(&m.t(
-            " (pwquality.conf fixe une longueur, mais pam_pwquality n'est pas appelé dans /etc/pam.d : réglage sans effet)",
-            " (pwquality.conf sets a length, but pam_pwquality is not called from /etc/pam.d: the setting has no effect)",
-        ));
+        detail = i18n::message!("collect-auth-pwquality-inert", detail = detail);
     }
     let status = if n >= MINLEN_OK && !(inert && source.contains("pwquality.conf")) {
         Status::Ok
     } else {
         Status::Warn
     };
-    fact(KEY, Value::Number(n as f64), status, source, detail)
+    fact_said(KEY, Value::Number(n as f64), status, source, detail, m.lang)
 }
 
 fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact {
@@ -341,14 +318,20 @@ fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
     let files = match pam {
         Ok(files) if !files.is_empty() => files,
         Ok(_) | Err(ReadError::Missing) => {
-            return unknown(KEY, "/etc/pam.d", m.t("pas de /etc/pam.d", "no /etc/pam.d"));
+            return unknown_said(
+                KEY,
+                "/etc/pam.d",
+                i18n::message!("collect-auth-no-pam"),
+                m.lang,
+            );
         }
         // The reason is given by `explain_unknowns`.
         Err(_) => {
-            return unknown(
+            return unknown_said(
                 KEY,
                 "/etc/pam.d",
-                m.t("/etc/pam.d illisible", "/etc/pam.d not readable"),
+                i18n::message!("collect-auth-pam-unreadable"),
+                m.lang,
             );
         }
     };
@@ -360,26 +343,22 @@ fn mfa_pam(m: &Machine, pam: &Result<Vec<(String, String)>, ReadError>) -> Fact 
         }
     }
     if found.is_empty() {
-        fact(
+        fact_said(
             KEY,
             Value::Bool(false),
             Status::Warn,
             "/etc/pam.d",
-            m.t(
-                "aucun second facteur dans PAM (pam_google_authenticator, pam_u2f, pam_oath…)",
-                "no second factor in PAM (pam_google_authenticator, pam_u2f, pam_oath…)",
-            ),
+            i18n::message!("collect-auth-no-second-factor"),
+            m.lang,
         )
     } else {
-        fact(
+        fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             "/etc/pam.d",
-            m.t(
-                format!("second facteur dans PAM : {}", found.join(", ")),
-                format!("second factor in PAM: {}", found.join(", ")),
-            ),
+            i18n::message!("collect-auth-second-factor", found = found.join(", ")),
+            m.lang,
         )
     }
 }

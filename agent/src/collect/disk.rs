@@ -6,7 +6,7 @@
 use scoring::facts::{Fact, Status, Value};
 
 use super::machine::root_mount;
-use super::{Machine, fact, unknown};
+use super::{Machine, fact_said, unknown_said};
 
 const KEY: &str = "disk.encrypted";
 /// Deepest stack of block devices followed.
@@ -124,51 +124,36 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 
 fn encrypted(m: &Machine) -> Fact {
     let crypt = crypttab(m);
-    let crypt_note = if crypt.is_empty() {
-        String::new()
-    } else {
-        m.t(
-            format!(" ; /etc/crypttab liste : {}", crypt.join(", ")),
-            format!("; /etc/crypttab lists: {}", crypt.join(", ")),
-        )
-    };
-    let from_crypttab = |why: String| {
+    let from_crypttab = |why: i18n::Message| {
         if crypt.is_empty() {
-            unknown(KEY, "/proc/self/mountinfo", why)
+            unknown_said(KEY, "/proc/self/mountinfo", why, m.lang)
         } else {
-            fact(
+            fact_said(
                 KEY,
                 Value::Bool(true),
                 Status::Warn,
                 "/etc/crypttab",
-                m.t(
-                    format!("{why} ; /etc/crypttab liste des volumes chiffrés ({}), sans preuve que / en fait partie", crypt.join(", ")),
-                    format!("{why}; /etc/crypttab lists encrypted volumes ({}), with no proof that / is one of them", crypt.join(", ")),
+                i18n::message!(
+                    "collect-disk-crypttab-lists",
+                    why = why,
+                    crypttab = crypt.join(", ")
                 ),
+                m.lang,
             )
         }
     };
     let text = match m.read("/proc/self/mountinfo") {
         Ok(text) => text,
         Err(super::ReadError::Missing) => {
-            return from_crypttab(m.t(
-                "pas de /proc/self/mountinfo : périphérique de / inconnu",
-                "no /proc/self/mountinfo: device of / unknown",
-            ));
+            return from_crypttab(i18n::message!("collect-disk-no-mountinfo"));
         }
         Err(error) => {
-            let why = error.reason("/proc/self/mountinfo", m.lang);
-            return from_crypttab(m.t(
-                format!("périphérique de / inconnu : {why}"),
-                format!("device of / unknown: {why}"),
-            ));
+            let why = error.reason("/proc/self/mountinfo");
+            return from_crypttab(i18n::message!("collect-disk-device-unknown", why = why));
         }
     };
     let Some(mount) = root_mount(&text) else {
-        return from_crypttab(m.t(
-            "/ introuvable dans /proc/self/mountinfo",
-            "/ not found in /proc/self/mountinfo",
-        ));
+        return from_crypttab(i18n::message!("collect-disk-root-not-in-mountinfo"));
     };
     if matches!(
         mount.fstype.as_str(),
@@ -181,58 +166,52 @@ fn encrypted(m: &Machine) -> Fact {
             | "virtiofs"
             | "fuse.fuse-overlayfs"
     ) {
-        return unknown(
+        return unknown_said(
             KEY,
             "/proc/self/mountinfo",
-            m.t(
-                format!("/ est un système de fichiers {} (conteneur ou mémoire) : le disque de l'hôte n'est pas visible", mount.fstype),
-                format!("/ is a {} file system (container or memory): the host's disk is not visible", mount.fstype),
-            ),
+            i18n::message!("collect-disk-virtual-file-system", mount = mount.fstype),
+            m.lang,
         );
     }
     if mount.fstype == "zfs" {
-        return from_crypttab(m.t(
-            "/ est sur ZFS : chiffrement par jeu de données (zfs get encryption), non lu",
-            "/ is on ZFS: encryption is per dataset (zfs get encryption), not read",
-        ));
+        return from_crypttab(i18n::message!("collect-disk-zfs"));
     }
     let Some(device) = root_device(m, &mount.dev, &mount.source) else {
-        return from_crypttab(m.t(
-            format!(
-                "périphérique de / ({}, {}) introuvable dans /sys",
-                mount.source, mount.dev
-            ),
-            format!(
-                "device of / ({}, {}) not found in /sys",
-                mount.source, mount.dev
-            ),
+        return from_crypttab(i18n::message!(
+            "collect-disk-device-not-found-sys",
+            source = &mount.source,
+            dev = &mount.dev
         ));
     };
     let sys_dir = block_dir(m, &device).unwrap_or_else(|| format!("/sys/class/block/{device}"));
     match walk(m, &device, 0) {
-        Walk::Encrypted(chain) => fact(
+        Walk::Encrypted(chain) => fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             format!("/proc/self/mountinfo, {sys_dir}"),
-            m.t(
-                format!("/ est sur un volume chiffré dm-crypt : {}", chain.join(" → ")),
-                format!("/ is on an encrypted dm-crypt volume: {}", chain.join(" → ")),
-            ),
+            i18n::message!("collect-disk-encrypted", chain = chain.join(" → ")),
+            m.lang,
         ),
-        Walk::Plain(chain) => fact(
+        Walk::Plain(chain) => fact_said(
             KEY,
             Value::Bool(false),
             Status::Warn,
             format!("/proc/self/mountinfo, {sys_dir}"),
-            m.t(
-                format!("/ n'est pas chiffré ({}){crypt_note} ; un chiffrement fait par l'hyperviseur ou le disque n'est pas visible d'ici", chain.join(" → ")),
-                format!("/ is not encrypted ({}){crypt_note}; encryption by the hypervisor or the drive is not visible from here", chain.join(" → ")),
-            ),
+            if crypt.is_empty() {
+                i18n::message!("collect-disk-not-encrypted", chain = chain.join(" → "))
+            } else {
+                i18n::message!(
+                    "collect-disk-not-encrypted-crypttab",
+                    chain = chain.join(" → "),
+                    crypttab = crypt.join(", ")
+                )
+            },
+            m.lang,
         ),
-        Walk::Unknown => from_crypttab(m.t(
-            format!("{device} introuvable dans /sys/class/block ni /sys/block"),
-            format!("{device} not found in /sys/class/block nor /sys/block"),
+        Walk::Unknown => from_crypttab(i18n::message!(
+            "collect-disk-device-not-in-sys-block",
+            device = device
         )),
     }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use scoring::facts::{Fact, Status, Value};
 
 use super::machine::{CmdError, command_failed};
-use super::{Machine, conf, fact, unknown};
+use super::{Machine, conf, fact_said, joined, unknown_said};
 
 const KEY: &str = "fw.active";
 
@@ -117,13 +117,13 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 }
 
 fn active(m: &Machine) -> Fact {
-    let container = if m.container() {
-        m.t(
-            " (dans un conteneur : le filtrage est souvent celui de l'hôte)",
-            " (in a container: filtering is often the host's)",
-        )
-    } else {
-        String::new()
+    // In a container, the filtering is often the host's.
+    let container = |message: i18n::Message| {
+        if m.container() {
+            i18n::message!("collect-firewall-in-container", detail = message)
+        } else {
+            message
+        }
     };
     // The rules loaded now (root only).
     if m.privileged() {
@@ -141,91 +141,73 @@ fn active(m: &Machine) -> Fact {
             match m.run(program, args, Duration::from_secs(5)) {
                 Ok(output) if output.success() => {
                     if parse(&output.stdout) {
-                        return fact(
+                        return fact_said(
                             KEY,
                             Value::Bool(true),
                             Status::Ok,
                             source,
-                            m.t(
-                                format!("des règles de pare-feu filtrent le trafic entrant ({program}){container}"),
-                                format!("firewall rules filter incoming traffic ({program}){container}"),
-                            ),
+                            container(i18n::message!(
+                                "collect-firewall-rules-filter-incoming",
+                                program = program
+                            )),
+                            m.lang,
                         );
                     }
                     ran.push(source);
                 }
-                Ok(output) => errors.push(command_failed(m, program, &output)),
+                Ok(output) => errors.push(command_failed(program, &output)),
                 Err(CmdError::Missing) => {}
-                Err(error) => errors.push(error.reason(program, m.lang)),
+                Err(error) => errors.push(error.reason(program)),
             }
         }
         if !ran.is_empty() {
             return no_rule_loaded(m, &ran.join(", "));
         }
-        if !errors.is_empty() {
-            return unknown(
+        if let Some(errors) = joined(errors) {
+            return unknown_said(
                 KEY,
                 "nft list ruleset, iptables -S",
-                m.t(
-                    format!(
-                        "règles chargées illisibles : {}{container}",
-                        errors.join(" ; ")
-                    ),
-                    format!(
-                        "loaded rules not readable: {}{container}",
-                        errors.join("; ")
-                    ),
-                ),
+                container(i18n::message!(
+                    "collect-firewall-loaded-rules-unreadable",
+                    errors = errors
+                )),
+                m.lang,
             );
         }
     }
     // What is enabled at boot.
     if let Some((source, name)) = frontend(m) {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             source,
-            m.t(
-                format!("{name} est activé{container}"),
-                format!("{name} is enabled{container}"),
-            ),
+            container(i18n::message!("collect-firewall-enabled", name = name)),
+            m.lang,
         );
     }
     if let Some(source) = boot_rules(m) {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             source,
-            m.t(
-                format!(
-                    "des règles filtrant le trafic entrant sont chargées au démarrage{container}"
-                ),
-                format!("rules filtering incoming traffic are loaded at boot{container}"),
-            ),
+            container(i18n::message!("collect-firewall-boot-rules")),
+            m.lang,
         );
     }
     let why = if m.fake() {
-        m.t(
-            "ni ufw, ni firewalld, ni règles enregistrées pour le démarrage ; les règles chargées ne se lisent qu'avec une commande (pas avec --root)",
-            "no ufw, firewalld nor rules saved for boot; loaded rules can only be read with a command (not with --root)",
-        )
+        i18n::message!("collect-firewall-nothing-offline")
     } else if m.privileged() {
-        m.t(
-            "ni nft ni iptables installés, ni ufw ni firewalld activés",
-            "neither nft nor iptables installed, neither ufw nor firewalld enabled",
-        )
+        i18n::message!("collect-firewall-no-tool")
     } else {
-        m.t(
-            "ni ufw ni firewalld activés ; les règles chargées ne se lisent qu'en root (nft list ruleset)",
-            "neither ufw nor firewalld enabled; loaded rules can only be read as root (nft list ruleset)",
-        )
+        i18n::message!("collect-firewall-nothing-as-user")
     };
-    unknown(
+    unknown_said(
         KEY,
         "nft list ruleset, /etc/ufw/ufw.conf, firewalld.service",
-        format!("{why}{container}"),
+        container(why),
+        m.lang,
     )
 }
 
@@ -235,24 +217,20 @@ fn active(m: &Machine) -> Fact {
 fn no_rule_loaded(m: &Machine, source: &str) -> Fact {
     if m.container() {
         let hint = m.container_hint.as_deref().unwrap_or("");
-        return unknown(
+        return unknown_said(
             KEY,
             source,
-            m.t(
-                format!("aucune règle chargée dans ce conteneur ({hint}) : le filtrage se fait en général sur l'hôte ou par le moteur de conteneurs, invisible d'ici — vérifiez le pare-feu de l'hôte"),
-                format!("no rule loaded in this container ({hint}): filtering is usually done on the host or by the container engine, not visible from here — check the host's firewall"),
-            ),
+            i18n::message!("collect-firewall-no-rule-in-container", hint = hint),
+            m.lang,
         );
     }
-    fact(
+    fact_said(
         KEY,
         Value::Bool(false),
         Status::Fail,
         source,
-        m.t(
-            "aucune règle de pare-feu ne filtre le trafic entrant (chaîne input vide, politique accept)",
-            "no firewall rule filters incoming traffic (empty input chain, accept policy)",
-        ),
+        i18n::message!("collect-firewall-no-rule"),
+        m.lang,
     )
 }
 

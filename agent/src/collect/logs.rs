@@ -5,7 +5,7 @@
 use chrono::{DateTime, Local};
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, conf, days, fact, unknown};
+use super::{Machine, conf, days, fact_said, followed_by, joined, unknown_said};
 
 /// One year of traces.
 pub(crate) const RETENTION_OK_DAYS: i64 = 365;
@@ -240,82 +240,68 @@ fn persistent(m: &Machine, storage: &Storage) -> Fact {
     // journald only keeps anything when it runs.
     let journald_runs = m.systemd_running() != Some(false) || m.exists("/run/systemd/journal");
     if storage.persistent && journald_runs {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
-            if storage.set { storage.source.as_str() } else { "/var/log/journal" },
-            m.t(
-                format!("le journal systemd est conservé sur disque (Storage={storage_text}, /var/log/journal)"),
-                format!("the systemd journal is kept on disk (Storage={storage_text}, /var/log/journal)"),
-            ),
+            if storage.set {
+                storage.source.as_str()
+            } else {
+                "/var/log/journal"
+            },
+            i18n::message!("collect-logs-journal-on-disk", storage = storage_text),
+            m.lang,
         );
     }
     if let Some(file) = syslog {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             file.clone(),
-            m.t(
-                format!("syslog écrit les journaux sur disque ({file})"),
-                format!("syslog writes logs to disk ({file})"),
-            ),
+            i18n::message!("collect-logs-syslog-on-disk", file = &file),
+            m.lang,
         );
     }
     if !journald_runs {
-        return unknown(
+        return unknown_said(
             KEY,
             "/run/systemd/journal",
-            m.t(
-                "journald ne tourne pas et aucun syslog n'écrit sur disque : les journaux partent sans doute vers le moteur de conteneurs ou la console",
-                "journald is not running and no syslog writes to disk: logs probably go to the container engine or the console",
-            ),
+            i18n::message!("collect-logs-no-journald-no-syslog"),
+            m.lang,
         );
     }
     if has_journald(m) || storage.set {
-        let (where_fr, where_en) = match (storage_text.as_str(), storage.journal_dir) {
-            ("none", _) => (
-                "n'est gardé nulle part".to_owned(),
-                "is not kept at all".to_owned(),
-            ),
-            ("auto", false) => (
-                format!(
-                    "n'est gardé qu'en mémoire (Storage={storage_text}, pas de /var/log/journal)"
-                ),
-                format!("is only kept in memory (Storage={storage_text}, no /var/log/journal)"),
-            ),
-            (_, true) => (
-                format!(
-                    "n'est gardé qu'en mémoire (Storage={storage_text} : /var/log/journal n'est plus écrit)"
-                ),
-                format!(
-                    "is only kept in memory (Storage={storage_text}: /var/log/journal is no longer written)"
-                ),
-            ),
-            (_, false) => (
-                format!("n'est gardé qu'en mémoire (Storage={storage_text})"),
-                format!("is only kept in memory (Storage={storage_text})"),
-            ),
+        let message = match (storage_text.as_str(), storage.journal_dir) {
+            ("none", _) => i18n::message!("collect-logs-journal-not-kept"),
+            ("auto", false) => {
+                i18n::message!(
+                    "collect-logs-journal-in-memory-no-dir",
+                    storage = storage_text
+                )
+            }
+            (_, true) => {
+                i18n::message!(
+                    "collect-logs-journal-in-memory-dir-unused",
+                    storage = storage_text
+                )
+            }
+            (_, false) => i18n::message!("collect-logs-journal-in-memory", storage = storage_text),
         };
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(false),
             Status::Fail,
             storage.source.as_str(),
-            m.t(
-                format!("le journal systemd {where_fr} et aucun syslog n'écrit sur disque : tout est perdu au redémarrage"),
-                format!("the systemd journal {where_en} and no syslog writes to disk: everything is lost at reboot"),
-            ),
+            message,
+            m.lang,
         );
     }
-    unknown(
+    unknown_said(
         KEY,
         "/etc/systemd/journald.conf, /etc/rsyslog.conf",
-        m.t(
-            "ni journald ni syslog trouvés (conteneur ?)",
-            "neither journald nor syslog found (a container?)",
-        ),
+        i18n::message!("collect-logs-none-found"),
+        m.lang,
     )
 }
 
@@ -327,9 +313,10 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
     let on_disk =
         journal_oldest(m).map(|(time, source)| ((m.now - time).num_days().max(0), source));
     let ignored = (!persistent && on_disk.is_some()).then(|| {
-        m.t(
-            format!("les fichiers de /var/log/journal ne comptent pas : journald ne les écrit plus (Storage={storage_text}, {storage_source})"),
-            format!("the files of /var/log/journal do not count: journald no longer writes them (Storage={storage_text}, {storage_source})"),
+        i18n::message!(
+            "collect-logs-journal-files-ignored",
+            storage = storage_text,
+            source = storage_source
         )
     });
     let journal = if persistent { on_disk } else { None };
@@ -341,30 +328,20 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
         (None, None) => None,
     };
     let Some((value, source)) = best else {
-        let mut why = m.t(
-            "ni journal persistant lisible ni règle logrotate pour syslog",
-            "neither a readable persistent journal nor a logrotate rule for syslog",
+        let why = followed_by(i18n::message!("collect-logs-no-retention-source"), ignored);
+        return unknown_said(
+            KEY,
+            "/var/log/journal, /etc/logrotate.d/rsyslog",
+            why,
+            m.lang,
         );
-        if let Some(note) = &ignored {
-            why.push_str(&m.t(" ; ", "; "));
-            why.push_str(note);
-        }
-        return unknown(KEY, "/var/log/journal, /etc/logrotate.d/rsyslog", why);
     };
     let mut parts = Vec::new();
     if let Some((d, _)) = journal {
-        let days = i18n::days(&m.lang, d);
-        parts.push(m.t(
-            format!("le journal systemd remonte à {days}"),
-            format!("the systemd journal goes back {days}"),
-        ));
+        parts.push(i18n::message!("collect-logs-journal-goes-back", days = d));
     }
     if let Some((d, _)) = rotate {
-        let days = i18n::days(&m.lang, d);
-        parts.push(m.t(
-            format!("logrotate garde {days} de syslog"),
-            format!("logrotate keeps {days} of syslog"),
-        ));
+        parts.push(i18n::message!("collect-logs-logrotate-keeps", days = d));
     }
 
     let status = if value >= RETENTION_OK_DAYS {
@@ -372,28 +349,14 @@ fn retention(m: &Machine, storage: &Storage) -> Fact {
     } else {
         Status::Warn
     };
-    let tail = if status == Status::Ok {
-        String::new()
-    } else {
-        m.t(
-            " : moins d'un an de traces (la charte demande un an)",
-            ": less than one year of traces (the charter asks for one year)",
-        )
-    };
-    fact(
-        KEY,
-        days(value),
-        status,
-        source,
-        match &ignored {
-            Some(note) => format!(
-                "{}{tail}{}{note}",
-                parts.join(&m.t(" ; ", "; ")),
-                m.t(" ; ", "; ")
-            ),
-            None => format!("{}{tail}", parts.join(&m.t(" ; ", "; "))),
-        },
-    )
+    // `parts` has one part at least: `best` came from one of them.
+    let mut detail =
+        joined(parts).unwrap_or_else(|| i18n::message!("collect-logs-no-retention-source"));
+    if status != Status::Ok {
+        detail = i18n::message!("collect-logs-less-than-a-year", detail = detail);
+    }
+    let detail = followed_by(detail, ignored);
+    fact_said(KEY, days(value), status, source, detail, m.lang)
 }
 
 #[cfg(test)]

@@ -10,10 +10,10 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Local};
-use i18n::{Lang, Text};
+use i18n::{Lang, Message};
 use scoring::facts::Fact;
 
-use super::unknown;
+use super::unknown_said;
 
 /// Largest file read (logs); anything past it is ignored.
 const MAX_FILE: u64 = 32 * 1024 * 1024;
@@ -34,14 +34,14 @@ const BIN_DIRS: &[&str] = &[
 ];
 
 /// Why a file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ReadError {
     /// It does not exist.
     Missing,
     /// Permission denied (root needed).
     Denied,
-    /// Anything else (a directory, a loop of links, an I/O error…), said in both languages.
-    Other(Text),
+    /// Anything else (a directory, a loop of links, an I/O error…), said when shown.
+    Other(Message),
 }
 
 /// A loop of symbolic links under `--root` (more than [`MAX_LINKS`]).
@@ -65,67 +65,59 @@ impl From<io::Error> for ReadError {
                 .get_ref()
                 .is_some_and(|inner| inner.downcast_ref::<LinkLoop>().is_some()) =>
             {
-                ReadError::Other(Text::new(
-                    "trop de liens symboliques (boucle de liens)",
-                    "too many levels of symbolic links (a loop of links)",
-                ))
+                ReadError::Other(i18n::message!("collect-io-link-loop"))
             }
-            _ => ReadError::Other(i18n::lang::io_reason(&error)),
+            _ => ReadError::Other(io_message(&error)),
         }
     }
 }
 
+/// Why an I/O operation failed, as a message: the error kinds posture words itself, else the
+/// operating system's own text.
+pub(crate) fn io_message(error: &io::Error) -> Message {
+    match error.kind() {
+        io::ErrorKind::NotFound => i18n::message!("collect-io-not-found"),
+        io::ErrorKind::PermissionDenied => i18n::message!("collect-io-denied"),
+        io::ErrorKind::IsADirectory => i18n::message!("collect-io-directory"),
+        io::ErrorKind::NotADirectory => i18n::message!("collect-io-not-directory"),
+        io::ErrorKind::InvalidData => i18n::message!("collect-io-not-utf8"),
+        _ => i18n::message!("collect-io-other", text = error.to_string()),
+    }
+}
+
 impl ReadError {
-    /// Why `path` could not be read, in `lang`: `/etc/shadow : accès refusé (lancez posture en
-    /// root pour ce constat)`.
-    pub fn reason(&self, path: &str, lang: Lang) -> String {
+    /// Why `path` could not be read: `/etc/shadow : accès refusé (lancez posture en root pour
+    /// ce constat)`.
+    pub fn reason(&self, path: &str) -> Message {
         match self {
-            ReadError::Missing => match lang {
-                Lang::Fr => format!("{path} : absent"),
-                Lang::En => format!("{path}: missing"),
-            },
-            ReadError::Denied => match lang {
-                Lang::Fr => {
-                    format!("{path} : accès refusé (lancez posture en root pour ce constat)")
-                }
-                Lang::En => {
-                    format!("{path}: permission denied (run posture as root for this fact)")
-                }
-            },
-            ReadError::Other(why) => match lang {
-                Lang::Fr => format!("{path} : illisible ({})", why.fr),
-                Lang::En => format!("{path}: cannot be read ({})", why.en),
-            },
+            ReadError::Missing => i18n::message!("collect-read-missing", path = path),
+            ReadError::Denied => i18n::message!("collect-read-denied", path = path),
+            ReadError::Other(why) => {
+                i18n::message!("collect-read-other", path = path, why = why)
+            }
         }
     }
 }
 
 /// Why a command gave nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum CmdError {
     /// `--root`: no command is run.
     Offline,
     /// Not installed.
     Missing,
-    /// It could not be started, or was stopped by the time limit (why, in both languages).
-    Failed(Text),
+    /// It could not be started, or was stopped by the time limit (why, said when shown).
+    Failed(Message),
 }
 
 impl CmdError {
-    /// Why `program` gave nothing, in `lang`.
-    pub fn reason(&self, program: &str, lang: Lang) -> String {
-        match (self, lang) {
-            (CmdError::Offline, Lang::Fr) => {
-                format!("{program} : commande non lancée avec --root")
-            }
-            (CmdError::Offline, Lang::En) => format!("{program}: command not run with --root"),
-            (CmdError::Missing, Lang::Fr) => format!("{program} n'est pas installé"),
-            (CmdError::Missing, Lang::En) => format!("{program} is not installed"),
-            (CmdError::Failed(why), Lang::Fr) => {
-                format!("{program} n'a pas pu être lancé : {}", why.fr)
-            }
-            (CmdError::Failed(why), Lang::En) => {
-                format!("{program} could not be run: {}", why.en)
+    /// Why `program` gave nothing.
+    pub fn reason(&self, program: &str) -> Message {
+        match self {
+            CmdError::Offline => i18n::message!("collect-cmd-offline", program = program),
+            CmdError::Missing => i18n::message!("collect-cmd-missing", program = program),
+            CmdError::Failed(why) => {
+                i18n::message!("collect-cmd-failed", program = program, why = why)
             }
         }
     }
@@ -159,29 +151,29 @@ fn first_line(text: &str) -> String {
         .collect()
 }
 
-/// Why a command that ran gave nothing, in the UI language: its exit code and the first line
-/// of its standard error, quoted as it printed it (`LC_ALL=C`: English).
-pub(crate) fn command_failed(m: &Machine, program: &str, output: &CmdOutput) -> String {
+/// Why a command that ran gave nothing: its exit code and the first line of its standard
+/// error, quoted as it printed it (`LC_ALL=C`: English).
+pub(crate) fn command_failed(program: &str, output: &CmdOutput) -> Message {
     let code = output
         .code
         .map_or_else(|| "signal".to_owned(), |code| code.to_string());
     let said = first_line(&output.stderr);
-    match (m.lang, said.is_empty()) {
-        (Lang::Fr, true) => format!("{program} a échoué (code {code})"),
-        (Lang::Fr, false) => {
-            format!("{program} a échoué (code {code}) : « {said} »")
-        }
-        (Lang::En, true) => format!("{program} failed (exit code {code})"),
-        (Lang::En, false) => {
-            format!("{program} failed (exit code {code}): \"{said}\"")
-        }
+    if said.is_empty() {
+        i18n::message!("collect-cmd-exit", program = program, code = code)
+    } else {
+        i18n::message!(
+            "collect-cmd-exit-said",
+            program = program,
+            code = code,
+            said = said
+        )
     }
 }
 
 /// An `unknown` fact for a command that gave nothing.
 pub(crate) fn command_unknown(m: &Machine, key: &str, source: &str, error: &CmdError) -> Fact {
     let program = source.split_whitespace().next().unwrap_or(source);
-    unknown(key, source, error.reason(program, m.lang))
+    unknown_said(key, source, error.reason(program), m.lang)
 }
 
 /// The machine being read.
@@ -230,11 +222,6 @@ impl Machine {
     /// Whether files are read under `--root` (then no command is run).
     pub fn fake(&self) -> bool {
         self.root.is_some()
-    }
-
-    /// The French or the English.
-    pub fn t(&self, fr: impl Into<String>, en: impl Into<String>) -> String {
-        super::say(self.lang, fr, en)
     }
 
     /// Where a machine path really is, its symbolic links followed (the last one too).
@@ -329,10 +316,7 @@ impl Machine {
         let real = self.path(path)?;
         let file = fs::File::open(&real)?;
         if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(ReadError::Other(Text::new(
-                "c'est un dossier",
-                "it is a directory",
-            )));
+            return Err(ReadError::Other(i18n::message!("collect-io-directory")));
         }
         let mut bytes = Vec::new();
         file.take(max).read_to_end(&mut bytes)?;
@@ -682,7 +666,7 @@ fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutp
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| CmdError::Failed(i18n::lang::io_reason(&e)))?;
+        .map_err(|e| CmdError::Failed(io_message(&e)))?;
     let reader = |pipe: Option<Box<dyn io::Read + Send>>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
@@ -711,14 +695,15 @@ fn run_with_limit(path: &Path, args: &[&str], limit: Duration) -> Result<CmdOutp
             Ok(None) if start.elapsed() >= limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(CmdError::Failed(Text::new(
-                    format!("arrêté au bout de {} s", limit.as_secs()),
-                    format!("stopped after {} s", limit.as_secs()),
+                let seconds = limit.as_secs();
+                return Err(CmdError::Failed(i18n::message!(
+                    "collect-cmd-stopped",
+                    seconds = seconds
                 )));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(error) => {
-                return Err(CmdError::Failed(i18n::lang::io_reason(&error)));
+                return Err(CmdError::Failed(io_message(&error)));
             }
         }
     };

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, fact, unknown};
+use super::{Machine, fact_said, unknown_said};
 
 /// Time services whose enabled unit counts as synchronised time.
 const TIME_UNITS: &[&str] = &[
@@ -24,15 +24,13 @@ pub(crate) fn time_facts(m: &Machine) -> Vec<Fact> {
 fn time_synced(m: &Machine) -> Fact {
     const KEY: &str = "time.synced";
     if m.exists("/run/systemd/timesync/synchronized") {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             "/run/systemd/timesync/synchronized",
-            m.t(
-                "horloge synchronisée par systemd-timesyncd",
-                "clock synchronised by systemd-timesyncd",
-            ),
+            i18n::message!("collect-misc-time-timesyncd-synced"),
+            m.lang,
         );
     }
     let mut said_no = false;
@@ -44,12 +42,13 @@ fn time_synced(m: &Machine) -> Fact {
     {
         match output.stdout.trim() {
             "yes" => {
-                return fact(
+                return fact_said(
                     KEY,
                     Value::Bool(true),
                     Status::Ok,
                     "timedatectl show -p NTPSynchronized",
-                    m.t("horloge synchronisée (NTP)", "clock synchronised (NTP)"),
+                    i18n::message!("collect-misc-time-ntp-synced"),
+                    m.lang,
                 );
             }
             "no" => said_no = true,
@@ -57,64 +56,51 @@ fn time_synced(m: &Machine) -> Fact {
         }
     }
     if m.container() {
-        return unknown(
+        return unknown_said(
             KEY,
             "timedatectl, /etc/systemd/system",
-            m.t(
-                "dans un conteneur, l'horloge est celle de l'hôte",
-                "in a container the clock is the host's",
-            ),
+            i18n::message!("collect-misc-time-container"),
+            m.lang,
         );
     }
     if m.systemd_running() == Some(false) {
-        return unknown(
+        return unknown_said(
             KEY,
             "/run/systemd/system",
-            m.t(
-                "systemd ne tourne pas (pas de /run/systemd/system) : les services de temps activés ne démarrent pas",
-                "systemd is not running (no /run/systemd/system): enabled time services do not start",
-            ),
+            i18n::message!("collect-misc-time-no-systemd"),
+            m.lang,
         );
     }
     if let Some(link) = TIME_UNITS.iter().find_map(|u| m.unit_enabled(u)) {
         let unit = link.rsplit('/').next().unwrap_or(&link).to_owned();
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(true),
             Status::Ok,
             link,
             if said_no {
-                m.t(
-                    format!("{unit} est activé, mais l'horloge n'est pas encore synchronisée (timedatectl)"),
-                    format!("{unit} is enabled, but the clock is not synchronised yet (timedatectl)"),
-                )
+                i18n::message!("collect-misc-time-not-synced-yet", unit = &unit)
             } else {
-                m.t(
-                    format!("synchronisation de l'heure activée ({unit})"),
-                    format!("time synchronisation enabled ({unit})"),
-                )
+                i18n::message!("collect-misc-time-enabled", unit = &unit)
             },
+            m.lang,
         );
     }
     if said_no || m.is_dir("/etc/systemd/system") {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(false),
             Status::Warn,
             "/etc/systemd/system/*.wants",
-            m.t(
-                "aucune synchronisation de l'heure (timesyncd, chrony, ntp) : des traces datées de travers ne prouvent rien",
-                "no time synchronisation (timesyncd, chrony, ntp): badly dated traces prove nothing",
-            ),
+            i18n::message!("collect-misc-time-none"),
+            m.lang,
         );
     }
-    unknown(
+    unknown_said(
         KEY,
         "/etc/systemd/system",
-        m.t(
-            "ni systemd ni service de temps trouvés",
-            "neither systemd nor a time service found",
-        ),
+        i18n::message!("collect-misc-time-unknown"),
+        m.lang,
     )
 }
 
@@ -257,44 +243,30 @@ fn gnome_lock_fact(m: &Machine, desktop: &str, dconf: &Dconf) -> Fact {
         } else {
             Status::Warn
         };
-        fact(
+        fact_said(
             SCREEN_LOCK,
             Value::Bool(true),
             status,
             source,
-            m.t(
-                format!(
-                    "l'écran se verrouille après {} min d'inactivité{}",
-                    idle / 60,
-                    if status == Status::Warn {
-                        " : plus de 15 min"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "the screen locks after {} min idle{}",
-                    idle / 60,
-                    if status == Status::Warn {
-                        ": more than 15 min"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
+            if status == Status::Warn {
+                i18n::message!("collect-misc-screen-locks-late", minutes = idle / 60)
+            } else {
+                i18n::message!("collect-misc-screen-locks", minutes = idle / 60)
+            },
+            m.lang,
         )
     } else {
-        fact(
+        fact_said(
             SCREEN_LOCK,
             Value::Bool(false),
             Status::Warn,
             source,
-            m.t(
-                format!(
-                    "verrouillage de l'écran désactivé (lock-enabled={lock}, idle-delay={idle})"
-                ),
-                format!("screen lock disabled (lock-enabled={lock}, idle-delay={idle})"),
+            i18n::message!(
+                "collect-misc-screen-lock-off",
+                lock = lock.to_string(),
+                idle = idle
             ),
+            m.lang,
         )
     }
 }
@@ -309,58 +281,51 @@ fn kde_lock_fact(m: &Machine) -> Fact {
                 .any(|l| l.trim().eq_ignore_ascii_case("Autolock=false"))
         })
         .unwrap_or(true);
-    fact(
+    fact_said(
         SCREEN_LOCK,
         Value::Bool(autolock),
         if autolock { Status::Ok } else { Status::Warn },
         "/etc/xdg/kscreenlockerrc",
         if autolock {
-            m.t(
-                "KDE verrouille l'écran après inactivité",
-                "KDE locks the screen when idle",
-            )
+            i18n::message!("collect-misc-screen-kde-locks")
         } else {
-            m.t(
-                "KDE : verrouillage automatique désactivé",
-                "KDE: automatic lock disabled",
-            )
+            i18n::message!("collect-misc-screen-kde-lock-off")
         },
+        m.lang,
     )
 }
 
 /// `screen.lock` with no desktop: from the shell's `TMOUT`, if set.
 fn shell_lock_fact(m: &Machine, timeout: Option<(i64, String)>, any_profile: bool) -> Fact {
     if let Some((n, file)) = timeout {
-        return fact(
+        return fact_said(
             SCREEN_LOCK,
             Value::Bool(true),
-            if n <= IDLE_OK_SECONDS { Status::Ok } else { Status::Warn },
+            if n <= IDLE_OK_SECONDS {
+                Status::Ok
+            } else {
+                Status::Warn
+            },
             file,
-            m.t(
-                format!("pas de bureau ; les sessions shell se ferment après {} min d'inactivité (TMOUT={n})", n / 60),
-                format!("no desktop; shell sessions close after {} min idle (TMOUT={n})", n / 60),
-            ),
+            i18n::message!("collect-misc-screen-tmout", minutes = n / 60, seconds = n),
+            m.lang,
         );
     }
     if any_profile {
-        return fact(
+        return fact_said(
             SCREEN_LOCK,
             Value::Bool(false),
             Status::Warn,
             "/etc/profile, /etc/profile.d/*.sh",
-            m.t(
-                "pas de bureau et pas de TMOUT : une session laissée ouverte le reste",
-                "no desktop and no TMOUT: a session left open stays open",
-            ),
+            i18n::message!("collect-misc-screen-no-tmout"),
+            m.lang,
         );
     }
-    unknown(
+    unknown_said(
         SCREEN_LOCK,
         "/etc/profile, /etc/dconf/db",
-        m.t(
-            "ni bureau ni /etc/profile trouvés",
-            "neither a desktop nor /etc/profile found",
-        ),
+        i18n::message!("collect-misc-screen-unknown"),
+        m.lang,
     )
 }
 
@@ -477,13 +442,11 @@ fn schedules(m: &Machine, tools: &[&str]) -> (Vec<(String, String)>, bool) {
 fn backup_tools(m: &Machine) -> Fact {
     const KEY: &str = "backup.tools";
     if !m.is_dir("/usr/bin") {
-        return unknown(
+        return unknown_said(
             KEY,
             "/usr/bin",
-            m.t(
-                "pas de /usr/bin : système de fichiers incomplet",
-                "no /usr/bin: incomplete file system",
-            ),
+            i18n::message!("collect-misc-backup-no-usr-bin"),
+            m.lang,
         );
     }
     let mut tools: Vec<&str> = Vec::new();
@@ -497,49 +460,40 @@ fn backup_tools(m: &Machine) -> Fact {
         }
     }
     if tools.is_empty() {
-        return fact(
+        return fact_said(
             KEY,
             Value::List(Vec::new()),
             Status::Warn,
             "/usr/bin, /usr/sbin, /usr/local/bin",
-            m.t(
-                "aucun outil de sauvegarde installé (restic, borg, duplicity, bacula…) : les sauvegardes se font peut-être ailleurs (hyperviseur, NAS) — à vérifier",
-                "no backup tool installed (restic, borg, duplicity, bacula…): backups may be made elsewhere (hypervisor, NAS) — check",
-            ),
+            i18n::message!("collect-misc-backup-none"),
+            m.lang,
         );
     }
     let (found, denied) = schedules(m, &tools);
     let list: Vec<String> = tools.iter().map(|t| (*t).to_owned()).collect();
     if found.is_empty() {
-        let note = if denied {
-            m.t(
-                " (les crontabs des utilisateurs ne se lisent qu'en root)",
-                " (users' crontabs are only readable by root)",
-            )
-        } else {
-            String::new()
-        };
-        return fact(
+        let tools = tools.join(", ");
+        return fact_said(
             KEY,
             Value::List(list),
             Status::Warn,
             paths.join(", "),
-            m.t(
-                format!("outils de sauvegarde installés : {}, mais aucune planification trouvée (cron, minuteries systemd){note}", tools.join(", ")),
-                format!("backup tools installed: {}, but no schedule found (cron, systemd timers){note}", tools.join(", ")),
-            ),
+            if denied {
+                i18n::message!("collect-misc-backup-unscheduled-crontabs", tools = tools)
+            } else {
+                i18n::message!("collect-misc-backup-unscheduled", tools = tools)
+            },
+            m.lang,
         );
     }
     let where_: Vec<String> = found.iter().map(|(t, w)| format!("{t} ({w})")).collect();
-    fact(
+    fact_said(
         KEY,
         Value::List(list),
         Status::Ok,
         paths.join(", "),
-        m.t(
-            format!("sauvegardes planifiées : {}", where_.join(", ")),
-            format!("scheduled backups: {}", where_.join(", ")),
-        ),
+        i18n::message!("collect-misc-backup-scheduled", places = where_.join(", ")),
+        m.lang,
     )
 }
 

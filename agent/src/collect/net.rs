@@ -9,7 +9,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use scoring::facts::{Fact, Status, Value};
 
 use super::addr::{self, Addresses};
-use super::{Machine, ReadError, fact, role, unknown, unknowns};
+use super::{Machine, ReadError, fact_said, joined, role, unknown_said, unknowns_said};
 
 /// Remote administration and file-sharing ports: listening on every interface, they are
 /// reachable by anyone who reaches the machine (documented in `docs/facts.md`).
@@ -179,8 +179,8 @@ pub(crate) struct Sockets {
     pub listeners: BTreeSet<Listener>,
     /// The files read (the facts' source).
     pub source: String,
-    /// The files present but unusable, said in the details (`; not read: …`).
-    pub partial: String,
+    /// Why the files present could not be used, said in the details (`; not read: …`).
+    pub partial: Option<i18n::Message>,
 }
 
 /// Whether a listener is reachable on a public address of the machine: bound to one, or to a
@@ -228,60 +228,60 @@ fn own_addresses(addrs: &Addresses) -> String {
         .join(", ")
 }
 
+/// The machine's public addresses, as texts.
+fn public_list(addrs: &Addresses) -> Vec<String> {
+    addrs.public().iter().map(ToString::to_string).collect()
+}
+
 /// `net.public_addresses`.
 fn public_addresses(m: &Machine, addrs: &Addresses) -> Fact {
     const KEY: &str = "net.public_addresses";
     let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
-    let problems = addrs.problems.join(m.t(" ; ", "; ").as_str());
-    let container = if m.container() {
-        m.t(
-            " (adresses du conteneur : celles de l'hôte n'y figurent pas)",
-            " (the container's addresses: the host's are not among them)",
-        )
-    } else {
-        String::new()
+    let problems = joined(addrs.problems.iter().cloned());
+    // In a container, its own addresses only.
+    let container = |message: i18n::Message| {
+        if m.container() {
+            i18n::message!("collect-net-container-addresses", detail = message)
+        } else {
+            message
+        }
     };
     if !public.is_empty() {
-        return fact(
+        let public = public.join(", ");
+        return fact_said(
             KEY,
-            Value::List(public.clone()),
+            Value::List(public_list(addrs)),
             Status::Fail,
             addrs.source(),
-            m.t(
-                format!("la machine a une adresse publique, joignable depuis Internet sauf pare-feu en amont : {}{container}", public.join(", ")),
-                format!("the machine has a public address, reachable from the Internet unless a firewall stands in front: {}{container}", public.join(", ")),
-            ),
+            container(i18n::message!(
+                "collect-net-public-address",
+                public = public
+            )),
+            m.lang,
         );
     }
     if !addrs.complete {
-        let detail = if problems.is_empty() {
-            m.t(
-                "pas de /proc/net/fib_trie : adresses de la machine inconnues",
-                "no /proc/net/fib_trie: the machine's addresses are unknown",
-            )
-        } else {
-            m.t(
-                format!("adresses de la machine inconnues : {problems}"),
-                format!("the machine's addresses are unknown: {problems}"),
-            )
+        let detail = match problems {
+            None => i18n::message!("collect-net-no-proc-net-fib-trie"),
+            Some(problems) => {
+                i18n::message!("collect-net-addresses-unknown", problems = problems)
+            }
         };
-        return unknown(KEY, addrs.source(), detail);
+        return unknown_said(KEY, addrs.source(), detail, m.lang);
     }
     let own = own_addresses(addrs);
-    let shown = if own.is_empty() {
-        m.t("aucune hors boucle locale", "none but loopback")
+    let message = if own.is_empty() {
+        i18n::message!("collect-net-no-public-address-loopback-only")
     } else {
-        own
+        i18n::message!("collect-net-no-public-address", own = own)
     };
-    fact(
+    fact_said(
         KEY,
         Value::List(Vec::new()),
         Status::Ok,
         addrs.source(),
-        m.t(
-            format!("aucune adresse publique, adresses privées ou locales seulement ({shown}){container}"),
-            format!("no public address, private or local addresses only ({shown}){container}"),
-        ),
+        container(message),
+        m.lang,
     )
 }
 
@@ -289,10 +289,11 @@ fn public_addresses(m: &Machine, addrs: &Addresses) -> Fact {
 fn admin_public(m: &Machine, addrs: &Addresses, sockets: Option<&Sockets>) -> Fact {
     const KEY: &str = "net.admin_public";
     let Some(sockets) = sockets else {
-        return unknown(
+        return unknown_said(
             KEY,
             "/proc/net/tcp",
-            m.t("sockets en écoute inconnues", "listening sockets unknown"),
+            i18n::message!("collect-net-listening-sockets-unknown"),
+            m.lang,
         );
     };
     let mut items = Vec::new();
@@ -305,55 +306,55 @@ fn admin_public(m: &Machine, addrs: &Addresses, sockets: Option<&Sockets>) -> Fa
         }
     }
     let source = format!("{}, {}", sockets.source, addrs.source());
-    let partial = &sockets.partial;
+    let partial = sockets.partial.as_ref();
     if !items.is_empty() {
-        let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
-        let on = if public.is_empty() {
-            String::new()
+        let public = public_list(addrs).join(", ");
+        let listed = items.join(", ");
+        let message = if public.is_empty() {
+            i18n::message!("collect-net-admin-on-public", items = listed)
         } else {
-            m.t(
-                format!(" (adresse publique de la machine : {})", public.join(", ")),
-                format!(" (the machine's public address: {})", public.join(", ")),
+            i18n::message!(
+                "collect-net-admin-on-public-address",
+                public = public,
+                items = listed
             )
         };
-        return fact(
+        return fact_said(
             KEY,
             Value::List(items.clone()),
             Status::Fail,
             source,
-            m.t(
-                format!("administration à distance ou partage de fichiers en écoute sur une adresse publique{on} : {} — joignable depuis Internet sauf pare-feu{partial}", items.join(", ")),
-                format!("remote administration or file sharing listening on a public address{on}: {} — reachable from the Internet unless a firewall stops it{partial}", items.join(", ")),
-            ),
+            notes(message, false, partial),
+            m.lang,
         );
     }
     if !addrs.complete {
-        let problems = addrs.problems.join(m.t(" ; ", "; ").as_str());
-        return unknown(
+        return unknown_said(
             KEY,
             source,
-            if problems.is_empty() {
-                m.t(
-                    "adresses de la machine inconnues (pas de /proc/net/fib_trie) : impossible de dire si un service d'administration écoute sur une adresse publique",
-                    "the machine's addresses are unknown (no /proc/net/fib_trie): cannot tell whether an administration service listens on a public address",
-                )
-            } else {
-                m.t(
-                    format!("adresses de la machine inconnues ({problems}) : impossible de dire si un service d'administration écoute sur une adresse publique"),
-                    format!("the machine's addresses are unknown ({problems}): cannot tell whether an administration service listens on a public address"),
-                )
+            match joined(addrs.problems.iter().cloned()) {
+                None => i18n::message!("collect-net-admin-public-unknown"),
+                Some(problems) => {
+                    i18n::message!(
+                        "collect-net-admin-public-unknown-because",
+                        problems = problems
+                    )
+                }
             },
+            m.lang,
         );
     }
-    fact(
+    fact_said(
         KEY,
         Value::List(Vec::new()),
         Status::Ok,
         source,
-        m.t(
-            format!("aucun service d'administration ou de partage de fichiers en écoute sur une adresse publique{partial}"),
-            format!("no remote administration or file-sharing service listening on a public address{partial}"),
+        notes(
+            i18n::message!("collect-net-no-admin-on-public"),
+            false,
+            partial,
         ),
+        m.lang,
     )
 }
 
@@ -362,30 +363,24 @@ fn admin_public(m: &Machine, addrs: &Addresses, sockets: Option<&Sockets>) -> Fa
 fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
     let (listeners, read, problems) = read_listeners(m);
     if read.is_empty() {
-        let detail = if problems.is_empty() {
-            m.t(
-                "pas de /proc/net/tcp : sockets en écoute inconnues",
-                "no /proc/net/tcp: listening sockets unknown",
-            )
-        } else {
-            m.t(
-                format!("sockets en écoute inconnues : {}", problems.join(" ; ")),
-                format!("listening sockets unknown: {}", problems.join("; ")),
-            )
+        let detail = match joined(problems) {
+            None => i18n::message!("collect-net-no-proc-net-tcp-listening"),
+            Some(problems) => i18n::message!("collect-net-sockets-unknown", problems = problems),
         };
         return (
-            unknowns(
+            unknowns_said(
                 &["net.listening", "net.admin_exposed"],
                 "/proc/net/tcp",
-                detail,
+                &detail,
+                m.lang,
             ),
             None,
         );
     }
     let source = read.join(", ");
-    let partial = partial_note(m, &problems);
-    let container = container_note(m);
-    let listening = listening_fact(m, &listeners, &source, &container, &partial);
+    let partial = joined(problems);
+    let container = m.container();
+    let listening = listening_fact(m, &listeners, &source, container, partial.as_ref());
     let (exposed, exposed_public) = exposed_services(&listeners, addrs);
     let admin = admin_exposed_fact(
         m,
@@ -393,8 +388,8 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
         exposed,
         exposed_public,
         &source,
-        &container,
-        &partial,
+        container,
+        partial.as_ref(),
     );
     (
         vec![listening, admin],
@@ -407,8 +402,8 @@ fn sockets(m: &Machine, addrs: &Addresses) -> (Vec<Fact>, Option<Sockets>) {
 }
 
 /// The listening sockets in the kernel's tables, the tables read, and why the others present
-/// could not be used (in the UI language).
-fn read_listeners(m: &Machine) -> (BTreeSet<Listener>, Vec<&'static str>, Vec<String>) {
+/// could not be used.
+fn read_listeners(m: &Machine) -> (BTreeSet<Listener>, Vec<&'static str>, Vec<i18n::Message>) {
     let files = [
         ("/proc/net/tcp", Proto::Tcp, false),
         ("/proc/net/tcp6", Proto::Tcp, true),
@@ -417,7 +412,7 @@ fn read_listeners(m: &Machine) -> (BTreeSet<Listener>, Vec<&'static str>, Vec<St
     ];
     let mut listeners = BTreeSet::new();
     let mut read = Vec::new();
-    // Files present but not usable, with the reason in the UI language.
+    // Files present but not usable, with the reason.
     let mut problems = Vec::new();
     for (path, proto, v6) in files {
         match m.read(path) {
@@ -426,40 +421,37 @@ fn read_listeners(m: &Machine) -> (BTreeSet<Listener>, Vec<&'static str>, Vec<St
                 read.push(path);
             }
             Ok(text) if text.trim().is_empty() => {
-                problems.push(m.t(format!("{path} : vide"), format!("{path}: empty")))
+                problems.push(i18n::message!("collect-addr-empty", path = path))
             }
-            Ok(_) => problems.push(m.t(
-                format!("{path} : contenu non reconnu (pas la table du noyau)"),
-                format!("{path}: unrecognised content (not the kernel's table)"),
-            )),
+            Ok(_) => problems.push(i18n::message!("collect-addr-unrecognised", path = path)),
             Err(ReadError::Missing) => {}
-            Err(error) => problems.push(error.reason(path, m.lang)),
+            Err(error) => problems.push(error.reason(path)),
         }
     }
     (listeners, read, problems)
 }
 
-/// What the facts' details add when some tables could not be read.
-fn partial_note(m: &Machine, problems: &[String]) -> String {
-    if problems.is_empty() {
-        String::new()
+/// A detail with what the facts add in a container (its network is not the host's) and when
+/// some tables could not be read (`partial`, why).
+fn notes(
+    message: i18n::Message,
+    container: bool,
+    partial: Option<&i18n::Message>,
+) -> i18n::Message {
+    let message = if container {
+        i18n::message!("collect-net-in-container", detail = message)
     } else {
-        m.t(
-            format!(" ; non lus : {}", problems.join(" ; ")),
-            format!("; not read: {}", problems.join("; ")),
-        )
-    }
-}
-
-/// What the facts' details add in a container: its network is not the host's.
-fn container_note(m: &Machine) -> String {
-    if m.container() {
-        m.t(
-            " (dans le réseau du conteneur : ce qui est publié sur l'hôte dépend de sa configuration)",
-            " (in the container's network: what the host publishes depends on its settings)",
-        )
-    } else {
-        String::new()
+        message
+    };
+    match partial {
+        Some(problems) => {
+            i18n::message!(
+                "collect-net-not-read",
+                detail = message,
+                problems = problems
+            )
+        }
+        None => message,
     }
 }
 
@@ -468,8 +460,8 @@ fn listening_fact(
     m: &Machine,
     listeners: &BTreeSet<Listener>,
     source: &str,
-    container: &str,
-    partial: &str,
+    container: bool,
+    partial: Option<&i18n::Message>,
 ) -> Fact {
     let labels: Vec<String> = {
         let mut seen = BTreeSet::new();
@@ -480,21 +472,21 @@ fn listening_fact(
             .collect()
     };
     let everywhere = listeners.iter().filter(|l| l.everywhere()).count();
-    fact(
+    fact_said(
         "net.listening",
         Value::List(labels.clone()),
         Status::Ok,
         source,
-        m.t(
-            format!(
-                "{} socket(s) en écoute, dont {everywhere} sur toutes les interfaces{container}{partial}",
-                labels.len()
+        notes(
+            i18n::message!(
+                "collect-net-listening",
+                count = labels.len(),
+                everywhere = everywhere
             ),
-            format!(
-                "{} listening socket(s), {everywhere} of them on every interface{container}{partial}",
-                labels.len()
-            ),
+            container,
+            partial,
         ),
+        m.lang,
     )
 }
 
@@ -522,19 +514,21 @@ fn admin_exposed_fact(
     exposed: Vec<String>,
     exposed_public: bool,
     source: &str,
-    container: &str,
-    partial: &str,
+    container: bool,
+    partial: Option<&i18n::Message>,
 ) -> Fact {
     if exposed.is_empty() {
-        fact(
+        fact_said(
             "net.admin_exposed",
             Value::List(Vec::new()),
             Status::Ok,
             source,
-            m.t(
-                format!("aucun port d'administration ou de partage de fichiers en écoute sur toutes les interfaces{container}{partial}"),
-                format!("no remote administration or file-sharing port listening on every interface{container}{partial}"),
+            notes(
+                i18n::message!("collect-net-no-admin-everywhere"),
+                container,
+                partial,
             ),
+            m.lang,
         )
     } else {
         let names = exposed_names(&exposed);
@@ -542,27 +536,31 @@ fn admin_exposed_fact(
             // Private addresses only: reachable from the local network, which proves nothing
             // about the Internet.
             let own = own_addresses(addrs);
-            fact(
+            fact_said(
                 "net.admin_exposed",
                 Value::List(exposed),
                 Status::Warn,
                 format!("{source}, {}", addrs.source()),
-                m.t(
-                    format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {names} — mais la machine n'a que des adresses privées ou locales ({own}) : être en écoute sur le réseau local ne dit rien d'Internet (une redirection de port du routeur ne se voit que de l'extérieur : posture agent probe-ports){container}{partial}"),
-                    format!("remote administration or file sharing open on every interface: {names} — but the machine has private or local addresses only ({own}): listening on the local network says nothing of the Internet (a router's port forwarding is only seen from outside: posture agent probe-ports){container}{partial}"),
+                notes(
+                    i18n::message!(
+                        "collect-net-admin-everywhere-private",
+                        names = names,
+                        own = own
+                    ),
+                    container,
+                    partial,
                 ),
+                m.lang,
             )
         } else {
-            let (why, source) = exposure_why(m, addrs, exposed_public, source);
-            fact(
+            let (message, source) = exposure_why(addrs, exposed_public, source, names);
+            fact_said(
                 "net.admin_exposed",
                 Value::List(exposed),
                 Status::Fail,
                 source,
-                m.t(
-                    format!("administration à distance ou partage de fichiers ouvert sur toutes les interfaces : {names}{why} — à limiter à une interface d'administration, un VPN ou un pare-feu{container}{partial}"),
-                    format!("remote administration or file sharing open on every interface: {names}{why} — restrict it to an admin interface, a VPN or a firewall{container}{partial}"),
-                ),
+                notes(message, container, partial),
+                m.lang,
             )
         }
     }
@@ -580,35 +578,27 @@ fn exposed_names(exposed: &[String]) -> String {
     names.join(", ")
 }
 
-/// What the detail of an open administration service adds about the machine's addresses, and
-/// the source with the addresses' when they were read.
+/// What the detail of open administration services (`names`) says, with the machine's
+/// addresses, and the source with the addresses' when they were read.
 fn exposure_why(
-    m: &Machine,
     addrs: &Addresses,
     exposed_public: bool,
     source: &str,
-) -> (String, String) {
+    names: String,
+) -> (i18n::Message, String) {
     if exposed_public {
-        let public: Vec<String> = addrs.public().iter().map(ToString::to_string).collect();
+        let public = public_list(addrs).join(", ");
         (
-            m.t(
-                format!(
-                    ", sur une machine qui a une adresse publique ({})",
-                    public.join(", ")
-                ),
-                format!(
-                    ", on a machine with a public address ({})",
-                    public.join(", ")
-                ),
+            i18n::message!(
+                "collect-net-admin-everywhere-public",
+                names = names,
+                public = public
             ),
             format!("{source}, {}", addrs.source()),
         )
     } else {
         (
-            m.t(
-                " (adresses de la machine inconnues : une adresse publique n'est pas exclue)",
-                " (the machine's addresses are unknown: a public address is not ruled out)",
-            ),
+            i18n::message!("collect-net-admin-everywhere-unknown", names = names),
             source.to_owned(),
         )
     }

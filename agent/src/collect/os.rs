@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use scoring::facts::{Fact, Status, Value};
 
 use super::eol::{self, TABLE_DATE};
-use super::{Machine, ReadError, conf, days, fact, unknown, unknowns};
+use super::{Machine, ReadError, conf, days, fact_said, unknown_said, unknowns_said};
 
 /// Uptime above which the running kernel is probably older than the last kernel update.
 pub(crate) const UPTIME_WARN_DAYS: i64 = 30;
@@ -100,60 +100,56 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| rel.get("NAME").to_owned());
             facts.push(if name.is_empty() {
-                unknown(
+                unknown_said(
                     "os.name",
                     rel.source.clone(),
-                    m.t("NAME absent du fichier", "NAME missing from the file"),
+                    i18n::message!("collect-os-name-missing"),
+                    m.lang,
                 )
             } else {
                 let pretty = rel.get("PRETTY_NAME");
-                fact(
+                fact_said(
                     "os.name",
                     Value::Text(name.clone()),
                     Status::Ok,
                     rel.source.clone(),
-                    m.t(
-                        format!(
-                            "système : {}",
-                            if pretty.is_empty() { &name } else { pretty }
-                        ),
-                        format!("system: {}", if pretty.is_empty() { &name } else { pretty }),
+                    i18n::message!(
+                        "collect-os-system",
+                        name = if pretty.is_empty() { &name } else { pretty }
                     ),
+                    m.lang,
                 )
             });
             let version = version
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| rel.get("VERSION_ID").to_owned());
             facts.push(if version.is_empty() {
-                unknown(
+                unknown_said(
                     "os.version",
                     rel.source.clone(),
-                    m.t(
-                        "pas de VERSION_ID (version de développement ou « testing » ?)",
-                        "no VERSION_ID (a development or \"testing\" release?)",
-                    ),
+                    i18n::message!("collect-os-no-version-id"),
+                    m.lang,
                 )
             } else {
-                fact(
+                fact_said(
                     "os.version",
                     Value::Text(version.clone()),
                     Status::Ok,
                     rel.source.clone(),
-                    m.t(format!("version {version}"), format!("version {version}")),
+                    i18n::message!("collect-os-version", version = &version),
+                    m.lang,
                 )
             });
         }
-        Err(error) => facts.extend(unknowns(
+        Err(error) => facts.extend(unknowns_said(
             &["os.name", "os.version"],
             error.source(),
-            if error.missing() {
-                m.t(
-                    "pas de /etc/os-release : système non identifié",
-                    "no /etc/os-release: unidentified system",
-                )
+            &if error.missing() {
+                i18n::message!("collect-os-no-os-release")
             } else {
-                m.t("système non identifié", "unidentified system")
+                i18n::message!("collect-os-unidentified")
             },
+            m.lang,
         )),
     }
 
@@ -166,34 +162,23 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
 fn kernel(m: &Machine) -> Fact {
     let (value, source) = m.running_kernel();
     match value {
-        Some(kernel) => fact(
+        Some(kernel) => fact_said(
             "os.kernel",
             Value::Text(kernel.clone()),
             Status::Ok,
             source,
-            m.t(
-                format!(
-                    "noyau Linux {kernel}{}",
-                    if m.container() {
-                        " (celui de l'hôte du conteneur)"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "Linux kernel {kernel}{}",
-                    if m.container() {
-                        " (the container host's)"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
+            if m.container() {
+                i18n::message!("collect-os-kernel-of-host", kernel = &kernel)
+            } else {
+                i18n::message!("collect-os-kernel", kernel = &kernel)
+            },
+            m.lang,
         ),
-        None => unknown(
+        None => unknown_said(
             "os.kernel",
             source,
-            m.t("version du noyau illisible", "kernel version not readable"),
+            i18n::message!("collect-os-kernel-version-unreadable"),
+            m.lang,
         ),
     }
 }
@@ -210,10 +195,11 @@ fn uptime(m: &Machine) -> Fact {
         Some(sysinfo::System::uptime() as f64).filter(|s| *s > 0.0)
     };
     let Some(seconds) = seconds else {
-        return unknown(
+        return unknown_said(
             "host.uptime_days",
             "/proc/uptime",
-            m.t("durée de fonctionnement illisible", "uptime not readable"),
+            i18n::message!("collect-os-uptime-unreadable"),
+            m.lang,
         );
     };
     let whole = (seconds / 86_400.0).floor().min(1e6) as i64;
@@ -222,27 +208,22 @@ fn uptime(m: &Machine) -> Fact {
     } else {
         Status::Ok
     };
-    let container = if m.container() {
-        m.t(" (celle de l'hôte du conteneur)", " (the container host's)")
-    } else {
-        String::new()
-    };
-    fact(
+    let container = if m.container() { "yes" } else { "no" };
+    fact_said(
         "host.uptime_days",
         days(whole),
         status,
         "/proc/uptime",
         if status == Status::Warn {
-            m.t(
-                format!("démarré depuis {whole} jours{container} : le noyau en service est sans doute plus vieux que la dernière mise à jour du noyau (redémarrer)"),
-                format!("up for {whole} days{container}: the running kernel is probably older than the last kernel update (reboot)"),
+            i18n::message!(
+                "collect-os-up-days-reboot",
+                days = whole,
+                container = container
             )
         } else {
-            m.t(
-                format!("démarré depuis {whole} jours{container}"),
-                format!("up for {whole} days{container}"),
-            )
+            i18n::message!("collect-os-up-days", days = whole, container = container)
         },
+        m.lang,
     )
 }
 
@@ -252,14 +233,16 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
         Ok(rel) => rel,
         Err(error) => {
             let detail = if error.missing() {
-                m.t(
-                    "système non identifié (pas de /etc/os-release)",
-                    "unidentified system (no /etc/os-release)",
-                )
+                i18n::message!("collect-os-unidentified-no-os-release")
             } else {
-                m.t("système non identifié", "unidentified system")
+                i18n::message!("collect-os-unidentified")
             };
-            return unknowns(&["os.supported", "os.eol_date"], error.source(), detail);
+            return unknowns_said(
+                &["os.supported", "os.eol_date"],
+                error.source(),
+                &detail,
+                m.lang,
+            );
         }
     };
     let id = rel.get("ID");
@@ -267,11 +250,13 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
     // Language-neutral, as every source: the file, and the table bundled with the agent.
     let source = format!("{} + {EOL_TABLE_SOURCE}", rel.source);
     let Some(entry) = eol::lookup(id, rel.get("ID_LIKE"), version) else {
-        let detail = m.t(
-            format!("« {id} {version} » n'est pas dans la table de fin de vie de posture (table du {TABLE_DATE}) : vérifier sur le site de l'éditeur"),
-            format!("\"{id} {version}\" is not in posture's end-of-life table (table of {TABLE_DATE}): check the vendor's site"),
+        let detail = i18n::message!(
+            "collect-os-not-in-eol-table",
+            id = &id,
+            version = &version,
+            table_date = &TABLE_DATE
         );
-        return unknowns(&["os.supported", "os.eol_date"], source, detail);
+        return unknowns_said(&["os.supported", "os.eol_date"], source, &detail, m.lang);
     };
     let today = m.now.date_naive();
     // Ubuntu: ESM (Ubuntu Pro) counts when its sources are configured.
@@ -303,50 +288,50 @@ fn support(m: &Machine, release: &Result<OsRelease, NoRelease>) -> Vec<Fact> {
     };
     let name = entry.name;
     let mut detail = if supported {
-        m.t(
-            format!("{name} est maintenu par son éditeur jusqu'au {end_text} ({days_left} jours)"),
-            format!("{name} is maintained by its vendor until {end_text} ({days_left} days)"),
+        i18n::message!(
+            "collect-os-maintained-until",
+            name = name,
+            date = end_text,
+            days = days_left
         )
     } else {
-        m.t(
-            format!("{name} n'est plus maintenu par son éditeur depuis le {end_text} : plus de correctifs de sécurité"),
-            format!("{name} is no longer maintained by its vendor since {end_text}: no more security fixes"),
+        i18n::message!(
+            "collect-os-unmaintained-since",
+            name = name,
+            date = end_text
         )
     };
     if let (Some(_), Some(text)) = (reduced, entry.reduced) {
-        detail.push_str(&m.t(
-            format!(" ; support réduit (Debian LTS) depuis le {text}, fin de l'équipe sécurité"),
-            format!("; reduced support (Debian LTS) since {text}, the security team has stopped"),
-        ));
+        detail = i18n::message!("collect-os-reduced-support", detail = detail, date = text);
     }
     if esm {
-        detail.push_str(&m.t(" ; avec Ubuntu Pro (ESM)", "; with Ubuntu Pro (ESM)"));
+        detail = i18n::message!("collect-os-with-esm", detail = detail);
     } else if let Some(extended) = entry.extended
         && !supported
     {
-        detail.push_str(&m.t(
-            format!(" ; une extension payante va jusqu'au {extended}"),
-            format!("; a paid extension runs until {extended}"),
-        ));
+        detail = i18n::message!(
+            "collect-os-paid-extension",
+            detail = detail,
+            date = extended
+        );
     }
-    detail.push_str(&m.t(
-        format!(" (table du {TABLE_DATE})"),
-        format!(" (table of {TABLE_DATE})"),
-    ));
+    detail = i18n::message!("collect-os-eol-table", detail = detail, date = TABLE_DATE);
     vec![
-        fact(
+        fact_said(
             "os.supported",
             Value::Bool(supported),
             status,
             source.clone(),
             detail.clone(),
+            m.lang,
         ),
-        fact(
+        fact_said(
             "os.eol_date",
             Value::Text(end_text.to_owned()),
             status,
             source,
             detail,
+            m.lang,
         ),
     ]
 }

@@ -8,7 +8,9 @@ use chrono::{DateTime, Local, NaiveDate};
 use scoring::facts::{Fact, Status, Value};
 
 use super::machine::{command_failed, command_unknown};
-use super::{Machine, conf, days, fact, pending, unknown, unknowns};
+use super::{
+    Machine, conf, days, fact_said, pending, said_arg, set_message, unknown_said, unknowns_said,
+};
 
 /// The charter: security patches within 8 days.
 pub(crate) const PATCH_OK_DAYS: i64 = 8;
@@ -38,10 +40,9 @@ fn nothing_pending(m: &Machine, facts: &mut [Fact]) {
             && (f.key == "patch.days_since_upgrade" || f.key == "patch.last_upgrade")
     }) {
         fact.status = Status::Warn;
-        fact.detail.push_str(&m.t(
-            " ; mais aucune mise à jour de sécurité n'attend dans les listes de paquets à jour (patch.security_pending_days) : l'ancienneté de la dernière mise à jour ne prouve à elle seule aucun correctif manquant",
-            "; but no security update is pending in up-to-date package lists (patch.security_pending_days): the age of the last upgrade alone proves no missing patch",
-        ));
+        let detail = said_arg(fact);
+        let message = i18n::message!("collect-patch-but-nothing-pending", detail = detail);
+        set_message(fact, message, m.lang);
     }
 }
 
@@ -212,30 +213,29 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
     if let Some((date, source)) = last {
         let since = (today - date).num_days().max(0);
         let status = delay_status(since);
-        let detail = match status {
-            Status::Ok => m.t(
-                format!("dernière mise à jour de paquets le {date}, il y a {since} jours (charte : 8 jours au plus)"),
-                format!("packages last upgraded on {date}, {since} days ago (charter: 8 days at most)"),
-            ),
-            _ => m.t(
-                format!("dernière mise à jour de paquets le {date}, il y a {since} jours : plus que les 8 jours de la charte"),
-                format!("packages last upgraded on {date}, {since} days ago: more than the charter's 8 days"),
-            ),
+        let day = date.format("%Y-%m-%d").to_string();
+        let message = match status {
+            Status::Ok => {
+                i18n::message!("collect-patch-last-upgrade-ok", date = &day, days = since)
+            }
+            _ => i18n::message!("collect-patch-last-upgrade-late", date = &day, days = since),
         };
         return vec![
-            fact(
+            fact_said(
                 "patch.last_upgrade",
-                Value::Text(date.format("%Y-%m-%d").to_string()),
+                Value::Text(day.clone()),
                 status,
                 source.clone(),
-                detail.clone(),
+                message.clone(),
+                m.lang,
             ),
-            fact(
+            fact_said(
                 "patch.days_since_upgrade",
                 days(since),
                 status,
                 source,
-                detail,
+                message,
+                m.lang,
             ),
         ];
     }
@@ -248,57 +248,54 @@ fn last_upgrade(m: &Machine) -> Vec<Fact> {
             other => other,
         };
         let source = logs.files.join(", ");
-        let detail = if status == Status::Warn && since <= PATCH_OK_DAYS {
-            m.t(
-                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour — un minimum, qui ne prouve pas le délai de 8 jours de la charte (la dernière mise à jour peut être plus ancienne)"),
-                format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade — a lower bound, which does not prove the charter's 8 days (the last upgrade may be older)"),
+        let oldest = oldest.to_string();
+        let message = if status == Status::Warn && since <= PATCH_OK_DAYS {
+            i18n::message!(
+                "collect-patch-no-upgrade-within",
+                oldest = &oldest,
+                days = since
             )
         } else {
-            m.t(
-                format!("aucune mise à jour dans les journaux de paquets, qui remontent au {oldest} : au moins {since} jours sans mise à jour (un minimum : la dernière mise à jour peut être plus ancienne)"),
-                format!("no upgrade in the package logs, which go back to {oldest}: at least {since} days without an upgrade (a lower bound: the last upgrade may be older)"),
+            i18n::message!(
+                "collect-patch-no-upgrade-since",
+                oldest = &oldest,
+                days = since
             )
         };
         return vec![
-            unknown(
+            unknown_said(
                 "patch.last_upgrade",
                 source.clone(),
-                m.t(
-                    format!("aucune mise à jour dans les journaux de paquets (depuis le {oldest})"),
-                    format!("no upgrade in the package logs (since {oldest})"),
-                ),
+                i18n::message!("collect-patch-no-upgrade-in-logs", oldest = &oldest),
+                m.lang,
             ),
-            fact(
+            fact_said(
                 "patch.days_since_upgrade",
                 days(since),
                 status,
                 source,
-                detail,
+                message,
+                m.lang,
             ),
         ];
     }
-    let (source, detail) = if logs.denied.is_empty() {
+    let (source, message) = if logs.denied.is_empty() {
         (
             "/var/log/apt/history.log, /var/log/dpkg.log, /var/log/dnf.rpm.log".to_owned(),
-            m.t(
-                "aucun journal de paquets (apt, dpkg, dnf, zypper) lisible",
-                "no package log (apt, dpkg, dnf, zypper) to read",
-            ),
+            i18n::message!("collect-patch-no-logs"),
         )
     } else {
         // The reason of each file is given by `explain_unknowns`.
         (
             logs.denied.join(", "),
-            m.t(
-                "journaux de paquets illisibles",
-                "package logs not readable",
-            ),
+            i18n::message!("collect-patch-logs-unreadable"),
         )
     };
-    unknowns(
+    unknowns_said(
         &["patch.last_upgrade", "patch.days_since_upgrade"],
         source,
-        detail,
+        &message,
+        m.lang,
     )
 }
 
@@ -383,37 +380,31 @@ fn auto_updates(m: &Machine) -> Fact {
         let disabled_all = enabled.as_ref().is_some_and(|(v, _)| !periodic_on(v));
         let on = unattended.as_ref().is_some_and(|(v, _)| periodic_on(v)) && !disabled_all;
         return if on && installed {
-            fact(
+            fact_said(
                 KEY,
                 Value::Bool(true),
                 Status::Ok,
                 source,
-                m.t(
-                    "unattended-upgrades installe les mises à jour de sécurité chaque jour",
-                    "unattended-upgrades installs security updates every day",
-                ),
+                i18n::message!("collect-patch-unattended-on"),
+                m.lang,
             )
         } else if on {
-            fact(
+            fact_said(
                 KEY,
                 Value::Bool(false),
                 Status::Warn,
                 source,
-                m.t(
-                    "APT::Periodic::Unattended-Upgrade est activé mais le paquet unattended-upgrades n'est pas installé",
-                    "APT::Periodic::Unattended-Upgrade is on but the unattended-upgrades package is not installed",
-                ),
+                i18n::message!("collect-patch-unattended-not-installed"),
+                m.lang,
             )
         } else {
-            fact(
+            fact_said(
                 KEY,
                 Value::Bool(false),
                 Status::Warn,
                 source,
-                m.t(
-                    "pas de mises à jour automatiques (unattended-upgrades : APT::Periodic::Unattended-Upgrade \"1\" absent)",
-                    "no automatic updates (unattended-upgrades: APT::Periodic::Unattended-Upgrade \"1\" missing)",
-                ),
+                i18n::message!("collect-patch-unattended-off"),
+                m.lang,
             )
         };
     }
@@ -438,63 +429,53 @@ fn auto_updates(m: &Machine) -> Fact {
             let name = timer.rsplit('/').next().unwrap_or(timer);
             let installs = name.contains("-install.") || (name.contains("automatic.") && applies);
             if installs {
-                return fact(
+                return fact_said(
                     KEY,
                     Value::Bool(true),
                     Status::Ok,
                     timer.clone(),
-                    m.t(
-                        format!("dnf-automatic installe les mises à jour ({name} activé)"),
-                        format!("dnf-automatic installs updates ({name} enabled)"),
-                    ),
+                    i18n::message!("collect-patch-dnf-automatic-installs", timer = name),
+                    m.lang,
                 );
             }
         }
         if let Some(timer) = timers.first() {
-            return fact(
+            return fact_said(
                 KEY,
                 Value::Bool(false),
                 Status::Warn,
                 timer.clone(),
-                m.t(
-                    "dnf-automatic est activé mais ne fait que télécharger ou prévenir (apply_updates = no)",
-                    "dnf-automatic is enabled but only downloads or notifies (apply_updates = no)",
-                ),
+                i18n::message!("collect-patch-dnf-automatic-notifies"),
+                m.lang,
             );
         }
         if m.exists("/etc/systemd/system/multi-user.target.wants/yum-cron.service")
             && m.read("/etc/yum/yum-cron.conf")
                 .is_ok_and(|t| conf::value(&t, "apply_updates").is_some_and(conf::yes))
         {
-            return fact(
+            return fact_said(
                 KEY,
                 Value::Bool(true),
                 Status::Ok,
                 "/etc/yum/yum-cron.conf",
-                m.t(
-                    "yum-cron installe les mises à jour",
-                    "yum-cron installs updates",
-                ),
+                i18n::message!("collect-patch-yum-cron"),
+                m.lang,
             );
         }
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(false),
             Status::Warn,
             "/etc/systemd/system/timers.target.wants/dnf-automatic*.timer",
-            m.t(
-                "pas de mises à jour automatiques (minuterie dnf-automatic non activée)",
-                "no automatic updates (dnf-automatic timer not enabled)",
-            ),
+            i18n::message!("collect-patch-dnf-automatic-off"),
+            m.lang,
         );
     }
-    unknown(
+    unknown_said(
         KEY,
         "/etc/apt/apt.conf.d, /etc/dnf",
-        m.t(
-            "ni apt ni dnf : mécanisme de mise à jour automatique non reconnu",
-            "neither apt nor dnf: automatic update mechanism not recognised",
-        ),
+        i18n::message!("collect-patch-auto-unknown"),
+        m.lang,
     )
 }
 
@@ -511,31 +492,21 @@ fn reboot_required(m: &Machine) -> Fact {
                 .take(5)
                 .map(str::to_owned)
                 .collect();
-            let list = if packages.is_empty() {
-                String::new()
+            let message = if packages.is_empty() {
+                i18n::message!("collect-patch-reboot-requested")
             } else {
-                format!(" ({})", packages.join(", "))
+                let packages = packages.join(", ");
+                i18n::message!("collect-patch-reboot-requested-by", packages = packages)
             };
-            return fact(
-                KEY,
-                Value::Bool(true),
-                Status::Warn,
-                flag,
-                m.t(
-                    format!("un redémarrage est demandé pour finir des mises à jour{list}"),
-                    format!("a reboot is required to finish updates{list}"),
-                ),
-            );
+            return fact_said(KEY, Value::Bool(true), Status::Warn, flag, message, m.lang);
         }
     }
     if m.container() {
-        return unknown(
+        return unknown_said(
             KEY,
             "/run/reboot-required",
-            m.t(
-                "dans un conteneur, le noyau est celui de l'hôte : redémarrage à voir sur l'hôte",
-                "in a container the kernel is the host's: check reboots on the host",
-            ),
+            i18n::message!("collect-patch-reboot-container"),
+            m.lang,
         );
     }
     // needs-restarting -r (dnf-utils): exit 1 when a reboot is needed.
@@ -543,22 +514,17 @@ fn reboot_required(m: &Machine) -> Fact {
         && matches!(output.code, Some(0 | 1))
     {
         let needed = output.code == Some(1);
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(needed),
             if needed { Status::Warn } else { Status::Ok },
             "needs-restarting -r",
             if needed {
-                m.t(
-                    "needs-restarting : un redémarrage est nécessaire (noyau ou bibliothèques de base mis à jour)",
-                    "needs-restarting: a reboot is needed (kernel or core libraries updated)",
-                )
+                i18n::message!("collect-patch-needs-restarting-yes")
             } else {
-                m.t(
-                    "needs-restarting : aucun redémarrage nécessaire",
-                    "needs-restarting: no reboot needed",
-                )
+                i18n::message!("collect-patch-needs-restarting-no")
             },
+            m.lang,
         );
     }
     // The newest installed kernel against the running one.
@@ -578,43 +544,38 @@ fn reboot_required(m: &Machine) -> Fact {
         (running, kernels.iter().max_by_key(|(_, time)| *time))
     {
         let needed = *newest != running;
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(needed),
             if needed { Status::Warn } else { Status::Ok },
             "/boot/vmlinuz-*",
             if needed {
-                m.t(
-                    format!("le noyau installé le plus récent ({newest}) n'est pas celui en service ({running}) : redémarrer"),
-                    format!("the newest installed kernel ({newest}) is not the running one ({running}): reboot"),
+                i18n::message!(
+                    "collect-patch-kernel-newer",
+                    newest = newest,
+                    running = &running
                 )
             } else {
-                m.t(
-                    format!("le noyau en service ({running}) est le plus récent installé"),
-                    format!("the running kernel ({running}) is the newest installed"),
-                )
+                i18n::message!("collect-patch-kernel-newest", running = &running)
             },
+            m.lang,
         );
     }
     if m.exists("/var/lib/dpkg/status") {
-        return fact(
+        return fact_said(
             KEY,
             Value::Bool(false),
             Status::Ok,
             "/run/reboot-required",
-            m.t(
-                "aucune demande de redémarrage (/run/reboot-required absent)",
-                "no reboot requested (/run/reboot-required absent)",
-            ),
+            i18n::message!("collect-patch-no-reboot-flag"),
+            m.lang,
         );
     }
-    unknown(
+    unknown_said(
         KEY,
         "/run/reboot-required, needs-restarting",
-        m.t(
-            "impossible de savoir si un redémarrage est attendu",
-            "cannot tell whether a reboot is pending",
-        ),
+        i18n::message!("collect-patch-reboot-unknown"),
+        m.lang,
     )
 }
 
@@ -648,46 +609,40 @@ fn pending_security(m: &Machine, apt: &Result<pending::Pending, pending::NoAnswe
                 .chain(found.lists.iter().map(String::as_str))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut fact = security_fact(m, found.packages.len(), apt_lists_age(m), &source);
-            if !found.packages.is_empty() {
+            let packages = (!found.packages.is_empty()).then(|| {
                 let shown: Vec<&str> = found.packages.iter().take(5).map(String::as_str).collect();
                 let more = if found.packages.len() > 5 {
                     ", …"
                 } else {
                     ""
                 };
-                fact.detail
-                    .push_str(&format!("{} {}{more}", m.t(" :", ":"), shown.join(", ")));
-            }
-            return fact;
+                format!("{}{more}", shown.join(", "))
+            });
+            return security_fact(m, found.packages.len(), apt_lists_age(m), &source, packages);
         }
         Err(pending::NoAnswer::NoLists) => {
-            return unknown(
+            return unknown_said(
                 KEY,
                 "/var/lib/apt/lists",
-                m.t(
-                    "aucune liste de paquets de sécurité sur le disque (apt-get update jamais lancé, listes effacées, ou pas de dépôt -security)",
-                    "no security package list on disk (apt-get update never run, lists removed, or no -security suite)",
-                ),
+                i18n::message!("collect-patch-no-security-lists"),
+                m.lang,
             );
         }
         Err(pending::NoAnswer::Unreadable(files)) => Some(files.clone()),
         Err(pending::NoAnswer::NoDpkg) => None,
     };
     if m.fake() {
-        return unknown(
+        return unknown_said(
             KEY,
             "/var/lib/apt/lists",
             match apt_fallback {
-                Some(files) => m.t(
-                    format!("listes de paquets illisibles ou dans une compression non lue ({}) et pas de commande avec --root", files.join(", ")),
-                    format!("package lists unreadable or in an unread compression ({}) and no command with --root", files.join(", ")),
+                Some(files) => i18n::message!(
+                    "collect-patch-lists-unreadable-offline",
+                    files = files.join(", ")
                 ),
-                None => m.t(
-                    "ni base dpkg ni commande (dnf updateinfo) avec --root",
-                    "neither a dpkg database nor a command (dnf updateinfo) with --root",
-                ),
+                None => i18n::message!("collect-patch-no-dpkg-offline"),
             },
+            m.lang,
         );
     }
     if apt_fallback.is_some() && m.which("apt-get").is_some() {
@@ -698,12 +653,13 @@ fn pending_security(m: &Machine, apt: &Result<pending::Pending, pending::NoAnswe
         ) {
             Ok(output) if output.success() => {
                 let count = count_apt_security(&output.stdout);
-                security_fact(m, count, apt_lists_age(m), "apt-get -s upgrade")
+                security_fact(m, count, apt_lists_age(m), "apt-get -s upgrade", None)
             }
-            Ok(output) => unknown(
+            Ok(output) => unknown_said(
                 KEY,
                 "apt-get -s upgrade",
-                command_failed(m, "apt-get -s", &output),
+                command_failed("apt-get -s", &output),
+                m.lang,
             ),
             Err(error) => command_unknown(m, KEY, "apt-get -s upgrade", &error),
         };
@@ -722,25 +678,31 @@ fn pending_security(m: &Machine, apt: &Result<pending::Pending, pending::NoAnswe
                     .filter_map(|l| l.split_whitespace().nth(2))
                     .collect::<HashSet<_>>()
                     .len();
-                security_fact(m, count, None, "dnf --cacheonly updateinfo list --security")
-            }
-            Ok(output) => unknown(KEY, "dnf --cacheonly updateinfo list --security", {
-                let failed = command_failed(m, "dnf", &output);
-                m.t(
-                    format!("dnf sans réseau n'a pas répondu (métadonnées absentes ?) : {failed}"),
-                    format!("dnf without network gave no answer (no cached metadata?): {failed}"),
+                security_fact(
+                    m,
+                    count,
+                    None,
+                    "dnf --cacheonly updateinfo list --security",
+                    None,
                 )
-            }),
+            }
+            Ok(output) => unknown_said(
+                KEY,
+                "dnf --cacheonly updateinfo list --security",
+                i18n::message!(
+                    "collect-patch-dnf-no-answer",
+                    failed = command_failed("dnf", &output)
+                ),
+                m.lang,
+            ),
             Err(error) => command_unknown(m, KEY, "dnf updateinfo", &error),
         };
     }
-    unknown(
+    unknown_said(
         KEY,
         "/var/lib/dpkg/status, dnf",
-        m.t(
-            "ni dpkg ni dnf : mises à jour de sécurité en attente inconnues",
-            "neither dpkg nor dnf: pending security updates unknown",
-        ),
+        i18n::message!("collect-patch-no-dpkg-no-dnf"),
+        m.lang,
     )
 }
 
@@ -826,25 +788,24 @@ fn security_pending_days(
                 .collect::<Vec<_>>()
                 .join(", ");
             match age {
-                Some(age) if age > PATCH_OK_DAYS => fact(
+                Some(age) if age > PATCH_OK_DAYS => fact_said(
                     KEY,
                     days(0),
                     Status::Warn,
                     source,
-                    m.t(
-                        format!("aucune mise à jour de sécurité en attente, mais les listes de paquets ont {age} jours : les mises à jour publiées depuis n'y sont pas (lancer apt-get update)"),
-                        format!("no pending security update, but the package lists are {age} days old: updates published since are not in them (run apt-get update)"),
-                    ),
+                    i18n::message!("collect-patch-pending-none-stale", days = age),
+                    m.lang,
                 ),
-                _ => fact(
+                _ => fact_said(
                     KEY,
                     days(0),
                     Status::Ok,
                     source,
-                    m.t(
-                        format!("aucune mise à jour de sécurité en attente dans les listes de paquets{}", age.map(|a| format!(" (vieilles de {a} jour{})", if a > 1 { "s" } else { "" })).unwrap_or_default()),
-                        format!("no pending security update in the package lists{}", age.map(|a| format!(" ({a} days old)")).unwrap_or_default()),
-                    ),
+                    match age {
+                        Some(age) => i18n::message!("collect-patch-pending-none-aged", days = age),
+                        None => i18n::message!("collect-patch-pending-none-in-lists"),
+                    },
+                    m.lang,
                 ),
             }
         }
@@ -854,135 +815,132 @@ fn security_pending_days(
             lists.dedup();
             let dates: Vec<Published> = lists.iter().filter_map(|l| published(m, l)).collect();
             let shown: Vec<&str> = found.packages.iter().take(5).map(String::as_str).collect();
-            let more = if found.packages.len() > 5 { ", …" } else { "" };
+            let more = if found.packages.len() > 5 {
+                ", …"
+            } else {
+                ""
+            };
             let packages = format!("{}{more}", shown.join(", "));
             let n = found.packages.len();
             let Some((age, oldest)) = oldest_pending(m.now, &dates) else {
-                return unknown(
+                return unknown_said(
                     KEY,
                     format!("/var/lib/dpkg/status, {}", lists.join(", ")),
-                    m.t(
-                        format!("{n} mise(s) à jour de sécurité en attente, date de publication illisible (ni fichier Release ni date des listes) : {packages}"),
-                        format!("{n} pending security update(s), publication date not readable (neither a Release file nor the lists' date): {packages}"),
+                    i18n::message!(
+                        "collect-patch-pending-undated",
+                        count = n,
+                        packages = &packages
                     ),
+                    m.lang,
                 );
             };
             let status = pending_days_status(age);
-            let date = oldest.when().format("%Y-%m-%d");
+            let date = oldest.when().format("%Y-%m-%d").to_string();
             let file = oldest.file();
             let how = match oldest {
-                Published::Release(..) => m.t(
-                    format!("la liste qui contient la plus ancienne a été publiée le {date} (champ Date de {file})"),
-                    format!("the list holding the oldest was published on {date} (the Date field of {file})"),
-                ),
-                Published::OnDisk(..) => m.t(
-                    format!("la liste qui contient la plus ancienne est sur le disque depuis le {date} (date de modification de {file}, faute de fichier Release)"),
-                    format!("the list holding the oldest has been on disk since {date} (modification time of {file}, for want of a Release file)"),
-                ),
-            };
-            let verdict = if status == Status::Fail {
-                m.t(
-                    " — plus que les 8 jours de la charte",
-                    " — more than the charter's 8 days",
-                )
-            } else {
-                m.t(
-                    " — un minimum, qui ne prouve pas le délai de 8 jours de la charte",
-                    " — a lower bound, which does not prove the charter's 8 days",
-                )
+                Published::Release(..) => {
+                    i18n::message!("collect-patch-published-release", date = &date, file = file)
+                }
+                Published::OnDisk(..) => {
+                    i18n::message!("collect-patch-published-on-disk", date = &date, file = file)
+                }
             };
             let source = std::iter::once("/var/lib/dpkg/status")
                 .chain(dates.iter().map(Published::file))
                 .collect::<Vec<_>>()
                 .join(", ");
-            fact(
-                KEY,
-                days(age),
-                status,
-                source,
-                m.t(
-                    format!("{n} mise(s) à jour de sécurité en attente depuis au moins {age} jours : {how}{verdict} : {packages}"),
-                    format!("{n} security update(s) pending for at least {age} days: {how}{verdict}: {packages}"),
-                ),
-            )
+            let message = if status == Status::Fail {
+                i18n::message!(
+                    "collect-patch-pending-late",
+                    count = n,
+                    days = age,
+                    how = how,
+                    packages = &packages
+                )
+            } else {
+                i18n::message!(
+                    "collect-patch-pending-lower-bound",
+                    count = n,
+                    days = age,
+                    how = how,
+                    packages = &packages
+                )
+            };
+            fact_said(KEY, days(age), status, source, message, m.lang)
         }
-        Err(pending::NoAnswer::NoLists) => unknown(
+        Err(pending::NoAnswer::NoLists) => unknown_said(
             KEY,
             "/var/lib/apt/lists",
-            m.t(
-                "aucune liste de paquets de sécurité sur le disque : âge des mises à jour en attente inconnu",
-                "no security package list on disk: the age of pending updates is unknown",
-            ),
+            i18n::message!("collect-patch-pending-no-lists"),
+            m.lang,
         ),
         Err(_) => match (&count.value, count.status) {
             // Another source (apt-get -s, dnf) said nothing is pending.
-            (Value::Number(n), Status::Ok) if *n == 0.0 => fact(
+            (Value::Number(n), Status::Ok) if *n == 0.0 => fact_said(
                 KEY,
                 days(0),
                 Status::Ok,
                 count.source.clone(),
-                m.t(
-                    "aucune mise à jour de sécurité en attente",
-                    "no pending security update",
-                ),
+                i18n::message!("collect-patch-pending-none"),
+                m.lang,
             ),
-            (Value::Number(n), _) if *n > 0.0 => unknown(
+            (Value::Number(n), _) if *n > 0.0 => unknown_said(
                 KEY,
                 count.source.clone(),
-                m.t(
-                    format!("{n} mise(s) à jour de sécurité en attente (patch.pending_security), mais leur date de publication n'est lue que dans les listes d'apt sur le disque"),
-                    format!("{n} pending security update(s) (patch.pending_security), but their publication date is only read from apt's lists on disk"),
-                ),
+                i18n::message!("collect-patch-pending-undated-elsewhere", count = n),
+                m.lang,
             ),
-            _ => unknown(KEY, count.source.clone(), count.detail.clone()),
+            // Why the count is unknown is why its age is.
+            _ => Fact {
+                key: KEY.to_owned(),
+                value: Value::Null,
+                status: Status::Unknown,
+                ..count.clone()
+            },
         },
     }
 }
 
-fn security_fact(m: &Machine, count: usize, lists_age: Option<i64>, source: &str) -> Fact {
+/// `patch.pending_security` from a count, the age of the lists on disk and the packages named.
+fn security_fact(
+    m: &Machine,
+    count: usize,
+    lists_age: Option<i64>,
+    source: &str,
+    packages: Option<String>,
+) -> Fact {
     let stale = lists_age.filter(|age| *age > PATCH_OK_DAYS);
     let status = if count > 0 || stale.is_some() {
         Status::Warn
     } else {
         Status::Ok
     };
-    let mut detail = if count == 0 {
-        m.t(
-            "aucune mise à jour de sécurité en attente dans les listes de paquets du disque",
-            "no pending security update in the package lists on disk",
-        )
+    let mut message = if count == 0 {
+        i18n::message!("collect-patch-security-none-on-disk")
     } else {
-        m.t(
-            format!("{count} paquet(s) ont une mise à jour de sécurité en attente"),
-            format!("{count} package(s) have a pending security update"),
-        )
+        i18n::message!("collect-patch-security-count", count = count)
     };
     if let Some(age) = lists_age {
-        detail.push_str(&m.t(
-            format!(
-                " (listes du disque vieilles de {age} jours{})",
-                if stale.is_some() {
-                    " : lancer apt-get update"
-                } else {
-                    ""
-                }
-            ),
-            format!(
-                " (lists on disk {age} days old{})",
-                if stale.is_some() {
-                    ": run apt-get update"
-                } else {
-                    ""
-                }
-            ),
-        ));
+        message = if stale.is_some() {
+            i18n::message!("collect-patch-lists-stale", detail = message, days = age)
+        } else {
+            i18n::message!("collect-patch-lists-aged", detail = message, days = age)
+        };
     }
-    fact(
+    if let Some(packages) = packages {
+        message = i18n::message!(
+            "collect-patch-packages",
+            detail = message,
+            packages = packages
+        );
+    }
+    fact_said(
         "patch.pending_security",
         Value::Number(count as f64),
         status,
         source,
-        detail,
+        message,
+        m.lang,
     )
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use scoring::facts::{Fact, Status, Value};
 
 use super::net::Listener;
-use super::{Machine, fact, unknown};
+use super::{Machine, fact_said, unknown_said};
 
 const KEY: &str = "host.role";
 const CHASSIS: &str = "/sys/class/dmi/id/chassis_type";
@@ -27,58 +27,43 @@ pub(crate) enum Chassis {
     Other,
 }
 
-/// The SMBIOS chassis types (DMTF DSP0134, 7.4.1) that say something: code, kind, French and
-/// English names.
-const CHASSIS_TYPES: &[(u8, Chassis, &str, &str)] = &[
-    (3, Chassis::Desktop, "ordinateur de bureau", "desktop"),
-    (
-        4,
-        Chassis::Desktop,
-        "ordinateur de bureau extra-plat",
-        "low profile desktop",
-    ),
-    (5, Chassis::Desktop, "boîtier « pizza box »", "pizza box"),
-    (6, Chassis::Desktop, "mini-tour", "mini tower"),
-    (7, Chassis::Desktop, "tour", "tower"),
-    (8, Chassis::Portable, "portable", "portable"),
-    (9, Chassis::Portable, "ordinateur portable", "laptop"),
-    (10, Chassis::Portable, "ordinateur portable", "notebook"),
-    (11, Chassis::Portable, "appareil de poche", "hand held"),
-    (13, Chassis::Desktop, "tout-en-un", "all in one"),
-    (14, Chassis::Portable, "ultraportable", "sub notebook"),
-    (15, Chassis::Desktop, "boîtier compact", "space-saving"),
-    (16, Chassis::Desktop, "boîtier « lunch box »", "lunch box"),
-    (
-        17,
-        Chassis::Server,
-        "châssis de serveur",
-        "main server chassis",
-    ),
-    (23, Chassis::Server, "châssis en baie", "rack mount chassis"),
-    (24, Chassis::Desktop, "PC scellé", "sealed-case PC"),
-    (
-        25,
-        Chassis::Server,
-        "châssis multi-systèmes",
-        "multi-system chassis",
-    ),
-    (28, Chassis::Server, "lame", "blade"),
-    (29, Chassis::Server, "châssis de lames", "blade enclosure"),
-    (30, Chassis::Portable, "tablette", "tablet"),
-    (31, Chassis::Portable, "convertible", "convertible"),
-    (32, Chassis::Portable, "détachable", "detachable"),
-    (35, Chassis::Desktop, "mini-PC", "mini PC"),
-    (36, Chassis::Desktop, "PC clé", "stick PC"),
+/// The SMBIOS chassis types (DMTF DSP0134, 7.4.1) that say something: code and kind. Their
+/// names are the message `collect-role-chassis`, chosen by the code.
+const CHASSIS_TYPES: &[(u8, Chassis)] = &[
+    (3, Chassis::Desktop),
+    (4, Chassis::Desktop),
+    (5, Chassis::Desktop),
+    (6, Chassis::Desktop),
+    (7, Chassis::Desktop),
+    (8, Chassis::Portable),
+    (9, Chassis::Portable),
+    (10, Chassis::Portable),
+    (11, Chassis::Portable),
+    (13, Chassis::Desktop),
+    (14, Chassis::Portable),
+    (15, Chassis::Desktop),
+    (16, Chassis::Desktop),
+    (17, Chassis::Server),
+    (23, Chassis::Server),
+    (24, Chassis::Desktop),
+    (25, Chassis::Server),
+    (28, Chassis::Server),
+    (29, Chassis::Server),
+    (30, Chassis::Portable),
+    (31, Chassis::Portable),
+    (32, Chassis::Portable),
+    (35, Chassis::Desktop),
+    (36, Chassis::Desktop),
 ];
 
-/// The kind of a `chassis_type` code, and its French and English names (`other` for codes
-/// that say nothing: 1 other, 2 unknown — a virtual machine's —, docking stations…).
-pub(crate) fn chassis(code: u8) -> (Chassis, &'static str, &'static str) {
+/// The kind of a `chassis_type` code (`other` for codes that say nothing: 1 other, 2 unknown —
+/// a virtual machine's —, docking stations…).
+pub(crate) fn chassis(code: u8) -> Chassis {
     CHASSIS_TYPES
         .iter()
-        .find(|(c, ..)| *c == code)
-        .map(|(_, kind, fr, en)| (*kind, *fr, *en))
-        .unwrap_or((Chassis::Other, "autre", "other"))
+        .find(|(c, _)| *c == code)
+        .map(|(_, kind)| *kind)
+        .unwrap_or(Chassis::Other)
 }
 
 /// Server services, by the TCP port they listen on.
@@ -172,7 +157,7 @@ impl Decision {
 /// The decision: the chassis first (server, portable), then a battery, then what runs (server
 /// services without a graphical login), then a desktop chassis or a graphical login.
 pub(crate) fn decide(signs: &Signs) -> Decision {
-    let kind = signs.chassis.map(|c| chassis(c).0);
+    let kind = signs.chassis.map(chassis);
     match kind {
         Some(Chassis::Server) => return Decision::ServerChassis,
         Some(Chassis::Portable) => return Decision::PortableChassis,
@@ -252,13 +237,9 @@ pub(crate) fn role(m: &Machine, listeners: Option<&BTreeSet<Listener>>) -> Fact 
     let signs = signs(m, listeners);
     let decision = decide(&signs);
     let mut sources = vec![CHASSIS.to_owned()];
-    let chassis_text = signs.chassis.map(|code| {
-        let (_, fr, en) = chassis(code);
-        m.t(
-            format!("type de châssis {code} ({fr})"),
-            format!("chassis type {code} ({en})"),
-        )
-    });
+    let chassis_text = signs
+        .chassis
+        .map(|code| i18n::message!("collect-role-chassis", code = code));
     let services: Vec<&str> = signs.services.iter().copied().collect();
     let services = services.join(", ");
     let services_source = if listeners.is_some() {
@@ -268,107 +249,88 @@ pub(crate) fn role(m: &Machine, listeners: Option<&BTreeSet<Listener>>) -> Fact 
     };
     let detail = match decision {
         Decision::ServerChassis | Decision::PortableChassis => {
-            let role = decision.role().unwrap_or_default();
-            m.t(
-                format!(
-                    "{} : {}",
-                    chassis_text.clone().unwrap_or_default(),
-                    match role {
-                        "server" => "un serveur",
-                        _ => "un portable",
-                    }
-                ),
-                format!("{}: a {role}", chassis_text.clone().unwrap_or_default()),
-            )
+            let chassis = chassis_text
+                .clone()
+                .unwrap_or_else(|| i18n::message!("collect-role-no-chassis"));
+            match decision.role() {
+                Some("server") => i18n::message!("collect-role-chassis-server", chassis = chassis),
+                _ => i18n::message!("collect-role-chassis-laptop", chassis = chassis),
+            }
         }
         Decision::Battery => {
             let battery = signs.battery.clone().unwrap_or_default();
             sources.push(battery.clone());
-            m.t(
-                format!("une batterie ({battery}) : un portable"),
-                format!("a battery ({battery}): a laptop"),
-            )
+            i18n::message!("collect-role-battery-laptop", battery = battery)
         }
         Decision::ServerServices => {
             sources.push(services_source.to_owned());
-            let chassis = chassis_text
-                .clone()
-                .map(|c| format!("{c}, "))
-                .unwrap_or_default();
-            m.t(
-                format!("{chassis}aucune session graphique et des services de serveur en écoute ({services}) : un serveur"),
-                format!("{chassis}no graphical login and server services listening ({services}): a server"),
-            )
+            match chassis_text.clone() {
+                Some(chassis) => i18n::message!(
+                    "collect-role-server-services-chassis",
+                    chassis = chassis,
+                    services = &services
+                ),
+                None => i18n::message!("collect-role-server-services", services = &services),
+            }
         }
         Decision::Desktop => {
             let why = match (&chassis_text, &signs.graphical) {
                 (Some(chassis), Some(graphical)) => {
                     sources.push(graphical.clone());
-                    m.t(
-                        format!("{chassis}, session graphique ({graphical})"),
-                        format!("{chassis}, graphical login ({graphical})"),
+                    i18n::message!(
+                        "collect-role-chassis-graphical",
+                        chassis = chassis,
+                        graphical = graphical
                     )
                 }
-                (Some(chassis), None) => m.t(
-                    format!("{chassis}, aucun service de serveur en écoute"),
-                    format!("{chassis}, no server service listening"),
-                ),
+                (Some(chassis), None) => {
+                    i18n::message!("collect-role-chassis-no-server-service", chassis = chassis)
+                }
                 (None, Some(graphical)) => {
                     sources.push(graphical.clone());
-                    m.t(
-                        format!("session graphique ({graphical})"),
-                        format!("graphical login ({graphical})"),
-                    )
+                    i18n::message!("collect-role-graphical", graphical = graphical)
                 }
-                (None, None) => String::new(),
+                // Not reached: a desktop has a desktop chassis or a graphical login.
+                (None, None) => i18n::message!("collect-role-no-chassis"),
             };
             if !services.is_empty() {
                 sources.push(services_source.to_owned());
             }
-            let also = if services.is_empty() {
-                String::new()
+            if services.is_empty() {
+                i18n::message!("collect-role-workstation", why = why)
             } else {
-                m.t(
-                    format!(" (services de serveur aussi en écoute : {services})"),
-                    format!(" (server services listening too: {services})"),
+                i18n::message!(
+                    "collect-role-workstation-also",
+                    why = why,
+                    services = &services
                 )
-            };
-            m.t(
-                format!("{why}{also} : un poste de travail"),
-                format!("{why}{also}: a workstation"),
-            )
+            }
         }
         Decision::Unknown => {
             sources.push(POWER.to_owned());
             sources.push(services_source.to_owned());
-            let chassis = chassis_text.unwrap_or_else(|| {
-                m.t("pas de type de châssis lisible", "no readable chassis type")
-            });
+            let chassis = chassis_text.unwrap_or_else(|| i18n::message!("collect-role-no-chassis"));
             let runs = if signs.services_known {
-                m.t(
-                    "ni session graphique ni service de serveur en écoute",
-                    "neither a graphical login nor a server service listening",
-                )
+                i18n::message!("collect-role-nothing-runs")
             } else {
-                m.t("services inconnus", "services unknown")
+                i18n::message!("collect-role-services-unknown")
             };
-            return unknown(
+            return unknown_said(
                 KEY,
                 sources.join(", "),
-                m.t(
-                    format!("rôle de la machine indéterminé : {chassis}, pas de batterie, {runs}"),
-                    format!("the machine's role cannot be told: {chassis}, no battery, {runs}"),
-                ),
+                i18n::message!("collect-role-unknown", chassis = chassis, runs = runs),
+                m.lang,
             );
         }
     };
     let role = decision.role().unwrap_or_default();
-    fact(
+    fact_said(
         KEY,
         Value::Text(role.to_owned()),
         Status::Ok,
         sources.join(", "),
         detail,
+        m.lang,
     )
 }
 

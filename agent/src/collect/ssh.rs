@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use scoring::facts::{Fact, Status, Value};
 
-use super::{Machine, ReadError, auth, fact, unknowns};
+use super::{Machine, ReadError, auth, fact_said, unknowns_said};
 
 /// Deepest `Include` nesting followed (sshd's own limit is 16).
 const MAX_INCLUDE_DEPTH: usize = 16;
@@ -161,25 +161,33 @@ fn on(value: &str) -> bool {
 }
 
 /// What the settings allow.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Verdict {
     /// A password alone is enough to log in.
     pub password_alone: bool,
-    /// Why (the setting that allows or forbids it).
-    pub password_why: String,
+    /// Why (the setting that allows or forbids it, and where it came from).
+    pub password_why: i18n::Message,
     /// `PermitRootLogin`, lowercase (`without-password` written `prohibit-password`).
     pub root_mode: String,
-    /// Where it came from (a file, `sshd -T` or `default`).
-    pub root_source: String,
+    /// Where it came from (a file or `sshd -T`; `None`: sshd's default).
+    pub root_source: Option<String>,
     /// Every way in needs two factors.
     pub mfa: bool,
     /// The ways in.
     pub methods: String,
 }
 
-/// Applies sshd's defaults and rules to the settings read. `default` names, in the UI
-/// language, where a value that no file sets comes from (sshd's default).
-pub(crate) fn verdict(config: &SshConfig, pam_otp: bool, default: &str) -> Verdict {
+/// Where a setting came from, as a message argument: the file or `sshd -T`, or sshd's default
+/// (`None`).
+fn said_from(source: Option<&str>) -> i18n::Arg {
+    match source {
+        Some(source) => i18n::Arg::Text(source.to_owned()),
+        None => i18n::Arg::Message(i18n::message!("collect-ssh-sshd-default")),
+    }
+}
+
+/// Applies sshd's defaults and rules to the settings read.
+pub(crate) fn verdict(config: &SshConfig, pam_otp: bool) -> Verdict {
     let (password, password_src) = config.get("passwordauthentication", "yes");
     let (kbd, _) = config.get_any(
         &[
@@ -237,24 +245,23 @@ pub(crate) fn verdict(config: &SshConfig, pam_otp: bool, default: &str) -> Verdi
         && usable
             .iter()
             .all(|list| list.iter().map(|m| u32::from(factors(m))).sum::<u32>() >= 2);
+    let password_setting = || {
+        i18n::message!(
+            "collect-ssh-why-password",
+            value = password.to_ascii_lowercase(),
+            from = said_from(password_src.as_deref())
+        )
+    };
     let password_why = if password_alone {
         if password_on {
-            format!(
-                "PasswordAuthentication {} ({})",
-                password.to_ascii_lowercase(),
-                password_src.as_deref().unwrap_or(default)
-            )
+            password_setting()
         } else {
-            "KbdInteractiveAuthentication yes + UsePAM yes".to_owned()
+            i18n::message!("collect-ssh-why-kbd-interactive")
         }
     } else if !methods.trim().eq_ignore_ascii_case("any") {
-        format!("AuthenticationMethods {methods}")
+        i18n::message!("collect-ssh-why-methods", methods = &methods)
     } else {
-        format!(
-            "PasswordAuthentication {} ({})",
-            password.to_ascii_lowercase(),
-            password_src.as_deref().unwrap_or(default)
-        )
+        password_setting()
     };
     let mut root_mode = root
         .split_whitespace()
@@ -268,7 +275,7 @@ pub(crate) fn verdict(config: &SshConfig, pam_otp: bool, default: &str) -> Verdi
         password_alone,
         password_why,
         root_mode,
-        root_source: root_src.unwrap_or_else(|| default.to_owned()),
+        root_source: root_src,
         mfa,
         methods,
     }
@@ -292,13 +299,9 @@ pub(crate) fn facts(m: &Machine) -> Vec<Fact> {
         .read("/etc/pam.d/sshd")
         .map(|text| !auth::mfa_modules(&text).is_empty())
         .unwrap_or(false);
-    let v = verdict(
-        &config,
-        pam_otp,
-        &m.t("valeur par défaut de sshd", "sshd's default"),
-    );
+    let v = verdict(&config, pam_otp);
     let source = config.files.join(", ");
-    let partial = partial_note(m, &config);
+    let partial = partial_note(&config);
     let (root, root_mode) = root_login_facts(m, &v, &source);
     vec![
         password_fact(m, &v, &source, &partial),
@@ -326,22 +329,18 @@ fn server_config(m: &Machine) -> Result<SshConfig, Vec<Fact>> {
             let mut config = SshConfig::default();
             match read_file(m, "/etc/ssh/sshd_config", 0, &mut config) {
                 Ok(()) => Ok(config),
-                Err(ReadError::Missing) => Err(unknowns(
+                Err(ReadError::Missing) => Err(unknowns_said(
                     &KEYS,
                     "/etc/ssh/sshd_config",
-                    m.t(
-                        "pas de /etc/ssh/sshd_config : pas de serveur SSH trouvé",
-                        "no /etc/ssh/sshd_config: no SSH server found",
-                    ),
+                    &i18n::message!("collect-ssh-no-config"),
+                    m.lang,
                 )),
                 // The reason is given by `explain_unknowns`.
-                Err(_) => Err(unknowns(
+                Err(_) => Err(unknowns_said(
                     &KEYS,
                     "/etc/ssh/sshd_config",
-                    m.t(
-                        "configuration du serveur SSH illisible",
-                        "SSH server configuration not readable",
-                    ),
+                    &i18n::message!("collect-ssh-config-unreadable"),
+                    m.lang,
                 )),
             }
         }
@@ -350,60 +349,58 @@ fn server_config(m: &Machine) -> Result<SshConfig, Vec<Fact>> {
 
 /// What the facts' details add when the configuration was read in part: files not readable,
 /// an `Include` loop or nesting too deep.
-fn partial_note(m: &Machine, config: &SshConfig) -> String {
-    let mut partial = if config.denied.is_empty() {
-        String::new()
-    } else {
-        m.t(
-            format!(
-                " (fichiers illisibles sans root : {})",
-                config.denied.join(", ")
-            ),
-            format!(
-                " (files not readable without root: {})",
-                config.denied.join(", ")
-            ),
-        )
-    };
-    if !config.loops.is_empty() {
-        let loops = config.loops.join(", ");
-        partial.push_str(&m.t(
-            format!(" ; Include en boucle : {loops} s'inclut lui-même (lu une fois ici ; sshd, lui, refuse de démarrer avec cette configuration : « Too many recursive configuration includes »)"),
-            format!("; Include loop: {loops} includes itself (read once here; sshd refuses to start with this configuration: \"Too many recursive configuration includes\")"),
-        ));
-    } else if config.too_deep {
-        partial.push_str(&m.t(
-            format!(" ; plus de {MAX_INCLUDE_DEPTH} niveaux d'Include : les plus profonds ne sont pas lus (sshd refuse de démarrer avec cette configuration)"),
-            format!("; more than {MAX_INCLUDE_DEPTH} levels of Include: the deepest are not read (sshd refuses to start with this configuration)"),
-        ));
+/// The detail `message` with what it adds when the configuration was read in part.
+fn partial_note(config: &SshConfig) -> impl Fn(i18n::Message) -> i18n::Message + '_ {
+    move |mut message| {
+        if !config.denied.is_empty() {
+            message = i18n::message!(
+                "collect-ssh-files-denied",
+                detail = message,
+                files = config.denied.join(", ")
+            );
+        }
+        if !config.loops.is_empty() {
+            message = i18n::message!(
+                "collect-ssh-include-loop",
+                detail = message,
+                files = config.loops.join(", ")
+            );
+        } else if config.too_deep {
+            message = i18n::message!(
+                "collect-ssh-include-too-deep",
+                detail = message,
+                depth = MAX_INCLUDE_DEPTH
+            );
+        }
+        message
     }
-    partial
 }
 
 /// `ssh.password_auth`: whether a password alone is enough to log in.
-fn password_fact(m: &Machine, v: &Verdict, source: &str, partial: &str) -> Fact {
+fn password_fact(
+    m: &Machine,
+    v: &Verdict,
+    source: &str,
+    partial: impl Fn(i18n::Message) -> i18n::Message,
+) -> Fact {
     let why = &v.password_why;
     if v.password_alone {
-        fact(
+        fact_said(
             KEYS[0],
             Value::Bool(true),
             Status::Fail,
             source,
-            m.t(
-                format!("le serveur SSH accepte un mot de passe seul : {why}{partial}"),
-                format!("the SSH server accepts a password alone: {why}{partial}"),
-            ),
+            partial(i18n::message!("collect-ssh-password-alone", why = why)),
+            m.lang,
         )
     } else {
-        fact(
+        fact_said(
             KEYS[0],
             Value::Bool(false),
             Status::Ok,
             source,
-            m.t(
-                format!("pas de connexion SSH par mot de passe seul : {why}{partial}"),
-                format!("no SSH login with a password alone: {why}{partial}"),
-            ),
+            partial(i18n::message!("collect-ssh-no-password-alone", why = why)),
+            m.lang,
         )
     }
 }
@@ -411,59 +408,55 @@ fn password_fact(m: &Machine, v: &Verdict, source: &str, partial: &str) -> Fact 
 /// `ssh.root_login` and `ssh.root_login_mode`: whether and how root can log in.
 fn root_login_facts(m: &Machine, v: &Verdict, source: &str) -> (Fact, Fact) {
     let mode = v.root_mode.as_str();
-    let from = &v.root_source;
-    let (root_value, root_status, root_detail) = root_login_verdict(m, mode, from);
+    let from = said_from(v.root_source.as_deref());
+    let (root_value, root_status, root_detail) = root_login_verdict(mode, from);
     let (root_value, mode_value) = if root_status == Status::Unknown {
         (Value::Null, Value::Null)
     } else {
         (Value::Bool(root_value), Value::Text(v.root_mode.clone()))
     };
-    let root_fact = fact(
+    let root_fact = fact_said(
         KEYS[1],
         root_value,
         root_status,
         source,
         root_detail.clone(),
+        m.lang,
     );
-    let mode_fact = fact(KEYS[2], mode_value, root_status, source, root_detail);
+    let mode_fact = fact_said(
+        KEYS[2],
+        mode_value,
+        root_status,
+        source,
+        root_detail,
+        m.lang,
+    );
     (root_fact, mode_fact)
 }
 
 /// Whether root can log in, its status and the detail, for a `PermitRootLogin` value.
-fn root_login_verdict(m: &Machine, mode: &str, from: &str) -> (bool, Status, String) {
+fn root_login_verdict(mode: &str, from: i18n::Arg) -> (bool, Status, i18n::Message) {
     match mode {
         "yes" => (
             true,
             Status::Fail,
-            m.t(
-                format!("root peut se connecter directement en SSH, mot de passe compris (PermitRootLogin yes, {from})"),
-                format!("root can log in directly over SSH, passwords included (PermitRootLogin yes, {from})"),
-            ),
+            i18n::message!("collect-ssh-root-login-yes", from = from),
         ),
         "no" => (
             false,
             Status::Ok,
-            m.t(
-                format!("root ne peut pas se connecter en SSH (PermitRootLogin no, {from})"),
-                format!("root cannot log in over SSH (PermitRootLogin no, {from})"),
-            ),
+            i18n::message!("collect-ssh-root-login-no", from = from),
         ),
         "prohibit-password" | "forced-commands-only" => (
             false,
             Status::Warn,
-            m.t(
-                format!("root peut se connecter en SSH avec une clé, pas avec un mot de passe (PermitRootLogin {mode}, {from}) : préférer des comptes nominatifs"),
-                format!("root can log in over SSH with a key, not with a password (PermitRootLogin {mode}, {from}): prefer named accounts"),
-            ),
+            i18n::message!("collect-ssh-root-login-key", mode = mode, from = from),
         ),
         // sshd refuses to start with a value it does not know: nothing can be said.
         other => (
             false,
             Status::Unknown,
-            m.t(
-                format!("valeur de PermitRootLogin non reconnue : « {other} » ({from}) ; sshd refuse de démarrer avec"),
-                format!("unrecognised PermitRootLogin value: \"{other}\" ({from}); sshd does not start with it"),
-            ),
+            i18n::message!("collect-ssh-root-login-unknown", other = other, from = from),
         ),
     }
 }
@@ -472,40 +465,26 @@ fn root_login_verdict(m: &Machine, mode: &str, from: &str) -> (bool, Status, Str
 fn mfa_fact(m: &Machine, v: &Verdict, pam_otp: bool, source: String) -> Fact {
     let methods = &v.methods;
     if v.mfa {
-        fact(
+        fact_said(
             KEYS[3],
             Value::Bool(true),
             Status::Ok,
             source,
-            m.t(
-                format!(
-                    "toute connexion SSH demande deux facteurs (AuthenticationMethods {methods}{})",
-                    if pam_otp {
-                        ", code à usage unique par PAM"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "every SSH login needs two factors (AuthenticationMethods {methods}{})",
-                    if pam_otp {
-                        ", one-time code through PAM"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
+            if pam_otp {
+                i18n::message!("collect-ssh-two-factors-pam", methods = methods)
+            } else {
+                i18n::message!("collect-ssh-two-factors", methods = methods)
+            },
+            m.lang,
         )
     } else {
-        fact(
+        fact_said(
             KEYS[3],
             Value::Bool(false),
             Status::Warn,
             source,
-            m.t(
-                format!("une connexion SSH à un seul facteur reste possible (AuthenticationMethods {methods}) : exiger par exemple publickey,keyboard-interactive avec un code à usage unique"),
-                format!("a single-factor SSH login is still possible (AuthenticationMethods {methods}): require e.g. publickey,keyboard-interactive with a one-time code"),
-            ),
+            i18n::message!("collect-ssh-single-factor", methods = methods),
+            m.lang,
         )
     }
 }
@@ -542,7 +521,7 @@ mod tests {
 
     #[test]
     fn defaults_allow_passwords_and_root_with_keys() {
-        let v = verdict(&SshConfig::default(), false, "default");
+        let v = verdict(&SshConfig::default(), false);
         assert!(v.password_alone);
         assert_eq!(v.root_mode, "prohibit-password");
         assert!(!v.mfa);
@@ -557,7 +536,6 @@ mod tests {
                 ("permitrootlogin", "no"),
             ]),
             false,
-            "default",
         );
         assert!(!v.password_alone && !v.mfa);
         assert_eq!(v.root_mode, "no");
@@ -565,7 +543,6 @@ mod tests {
         let v = verdict(
             &config(&[("passwordauthentication", "no"), ("usepam", "yes")]),
             false,
-            "default",
         );
         assert!(v.password_alone);
         let v = verdict(
@@ -575,20 +552,14 @@ mod tests {
                 ("authenticationmethods", "publickey,keyboard-interactive"),
             ]),
             true,
-            "default",
         );
         assert!(!v.password_alone && v.mfa);
         let v = verdict(
             &config(&[("authenticationmethods", "publickey,password publickey")]),
             false,
-            "default",
         );
         assert!(!v.password_alone && !v.mfa);
-        let v = verdict(
-            &config(&[("permitrootlogin", "without-password")]),
-            false,
-            "default",
-        );
+        let v = verdict(&config(&[("permitrootlogin", "without-password")]), false);
         assert_eq!(v.root_mode, "prohibit-password");
     }
 
@@ -597,9 +568,9 @@ mod tests {
         let c = parse_sshd_t(
             "port 22\npasswordauthentication no\npermitrootlogin without-password\nusepam yes\nkbdinteractiveauthentication no\n",
         );
-        let v = verdict(&c, false, "default");
+        let v = verdict(&c, false);
         assert!(!v.password_alone);
         assert_eq!(v.root_mode, "prohibit-password");
-        assert_eq!(v.root_source, "sshd -T");
+        assert_eq!(v.root_source.as_deref(), Some("sshd -T"));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use i18n::Text;
+use i18n::Message;
 use rustls::client::{verify_server_cert_signed_by_trust_anchor, verify_server_name};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::server::ParsedCertificate;
@@ -21,8 +21,8 @@ pub(super) enum ChainError {
     Expired,
     /// A signature does not verify.
     BadSignature,
-    /// Anything else, as rustls says it (in both languages).
-    Other(Text),
+    /// Anything else, as rustls says it.
+    Other(Message),
 }
 
 /// What the site's certificate says.
@@ -59,7 +59,7 @@ pub(super) fn analyse(
     server_name: &ServerName<'_>,
     roots: &RootCertStore,
     now: i64,
-) -> Result<CertFacts, Text> {
+) -> Result<CertFacts, Message> {
     let (leaf, intermediates) = chain
         .split_first()
         .ok_or_else(reason::no_server_certificate)?;

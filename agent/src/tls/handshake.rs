@@ -16,7 +16,7 @@ use rustls::{
     SignatureScheme,
 };
 
-use i18n::Text;
+use i18n::message;
 
 use super::{Failure, reason};
 
@@ -166,10 +166,7 @@ pub(super) fn tcp(url: &Url) -> Result<TcpStream, Failure> {
             .map_err(|e| Failure::Dns(reason::resolver(&e.to_string())))?
             .collect(),
     };
-    let mut last = Failure::Dns(Text::new(
-        format!("aucune adresse pour {host}"),
-        format!("no address for {host}"),
-    ));
+    let mut last = Failure::Dns(message!("tls-no-address-for", host = host));
     for addr in addrs {
         match TcpStream::connect_timeout(&addr, TIMEOUT) {
             Ok(stream) => {
@@ -244,14 +241,8 @@ fn handshake_failure(error: &io::Error) -> Failure {
         ) => Failure::TlsTooOld(None),
         Some(other) => Failure::Tls(reason::tls(other)),
         None => match error.kind() {
-            io::ErrorKind::UnexpectedEof => Failure::Tls(Text::new(
-                "connexion fermée pendant la négociation",
-                "connection closed during the handshake",
-            )),
-            io::ErrorKind::ConnectionReset => Failure::Tls(Text::new(
-                "connexion réinitialisée pendant la négociation",
-                "connection reset during the handshake",
-            )),
+            io::ErrorKind::UnexpectedEof => Failure::Tls(message!("tls-handshake-closed")),
+            io::ErrorKind::ConnectionReset => Failure::Tls(message!("tls-handshake-reset")),
             _ => Failure::from_io(error),
         },
     }
@@ -273,10 +264,7 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
     while connection.is_handshaking() {
         rounds += 1;
         if rounds > 64 {
-            return Err(Failure::Tls(Text::new(
-                "la négociation ne se termine pas",
-                "the handshake does not end",
-            )));
+            return Err(Failure::Tls(message!("tls-handshake-endless")));
         }
         if let Err(error) = connection.complete_io(&mut peek) {
             return Err(match handshake_failure(&error) {
@@ -285,12 +273,9 @@ pub(super) fn handshake(url: &Url, server_name: ServerName<'static>) -> Result<H
             });
         }
     }
-    let version = connection.protocol_version().ok_or_else(|| {
-        Failure::Tls(Text::new(
-            "aucune version négociée",
-            "no version negotiated",
-        ))
-    })?;
+    let version = connection
+        .protocol_version()
+        .ok_or_else(|| Failure::Tls(message!("tls-handshake-no-version")))?;
     connection.send_close_notify();
     while connection.wants_write() {
         if connection.write_tls(&mut socket).is_err() {

@@ -3,7 +3,7 @@
 use std::io;
 use std::sync::Arc;
 
-use i18n::Text;
+use i18n::message;
 use reqwest::blocking::{Client, Response};
 use reqwest::redirect::Policy;
 use reqwest::{StatusCode, Url};
@@ -100,15 +100,9 @@ fn failure(error: &reqwest::Error) -> Failure {
     } else {
         let cause = reason::http(&root_cause(error));
         if error.is_connect() {
-            Failure::Other(Text::new(
-                format!("connexion impossible ({})", cause.fr),
-                format!("could not connect ({text})"),
-            ))
+            Failure::Other(message!("tls-http-connect-failed", why = cause))
         } else {
-            Failure::Other(Text::new(
-                format!("requête HTTP en échec ({})", cause.fr),
-                format!("HTTP request failed ({text})"),
-            ))
+            Failure::Other(message!("tls-http-request-failed", why = cause))
         }
     }
 }

@@ -1,293 +1,224 @@
-//! Why a probe failed, in both languages. The libraries (the operating system, rustls, url,
-//! reqwest) only speak English: their known messages are said in French too, and any other one
-//! is quoted as it is, marked as the library's own words, so that a French detail never reads
-//! as a sentence in English.
+//! Why a probe failed, as a message said in the language it is shown in. The libraries (the
+//! operating system, rustls, url, reqwest) only speak English: their known messages have a
+//! message of the catalogs, and any other one is quoted as it is, marked as the library's own
+//! words, so that a French detail never reads as a sentence in English.
 
 use std::io;
 
-use i18n::Text;
+use i18n::{Message, message};
 
-/// A library's message that has no French: quoted in the French text.
-pub(super) fn quoted(raw: &str) -> Text {
-    Text::new(format!("message : « {raw} »"), raw)
+/// A library's message that has no message of its own: quoted in French, as it is in English.
+pub(super) fn quoted(raw: &str) -> Message {
+    message!("tls-quoted", raw = raw)
 }
 
-/// Known messages of a library: a part of the message, its French, its English.
-type Table = &'static [(&'static str, &'static str, &'static str)];
-
-/// The French and English of the first known message that `raw` holds, else `raw` quoted.
-fn translate(raw: &str, known: Table) -> Text {
+/// The message of the first known library message that `raw` holds, else `raw` quoted.
+fn translate(raw: &str, known: Vec<(&str, Message)>) -> Message {
     known
-        .iter()
-        .find(|(message, _, _)| raw.contains(message))
-        .map(|(_, fr, en)| Text::new(*fr, *en))
+        .into_iter()
+        .find(|(part, _)| raw.contains(part))
+        .map(|(_, said)| said)
         .unwrap_or_else(|| quoted(raw))
 }
 
 /// An operating-system error of a connection or a file.
-pub(super) fn io_error(error: &io::Error) -> Text {
+pub(super) fn io_error(error: &io::Error) -> Message {
     use io::ErrorKind;
-    let (fr, en) = match error.kind() {
-        ErrorKind::ConnectionRefused => ("connexion refusée", "connection refused"),
-        ErrorKind::ConnectionReset => (
-            "connexion réinitialisée par le serveur",
-            "connection reset by the server",
-        ),
-        ErrorKind::ConnectionAborted => ("connexion interrompue", "connection aborted"),
-        ErrorKind::BrokenPipe => ("connexion coupée", "broken connection"),
-        ErrorKind::NotConnected => ("pas de connexion", "not connected"),
-        ErrorKind::UnexpectedEof => (
-            "connexion fermée avant la fin de la réponse",
-            "connection closed before the end of the answer",
-        ),
-        ErrorKind::TimedOut | ErrorKind::WouldBlock => {
-            ("pas de réponse à temps", "no answer in time")
-        }
-        ErrorKind::NetworkUnreachable => ("réseau injoignable", "network unreachable"),
-        ErrorKind::HostUnreachable => ("machine injoignable", "host unreachable"),
-        ErrorKind::NetworkDown => ("réseau hors service", "network down"),
-        ErrorKind::AddrNotAvailable => {
-            ("adresse locale indisponible", "local address not available")
-        }
-        ErrorKind::AddrInUse => ("adresse déjà utilisée", "address in use"),
-        ErrorKind::InvalidData => ("données invalides", "invalid data"),
-        ErrorKind::InvalidInput => ("paramètre invalide", "invalid input"),
-        ErrorKind::Interrupted => ("opération interrompue", "operation interrupted"),
-        _ => {
-            // Files (`--ca`): missing, permission denied, a directory…
-            let text = i18n::lang::io_reason(error);
-            if text.fr != text.en {
-                return text;
-            }
-            return quoted(&error.to_string());
-        }
-    };
-    Text::new(fr, en)
+    match error.kind() {
+        ErrorKind::ConnectionRefused => message!("tls-io-refused"),
+        ErrorKind::ConnectionReset => message!("tls-io-reset"),
+        ErrorKind::ConnectionAborted => message!("tls-io-aborted"),
+        ErrorKind::BrokenPipe => message!("tls-io-broken-pipe"),
+        ErrorKind::NotConnected => message!("tls-io-not-connected"),
+        ErrorKind::UnexpectedEof => message!("tls-io-eof"),
+        ErrorKind::TimedOut | ErrorKind::WouldBlock => message!("tls-io-timeout"),
+        ErrorKind::NetworkUnreachable => message!("tls-io-network-unreachable"),
+        ErrorKind::HostUnreachable => message!("tls-io-host-unreachable"),
+        ErrorKind::NetworkDown => message!("tls-io-network-down"),
+        ErrorKind::AddrNotAvailable => message!("tls-io-address-not-available"),
+        ErrorKind::AddrInUse => message!("tls-io-address-in-use"),
+        ErrorKind::InvalidData => message!("tls-io-invalid-data"),
+        ErrorKind::InvalidInput => message!("tls-io-invalid-input"),
+        ErrorKind::Interrupted => message!("tls-io-interrupted"),
+        // Files (`--ca`): missing, permission denied, a directory…
+        ErrorKind::NotFound => message!("tls-io-not-found"),
+        ErrorKind::PermissionDenied => message!("tls-io-permission-denied"),
+        ErrorKind::IsADirectory => message!("tls-io-is-a-directory"),
+        ErrorKind::NotADirectory => message!("tls-io-not-a-directory"),
+        _ => quoted(&error.to_string()),
+    }
 }
 
 /// A name that the resolver could not turn into an address (`getaddrinfo`'s messages).
-pub(super) fn resolver(raw: &str) -> Text {
-    let known: Table = &[
-        (
-            "Name or service not known",
-            "nom inconnu du DNS",
-            "name not known to the DNS",
-        ),
-        (
-            "nodename nor servname provided, or not known",
-            "nom inconnu du DNS",
-            "name not known to the DNS",
-        ),
-        (
-            "No address associated with hostname",
-            "aucune adresse pour ce nom",
-            "no address for this name",
-        ),
-        (
-            "Temporary failure in name resolution",
-            "échec temporaire de la résolution de noms (pas de réseau ou de DNS ?)",
-            "temporary failure in name resolution (no network or DNS?)",
-        ),
-        (
-            "no address",
-            "aucune adresse pour ce nom",
-            "no address for this name",
-        ),
-    ];
-    translate(raw, known)
+pub(super) fn resolver(raw: &str) -> Message {
+    translate(
+        raw,
+        vec![
+            (
+                "Name or service not known",
+                message!("tls-dns-unknown-name"),
+            ),
+            (
+                "nodename nor servname provided, or not known",
+                message!("tls-dns-unknown-name"),
+            ),
+            (
+                "No address associated with hostname",
+                message!("tls-dns-no-address"),
+            ),
+            (
+                "Temporary failure in name resolution",
+                message!("tls-dns-temporary-failure"),
+            ),
+            ("no address", message!("tls-dns-no-address")),
+        ],
+    )
 }
 
 /// A URL that `url` could not parse (its `ParseError` messages).
-pub(super) fn url(raw: &str) -> Text {
-    let known: Table = &[
-        ("empty host", "nom d'hôte vide", "empty host"),
-        (
-            "invalid international domain name",
-            "nom de domaine international invalide",
-            "invalid international domain name",
-        ),
-        (
-            "invalid port number",
-            "numéro de port invalide",
-            "invalid port number",
-        ),
-        (
-            "invalid IPv4 address",
-            "adresse IPv4 invalide",
-            "invalid IPv4 address",
-        ),
-        (
-            "invalid IPv6 address",
-            "adresse IPv6 invalide",
-            "invalid IPv6 address",
-        ),
-        (
-            "invalid domain character",
-            "caractère interdit dans le nom de domaine",
-            "invalid domain character",
-        ),
-        (
-            "relative URL without a base",
-            "adresse incomplète",
-            "relative URL without a base",
-        ),
-    ];
-    translate(raw, known)
+pub(super) fn url(raw: &str) -> Message {
+    translate(
+        raw,
+        vec![
+            ("empty host", message!("tls-url-empty-host")),
+            (
+                "invalid international domain name",
+                message!("tls-url-invalid-idn"),
+            ),
+            ("invalid port number", message!("tls-url-invalid-port")),
+            ("invalid IPv4 address", message!("tls-url-invalid-ipv4")),
+            ("invalid IPv6 address", message!("tls-url-invalid-ipv6")),
+            (
+                "invalid domain character",
+                message!("tls-url-invalid-domain-character"),
+            ),
+            ("relative URL without a base", message!("tls-url-relative")),
+        ],
+    )
 }
 
 /// Why an HTTP exchange failed (hyper's messages, the innermost cause of reqwest's error).
-pub(super) fn http(raw: &str) -> Text {
-    let known: Table = &[
-        (
-            "invalid HTTP version parsed",
-            "le serveur ne répond pas en HTTP (un port HTTPS ?)",
-            "the server does not answer in HTTP (an HTTPS port?)",
-        ),
-        (
-            "connection closed before message completed",
-            "connexion fermée avant la réponse",
-            "connection closed before the answer",
-        ),
-        (
-            "invalid HTTP header parsed",
-            "en-tête HTTP invalide dans la réponse",
-            "invalid HTTP header in the answer",
-        ),
-        (
-            "invalid HTTP status-code parsed",
-            "code de statut HTTP invalide dans la réponse",
-            "invalid HTTP status code in the answer",
-        ),
-        (
-            "message head is too large",
-            "en-têtes de réponse trop longs",
-            "answer headers too large",
-        ),
-        (
-            "received HTTP/0.9",
-            "le serveur ne répond pas en HTTP (un port HTTPS ?)",
-            "the server does not answer in HTTP (an HTTPS port?)",
-        ),
-    ];
-    translate(raw, known)
+pub(super) fn http(raw: &str) -> Message {
+    translate(
+        raw,
+        vec![
+            ("invalid HTTP version parsed", message!("tls-http-not-http")),
+            (
+                "connection closed before message completed",
+                message!("tls-http-closed"),
+            ),
+            (
+                "invalid HTTP header parsed",
+                message!("tls-http-bad-header"),
+            ),
+            (
+                "invalid HTTP status-code parsed",
+                message!("tls-http-bad-status"),
+            ),
+            (
+                "message head is too large",
+                message!("tls-http-head-too-large"),
+            ),
+            ("received HTTP/0.9", message!("tls-http-not-http")),
+        ],
+    )
 }
 
 /// A TLS error (rustls). Protocol names (alerts, `HandshakeFailure`…) are kept as they are:
 /// they are the standard's words, the same in every language.
-pub(super) fn tls(error: &rustls::Error) -> Text {
+pub(super) fn tls(error: &rustls::Error) -> Message {
     use rustls::Error;
     match error {
-        Error::AlertReceived(alert) => Text::new(
-            format!("le serveur a répondu par l'alerte TLS {alert:?}"),
-            format!("the server answered with the TLS alert {alert:?}"),
-        ),
-        Error::InvalidCertificate(why) => Text::new(
-            format!("certificat refusé ({why:?})"),
-            format!("certificate refused ({why:?})"),
-        ),
-        Error::PeerIncompatible(why) => Text::new(
-            format!("serveur incompatible ({why:?})"),
-            format!("incompatible server ({why:?})"),
-        ),
-        Error::PeerMisbehaved(why) => Text::new(
-            format!("le serveur ne suit pas le protocole TLS ({why:?})"),
-            format!("the server does not follow the TLS protocol ({why:?})"),
-        ),
-        Error::InvalidMessage(why) => Text::new(
-            format!("message TLS invalide ({why:?})"),
-            format!("invalid TLS message ({why:?})"),
-        ),
+        Error::AlertReceived(alert) => {
+            message!("tls-error-alert", alert = format!("{alert:?}"))
+        }
+        Error::InvalidCertificate(why) => {
+            message!("tls-error-certificate-refused", why = format!("{why:?}"))
+        }
+        Error::PeerIncompatible(why) => {
+            message!("tls-error-incompatible", why = format!("{why:?}"))
+        }
+        Error::PeerMisbehaved(why) => {
+            message!("tls-error-misbehaved", why = format!("{why:?}"))
+        }
+        Error::InvalidMessage(why) => {
+            message!("tls-error-invalid-message", why = format!("{why:?}"))
+        }
         Error::InappropriateMessage { .. } | Error::InappropriateHandshakeMessage { .. } => {
-            Text::new(
-                "message TLS inattendu du serveur",
-                "unexpected TLS message from the server",
-            )
+            message!("tls-error-unexpected-message")
         }
         Error::NoCertificatesPresented => no_server_certificate(),
-        Error::UnsupportedNameType => Text::new(
-            "type de nom d'hôte non pris en charge",
-            "unsupported host name type",
-        ),
-        Error::DecryptError => Text::new("échec du déchiffrement", "decryption failed"),
-        Error::PeerSentOversizedRecord => Text::new(
-            "enregistrement TLS trop grand envoyé par le serveur",
-            "oversized TLS record sent by the server",
-        ),
+        Error::UnsupportedNameType => message!("tls-error-name-type"),
+        Error::DecryptError => message!("tls-error-decrypt"),
+        Error::PeerSentOversizedRecord => message!("tls-error-oversized-record"),
         other => quoted(&other.to_string()),
     }
 }
 
 /// A PEM file given to `--ca` that holds no certificate, or a broken one.
-pub(super) fn pem(error: &rustls::pki_types::pem::Error) -> Text {
+pub(super) fn pem(error: &rustls::pki_types::pem::Error) -> Message {
     use rustls::pki_types::pem::Error;
     match error {
         Error::Io(error) => io_error(error),
-        Error::MissingSectionEnd { .. } => Text::new(
-            "section PEM sans ligne de fin (-----END …-----)",
-            "PEM section without its end line (-----END …-----)",
-        ),
-        Error::IllegalSectionStart { .. } => Text::new(
-            "ligne de début de section PEM invalide",
-            "invalid PEM section start line",
-        ),
-        Error::Base64Decode(_) => Text::new(
-            "contenu PEM invalide (base64)",
-            "invalid PEM content (base64)",
-        ),
+        Error::MissingSectionEnd { .. } => message!("tls-pem-no-end"),
+        Error::IllegalSectionStart { .. } => message!("tls-pem-bad-start"),
+        Error::Base64Decode(_) => message!("tls-pem-bad-base64"),
         Error::NoItemsFound => no_certificate(),
-        Error::SectionTooLarge => Text::new("section PEM trop grande", "PEM section too large"),
+        Error::SectionTooLarge => message!("tls-pem-too-large"),
         other => quoted(&other.to_string()),
     }
 }
 
 /// A server that sent no certificate.
-pub(super) fn no_server_certificate() -> Text {
-    Text::new(
-        "le serveur n'a envoyé aucun certificat",
-        "the server sent no certificate",
-    )
+pub(super) fn no_server_certificate() -> Message {
+    message!("tls-error-no-server-certificate")
 }
 
 /// A certificate that x509-parser could not read (its message, quoted).
-pub(super) fn malformed_certificate(raw: &str) -> Text {
-    let said = quoted(raw);
-    Text::new(
-        format!("certificat X.509 mal formé ({})", said.fr),
-        format!("malformed X.509 certificate ({})", said.en),
-    )
+pub(super) fn malformed_certificate(raw: &str) -> Message {
+    message!("tls-cert-malformed", why = quoted(raw))
 }
 
 /// A `--ca` file with no certificate in it (a private key, another PEM object, not PEM).
-pub(super) fn no_certificate() -> Text {
-    Text::new(
-        "aucun certificat dans le fichier (une clé privée, ou pas du PEM ?)",
-        "no certificate in the file (a private key, or not PEM?)",
-    )
+pub(super) fn no_certificate() -> Message {
+    message!("tls-pem-no-certificate")
 }
 
 #[cfg(test)]
 mod tests {
+    use i18n::Lang;
+
     use super::*;
+
+    fn fr(message: &Message) -> String {
+        i18n::say(&Lang::Fr, message).unwrap_or_default()
+    }
 
     #[test]
     fn library_messages_are_said_in_french() {
-        assert_eq!(url("empty host").fr, "nom d'hôte vide");
+        assert_eq!(fr(&url("empty host")), "nom d'hôte vide");
         assert_eq!(
-            resolver("failed to lookup address information: Name or service not known").fr,
+            fr(&resolver(
+                "failed to lookup address information: Name or service not known"
+            )),
             "nom inconnu du DNS"
         );
         assert_eq!(
-            io_error(&io::Error::from(io::ErrorKind::ConnectionRefused)).fr,
+            fr(&io_error(&io::Error::from(
+                io::ErrorKind::ConnectionRefused
+            ))),
             "connexion refusée"
         );
         let unknown = url("something new");
-        assert_eq!(unknown.fr, "message : « something new »");
-        assert_eq!(unknown.en, "something new");
+        assert_eq!(fr(&unknown), "message\u{a0}: «\u{a0}something new\u{a0}»");
+        assert_eq!(
+            i18n::say(&Lang::En, &unknown).as_deref(),
+            Some("something new")
+        );
         assert!(
-            tls(&rustls::Error::AlertReceived(
+            fr(&tls(&rustls::Error::AlertReceived(
                 rustls::AlertDescription::HandshakeFailure
-            ))
-            .fr
+            )))
             .starts_with("le serveur a répondu")
         );
     }

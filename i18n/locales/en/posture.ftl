@@ -24,3 +24,23 @@ level-name = { $level ->
     [3] defined and applied
    *[4] managed and checked
 }
+
+## Why a file could not be read or written: the operating system's own message is English only.
+
+io-not-found = no such file or directory
+io-denied = permission denied
+io-is-directory = it is a directory
+io-not-directory = a part of the path is not a directory
+io-not-utf8 = unreadable content: not UTF-8 text
+io-exists = the file already exists
+io-disk-full = no space left on the disk
+io-read-only = read-only file system
+io-other = { $reason }
+
+## A TOML or JSON parser's message (through serde), in the interface's language.
+
+parse-missing-field = missing field `{ $field }`
+parse-unknown-field = unknown field `{ $field }`, expected { $expected }
+parse-invalid-type = invalid type: { $found }, expected { $expected }
+parse-invalid-type-only = invalid type: { $found }
+parse-unknown-variant = unknown variant `{ $value }`, expected { $expected }

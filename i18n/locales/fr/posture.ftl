@@ -26,3 +26,23 @@ level-name = { $level ->
     [3] défini et appliqué
    *[4] géré et vérifié
 }
+
+## Why a file could not be read or written: the operating system's own message is English only.
+
+io-not-found = fichier ou dossier introuvable
+io-denied = accès refusé
+io-is-directory = c'est un dossier
+io-not-directory = un élément du chemin n'est pas un dossier
+io-not-utf8 = contenu illisible : ce n'est pas du texte UTF-8
+io-exists = le fichier existe déjà
+io-disk-full = disque plein
+io-read-only = système de fichiers en lecture seule
+io-other = { $reason }
+
+## A TOML or JSON parser's message (through serde), in the interface's language.
+
+parse-missing-field = champ obligatoire manquant : « { $field } »
+parse-unknown-field = champ inconnu « { $field } » (champs possibles : { $expected })
+parse-invalid-type = type invalide : { $found } au lieu de { $expected }
+parse-invalid-type-only = type invalide : { $found }
+parse-unknown-variant = valeur inconnue « { $value } » (valeurs possibles : { $expected })

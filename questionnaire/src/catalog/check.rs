@@ -61,7 +61,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Warns when a French text has more than `limit` words.
-    fn words(&mut self, span: Range<usize>, text: &Text, limit: usize, what: &str) {
+    fn words(&mut self, span: Range<usize>, text: &Text, limit: usize, what: &Text) {
         if !self.lint {
             return;
         }
@@ -69,9 +69,11 @@ impl<'a> Checker<'a> {
         if count > limit {
             self.warn(
                 span,
-                Text::new(
-                    format!("{what} a {count}\u{a0}mots en français (au plus {limit} pour être dit à voix haute en moins d'une minute)"),
-                    format!("{what} has {count} words in French (at most {limit} to be said aloud in under a minute)"),
+                i18n::text!(
+                    "catalog-too-many-words",
+                    what = what,
+                    count = count,
+                    limit = limit
                 ),
             );
         }
@@ -96,14 +98,8 @@ impl<'a> Checker<'a> {
             _ => {
                 self.report_with_hint(
                     span.clone(),
-                    Text::new(
-                        format!("{what} : le texte « {lang} » manque ou est vide"),
-                        format!("{what}: the \"{lang}\" text is missing or empty"),
-                    ),
-                    Text::new(
-                        format!("écrivez {what} = {{ fr = \"…\", en = \"…\" }}"),
-                        format!("write {what} = {{ fr = \"…\", en = \"…\" }}"),
-                    ),
+                    i18n::text!("catalog-text-missing", what = what, lang = lang),
+                    i18n::text!("catalog-text-missing-hint", what = what),
                 );
                 String::new()
             }
@@ -117,19 +113,13 @@ impl<'a> Checker<'a> {
             let said = slip.describe(&fr);
             self.warn(
                 span.clone(),
-                Text::new(
-                    format!("{what} (fr)\u{a0}: {}", said.fr),
-                    format!("{what} (fr): {}", said.en),
-                ),
+                i18n::text!("catalog-text-slip", what = what, said = said),
             );
         }
         if fr.trim() == en.trim() && crate::typography::words(&fr).count() > 1 {
             self.warn(
                 span.clone(),
-                Text::new(
-                    format!("{what}\u{a0}: le texte français est le même que l'anglais («\u{a0}{fr}\u{a0}»)"),
-                    format!("{what}: the French text is the same as the English one (\"{en}\")"),
-                ),
+                i18n::text!("catalog-text-untranslated", what = what, text = fr),
             );
         }
         Text { fr, en }
@@ -140,17 +130,12 @@ impl<'a> Checker<'a> {
         if !range.contains(&number) {
             self.report(
                 value.span(),
-                Text::new(
-                    format!(
-                        "{what} vaut {number} : il doit être entre {} et {}",
-                        range.start,
-                        range.end - 1
-                    ),
-                    format!(
-                        "{what} is {number}: it must be between {} and {}",
-                        range.start,
-                        range.end - 1
-                    ),
+                i18n::text!(
+                    "catalog-out-of-range",
+                    what = what,
+                    number = number,
+                    min = range.start,
+                    max = range.end - 1
                 ),
             );
         }
@@ -162,13 +147,7 @@ impl<'a> Checker<'a> {
         if value.is_empty() || value.chars().any(char::is_whitespace) {
             self.report(
                 id.span(),
-                Text::new(
-                    format!(
-                        "{what} « {} » est vide ou contient des espaces",
-                        id.get_ref()
-                    ),
-                    format!("{what} \"{}\" is empty or contains spaces", id.get_ref()),
-                ),
+                i18n::text!("catalog-id-blank", what = what, value = id.get_ref()),
             );
         }
         value.to_owned()
@@ -215,14 +194,8 @@ pub(super) fn check(
         if let Some(previous) = seen.get(&control.id) {
             checker.report_with_hint(
                 id_span,
-                Text::new(
-                    format!("l'identifiant de contrôle « {} » est déjà pris", control.id),
-                    format!("the control id \"{}\" is already taken", control.id),
-                ),
-                Text::new(
-                    format!("il est défini aussi en {previous} ; donnez-lui un autre identifiant"),
-                    format!("it is also defined at {previous}; give it another id"),
-                ),
+                i18n::text!("catalog-control-id-taken", control = control.id),
+                i18n::text!("catalog-control-id-taken-hint", previous = previous),
             );
         } else {
             seen.insert(control.id.clone(), first.to_string());
@@ -252,17 +225,8 @@ pub(super) fn check(
     );
     if profiles.is_empty() {
         problems.push(
-            Problem::at(
-                header_file.start(),
-                Text::new(
-                    "le catalogue ne définit aucun profil",
-                    "the catalog defines no profile",
-                ),
-            )
-            .hint(Text::new(
-                "ajoutez [[profiles]] id = \"complet\" all = true",
-                "add [[profiles]] id = \"complet\" all = true",
-            )),
+            Problem::at(header_file.start(), i18n::text!("catalog-no-profile"))
+                .hint(i18n::text!("catalog-no-profile-hint")),
         );
     }
 
@@ -303,10 +267,7 @@ fn check_documents(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Documen
         if documents.iter().any(|d| d.key == key) {
             checker.report(
                 raw.key.span(),
-                Text::new(
-                    format!("le document « {key} » est déclaré deux fois"),
-                    format!("the document \"{key}\" is declared twice"),
-                ),
+                i18n::text!("catalog-document-twice", key = key),
             );
         }
         documents.push(Document {
@@ -325,13 +286,7 @@ fn check_domains(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Domain> {
         let raw: &RawDomain = raw.get_ref();
         let id = checker.non_empty_id(&raw.id, "id");
         if domains.iter().any(|d| d.id == id) {
-            checker.report(
-                raw.id.span(),
-                Text::new(
-                    format!("le domaine « {id} » est déclaré deux fois"),
-                    format!("the domain \"{id}\" is declared twice"),
-                ),
-            );
+            checker.report(raw.id.span(), i18n::text!("catalog-domain-twice", id = id));
         }
         let weight = checker.in_range(&raw.weight, 1..4, "weight") as u32;
         let title = checker.text(&raw.title, "title");
@@ -343,13 +298,7 @@ fn check_domains(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Domain> {
         });
     }
     if domains.is_empty() {
-        checker.report(
-            0..0,
-            Text::new(
-                "le catalogue ne déclare aucun domaine ([[domains]])",
-                "the catalog declares no domain ([[domains]])",
-            ),
-        );
+        checker.report(0..0, i18n::text!("catalog-no-domain"));
     }
     domains
 }
@@ -360,13 +309,7 @@ fn check_profiles(checker: &mut Checker<'_>, header: &RawHeader) -> Vec<Profile>
         let raw: &RawProfile = raw.get_ref();
         let id = checker.non_empty_id(&raw.id, "id");
         if profiles.iter().any(|p| p.id == id) || RESERVED_CHOICES.contains(&id.as_str()) {
-            checker.report(
-                raw.id.span(),
-                Text::new(
-                    format!("le profil « {id} » est déclaré deux fois"),
-                    format!("the profile \"{id}\" is declared twice"),
-                ),
-            );
+            checker.report(raw.id.span(), i18n::text!("catalog-profile-twice", id = id));
         }
         let title = checker.text(&raw.title, "title");
         profiles.push(Profile {
@@ -399,14 +342,8 @@ fn check_control(
         let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
         checker.report_with_hint(
             raw.domain.span(),
-            Text::new(
-                format!("{id} : domaine inconnu « {domain} »"),
-                format!("{id}: unknown domain \"{domain}\""),
-            ),
-            Text::new(
-                format!("domaines déclarés : {}", known.join(", ")),
-                format!("declared domains: {}", known.join(", ")),
-            ),
+            i18n::text!("catalog-domain-unknown", id = id, domain = domain),
+            i18n::text!("catalog-domain-unknown-hint", known = known.join(", ")),
         );
     }
     let question = checker.text(&raw.question, "question");
@@ -414,7 +351,7 @@ fn check_control(
         raw.question.span(),
         &question,
         QUESTION_WORDS,
-        &format!("{id} question"),
+        &i18n::text!("catalog-question-what", id = id),
     );
     let help = checker.text(&raw.help, "help");
 
@@ -430,14 +367,8 @@ fn check_control(
             let known: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
             checker.report_with_hint(
                 named.span(),
-                Text::new(
-                    format!("{id} : profil inconnu « {name} »"),
-                    format!("{id}: unknown profile \"{name}\""),
-                ),
-                Text::new(
-                    format!("profils déclarés : {}", known.join(", ")),
-                    format!("declared profiles: {}", known.join(", ")),
-                ),
+                i18n::text!("catalog-profile-unknown", id = id, name = name),
+                i18n::text!("catalog-profile-unknown-hint", known = known.join(", ")),
             );
         } else if !in_profiles.contains(name) {
             in_profiles.push(name.clone());
@@ -496,20 +427,14 @@ fn scoring_fields(
             if let Some(span) = span {
                 checker.report(
                     span,
-                    Text::new(
-                        format!("{id} est une question de contexte : elle n'a pas de « {field} »"),
-                        format!("{id} is a context question: it has no \"{field}\""),
-                    ),
+                    i18n::text!("catalog-context-field", id = id, field = field),
                 );
             }
         }
         if raw.na_allowed {
             checker.report(
                 spanned.span(),
-                Text::new(
-                    format!("{id} est une question de contexte : na_allowed n'a pas de sens"),
-                    format!("{id} is a context question: na_allowed has no meaning"),
-                ),
+                i18n::text!("catalog-context-na-allowed", id = id),
             );
         }
         (0, false, 0, None)
@@ -517,10 +442,7 @@ fn scoring_fields(
         let mut required = |field: &str| {
             checker.report(
                 spanned.span(),
-                Text::new(
-                    format!("{id} : le champ « {field} » manque"),
-                    format!("{id}: the field \"{field}\" is missing"),
-                ),
+                i18n::text!("catalog-field-missing", id = id, field = field),
             );
         };
         if raw.weight.is_none() {
@@ -545,10 +467,7 @@ fn scoring_fields(
             if top.is_some_and(|top| top < target) {
                 checker.report(
                     raw_target.span(),
-                    Text::new(
-                        format!("{id} : aucune option n'atteint la cible {target}"),
-                        format!("{id}: no option reaches the target {target}"),
-                    ),
+                    i18n::text!("catalog-target-unreached", id = id, target = target),
                 );
             }
         }
@@ -577,10 +496,7 @@ fn check_evidence(
     if raw.context && !raw.evidence.is_empty() {
         checker.report(
             raw.evidence[0].span(),
-            Text::new(
-                format!("{id} est une question de contexte : elle n'a pas de règle de preuve"),
-                format!("{id} is a context question: it has no evidence rule"),
-            ),
+            i18n::text!("catalog-context-evidence", id = id),
         );
         return rules;
     }
@@ -612,9 +528,11 @@ fn check_rule(
     if top_level.is_some_and(|top| max_level >= top) {
         checker.warn(
             rule.max_level.span(),
-            Text::new(
-                format!("{id}\u{a0}: max_level {max_level} n'est sous aucune option\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne change rien"),
-                format!("{id}: max_level {max_level} is below no option: the rule on \"{fact}\" changes nothing"),
+            i18n::text!(
+                "catalog-rule-useless",
+                id = id,
+                max_level = max_level,
+                fact = fact
             ),
         );
     }
@@ -636,14 +554,8 @@ fn fact_kind(checker: &mut Checker<'_>, id: &str, rule: &RawEvidence) -> Option<
         let known: Vec<&str> = facts::FACT_KEYS.iter().map(|(k, _)| *k).collect();
         checker.report_with_hint(
             rule.fact.span(),
-            Text::new(
-                format!("{id} : constat inconnu « {fact} »"),
-                format!("{id}: unknown fact \"{fact}\""),
-            ),
-            Text::new(
-                format!("constats documentés (docs/facts.md) : {}", known.join(", ")),
-                format!("documented facts (docs/facts.md): {}", known.join(", ")),
-            ),
+            i18n::text!("catalog-fact-unknown", id = id, fact = fact),
+            i18n::text!("catalog-fact-unknown-hint", known = known.join(", ")),
         );
         return None;
     };
@@ -664,14 +576,8 @@ fn rule_op(checker: &mut Checker<'_>, id: &str, rule: &RawEvidence) -> Option<Op
         other => {
             checker.report_with_hint(
                 rule.op.span(),
-                Text::new(
-                    format!("{id} : comparaison inconnue « {other} »"),
-                    format!("{id}: unknown comparison \"{other}\""),
-                ),
-                Text::new(
-                    "op vaut >, >=, <, <=, ==, !=, empty ou not-empty",
-                    "op is >, >=, <, <=, ==, !=, empty or not-empty",
-                ),
+                i18n::text!("catalog-op-unknown", id = id, other = other),
+                i18n::text!("catalog-op-unknown-hint"),
             );
             return None;
         }
@@ -715,19 +621,23 @@ fn rule_value(
             .as_ref()
             .map_or_else(|| spanned.span(), Spanned::span);
         let op_text = rule.op.get_ref();
-        let (kind_fr, kind_en) = kind_words(kind);
-        let (expected_fr, expected_en) = expected_value(op, kind);
+        let expected = expected_value(op, kind);
+        let kind = kind_words(kind);
         checker.report_with_hint(
-        span,
-        Text::new(
-            format!("{id} : la règle sur « {fact} » (constat {kind_fr}) ne va pas avec « {op_text} » et cette valeur"),
-            format!("{id}: the rule on \"{fact}\" (a {kind_en} fact) does not fit \"{op_text}\" with this value"),
-        ),
-        Text::new(
-            format!("avec « {op_text} », {expected_fr}"),
-            format!("with \"{op_text}\", {expected_en}"),
-        ),
-    );
+            span,
+            i18n::text!(
+                "catalog-rule-value-mismatch",
+                id = id,
+                fact = fact,
+                kind = kind,
+                op_text = op_text
+            ),
+            i18n::text!(
+                "catalog-rule-value-mismatch-hint",
+                op_text = op_text,
+                expected = expected
+            ),
+        );
         return None;
     };
     if let Some(Value::Text(text)) = &value
@@ -744,16 +654,15 @@ fn rule_value(
             .collect::<Vec<_>>()
             .join(", ");
         checker.report_with_hint(
-        span,
-        Text::new(
-            format!("{id} : « {fact} » ne vaut jamais « {text} » : la règle ne pourrait jamais s'appliquer"),
-            format!("{id}: \"{fact}\" never has the value \"{text}\": the rule could never hold"),
-        ),
-        Text::new(
-            format!("valeurs possibles (docs/facts.md) : {list}"),
-            format!("possible values (docs/facts.md): {list}"),
-        ),
-    );
+            span,
+            i18n::text!(
+                "catalog-rule-value-never",
+                id = id,
+                fact = fact,
+                text = text
+            ),
+            i18n::text!("catalog-rule-value-never-hint", list = list),
+        );
         return None;
     }
     Some(value)
@@ -768,17 +677,8 @@ fn rule_roles(checker: &mut Checker<'_>, id: &str, rule: &RawEvidence) -> Vec<St
         } else {
             checker.report_with_hint(
                 role.span(),
-                Text::new(
-                    format!(
-                        "{id}\u{a0}: rôle de machine inconnu «\u{a0}{}\u{a0}»",
-                        role.get_ref()
-                    ),
-                    format!("{id}: unknown machine role \"{}\"", role.get_ref()),
-                ),
-                Text::new(
-                    format!("rôles (constat host.role)\u{a0}: {}", ROLES.join(", ")),
-                    format!("roles (the host.role fact): {}", ROLES.join(", ")),
-                ),
+                i18n::text!("catalog-role-unknown", id = id, role = role.get_ref()),
+                i18n::text!("catalog-role-unknown-hint", roles = ROLES.join(", ")),
             );
         }
     }
@@ -803,16 +703,10 @@ fn rule_reason(
         }
         None => {
             checker.report_with_hint(
-            spanned.span(),
-            Text::new(
-                format!("{id}\u{a0}: la règle sur «\u{a0}{fact}\u{a0}» ne dit pas pourquoi (reason)"),
-                format!("{id}: the rule on \"{fact}\" does not say why (reason)"),
-            ),
-            Text::new(
-                "écrivez reason = { fr = \"…\", en = \"…\" }\u{a0}: quelle affirmation de quelle option le constat contredit, sur quelle sorte de machine",
-                "write reason = { fr = \"…\", en = \"…\" }: which claim of which option the fact disproves, on which kind of machine",
-            ),
-        );
+                spanned.span(),
+                i18n::text!("catalog-rule-no-reason", id = id, fact = fact),
+                i18n::text!("catalog-rule-no-reason-hint"),
+            );
             facts::Reason::default()
         }
     }
@@ -836,20 +730,11 @@ fn check_not_empty(
             problems.push(
                 Problem::at(
                     header_file.location(span),
-                    Text::new(
-                        format!("le profil « {} » ne contient aucun contrôle", profile.id),
-                        format!("the profile \"{}\" has no control", profile.id),
-                    ),
+                    i18n::text!("catalog-profile-empty", profile = profile.id),
                 )
-                .hint(Text::new(
-                    format!(
-                        "ajoutez « {} » au champ profiles des contrôles à poser",
-                        profile.id
-                    ),
-                    format!(
-                        "add \"{}\" to the profiles field of the controls to ask",
-                        profile.id
-                    ),
+                .hint(i18n::text!(
+                    "catalog-profile-empty-hint",
+                    profile = profile.id
                 )),
             );
         }
@@ -862,21 +747,9 @@ fn check_not_empty(
             problems.push(
                 Problem::at(
                     header_file.location(span),
-                    Text::new(
-                        format!("le domaine « {} » ne contient aucun contrôle", domain.id),
-                        format!("the domain \"{}\" has no control", domain.id),
-                    ),
+                    i18n::text!("catalog-domain-empty", domain = domain.id),
                 )
-                .hint(Text::new(
-                    format!(
-                        "ajoutez des contrôles avec domain = \"{}\", ou retirez ce domaine du catalogue",
-                        domain.id
-                    ),
-                    format!(
-                        "add controls with domain = \"{}\", or remove this domain from the catalog",
-                        domain.id
-                    ),
-                )),
+                .hint(i18n::text!("catalog-domain-empty-hint", domain = domain.id)),
             );
         }
     }
@@ -898,10 +771,7 @@ fn check_upgrades(
         if from.is_empty() || from == version || upgrades.iter().any(|u| u.from == from) {
             checker.report(
                 raw.from.span(),
-                Text::new(
-                    format!("upgrades\u{a0}: «\u{a0}{from}\u{a0}» doit être une version antérieure, citée une seule fois"),
-                    format!("upgrades: \"{from}\" must be an earlier version, named once"),
-                ),
+                i18n::text!("catalog-upgrade-from", from = from),
             );
             continue;
         }
@@ -912,10 +782,7 @@ fn check_upgrades(
             if changes.iter().any(|c| c.control == id) {
                 checker.report(
                     change.control.span(),
-                    Text::new(
-                        format!("upgrades {from}\u{a0}: «\u{a0}{id}\u{a0}» est cité deux fois"),
-                        format!("upgrades {from}: \"{id}\" is named twice"),
-                    ),
+                    i18n::text!("catalog-upgrade-twice", from = from, id = id),
                 );
                 continue;
             }
@@ -927,14 +794,13 @@ fn check_upgrades(
                 (other, _) => {
                     checker.report_with_hint(
                         change.change.span(),
-                        Text::new(
-                            format!("upgrades {from}\u{a0}: changement «\u{a0}{other}\u{a0}» inconnu ou incomplet pour {id}"),
-                            format!("upgrades {from}: unknown or incomplete change \"{other}\" for {id}"),
+                        i18n::text!(
+                            "catalog-upgrade-change-unknown",
+                            from = from,
+                            other = other,
+                            id = id
                         ),
-                        Text::new(
-                            "change vaut reworded, options, removed, ou moved avec to = \"NOUVEL-ID\"",
-                            "change is reworded, options, removed, or moved with to = \"NEW-ID\"",
-                        ),
+                        i18n::text!("catalog-upgrade-change-unknown-hint"),
                     );
                     continue;
                 }
@@ -951,20 +817,14 @@ fn check_upgrades(
             {
                 checker.report(
                     spanned.span(),
-                    Text::new(
-                        format!("upgrades {from}\u{a0}: le contrôle «\u{a0}{now}\u{a0}» n'existe pas dans cette version"),
-                        format!("upgrades {from}: the control \"{now}\" does not exist in this version"),
-                    ),
+                    i18n::text!("catalog-upgrade-control-missing", from = from, now = now),
                 );
                 continue;
             }
             if matches!(kind, ChangeKind::Removed) && find(&id).is_some() {
                 checker.report(
                     spanned.span(),
-                    Text::new(
-                        format!("upgrades {from}\u{a0}: {id} est dit retiré mais existe encore"),
-                        format!("upgrades {from}: {id} is said removed but still exists"),
-                    ),
+                    i18n::text!("catalog-upgrade-removed-exists", from = from, id = id),
                 );
                 continue;
             }
@@ -973,9 +833,11 @@ fn check_upgrades(
                 if target.is_none_or(|control| control.option(new.get_ref()).is_none()) {
                     checker.report(
                         new.span(),
-                        Text::new(
-                            format!("upgrades {from}\u{a0}: {id}\u{a0}: l'option «\u{a0}{}\u{a0}» n'existe pas", new.get_ref()),
-                            format!("upgrades {from}: {id}: the option \"{}\" does not exist", new.get_ref()),
+                        i18n::text!(
+                            "catalog-upgrade-option-missing",
+                            from = from,
+                            id = id,
+                            option = new.get_ref()
                         ),
                     );
                     continue;
@@ -1002,23 +864,14 @@ fn rule_kind(
     id: &str,
     spanned: &Spanned<super::raw::RawEvidence>,
 ) -> Option<facts::RuleKind> {
-    let hint = Text::new(
-        "kind = \"cap\" quand le constat prouve fausse l'affirmation des options au-dessus de max_level (le niveau retenu baisse), kind = \"verify\" quand il la met seulement en doute (un point à vérifier, le score ne change pas)",
-        "kind = \"cap\" when the fact proves the options above max_level false (the level kept is lowered), kind = \"verify\" when it only questions them (a point to verify, the score is untouched)",
-    );
+    let hint = i18n::text!("catalog-rule-kind-hint");
     match spanned.get_ref().kind.as_ref() {
         Some(kind) if kind.get_ref() == "cap" => Some(facts::RuleKind::Cap),
         Some(kind) if kind.get_ref() == "verify" => Some(facts::RuleKind::Verify),
         Some(kind) => {
             checker.report_with_hint(
                 kind.span(),
-                Text::new(
-                    format!(
-                        "{id}\u{a0}: sorte de règle inconnue «\u{a0}{}\u{a0}»",
-                        kind.get_ref()
-                    ),
-                    format!("{id}: unknown kind of rule \"{}\"", kind.get_ref()),
-                ),
+                i18n::text!("catalog-rule-kind-unknown", id = id, kind = kind.get_ref()),
                 hint,
             );
             None
@@ -1026,10 +879,7 @@ fn rule_kind(
         None => {
             checker.report_with_hint(
                 spanned.span(),
-                Text::new(
-                    format!("{id}\u{a0}: la règle de preuve ne dit pas sa sorte (kind)"),
-                    format!("{id}: the evidence rule does not say its kind"),
-                ),
+                i18n::text!("catalog-rule-kind-missing", id = id),
                 hint,
             );
             None
@@ -1037,53 +887,33 @@ fn rule_kind(
     }
 }
 
-/// A fact kind in words (French, English), for messages.
-fn kind_words(kind: Kind) -> (&'static str, &'static str) {
+/// A fact kind in words, for messages.
+fn kind_words(kind: Kind) -> Text {
     match kind {
-        Kind::Bool => ("oui/non", "yes/no"),
-        Kind::Number => ("numérique", "number"),
-        Kind::Text => ("texte", "text"),
-        Kind::List => ("liste", "list"),
+        Kind::Bool => i18n::text!("catalog-fact-kind-bool"),
+        Kind::Number => i18n::text!("catalog-fact-kind-number"),
+        Kind::Text => i18n::text!("catalog-fact-kind-text"),
+        Kind::List => i18n::text!("catalog-fact-kind-list"),
     }
 }
 
-/// What a rule with `op` on a fact of `kind` needs (French, English), for hints.
-fn expected_value(op: Op, kind: Kind) -> (String, String) {
+/// What a rule with `op` on a fact of `kind` needs, for hints.
+fn expected_value(op: Op, kind: Kind) -> Text {
     let value_for = |kind: Kind| match kind {
-        Kind::Bool => (
-            "écrivez value = true ou value = false".to_owned(),
-            "write value = true or value = false".to_owned(),
-        ),
-        Kind::Number => (
-            "écrivez un nombre : value = 30".to_owned(),
-            "write a number: value = 30".to_owned(),
-        ),
-        Kind::Text => (
-            "écrivez un texte entre guillemets : value = \"…\"".to_owned(),
-            "write a text in quotes: value = \"…\"".to_owned(),
-        ),
-        Kind::List => (
-            "un constat liste se compare avec op = \"empty\" ou \"not-empty\", sans value"
-                .to_owned(),
-            "a list fact is compared with op = \"empty\" or \"not-empty\", without value"
-                .to_owned(),
-        ),
+        Kind::Bool => i18n::text!("catalog-expected-bool"),
+        Kind::Number => i18n::text!("catalog-expected-number"),
+        Kind::Text => i18n::text!("catalog-expected-text"),
+        Kind::List => i18n::text!("catalog-expected-list"),
     };
     match (op, kind) {
-        (Op::Empty | Op::NotEmpty, Kind::List | Kind::Text) => (
-            "n'écrivez pas de value".to_owned(),
-            "write no value".to_owned(),
-        ),
-        (Op::Empty | Op::NotEmpty, _) => (
-            "seuls les constats liste ou texte peuvent être vides ; utilisez == ou !=".to_owned(),
-            "only list or text facts can be empty; use == or !=".to_owned(),
-        ),
+        (Op::Empty | Op::NotEmpty, Kind::List | Kind::Text) => {
+            i18n::text!("catalog-expected-no-value")
+        }
+        (Op::Empty | Op::NotEmpty, _) => i18n::text!("catalog-expected-not-empty-op"),
         (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, Kind::Number) => value_for(kind),
-        (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, _) => (
-            "seuls les constats numériques se comparent avec >, >=, < ou <= ; utilisez == ou !="
-                .to_owned(),
-            "only number facts compare with >, >=, < or <=; use == or !=".to_owned(),
-        ),
+        (Op::Greater | Op::AtLeast | Op::Less | Op::AtMost, _) => {
+            i18n::text!("catalog-expected-not-number-op")
+        }
         (Op::Equal | Op::NotEqual, _) => value_for(kind),
     }
 }
@@ -1095,13 +925,7 @@ fn check_refs(
     documents: &[Document],
 ) -> Vec<String> {
     if raw.refs.is_empty() && !raw.context {
-        checker.report(
-            raw.id.span(),
-            Text::new(
-                format!("{id} ne cite aucune source (refs)"),
-                format!("{id} cites no source (refs)"),
-            ),
-        );
+        checker.report(raw.id.span(), i18n::text!("catalog-no-refs", id = id));
     }
     let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
     let mut refs = Vec::new();
@@ -1111,32 +935,18 @@ fn check_refs(
         match documents.iter().find(|d| d.key == key) {
             None => checker.report_with_hint(
                 reference.span(),
-                Text::new(
-                    format!("{id} : la référence « {text} » ne commence pas par une clé de document connue"),
-                    format!("{id}: the ref \"{text}\" does not start with a known document key"),
-                ),
-                Text::new(
-                    format!("écrivez la clé, une espace et la section, p. ex. « charte-ght §10.9.1 » ; clés : {}", keys.join(", ")),
-                    format!("write the key, a space and the section, e.g. \"charte-ght §10.9.1\"; keys: {}", keys.join(", ")),
-                ),
+                i18n::text!("catalog-ref-unknown-key", id = id, text = text),
+                i18n::text!("catalog-ref-unknown-key-hint", keys = keys.join(", ")),
             ),
-            Some(document) if document.sections && section.trim().is_empty() => checker.report_with_hint(
-                reference.span(),
-                Text::new(
-                    format!("{id} : la référence « {text} » ne donne pas de section"),
-                    format!("{id}: the ref \"{text}\" names no section"),
+            Some(document) if document.sections && section.trim().is_empty() => checker
+                .report_with_hint(
+                    reference.span(),
+                    i18n::text!("catalog-ref-no-section", id = id, text = text),
+                    i18n::text!("catalog-ref-no-section-hint", key = key),
                 ),
-                Text::new(
-                    format!("ajoutez la section telle que le document la numérote, p. ex. « {key} §4 »"),
-                    format!("add the section as the document numbers it, e.g. \"{key} §4\""),
-                ),
-            ),
             Some(document) if !document.sections && !section.trim().is_empty() => checker.report(
                 reference.span(),
-                Text::new(
-                    format!("{id} : « {key} » n'a pas de sections ; écrivez seulement « {key} »"),
-                    format!("{id}: \"{key}\" has no sections; write just \"{key}\""),
-                ),
+                i18n::text!("catalog-ref-no-sections", id = id, key = key),
             ),
             Some(_) => refs.push(text.to_owned()),
         }
@@ -1144,135 +954,154 @@ fn check_refs(
     refs
 }
 
+/// A control's options, each checked, and the scale they make.
 fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<AnswerOption> {
+    check_option_count(checker, id, raw);
+    let mut options: Vec<AnswerOption> = Vec::new();
+    for spanned in &raw.options {
+        let option = check_option(checker, id, raw.context, spanned, &options);
+        options.push(option);
+    }
+    check_scale(checker, id, raw, &options);
+    options
+}
+
+/// How many options a control has: 3 to 5 for a scored control, 2 to 5 for a context question.
+fn check_option_count(checker: &mut Checker<'_>, id: &str, raw: &RawControl) {
     let count = raw.options.len();
     let allowed = if raw.context { 2..6 } else { OPTIONS_RANGE };
     if !allowed.contains(&count) {
         checker.report(
             raw.id.span(),
-            Text::new(
-                format!(
-                    "{id} a {count} option(s) : il en faut de {} à {}",
-                    allowed.start,
-                    allowed.end - 1
-                ),
-                format!(
-                    "{id} has {count} option(s): it needs {} to {}",
-                    allowed.start,
-                    allowed.end - 1
-                ),
+            i18n::text!(
+                "catalog-option-count",
+                id = id,
+                count = count,
+                min = allowed.start,
+                max = allowed.end - 1
             ),
         );
     }
-    let mut options: Vec<AnswerOption> = Vec::new();
-    for spanned in &raw.options {
-        let option: &RawOption = spanned.get_ref();
-        let option_id = option.id.get_ref().clone();
-        let valid_id = !option_id.is_empty()
-            && option_id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !valid_id {
+}
+
+/// One option: its id, its level (not below the level of the option `before` it) and its
+/// label.
+fn check_option(
+    checker: &mut Checker<'_>,
+    id: &str,
+    context: bool,
+    spanned: &Spanned<RawOption>,
+    before: &[AnswerOption],
+) -> AnswerOption {
+    let option: &RawOption = spanned.get_ref();
+    let option_id = check_option_id(checker, id, option, before);
+    let level = option_level(checker, id, context, spanned, &option_id);
+    if let (Some(level), Some(previous)) = (level, before.last().and_then(|o| o.level))
+        && level < previous
+    {
+        checker.report(
+            spanned.span(),
+            i18n::text!(
+                "catalog-option-order",
+                id = id,
+                option_id = option_id,
+                level = level,
+                previous = previous
+            ),
+        );
+    }
+    let label = checker.text(&option.label, "label");
+    checker.words(
+        option.label.span(),
+        &label,
+        OPTION_WORDS,
+        &i18n::text!("catalog-option-what", id = id, option_id = option_id),
+    );
+    AnswerOption {
+        id: option_id,
+        level,
+        label,
+    }
+}
+
+/// An option's id: lower-case ASCII letters, digits and dashes, not digits only (a number
+/// names an option by its place), not a reserved choice, not the id of an option `before` it.
+fn check_option_id(
+    checker: &mut Checker<'_>,
+    id: &str,
+    option: &RawOption,
+    before: &[AnswerOption],
+) -> String {
+    let option_id = option.id.get_ref().clone();
+    let valid_id = !option_id.is_empty()
+        && option_id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid_id {
+        checker.report(
+            option.id.span(),
+            i18n::text!("catalog-option-id-invalid", id = id, option_id = option_id),
+        );
+    }
+    if valid_id && option_id.chars().all(|c| c.is_ascii_digit()) {
+        checker.report_with_hint(
+            option.id.span(),
+            i18n::text!("catalog-option-id-digits", id = id, option_id = option_id),
+            i18n::text!("catalog-option-id-digits-hint"),
+        );
+    }
+    if RESERVED_CHOICES.contains(&option_id.as_str()) {
+        checker.report(
+            option.id.span(),
+            i18n::text!("catalog-option-id-reserved", id = id, option_id = option_id),
+        );
+    }
+    if before.iter().any(|o| o.id == option_id) {
+        checker.report(
+            option.id.span(),
+            i18n::text!("catalog-option-twice", id = id, option_id = option_id),
+        );
+    }
+    option_id
+}
+
+/// An option's level, 0 to 4: required on a scored control's options, refused on a context
+/// question's.
+fn option_level(
+    checker: &mut Checker<'_>,
+    id: &str,
+    context: bool,
+    spanned: &Spanned<RawOption>,
+    option_id: &str,
+) -> Option<u8> {
+    match (&spanned.get_ref().level, context) {
+        (Some(level), true) => {
             checker.report(
-                option.id.span(),
-                Text::new(
-                    format!("{id} : l'identifiant d'option « {option_id} » doit être en minuscules ASCII, chiffres et tirets"),
-                    format!("{id}: the option id \"{option_id}\" must be lowercase ASCII letters, digits and dashes"),
-                ),
+                level.span(),
+                i18n::text!("catalog-context-option-level", id = id),
             );
+            None
         }
-        if valid_id && option_id.chars().all(|c| c.is_ascii_digit()) {
-            checker.report_with_hint(
-                option.id.span(),
-                Text::new(
-                    format!("{id} : l'identifiant d'option « {option_id} » n'est fait que de chiffres"),
-                    format!("{id}: the option id \"{option_id}\" is made of digits only"),
-                ),
-                Text::new(
-                    "un nombre désigne l'option par sa place (« posture answer … 3 » = la 3e option) : donnez un identifiant parlant, p. ex. « dans-le-mois »",
-                    "a number names an option by its place (\"posture answer … 3\" = the 3rd option): give a telling id, e.g. \"within-a-month\"",
-                ),
-            );
-        }
-        if RESERVED_CHOICES.contains(&option_id.as_str()) {
-            checker.report(
-                option.id.span(),
-                Text::new(
-                    format!("{id} : « {option_id} » est réservé (« Je ne sais pas » et « Non applicable » sont offerts d'office)"),
-                    format!("{id}: \"{option_id}\" is reserved (\"Don't know\" and \"Not applicable\" are always offered)"),
-                ),
-            );
-        }
-        if options.iter().any(|o| o.id == option_id) {
-            checker.report(
-                option.id.span(),
-                Text::new(
-                    format!("{id} : l'option « {option_id} » est définie deux fois"),
-                    format!("{id}: the option \"{option_id}\" is defined twice"),
-                ),
-            );
-        }
-        let level = match (&option.level, raw.context) {
-            (Some(level), true) => {
-                checker.report(
-                    level.span(),
-                    Text::new(
-                        format!(
-                            "{id} est une question de contexte : ses options n'ont pas de niveau"
-                        ),
-                        format!("{id} is a context question: its options have no level"),
-                    ),
-                );
-                None
-            }
-            (Some(level), false) => Some(checker.in_range(level, 0..5, "level") as u8),
-            (None, true) => None,
-            (None, false) => {
-                checker.report(
-                    spanned.span(),
-                    Text::new(
-                        format!("{id} : l'option « {option_id} » n'a pas de niveau (0 à 4)"),
-                        format!("{id}: the option \"{option_id}\" has no level (0 to 4)"),
-                    ),
-                );
-                None
-            }
-        };
-        if let (Some(level), Some(previous)) = (level, options.last().and_then(|o| o.level))
-            && level < previous
-        {
+        (Some(level), false) => Some(checker.in_range(level, 0..5, "level") as u8),
+        (None, true) => None,
+        (None, false) => {
             checker.report(
                 spanned.span(),
-                Text::new(
-                    format!("{id} : les options doivent monter l'échelle ; « {option_id} » (niveau {level}) vient après un niveau {previous}"),
-                    format!("{id}: options must climb the scale; \"{option_id}\" (level {level}) comes after a level {previous}"),
-                ),
+                i18n::text!("catalog-option-no-level", id = id, option_id = option_id),
             );
+            None
         }
-        let label = checker.text(&option.label, "label");
-        checker.words(
-            option.label.span(),
-            &label,
-            OPTION_WORDS,
-            &format!("{id} option «\u{a0}{option_id}\u{a0}»"),
-        );
-        options.push(AnswerOption {
-            id: option_id,
-            level,
-            label,
-        });
     }
+}
+
+/// The scale the options make: a scored control has an option at level 4, and (a warning) no
+/// level is missing below the highest.
+fn check_scale(checker: &mut Checker<'_>, id: &str, raw: &RawControl, options: &[AnswerOption]) {
     if !raw.context && !options.is_empty() && options.iter().all(|o| o.level != Some(4)) {
         checker.report_with_hint(
             raw.id.span(),
-            Text::new(
-                format!("{id} n'a pas d'option au niveau 4 : une organisation exemplaire ne pourrait pas atteindre 100"),
-                format!("{id} has no option at level 4: an exemplary organisation could not reach 100"),
-            ),
-            Text::new(
-                "ajoutez une option « géré et vérifié » de niveau 4",
-                "add a \"managed and checked\" option at level 4",
-            ),
+            i18n::text!("catalog-no-top-level", id = id),
+            i18n::text!("catalog-no-top-level-hint"),
         );
     }
     let levels: Vec<u8> = options.iter().filter_map(|o| o.level).collect();
@@ -1285,14 +1114,10 @@ fn check_options(checker: &mut Checker<'_>, id: &str, raw: &RawControl) -> Vec<A
             let missing = missing.join(", ");
             checker.warn(
                 raw.id.span(),
-                Text::new(
-                    format!("{id}\u{a0}: aucune option au niveau {missing}, entre 0 et {top}\u{a0}: l'échelle a un trou"),
-                    format!("{id}: no option at level {missing}, between 0 and {top}: the scale has a gap"),
-                ),
+                i18n::text!("catalog-level-gap", id = id, missing = missing, top = top),
             );
         }
     }
-    options
 }
 
 fn check_recommendation(checker: &mut Checker<'_>, raw: &RawRecommendation) -> Recommendation {
@@ -1320,39 +1145,32 @@ fn check_conditions(
         match by_id.get(target.as_str()) {
             None => problems.push(Problem::at(
                 file.location(when.control.span()),
-                Text::new(
-                    format!("{owner} : la condition renvoie au contrôle inconnu « {target} »"),
-                    format!("{owner}: the condition points at the unknown control \"{target}\""),
-                ),
+                i18n::text!("catalog-condition-unknown", owner = owner, target = target),
             )),
             Some(gate) if !gate.context => problems.push(
                 Problem::at(
                     file.location(when.control.span()),
-                    Text::new(
-                        format!("{owner} : la condition renvoie à « {target} », qui n'est pas une question de contexte"),
-                        format!("{owner}: the condition points at \"{target}\", which is not a context question"),
+                    i18n::text!(
+                        "catalog-condition-not-context",
+                        owner = owner,
+                        target = target
                     ),
                 )
-                .hint(Text::new(
-                    format!("ajoutez context = true à {target}, ou faites dépendre {owner} d'une question de contexte"),
-                    format!("add context = true to {target}, or make {owner} depend on a context question"),
+                .hint(i18n::text!(
+                    "catalog-condition-not-context-hint",
+                    target = target,
+                    owner = owner
                 )),
             ),
             Some(_) if target == owner => problems.push(Problem::at(
                 file.location(when.control.span()),
-                Text::new(
-                    format!("{owner} ne peut pas dépendre de lui-même"),
-                    format!("{owner} cannot depend on itself"),
-                ),
+                i18n::text!("catalog-condition-self", owner = owner),
             )),
             Some(gate) => {
                 if when.any_of.is_empty() {
                     problems.push(Problem::at(
                         file.location(raw.span()),
-                        Text::new(
-                            format!("{owner} : la condition ne liste aucune option (any_of)"),
-                            format!("{owner}: the condition lists no option (any_of)"),
-                        ),
+                        i18n::text!("catalog-condition-no-option", owner = owner),
                     ));
                 }
                 for option in &when.any_of {
@@ -1361,14 +1179,17 @@ fn check_conditions(
                         problems.push(
                             Problem::at(
                                 file.location(option.span()),
-                                Text::new(
-                                    format!("{owner} : « {target} » n'a pas d'option « {} »", option.get_ref()),
-                                    format!("{owner}: \"{target}\" has no option \"{}\"", option.get_ref()),
+                                i18n::text!(
+                                    "catalog-condition-option-unknown",
+                                    owner = owner,
+                                    target = target,
+                                    option = option.get_ref()
                                 ),
                             )
-                            .hint(Text::new(
-                                format!("options de {target} : {}", known.join(", ")),
-                                format!("options of {target}: {}", known.join(", ")),
+                            .hint(i18n::text!(
+                                "catalog-condition-option-unknown-hint",
+                                target = target,
+                                known = known.join(", ")
                             )),
                         );
                     }
@@ -1395,10 +1216,7 @@ fn check_conditions(
             if !seen.insert(current.id.as_str()) {
                 problems.push(Problem::at(
                     placed.file.location(placed.raw.get_ref().id.span()),
-                    Text::new(
-                        format!("{} : les conditions forment une boucle", control.id),
-                        format!("{}: the conditions form a loop", control.id),
-                    ),
+                    i18n::text!("catalog-condition-loop", control = control.id),
                 ));
                 break;
             }

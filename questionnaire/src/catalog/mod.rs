@@ -19,7 +19,6 @@ pub use model::{
 };
 
 use crate::error::{Error, Problem};
-use crate::lang::Text;
 use crate::source::SourceFile;
 use check::PlacedControl;
 use raw::{RawControlsFile, RawHeader};
@@ -79,19 +78,13 @@ pub fn load_with(path: &Path, lint: Lint) -> Result<Catalog, Error> {
         Err(Error::Invalid(mut problems)) if is_directory_header(path) => {
             let dir = crate::fsutil::parent_dir(path);
             problems.push(
-                Problem::new(Text::new(
-                    format!(
-                        "{} est l'en-tête d'un catalogue en dossier : ses contrôles sont dans les autres fichiers du dossier",
-                        path.display()
-                    ),
-                    format!(
-                        "{} is the header of a catalog directory: its controls are in the directory's other files",
-                        path.display()
-                    ),
+                Problem::new(i18n::text!(
+                    "catalog-header-given",
+                    path = path.display().to_string()
                 ))
-                .hint(Text::new(
-                    format!("donnez le dossier : posture catalog check {}", dir.display()),
-                    format!("give the directory: posture catalog check {}", dir.display()),
+                .hint(i18n::text!(
+                    "catalog-header-given-hint",
+                    dir = dir.display().to_string()
                 )),
             );
             Err(Error::Invalid(problems))
@@ -129,18 +122,12 @@ fn read_file(path: &Path) -> Result<SourceFile, Error> {
         .map_err(|error| {
             let why = crate::lang::io_reason(&error);
             Error::invalid(
-                Problem::new(Text::new(
-                    format!(
-                        "impossible de lire le catalogue {} : {}",
-                        path.display(),
-                        why.fr
-                    ),
-                    format!("cannot read the catalog {}: {}", path.display(), why.en),
+                Problem::new(i18n::text!(
+                    "catalog-unreadable",
+                    path = path.display().to_string(),
+                    why = why
                 ))
-                .hint(Text::new(
-                    "donnez le chemin d'un fichier TOML ou d'un dossier contenant catalog.toml",
-                    "give the path of a TOML file or of a directory holding catalog.toml",
-                )),
+                .hint(i18n::text!("catalog-unreadable-hint")),
             )
         })
 }
@@ -149,28 +136,20 @@ fn read_directory(dir: &Path) -> Result<Vec<SourceFile>, Error> {
     let header = dir.join(HEADER_FILE);
     if !header.is_file() {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!(
-                    "le dossier {} ne contient pas de {HEADER_FILE}",
-                    dir.display()
-                ),
-                format!("the directory {} holds no {HEADER_FILE}", dir.display()),
+            Problem::new(i18n::text!(
+                "catalog-no-header",
+                dir = dir.display().to_string(),
+                header = HEADER_FILE
             ))
-            .hint(Text::new(
-                "un catalogue en dossier a un en-tête catalog.toml (voir docs/catalog-format.md)",
-                "a catalog directory has a catalog.toml header (see docs/catalog-format.md)",
-            )),
+            .hint(i18n::text!("catalog-no-header-hint")),
         ));
     }
     let others = part_files(dir).map_err(|error| {
         let why = crate::lang::io_reason(&error);
-        Error::invalid(Problem::new(Text::new(
-            format!(
-                "impossible de lire le dossier {} : {}",
-                dir.display(),
-                why.fr
-            ),
-            format!("cannot read the directory {}: {}", dir.display(), why.en),
+        Error::invalid(Problem::new(i18n::text!(
+            "catalog-dir-unreadable",
+            dir = dir.display().to_string(),
+            why = why
         )))
     })?;
     std::iter::once(header)
@@ -212,17 +191,8 @@ fn syntax_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
         None => file.start(),
     };
     let why = crate::lang::parse_reason(error.message());
-    Problem::at(
-        location,
-        Text::new(
-            format!("TOML invalide : {}", why.fr),
-            format!("invalid TOML: {}", why.en),
-        ),
-    )
-    .hint(Text::new(
-        "corrigez le fichier ; le format est décrit dans docs/catalog-format.md",
-        "fix the file; the format is described in docs/catalog-format.md",
-    ))
+    Problem::at(location, i18n::text!("catalog-invalid-toml", why = why))
+        .hint(i18n::text!("catalog-invalid-toml-hint"))
 }
 
 fn load_sources(
@@ -232,10 +202,7 @@ fn load_sources(
 ) -> Result<Catalog, Error> {
     let hash = hash(&files);
     let Some((header_file, control_files)) = files.split_first() else {
-        return Err(Error::invalid(Problem::new(Text::new(
-            "le catalogue est vide",
-            "the catalog is empty",
-        ))));
+        return Err(Error::invalid(Problem::new(i18n::text!("catalog-empty"))));
     };
     let mut problems = Vec::new();
     let header = match toml::from_str::<RawHeader>(&header_file.text) {

@@ -334,26 +334,15 @@ impl<'c> App<'c> {
                 if index < control.options.len() {
                     return self.pick(Choice::Option(index));
                 }
-                self.say(
-                    Text::new(
-                        format!("pas d'option {digit} pour cette question"),
-                        format!("no option {digit} for this question"),
-                    ),
-                    true,
-                );
+                let digit = digit.to_string();
+                self.say(i18n::text!("tui-no-option", digit = digit), true);
             }
             KeyCode::Char('u') => return self.pick(Choice::Unknown),
             KeyCode::Char('a') => {
                 if control.na_allowed {
                     return self.pick(Choice::NotApplicable);
                 }
-                self.say(
-                    Text::new(
-                        "« Non applicable » n'est pas possible pour cette question",
-                        "\"Not applicable\" is not possible for this question",
-                    ),
-                    true,
-                );
+                self.say(i18n::text!("tui-na-not-allowed"), true);
             }
             KeyCode::Enter => {
                 if let Some(choice) = choices.get(self.cursor) {
@@ -379,21 +368,12 @@ impl<'c> App<'c> {
                 .next_matching(|app, c| app.needs_answer(c) || app.audit.session.is_flagged(&c.id))
             {
                 Some(index) => self.go_to(index),
-                None => self.say(
-                    Text::new(
-                        "aucune question sans réponse ni marquée",
-                        "no unanswered or flagged question",
-                    ),
-                    false,
-                ),
+                None => self.say(i18n::text!("tui-none-open"), false),
             },
             KeyCode::Char('F') => {
                 match self.next_matching(|app, c| app.audit.session.is_flagged(&c.id)) {
                     Some(index) => self.go_to(index),
-                    None => self.say(
-                        Text::new("aucune question marquée", "no flagged question"),
-                        false,
-                    ),
+                    None => self.say(i18n::text!("tui-none-flagged"), false),
                 }
             }
             KeyCode::Char('f') => {
@@ -446,14 +426,9 @@ impl<'c> App<'c> {
                     .checked_add_months(Months::new(6))
                     .map(|date| date.format("%Y-%m-%d").to_string())
                     .unwrap_or_default();
-                self.audit.session.meta.next_assessment = next.clone();
-                self.say(
-                    Text::new(
-                        format!("prochaine évaluation fixée au {next}"),
-                        format!("next assessment set for {next}"),
-                    ),
-                    false,
-                );
+                self.audit.session.meta.next_assessment =
+                    self.now.date_naive().checked_add_months(Months::new(6));
+                self.say(i18n::text!("tui-next-assessment-set", date = next), false);
                 return vec![Effect::Save];
             }
             KeyCode::Char('?') => self.overlay = Overlay::Keys { scroll: 0 },
@@ -563,7 +538,7 @@ impl<'c> App<'c> {
         let text = note.text();
         let effects = self.store_note(&text);
         if text != note.original.trim_end() {
-            self.say(Text::new("note enregistrée", "note saved"), false);
+            self.say(i18n::text!("tui-note-saved"), false);
         }
         effects
     }
@@ -605,13 +580,7 @@ impl<'c> App<'c> {
             .filter(|answer| answer.to_confirm)
             .map(|answer| answer.choice.clone());
         let Some(choice) = carried else {
-            self.say(
-                Text::new(
-                    "rien à confirmer : cette réponse n'a pas été reprise de l'évaluation précédente",
-                    "nothing to confirm: this answer was not carried over from the previous assessment",
-                ),
-                true,
-            );
+            self.say(i18n::text!("tui-nothing-to-confirm"), true);
             return Vec::new();
         };
         self.audit
@@ -655,21 +624,7 @@ impl<'c> App<'c> {
 
     /// Says that every question is answered, how many are flagged, and how to open the summary.
     fn say_all_answered(&mut self) {
-        let text = match self.flagged() {
-            0 => Text::new(
-                "toutes les questions ont une réponse — r : synthèse",
-                "every question is answered — r: summary",
-            ),
-            flagged => Text::new(
-                format!(
-                    "toutes les questions ont une réponse — {flagged} marquée{} à revoir (F) — r : synthèse",
-                    if flagged > 1 { "s" } else { "" }
-                ),
-                format!(
-                    "every question is answered — {flagged} flagged to review (F) — r: summary"
-                ),
-            ),
-        };
+        let text = i18n::text!("tui-all-answered", count = self.flagged());
         self.say(text, false);
     }
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
 
 /// Time spent and time allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub struct Clock {
     pub this_run: Duration,
 }
 
-/// Whether the questions left fit in the time left.
+/// Whether the questions left fit in the time left (worded by [`super::labels::Labels::pace`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pace {
     /// Every question is answered.
@@ -58,18 +58,6 @@ impl Clock {
     pub fn minutes_per_question(&self, left: usize) -> Option<f64> {
         let remaining = self.budget.checked_sub(self.elapsed())?;
         (left > 0).then(|| remaining.as_secs_f64() / 60.0 / left as f64)
-    }
-}
-
-impl Pace {
-    /// How the pace reads in the header.
-    pub fn text(self) -> Text {
-        match self {
-            Pace::Done => Text::new("terminé", "done"),
-            Pace::OnTrack => Text::new("dans les temps", "on track"),
-            Pace::Behind => Text::new("en retard : accélérez", "behind: speed up"),
-            Pace::Over => Text::new("temps dépassé", "over time"),
-        }
     }
 }
 

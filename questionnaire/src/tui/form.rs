@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::catalog::Catalog;
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::session::NewSession;
 
 /// Headcount bands offered by the form.
@@ -44,17 +44,9 @@ pub const FIELDS: [Field; 7] = [
 ];
 
 impl Field {
-    /// The field's label.
-    pub fn label(self) -> Text {
-        match self {
-            Field::Organisation => Text::new("Organisation", "Organisation"),
-            Field::Sector => Text::new("Secteur", "Sector"),
-            Field::Headcount => Text::new("Effectif", "Headcount"),
-            Field::Auditor => Text::new("Auditeur", "Auditor"),
-            Field::Participants => Text::new("Participants", "Participants"),
-            Field::Profile => Text::new("Profil", "Profile"),
-            Field::File => Text::new("Fichier", "File"),
-        }
+    /// The field's label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        super::labels::Labels::of(lang).field(self)
     }
 
     /// Whether the field is a choice among values (changed with ← →).
@@ -249,19 +241,13 @@ impl StartForm {
     fn submit(&mut self) -> FormOutcome {
         if self.organisation.trim().is_empty() {
             self.focus = 0;
-            self.error = Some(Text::new(
-                "indiquez le nom de l'organisation",
-                "enter the organisation's name",
-            ));
+            self.error = Some(i18n::text!("tui-form-organisation-missing"));
             return FormOutcome::Continue;
         }
         let file = PathBuf::from(self.file.trim());
         if self.file.trim().is_empty() {
             self.focus = FIELDS.len() - 1;
-            self.error = Some(Text::new(
-                "indiquez le fichier de la session",
-                "enter the session's file",
-            ));
+            self.error = Some(i18n::text!("tui-form-file-missing"));
             return FormOutcome::Continue;
         }
         if file.exists() {
@@ -271,10 +257,7 @@ impl StartForm {
                 |n| n.to_string_lossy().into_owned(),
             );
             self.focus = FIELDS.len() - 1;
-            self.error = Some(Text::new(
-                format!("le fichier « {name} » existe déjà : choisissez un autre nom"),
-                format!("the file \"{name}\" already exists: choose another name"),
-            ));
+            self.error = Some(i18n::text!("tui-form-file-exists", name = name));
             return FormOutcome::Continue;
         }
         FormOutcome::Submit(

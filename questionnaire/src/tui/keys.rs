@@ -1,243 +1,47 @@
 //! What every key does, screen by screen, and what the marks on screen mean: the content of the
 //! `?` window, and the footer's short hints. It lives apart from the drawing so that
-//! [`super::app::App`] knows how far the window can scroll, and so that one list serves both
-//! languages.
+//! [`super::app::App`] knows how far the window can scroll, and so that one list serves every
+//! language (its words from the catalogs, looked up once per language).
+
+use std::sync::LazyLock;
+
+use i18n::t;
 
 use super::app::Screen;
 use crate::lang::Lang;
 
-/// One line of the `?` window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One line of the `?` window, in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
-    /// A section title (French, English).
-    Section(&'static str, &'static str),
-    /// A key (French, English) and what it does (French, English).
-    Key(&'static str, &'static str, &'static str, &'static str),
+    /// A section title.
+    Section(String),
+    /// A key and what it does.
+    Key(String, String),
 }
 
-type Rows = &'static [Row];
-
-const QUESTIONS: Rows = &[
-    Row::Section("Questions", "Questions"),
-    Row::Key(
-        "1-9",
-        "1-9",
-        "choisir l'option et passer à la suivante",
-        "pick the option and move on",
-    ),
-    Row::Key(
-        "↑↓ j k",
-        "↑↓ j k",
-        "se déplacer dans les options",
-        "move through the options",
-    ),
-    Row::Key(
-        "Entrée",
-        "Enter",
-        "choisir l'option surlignée",
-        "pick the highlighted option",
-    ),
-    Row::Key("u", "u", "Je ne sais pas", "Don't know"),
-    Row::Key(
-        "a",
-        "a",
-        "Non applicable (si permis)",
-        "Not applicable (where allowed)",
-    ),
-    Row::Key(
-        "c",
-        "c",
-        "confirmer la réponse précédente (réévaluation)",
-        "confirm the previous answer (re-assessment)",
-    ),
-    Row::Key(
-        "← p PgUp",
-        "← p PgUp",
-        "question précédente",
-        "previous question",
-    ),
-    Row::Key("→ PgDn", "→ PgDn", "question suivante", "next question"),
-    Row::Key(
-        "Tab",
-        "Tab",
-        "question suivante sans réponse ou marquée",
-        "next unanswered or flagged question",
-    ),
-    Row::Key(
-        "f",
-        "f",
-        "marquer / démarquer la question",
-        "flag / unflag the question",
-    ),
-    Row::Key(
-        "F",
-        "F",
-        "question marquée suivante",
-        "next flagged question",
-    ),
-    Row::Key(
-        "n",
-        "n",
-        "écrire une note (ce qui a été dit, les preuves)",
-        "write a note (what was said, the evidence)",
-    ),
-    Row::Key(
-        "h",
-        "h",
-        "afficher / masquer l'aide de la question",
-        "show / hide the question's help text",
-    ),
-    Row::Key(
-        "s",
-        "s",
-        "afficher / masquer les scores",
-        "show / hide the scores",
-    ),
-    Row::Key("/", "/", "chercher une question", "search the questions"),
-    Row::Key(
-        "r",
-        "r",
-        "synthèse de fin de réunion",
-        "end-of-meeting summary",
-    ),
-    Row::Key(
-        "?",
-        "?",
-        "cette aide (↑↓ PgUp PgDn pour défiler)",
-        "this help (↑↓ PgUp PgDn to scroll)",
-    ),
-    Row::Key(
-        "q Ctrl-C",
-        "q Ctrl-C",
-        "enregistrer et quitter",
-        "save and quit",
-    ),
-];
-
-const NOTE: Rows = &[
-    Row::Section("Éditeur de note (n)", "Note editor (n)"),
-    Row::Key(
-        "Échap Ctrl-S",
-        "Esc Ctrl-S",
-        "enregistrer la note et revenir",
-        "save the note and go back",
-    ),
-    Row::Key(
-        "Ctrl-C",
-        "Ctrl-C",
-        "enregistrer la note et quitter",
-        "save the note and quit",
-    ),
-    Row::Key(
-        "Entrée",
-        "Enter",
-        "nouvelle ligne (le brouillon est enregistré en continu)",
-        "new line (the draft is saved as you type)",
-    ),
-];
-
-const SEARCH: Rows = &[
-    Row::Section("Recherche (/)", "Search (/)"),
-    Row::Key("↑↓", "↑↓", "choisir un résultat", "select a result"),
-    Row::Key(
-        "Entrée",
-        "Enter",
-        "aller à la question",
-        "go to the question",
-    ),
-    Row::Key("Échap", "Esc", "fermer la recherche", "close the search"),
-];
-
-const SUMMARY: Rows = &[
-    Row::Section("Synthèse (r)", "Summary (r)"),
-    Row::Key(
-        "x",
-        "x",
-        "exporter le rapport à côté de la session",
-        "export the report next to the session",
-    ),
-    Row::Key(
-        "p",
-        "p",
-        "fixer la prochaine évaluation (+6 mois)",
-        "set the next assessment (+6 months)",
-    ),
-    Row::Key("↑↓ j k", "↑↓ j k", "faire défiler", "scroll"),
-    Row::Key(
-        "Échap r ⌫",
-        "Esc r ⌫",
-        "revenir aux questions",
-        "back to the questions",
-    ),
-    Row::Key("?", "?", "cette aide", "this help"),
-    Row::Key(
-        "q Ctrl-C",
-        "q Ctrl-C",
-        "enregistrer et quitter",
-        "save and quit",
-    ),
-];
-
-const MARKS: Rows = &[
-    Row::Section("Repères à l'écran", "Marks on screen"),
-    Row::Key(
-        "›",
-        "›",
-        "ligne surlignée, domaine en cours",
-        "highlighted line, current domain",
-    ),
-    Row::Key("●", "●", "réponse enregistrée", "recorded answer"),
-    Row::Key("⚑", "⚑", "question marquée", "flagged question"),
-    Row::Key("✎", "✎", "question avec une note", "question with a note"),
-    Row::Key(
-        "↻n",
-        "↻n",
-        "réponses reprises, à confirmer",
-        "carried-over answers to confirm",
-    ),
-    Row::Key(
-        "✓n",
-        "✓n",
-        "réponses reprises, confirmées sans changement",
-        "carried-over answers confirmed unchanged",
-    ),
-    Row::Key(
-        "Δn",
-        "Δn",
-        "réponses changées depuis l'évaluation précédente",
-        "answers changed since the previous assessment",
-    ),
-    Row::Key("N2", "N2", "niveau du domaine", "level of the domain"),
-    Row::Key(
-        "!",
-        "!",
-        "niveau plafonné par un contrôle critique ; en bas : une erreur",
-        "level capped by a critical control; at the bottom: an error",
-    ),
-];
-
-/// One hint of the footer: keys (French, English), named as the `?` window names them (none
-/// for "type to search"), and what they do (French, English).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hint(
-    pub &'static str,
-    pub &'static str,
-    pub &'static str,
-    pub &'static str,
-);
+/// One hint of the footer, in one language: keys, named as the `?` window names them (none for
+/// "type to search"), what they do, and the two as the footer shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The keys.
+    pub keys: String,
+    /// What they do.
+    pub what: String,
+    /// The hint as the footer shows it.
+    pub text: String,
+}
 
 impl Hint {
-    /// The hint as the footer shows it.
-    pub fn text(self, lang: Lang) -> String {
-        let Hint(key_fr, key_en, fr, en) = self;
-        match lang.pick(key_fr, key_en) {
-            "" => lang.pick(fr, en).to_owned(),
-            key => format!("{key} {}", lang.pick(fr, en)),
-        }
+    fn new(keys: impl Into<String>, what: String) -> Hint {
+        let keys = keys.into();
+        let text = if keys.is_empty() {
+            what.clone()
+        } else {
+            format!("{keys} {what}")
+        };
+        Hint { keys, what, text }
     }
 }
-
-type Hints = &'static [Hint];
 
 /// What the footer gives hints for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,78 +60,179 @@ pub enum Footer {
     Note,
 }
 
-const FOOTER_QUESTIONS: Hints = &[
-    Hint("?", "?", "touches", "keys"),
-    Hint("q", "q", "quitter", "quit"),
-    Hint("1-9", "1-9", "choisir", "pick"),
-    Hint("u", "u", "ne sais pas", "don't know"),
-    Hint("n", "n", "note", "note"),
-    Hint("f", "f", "marquer", "flag"),
-    Hint("a", "a", "n/a", "n/a"),
-    Hint("Tab", "Tab", "suivante", "next open"),
-    Hint("/", "/", "chercher", "search"),
-];
+/// Every key of every screen and every footer hint, in one language: made once, from the
+/// catalogs.
+struct Table {
+    questions: Vec<Row>,
+    note: Vec<Row>,
+    search: Vec<Row>,
+    summary: Vec<Row>,
+    marks: Vec<Row>,
+    footer_questions: Vec<Hint>,
+    footer_no_question: Vec<Hint>,
+    footer_summary: Vec<Hint>,
+    footer_keys: Vec<Hint>,
+    footer_search: Vec<Hint>,
+    footer_note: Vec<Hint>,
+}
 
-const FOOTER_NO_QUESTION: Hints = &[
-    Hint("?", "?", "touches", "keys"),
-    Hint("q", "q", "quitter", "quit"),
-];
+fn section(title: String) -> Row {
+    Row::Section(title)
+}
 
-const FOOTER_SUMMARY: Hints = &[
-    Hint("?", "?", "touches", "keys"),
-    Hint("q", "q", "quitter", "quit"),
-    Hint("x", "x", "exporter", "export"),
-    Hint("p", "p", "prochaine évaluation", "next assessment"),
-    Hint("Échap", "Esc", "questions", "questions"),
-];
+fn key(keys: impl Into<String>, what: String) -> Row {
+    Row::Key(keys.into(), what)
+}
 
-const FOOTER_KEYS: Hints = &[
-    Hint("↑↓ PgUp PgDn", "↑↓ PgUp PgDn", "défiler", "scroll"),
-    Hint("", "", "une autre touche ferme", "any other key closes"),
-];
+impl Table {
+    fn of(lang: Lang) -> &'static Table {
+        static FRENCH: LazyLock<Table> = LazyLock::new(|| Table::new(Lang::Fr));
+        static ENGLISH: LazyLock<Table> = LazyLock::new(|| Table::new(Lang::En));
+        match lang {
+            Lang::Fr => &FRENCH,
+            Lang::En => &ENGLISH,
+        }
+    }
 
-const FOOTER_SEARCH: Hints = &[
-    Hint("Échap", "Esc", "fermer", "close"),
-    Hint("Entrée", "Enter", "aller", "go"),
-    Hint("↑↓", "↑↓", "choisir", "select"),
-    Hint("", "", "tapez pour chercher", "type to search"),
-];
-
-const FOOTER_NOTE: Hints = &[
-    Hint(
-        "Échap ou Ctrl-S :",
-        "Esc or Ctrl-S:",
-        "enregistrer et revenir",
-        "save and go back",
-    ),
-    Hint(
-        "Ctrl-C :",
-        "Ctrl-C:",
-        "enregistrer et quitter",
-        "save and quit",
-    ),
-];
-
-/// The footer's hints, `?` and `q` first where they apply so that they show however narrow the
-/// terminal.
-pub fn footer(footer: Footer) -> &'static [Hint] {
-    match footer {
-        Footer::Questions => FOOTER_QUESTIONS,
-        Footer::NoQuestion => FOOTER_NO_QUESTION,
-        Footer::Summary => FOOTER_SUMMARY,
-        Footer::Keys => FOOTER_KEYS,
-        Footer::Search => FOOTER_SEARCH,
-        Footer::Note => FOOTER_NOTE,
+    fn new(lang: Lang) -> Table {
+        let enter = t!(lang, "tui-key-enter");
+        let esc = t!(lang, "tui-key-esc");
+        let save_quit = t!(lang, "tui-keys-save-quit");
+        let keys = || Hint::new("?", t!(lang, "tui-hint-keys"));
+        let quit = || Hint::new("q", t!(lang, "tui-hint-quit"));
+        Table {
+            questions: vec![
+                section(t!(lang, "tui-keys-questions")),
+                key("1-9", t!(lang, "tui-keys-pick-next")),
+                key("↑↓ j k", t!(lang, "tui-keys-move")),
+                key(enter.clone(), t!(lang, "tui-keys-pick-highlighted")),
+                key("u", t!(lang, "tui-dont-know")),
+                key("a", t!(lang, "tui-keys-na")),
+                key("c", t!(lang, "tui-keys-confirm")),
+                key("← p PgUp", t!(lang, "tui-keys-previous")),
+                key("→ PgDn", t!(lang, "tui-keys-next")),
+                key("Tab", t!(lang, "tui-keys-next-open")),
+                key("f", t!(lang, "tui-keys-flag")),
+                key("F", t!(lang, "tui-keys-next-flagged")),
+                key("n", t!(lang, "tui-keys-note")),
+                key("h", t!(lang, "tui-keys-help")),
+                key("s", t!(lang, "tui-keys-scores")),
+                key("/", t!(lang, "tui-keys-search")),
+                key("r", t!(lang, "tui-keys-summary")),
+                key("?", t!(lang, "tui-keys-this-help-scroll")),
+                key("q Ctrl-C", save_quit.clone()),
+            ],
+            note: vec![
+                section(t!(lang, "tui-keys-note-editor")),
+                key(
+                    t!(lang, "tui-key-esc-ctrl-s"),
+                    t!(lang, "tui-keys-note-save-back"),
+                ),
+                key("Ctrl-C", t!(lang, "tui-keys-note-save-quit")),
+                key(enter.clone(), t!(lang, "tui-keys-new-line")),
+            ],
+            search: vec![
+                section(t!(lang, "tui-keys-search-section")),
+                key("↑↓", t!(lang, "tui-keys-select-result")),
+                key(enter.clone(), t!(lang, "tui-keys-go-to")),
+                key(esc.clone(), t!(lang, "tui-keys-close-search")),
+            ],
+            summary: vec![
+                section(t!(lang, "tui-keys-summary-section")),
+                key("x", t!(lang, "tui-keys-export")),
+                key("p", t!(lang, "tui-keys-next-assessment")),
+                key("↑↓ j k", t!(lang, "tui-keys-scroll")),
+                key(t!(lang, "tui-key-esc-r-back"), t!(lang, "tui-keys-back")),
+                key("?", t!(lang, "tui-keys-this-help")),
+                key("q Ctrl-C", save_quit.clone()),
+            ],
+            marks: vec![
+                section(t!(lang, "tui-keys-marks")),
+                key("›", t!(lang, "tui-keys-mark-cursor")),
+                key("●", t!(lang, "tui-keys-mark-answer")),
+                key("⚑", t!(lang, "tui-keys-mark-flag")),
+                key("✎", t!(lang, "tui-keys-mark-note")),
+                key("↻n", t!(lang, "tui-keys-mark-to-confirm")),
+                key("✓n", t!(lang, "tui-keys-mark-confirmed")),
+                key("Δn", t!(lang, "tui-keys-mark-changed")),
+                key("N2", t!(lang, "tui-keys-mark-level")),
+                key("!", t!(lang, "tui-keys-mark-capped")),
+            ],
+            footer_questions: vec![
+                keys(),
+                quit(),
+                Hint::new("1-9", t!(lang, "tui-hint-pick")),
+                Hint::new("u", t!(lang, "tui-hint-dont-know")),
+                Hint::new("n", t!(lang, "tui-hint-note")),
+                Hint::new("f", t!(lang, "tui-hint-flag")),
+                Hint::new("a", t!(lang, "tui-hint-na")),
+                Hint::new("Tab", t!(lang, "tui-hint-next-open")),
+                Hint::new("/", t!(lang, "tui-hint-search")),
+            ],
+            footer_no_question: vec![keys(), quit()],
+            footer_summary: vec![
+                keys(),
+                quit(),
+                Hint::new("x", t!(lang, "tui-hint-export")),
+                Hint::new("p", t!(lang, "tui-hint-next-assessment")),
+                Hint::new(esc.clone(), t!(lang, "tui-hint-questions")),
+            ],
+            footer_keys: vec![
+                Hint::new("↑↓ PgUp PgDn", t!(lang, "tui-hint-scroll")),
+                Hint::new("", t!(lang, "tui-hint-any-key-closes")),
+            ],
+            footer_search: vec![
+                Hint::new(esc, t!(lang, "tui-hint-close")),
+                Hint::new(enter, t!(lang, "tui-hint-go")),
+                Hint::new("↑↓", t!(lang, "tui-hint-select")),
+                Hint::new("", t!(lang, "tui-hint-type-to-search")),
+            ],
+            footer_note: vec![
+                Hint::new(
+                    t!(lang, "tui-hint-note-save-keys"),
+                    t!(lang, "tui-hint-save-back"),
+                ),
+                Hint::new(t!(lang, "tui-hint-note-quit-keys"), save_quit),
+            ],
+        }
     }
 }
 
-/// The `?` window of a screen: that screen's keys first, then the others and the marks.
-pub fn help(screen: Screen) -> Vec<Row> {
-    let sections: [Rows; 5] = match screen {
-        Screen::Questions => [QUESTIONS, NOTE, SEARCH, SUMMARY, MARKS],
-        Screen::Summary => [SUMMARY, MARKS, QUESTIONS, NOTE, SEARCH],
+/// The footer's hints in `lang`, `?` and `q` first where they apply so that they show however
+/// narrow the terminal.
+pub fn footer(footer: Footer, lang: Lang) -> &'static [Hint] {
+    let table = Table::of(lang);
+    match footer {
+        Footer::Questions => &table.footer_questions,
+        Footer::NoQuestion => &table.footer_no_question,
+        Footer::Summary => &table.footer_summary,
+        Footer::Keys => &table.footer_keys,
+        Footer::Search => &table.footer_search,
+        Footer::Note => &table.footer_note,
+    }
+}
+
+/// The `?` window of a screen in `lang`: that screen's keys first, then the others and the
+/// marks.
+pub fn help(screen: Screen, lang: Lang) -> impl Iterator<Item = &'static Row> {
+    let table = Table::of(lang);
+    let sections: [&'static [Row]; 5] = match screen {
+        Screen::Questions => [
+            &table.questions,
+            &table.note,
+            &table.search,
+            &table.summary,
+            &table.marks,
+        ],
+        Screen::Summary => [
+            &table.summary,
+            &table.marks,
+            &table.questions,
+            &table.note,
+            &table.search,
+        ],
     };
-    sections.concat()
+    sections.into_iter().flatten()
 }
 
 #[cfg(test)]
@@ -335,10 +240,10 @@ mod tests {
     use super::*;
 
     /// The keys a footer hint names, as the `?` window writes them.
-    fn hint_keys(hint: Hint, lang: Lang) -> Vec<&'static str> {
-        lang.pick(hint.0, hint.1)
+    fn hint_keys(hint: &Hint) -> Vec<&str> {
+        hint.keys
             .split_whitespace()
-            .map(|word| word.trim_end_matches(':'))
+            .map(|word| word.trim_end_matches([':', '\u{a0}']))
             .filter(|word| !["", "ou", "or"].contains(word))
             .collect()
     }
@@ -356,16 +261,15 @@ mod tests {
         ];
         for lang in [Lang::Fr, Lang::En] {
             for (place, screen) in places {
-                let help: Vec<&str> = help(screen)
-                    .iter()
-                    .filter_map(|row| match *row {
-                        Row::Key(fr, en, ..) => Some(lang.pick(fr, en)),
-                        Row::Section(..) => None,
+                let help: Vec<&str> = help(screen, lang)
+                    .filter_map(|row| match row {
+                        Row::Key(keys, _) => Some(keys.as_str()),
+                        Row::Section(_) => None,
                     })
                     .flat_map(str::split_whitespace)
                     .collect();
-                for &hint in footer(place) {
-                    for key in hint_keys(hint, lang) {
+                for hint in footer(place, lang) {
+                    for key in hint_keys(hint) {
                         assert!(
                             help.contains(&key),
                             "{key} ({place:?}, {lang:?}) is not in the ? window of {screen:?}"
@@ -375,25 +279,35 @@ mod tests {
             }
         }
         // The footer names its keys as the window does: a misspelt key fails.
-        assert_eq!(hint_keys(FOOTER_NOTE[0], Lang::En), vec!["Esc", "Ctrl-S"]);
+        assert_eq!(
+            hint_keys(&footer(Footer::Note, Lang::En)[0]),
+            vec!["Esc", "Ctrl-S"]
+        );
+        assert_eq!(
+            hint_keys(&footer(Footer::Note, Lang::Fr)[0]),
+            vec!["Échap", "Ctrl-S"]
+        );
     }
 
     #[test]
     fn each_screen_lists_its_own_keys_first() {
-        let summary = help(Screen::Summary);
-        assert_eq!(summary[0], Row::Section("Synthèse (r)", "Summary (r)"));
-        assert!(matches!(summary[1], Row::Key("x", ..)));
-        let questions = help(Screen::Questions);
-        assert!(matches!(questions[1], Row::Key("1-9", ..)));
+        let summary: Vec<&Row> = help(Screen::Summary, Lang::Fr).collect();
+        assert_eq!(*summary[0], Row::Section("Synthèse (r)".into()));
+        assert!(matches!(summary[1], Row::Key(key, _) if key == "x"));
+        let questions: Vec<&Row> = help(Screen::Questions, Lang::Fr).collect();
+        assert!(matches!(questions[1], Row::Key(key, _) if key == "1-9"));
         // Every screen's window has every key and mark.
         assert_eq!(summary.len(), questions.len());
         for mark in ["↻n", "✓n", "Δn", "⚑", "!", "Échap Ctrl-S", "← p PgUp"] {
             assert!(
                 questions
                     .iter()
-                    .any(|row| matches!(row, Row::Key(key, ..) if *key == mark)),
+                    .any(|row| matches!(row, Row::Key(key, _) if key == mark)),
                 "{mark}"
             );
         }
+        let english: Vec<&Row> = help(Screen::Summary, Lang::En).collect();
+        assert_eq!(*english[0], Row::Section("Summary (r)".into()));
+        assert_eq!(footer(Footer::Search, Lang::En)[1].text, "Enter go");
     }
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod clock;
 pub mod form;
 pub mod keys;
+pub mod labels;
 pub mod search;
 mod signals;
 pub mod view;
@@ -148,15 +149,9 @@ pub fn run(options: AuditOptions, exporter: Exporter<'_>) -> Result<Finished, Er
     }
     if !dropped.is_empty() {
         app.report(
-            Text::new(
-                format!(
-                    "réponses précédentes non reprises (contrôles modifiés) : {}",
-                    dropped.join(", ")
-                ),
-                format!(
-                    "previous answers not carried over (controls changed): {}",
-                    dropped.join(", ")
-                ),
+            i18n::text!(
+                "tui-previous-answers-dropped",
+                controls = dropped.join(", ")
             ),
             true,
         );
@@ -202,11 +197,8 @@ fn prepare(options: &AuditOptions) -> Result<Prepared, Error> {
         let catalog = catalog::load_or_bundled(options.catalog.as_deref().or(recorded.as_deref()))?;
         let Some(path) = options.output.clone().or_else(|| options.file.clone()) else {
             return Err(Error::invalid(
-                Problem::new(Text::new(
-                    "--from demande le fichier de la nouvelle session",
-                    "--from needs the file of the new session",
-                ))
-                .hint(Text::new("ajoutez -o NOUVEAU.toml", "add -o NEW.toml")),
+                Problem::new(i18n::text!("tui-from-needs-output"))
+                    .hint(i18n::text!("tui-from-needs-output-hint")),
             ));
         };
         refuse_existing(&path)?;
@@ -268,23 +260,18 @@ fn refuse_other_profile(
         return Ok(());
     };
     let kept = &session.meta.profile;
-    let file = path.display();
+    let file = path.display().to_string();
     Err(Error::invalid(
-        Problem::new(Text::new(
-            format!(
-                "--profile {profile} : la session {file} existe déjà et suit le profil {kept} (le profil d'une session ne change pas)"
-            ),
-            format!(
-                "--profile {profile}: the session {file} already exists and follows the profile {kept} (a session's profile does not change)"
-            ),
+        Problem::new(i18n::text!(
+            "tui-other-profile",
+            profile = profile,
+            file = file,
+            kept = kept
         ))
-        .hint(Text::new(
-            format!(
-                "pour reprendre la session, enlevez --profile ; pour poser le profil {profile}, partez de celle-ci : posture audit --from {file} --profile {profile} -o NOUVEAU.toml"
-            ),
-            format!(
-                "to resume the session, drop --profile; to ask the profile {profile}, start from this one: posture audit --from {file} --profile {profile} -o NEW.toml"
-            ),
+        .hint(i18n::text!(
+            "tui-other-profile-hint",
+            profile = profile,
+            file = file
         )),
     ))
 }
@@ -292,14 +279,11 @@ fn refuse_other_profile(
 fn refuse_existing(path: &Path) -> Result<(), Error> {
     if path.exists() {
         return Err(Error::invalid(
-            Problem::new(Text::new(
-                format!("le fichier {} existe déjà", path.display()),
-                format!("the file {} already exists", path.display()),
+            Problem::new(i18n::text!(
+                "tui-file-exists",
+                path = path.display().to_string()
             ))
-            .hint(Text::new(
-                "choisissez un autre nom pour la nouvelle session",
-                "choose another name for the new session",
-            )),
+            .hint(i18n::text!("tui-file-exists-hint")),
         ));
     }
     Ok(())
@@ -313,14 +297,11 @@ impl Terminal {
     fn enter() -> Result<Terminal, Error> {
         ratatui::try_init().map(Terminal).map_err(|error| {
             Error::invalid(
-                Problem::new(Text::new(
-                    format!("impossible d'utiliser le terminal : {error}"),
-                    format!("cannot use the terminal: {error}"),
+                Problem::new(i18n::text!(
+                    "tui-terminal-unusable",
+                    error = error.to_string()
                 ))
-                .hint(Text::new(
-                    "lancez posture audit dans un terminal interactif ; en script, utilisez posture answer",
-                    "run posture audit in an interactive terminal; in scripts, use posture answer",
-                )),
+                .hint(i18n::text!("tui-terminal-unusable-hint")),
             )
         })
     }
@@ -457,13 +438,8 @@ fn next_event(terminal: &mut Terminal, app: &mut App<'_>) -> Result<Event, Error
 fn save(app: &mut App<'_>, path: &Path) {
     app.audit.session.meta.elapsed_seconds = app.elapsed_seconds();
     if let Err(error) = app.audit.session.save(path) {
-        app.report(
-            Text::new(
-                format!("NON ENREGISTRÉ : {}", error.render(Lang::Fr)),
-                format!("NOT SAVED: {}", error.render(Lang::En)),
-            ),
-            true,
-        );
+        let error = Text::new(error.render(Lang::Fr), error.render(Lang::En));
+        app.report(i18n::text!("tui-not-saved", error = error), true);
     }
 }
 
@@ -471,13 +447,7 @@ fn export(app: &mut App<'_>, path: &Path, exporter: Exporter<'_>) {
     match exporter(&app.audit, app.evidence.as_ref(), path, app.lang) {
         Ok(paths) => {
             let list = written_list(&paths, path);
-            app.report(
-                Text::new(
-                    format!("rapport écrit : {list}"),
-                    format!("report written: {list}"),
-                ),
-                false,
-            );
+            app.report(i18n::text!("tui-report-written", files = list), false);
         }
         Err(error) => app.report(Text::new(error.clone(), error), true),
     }

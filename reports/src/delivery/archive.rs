@@ -39,9 +39,8 @@ pub fn report_entries(report: &Report, formats: &[Format]) -> Result<Vec<Entry>,
 /// `rapport-<organisation>-<date>` (`report-…` in English), in lowercase ASCII letters, digits
 /// and dashes, so that every mail client and every file system keeps it as it is.
 pub fn file_stem(report: &Report) -> String {
-    let word = report.lang.pick("rapport", "report");
     let organisation = slug(&report.cover.organisation);
-    let mut stem = String::from(word);
+    let mut stem = i18n::t!(report.lang, "archive-file-word");
     for part in [organisation.as_str(), report.cover.date.as_str()] {
         if !part.is_empty() {
             stem.push('-');

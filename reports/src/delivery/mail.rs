@@ -213,12 +213,11 @@ pub fn password(user: &str, lang: Lang) -> Result<String, Error> {
     if let Some(password) = std::env::var_os(PASSWORD_VAR) {
         return password
             .into_string()
-            .map_err(|_| Error::Password(std::io::Error::other("not UTF-8")));
+            // Said "not UTF-8 text" in the user's language (i18n::io_reason).
+            .map_err(|_| Error::Password(std::io::Error::from(std::io::ErrorKind::InvalidData)));
     }
-    let prompt = match lang {
-        Lang::Fr => format!("mot de passe SMTP de {user} : "),
-        Lang::En => format!("SMTP password of {user}: "),
-    };
+    // The answer is typed after a space, which a Fluent value cannot end with.
+    let prompt = format!("{} ", i18n::t!(lang, "mail-password-prompt", user = user));
     rpassword::prompt_password(prompt).map_err(Error::Password)
 }
 
@@ -243,11 +242,9 @@ pub struct Letter {
 
 /// The default subject: `Rapport d'audit de sécurité – <organisation> – <date>`.
 pub fn subject(report: &Report) -> String {
-    let title = report
-        .lang
-        .pick("Rapport d'audit de sécurité", "Security audit report");
+    let title = i18n::t!(report.lang, "report-title");
     [
-        title,
+        title.as_str(),
         report.cover.organisation.trim(),
         report.cover.date.as_str(),
     ]
@@ -260,49 +257,25 @@ pub fn subject(report: &Report) -> String {
 /// The text of the e-mail, in the report's language. It says that the password comes another way
 /// and never holds it.
 pub fn body(report: &Report, attachment_name: &str) -> String {
+    let lang = report.lang;
     let organisation = report.cover.organisation.trim();
     let date = &report.cover.date;
     let auditor = report.cover.auditor.trim();
-    let mut text = match report.lang {
-        Lang::Fr => format!(
-            "Bonjour,\n\
-             \n\
-             Vous trouverez ci-joint le rapport de l'audit de sécurité de « {organisation} » \
-             du {date}.\n\
-             \n\
-             Le rapport est dans une archive ZIP chiffrée (AES-256), « {attachment_name} ». \
-             Son mot de passe ne figure pas dans ce message : il vous est transmis par un autre \
-             canal (téléphone ou SMS).\n\
-             \n\
-             Pour l'ouvrir, utilisez 7-Zip (Windows), Keka ou The Unarchiver (macOS), ou tout \
-             logiciel qui lit les archives ZIP chiffrées en AES ; l'explorateur de fichiers de \
-             Windows ne les ouvre pas toujours.\n\
-             \n\
-             Ce rapport décrit les points faibles de votre organisation : conservez-le en lieu \
-             sûr et ne le transférez pas sans le chiffrer.\n\
-             \n\
-             Cordialement,\n"
+    let paragraphs = [
+        i18n::t!(lang, "mail-body-greeting"),
+        i18n::t!(
+            lang,
+            "mail-body-attached",
+            organisation = organisation,
+            date = date
         ),
-        Lang::En => format!(
-            "Hello,\n\
-             \n\
-             Please find attached the report of the security audit of \"{organisation}\" \
-             of {date}.\n\
-             \n\
-             The report is in an encrypted ZIP archive (AES-256), \"{attachment_name}\". \
-             Its password is not in this message: you will receive it through another channel \
-             (phone or text message).\n\
-             \n\
-             To open it, use 7-Zip (Windows), Keka or The Unarchiver (macOS), or any program \
-             that reads AES-encrypted ZIP archives; the Windows file explorer cannot always \
-             open them.\n\
-             \n\
-             This report describes your organisation's weak points: keep it somewhere safe and \
-             do not forward it unencrypted.\n\
-             \n\
-             Best regards,\n"
-        ),
-    };
+        i18n::t!(lang, "mail-body-archive", attachment = attachment_name),
+        i18n::t!(lang, "mail-body-open"),
+        i18n::t!(lang, "mail-body-keep"),
+        i18n::t!(lang, "mail-body-regards"),
+    ];
+    let mut text = paragraphs.join("\n\n");
+    text.push('\n');
     if !auditor.is_empty() {
         text.push_str(auditor);
         text.push('\n');

@@ -20,20 +20,17 @@ use self::passphrase::Passphrase;
 use crate::Format;
 use crate::model::Report;
 
-/// Why the report could not be sent.
+/// Why the report could not be sent. Said by [`Error::text`] in French and English; its
+/// `Display` is the English.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A report file could not be made (e.g. the PDF renderer is missing).
-    #[error("report: {0}")]
     Report(#[from] crate::Error),
     /// The operating system's random generator failed.
-    #[error("random generator: {0}")]
     Random(getrandom::Error),
     /// The archive could not be written.
-    #[error("archive: {0}")]
     Archive(#[from] zip::result::ZipError),
     /// An e-mail address is not one.
-    #[error("invalid e-mail address {address:?}: {source}")]
     Address {
         /// As given.
         address: String,
@@ -41,23 +38,23 @@ pub enum Error {
         source: lettre::address::AddressError,
     },
     /// The SMTP server is not `HOST` or `HOST:PORT`.
-    #[error("invalid SMTP server {0:?}: expected HOST or HOST:PORT")]
     Server(String),
     /// Plain SMTP towards another machine.
-    #[error("refusing to send without TLS to {0}, which is not this machine")]
     InsecureRemote(String),
     /// The SMTP password could not be read.
-    #[error("cannot read the SMTP password: {0}")]
     Password(std::io::Error),
     /// The e-mail could not be put together.
-    #[error("message: {0}")]
     Message(#[from] lettre::error::Error),
     /// The e-mail's content type is not valid (a bug in posture).
-    #[error("content type: {0}")]
     ContentType(#[from] lettre::message::header::ContentTypeErr),
     /// The server could not be reached, refused the login or the message.
-    #[error("SMTP: {0}")]
     Smtp(#[from] lettre::transport::smtp::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
 }
 
 impl Error {
@@ -73,48 +70,23 @@ impl Error {
     /// What went wrong, in French and English.
     pub fn text(&self) -> Text {
         match self {
-            Error::Report(error) => Text::new(
-                format!("impossible de produire le rapport à envoyer : {error}"),
-                format!("cannot make the report to send: {error}"),
+            Error::Report(error) => i18n::text!("send-error-report", error = error.to_string()),
+            Error::Random(error) => i18n::text!("send-error-random", error = error.to_string()),
+            Error::Archive(error) => i18n::text!("send-error-archive", error = error.to_string()),
+            Error::Address { address, source } => i18n::text!(
+                "send-error-address",
+                address = address,
+                reason = source.to_string()
             ),
-            Error::Random(error) => Text::new(
-                format!("le générateur aléatoire du système a échoué : {error}"),
-                format!("the system's random generator failed: {error}"),
-            ),
-            Error::Archive(error) => Text::new(
-                format!("impossible de créer l'archive chiffrée : {error}"),
-                format!("cannot create the encrypted archive: {error}"),
-            ),
-            Error::Address { address, source } => Text::new(
-                format!("« {address} » n'est pas une adresse électronique valide ({source})"),
-                format!("\"{address}\" is not a valid e-mail address ({source})"),
-            ),
-            Error::Server(server) => Text::new(
-                format!("serveur SMTP « {server} » invalide : attendu HÔTE ou HÔTE:PORT"),
-                format!("invalid SMTP server \"{server}\": expected HOST or HOST:PORT"),
-            ),
-            Error::InsecureRemote(server) => Text::new(
-                format!(
-                    "envoi sans TLS refusé vers {server} : --insecure-no-tls n'est accepté que \
-                     vers cette machine (localhost, 127.0.0.1, ::1)"
-                ),
-                format!(
-                    "sending without TLS to {server} refused: --insecure-no-tls is only accepted \
-                     towards this machine (localhost, 127.0.0.1, ::1)"
-                ),
-            ),
-            Error::Password(error) => Text::new(
-                format!("impossible de lire le mot de passe SMTP : {error}"),
-                format!("cannot read the SMTP password: {error}"),
-            ),
-            Error::Message(error) => Text::new(
-                format!("impossible de composer le message : {error}"),
-                format!("cannot build the message: {error}"),
-            ),
-            Error::ContentType(error) => Text::new(
-                format!("type de contenu invalide : {error}"),
-                format!("invalid content type: {error}"),
-            ),
+            Error::Server(server) => i18n::text!("send-error-server", server = server),
+            Error::InsecureRemote(server) => i18n::text!("send-error-insecure", server = server),
+            Error::Password(error) => {
+                i18n::text!("send-error-password", error = i18n::io_reason(error))
+            }
+            Error::Message(error) => i18n::text!("send-error-message", error = error.to_string()),
+            Error::ContentType(error) => {
+                i18n::text!("send-error-content-type", error = error.to_string())
+            }
             Error::Smtp(error) => smtp_text(error),
         }
     }
@@ -122,39 +94,20 @@ impl Error {
     /// What to do about it, when there is something to say.
     pub fn hint(&self) -> Option<Text> {
         match self {
-            Error::Report(crate::Error::Pdf(_)) => Some(Text::new(
-                "envoyez le rapport HTML seul : --format html",
-                "send the HTML report alone: --format html",
+            Error::Report(crate::Error::Pdf(_)) => Some(i18n::text!("send-hint-html")),
+            Error::Server(_) => Some(i18n::text!("send-hint-server")),
+            Error::InsecureRemote(_) => Some(i18n::text!("send-hint-insecure")),
+            Error::Password(_) => Some(i18n::text!(
+                "send-hint-password",
+                variable = mail::PASSWORD_VAR
             )),
-            Error::Server(_) => Some(Text::new(
-                "p. ex. --smtp smtp.example.org:587 (STARTTLS) ou --smtp smtp.example.org:465 (TLS implicite)",
-                "e.g. --smtp smtp.example.org:587 (STARTTLS) or --smtp smtp.example.org:465 (implicit TLS)",
-            )),
-            Error::InsecureRemote(_) => Some(Text::new(
-                "retirez --insecure-no-tls : le rapport part alors sous TLS (STARTTLS, ou --tls implicit sur le port 465)",
-                "remove --insecure-no-tls: the report then goes over TLS (STARTTLS, or --tls implicit on port 465)",
-            )),
-            Error::Password(_) => Some(Text::new(
-                format!(
-                    "sans terminal, donnez le mot de passe dans la variable d'environnement {}",
-                    mail::PASSWORD_VAR
-                ),
-                format!(
-                    "without a terminal, give the password in the environment variable {}",
-                    mail::PASSWORD_VAR
-                ),
-            )),
-            Error::Smtp(error) if starttls_missing(error) => Some(Text::new(
-                "vérifiez le port (587 pour STARTTLS, 465 avec --tls implicit) ; pour un serveur de test sur cette machine : --insecure-no-tls",
-                "check the port (587 for STARTTLS, 465 with --tls implicit); for a test server on this machine: --insecure-no-tls",
-            )),
+            Error::Smtp(error) if starttls_missing(error) => {
+                Some(i18n::text!("send-hint-starttls"))
+            }
             Error::Smtp(error) if error.status().is_some_and(|code| code.to_string() == "535") => {
-                Some(Text::new(
-                    format!(
-                        "vérifiez --user et le mot de passe ({})",
-                        mail::PASSWORD_VAR
-                    ),
-                    format!("check --user and the password ({})", mail::PASSWORD_VAR),
+                Some(i18n::text!(
+                    "send-hint-login",
+                    variable = mail::PASSWORD_VAR
                 ))
             }
             _ => None,
@@ -169,40 +122,15 @@ fn starttls_missing(error: &lettre::transport::smtp::Error) -> bool {
 fn smtp_text(error: &lettre::transport::smtp::Error) -> Text {
     let detail = error.to_string();
     if starttls_missing(error) {
-        Text::new(
-            format!(
-                "le serveur SMTP ne propose pas STARTTLS : rien n'a été envoyé, le rapport ne part \
-                 pas en clair ({detail})"
-            ),
-            format!(
-                "the SMTP server does not offer STARTTLS: nothing was sent, the report does not \
-                 travel in clear ({detail})"
-            ),
-        )
+        i18n::text!("send-smtp-no-starttls", detail = detail)
     } else if error.is_tls() {
-        Text::new(
-            format!(
-                "la négociation TLS avec le serveur SMTP a échoué (certificat invalide ?) : {detail}"
-            ),
-            format!(
-                "the TLS handshake with the SMTP server failed (invalid certificate?): {detail}"
-            ),
-        )
+        i18n::text!("send-smtp-tls", detail = detail)
     } else if error.is_timeout() {
-        Text::new(
-            format!("le serveur SMTP ne répond pas : {detail}"),
-            format!("the SMTP server does not answer: {detail}"),
-        )
+        i18n::text!("send-smtp-timeout", detail = detail)
     } else if error.is_permanent() || error.is_transient() {
-        Text::new(
-            format!("le serveur SMTP a refusé le message : {detail}"),
-            format!("the SMTP server refused the message: {detail}"),
-        )
+        i18n::text!("send-smtp-refused", detail = detail)
     } else {
-        Text::new(
-            format!("l'envoi par SMTP a échoué : {detail}"),
-            format!("sending by SMTP failed: {detail}"),
-        )
+        i18n::text!("send-smtp-failed", detail = detail)
     }
 }
 

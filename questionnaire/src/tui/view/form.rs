@@ -10,9 +10,11 @@ use super::text::{truncate, wrap};
 use crate::catalog::Catalog;
 use crate::lang::Lang;
 use crate::tui::form::{FIELDS, StartForm};
+use crate::tui::labels::Labels;
 
 /// Draws the start form.
 pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, lang: Lang) {
+    let labels = Labels::of(lang);
     let area = frame.area();
     let width = area.width.min(100);
     let area = Rect {
@@ -21,7 +23,7 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
         ..area
     };
     let block = Block::bordered().title(Span::styled(
-        lang.pick(" posture — nouvel audit ", " posture — new audit "),
+        labels.form_title.as_str(),
         Style::new().add_modifier(Modifier::BOLD),
     ));
     let inner = block.inner(area);
@@ -29,11 +31,7 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
     // The keys, then why the last submit was refused: wrapped, so that it is read whole.
     let footer_width = inner.width as usize;
     let dim = Style::new().add_modifier(Modifier::DIM);
-    let help = lang.pick(
-        "Tab/↑↓ champ · ← → changer le choix · Entrée champ suivant, puis créer · Échap annuler",
-        "Tab/↑↓ field · ← → change the choice · Enter next field, then create · Esc cancel",
-    );
-    let mut footer_lines: Vec<Line<'static>> = wrap(help, footer_width)
+    let mut footer_lines: Vec<Line<'static>> = wrap(&labels.form_keys, footer_width)
         .into_iter()
         .map(|part| Line::styled(part, dim))
         .collect();
@@ -51,12 +49,7 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
             Line::raw(truncate(catalog.title.get(lang), intro.width as usize)),
             Line::styled(
                 truncate(
-                    &format!(
-                        "{} {} {}",
-                        lang.pick("catalogue", "catalog"),
-                        catalog.id,
-                        catalog.version
-                    ),
+                    &labels.form_catalog.fill(&[&catalog.id, &catalog.version]),
                     intro.width as usize,
                 ),
                 Style::new().add_modifier(Modifier::DIM),
@@ -77,10 +70,13 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
             && let Some(profile) = catalog.profiles.get(form.profile)
         {
             let count = catalog.controls_in(&profile.id).count();
-            value.push_str(&format!(
-                "  {} ({count} {})",
-                profile.title.get(lang),
-                lang.pick("questions", "questions")
+            let title = profile.title.get(lang);
+            value.push_str("  ");
+            value.push_str(&i18n::t!(
+                lang,
+                "tui-form-profile",
+                title = title,
+                count = count
             ));
         }
         // Show the end of long values (the file path), where the typing happens.
@@ -100,7 +96,7 @@ pub fn render_form(frame: &mut Frame<'_>, form: &StartForm, catalog: &Catalog, l
                 format!(
                     "{} {:<label_width$}",
                     if here { "›" } else { " " },
-                    field.label().get(lang)
+                    field.label(lang)
                 ),
                 Style::new().add_modifier(Modifier::BOLD),
             ),

@@ -22,6 +22,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Overlay, Screen};
 use super::clock::{format_duration, format_per_question};
 use super::keys::{self, Footer};
+use super::labels::Labels;
 use crate::lang::Lang;
 
 /// The narrowest terminal the layout is designed for.
@@ -107,7 +108,7 @@ fn render_scrolled(
         shown.height -= 1;
         frame.render_widget(
             Paragraph::new(Line::styled(
-                lang.pick("↓ suite (↑↓ pour défiler)", "↓ more (↑↓ to scroll)"),
+                Labels::of(lang).more.as_str(),
                 Style::new().add_modifier(Modifier::REVERSED),
             ))
             .right_aligned(),
@@ -123,6 +124,7 @@ fn render_scrolled(
 
 fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let lang = app.lang;
+    let labels = Labels::of(lang);
     let meta = &app.audit.session.meta;
     let total = app.questions().len();
     let left = app.left();
@@ -133,12 +135,9 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         Span::styled("posture", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(format!(" · {} · {}", meta.organisation, meta.profile)),
     ]);
-    let mut progress = format!(
-        "{}/{} {}",
-        shown.answered,
-        shown.total,
-        lang.pick("réponses", "answered")
-    );
+    let mut progress = labels
+        .header_answered
+        .fill(&[&shown.answered.to_string(), &shown.total.to_string()]);
     if to_confirm > 0 {
         progress.push_str(&format!(" · {to_confirm} ↻"));
     }
@@ -147,18 +146,16 @@ fn render_header(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         "⏱ {} / {} · {}",
         format_duration(app.clock.elapsed()),
         format_duration(app.clock.budget),
-        pace.text().get(lang),
+        labels.pace(pace),
     );
     if let Some(minutes) = app.clock.minutes_per_question(left) {
         let per = format_per_question(minutes, lang);
-        let long = format!(
-            " · {per} {}",
-            lang.pick("par question restante", "per question left")
-        );
+        let long = format!(" · {}", labels.per_question_left.fill(&[&per]));
         if clock.chars().count() + long.chars().count() <= area.width as usize {
             clock.push_str(&long);
         } else {
-            clock.push_str(&format!(" · {per}/question"));
+            clock.push_str(" · ");
+            labels.per_question_short.fill_into(&mut clock, &[&per]);
         }
     }
     let [top, bottom] =
@@ -216,25 +213,22 @@ fn footer_lines(app: &App<'_>, width: u16) -> Vec<Line<'static>> {
         (Screen::Questions, _) => Footer::Questions,
         (Screen::Summary, _) => Footer::Summary,
     };
-    let hints: Vec<String> = keys::footer(place)
-        .iter()
-        .map(|hint| hint.text(lang))
-        .collect();
+    let hints = keys::footer(place, lang);
     vec![Line::from(Span::styled(
-        fit_hints(&hints, width),
+        fit_hints(hints, width),
         Style::new().add_modifier(Modifier::DIM),
     ))]
 }
 
 /// As many of the hints as fit in `width`, `·`-separated and whole: a hint is shown entirely or
 /// not at all (`?` lists every key), never cut in the middle of a word.
-fn fit_hints(hints: &[String], width: usize) -> String {
+fn fit_hints(hints: &[keys::Hint], width: usize) -> String {
     let mut shown = String::new();
     for hint in hints {
         let next = if shown.is_empty() {
-            hint.clone()
+            hint.text.clone()
         } else {
-            format!("{shown} · {hint}")
+            format!("{shown} · {}", hint.text)
         };
         if next.chars().count() > width {
             break;
@@ -242,7 +236,8 @@ fn fit_hints(hints: &[String], width: usize) -> String {
         shown = next;
     }
     if shown.is_empty() {
-        text::truncate(&hints.join(" · "), width)
+        let all: Vec<&str> = hints.iter().map(|hint| hint.text.as_str()).collect();
+        text::truncate(&all.join(" · "), width)
     } else {
         shown
     }

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::render_scrolled;
 use super::text::{hanging, truncate};
-use crate::lang::Lang;
 use crate::tui::app::{App, NoteEditor};
 use crate::tui::keys::{self, Row};
+use crate::tui::labels::Labels;
 use crate::tui::search::Search;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -39,17 +39,12 @@ pub fn render_keys(frame: &mut Frame<'_>, app: &App<'_>, scroll: u16, area: Rect
     } = keys_layout(app, area);
     let fits = split.is_some() || lines.len() + 2 <= popup.height as usize;
     frame.render_widget(Clear, popup);
+    let labels = Labels::of(lang);
     let block = Block::bordered().title(Span::styled(
         if fits {
-            lang.pick(
-                " Touches — une touche pour fermer ",
-                " Keys — any key to close ",
-            )
+            labels.keys_title.as_str()
         } else {
-            lang.pick(
-                " Touches — ↑↓ défiler, une autre touche ferme ",
-                " Keys — ↑↓ scroll, any other key closes ",
-            )
+            labels.keys_title_scroll.as_str()
         },
         Style::new().add_modifier(Modifier::BOLD),
     ));
@@ -82,12 +77,12 @@ struct KeysLayout {
 
 fn keys_layout(app: &App<'_>, area: Rect) -> KeysLayout {
     let lang = app.lang;
-    let rows = keys::help(app.screen);
+    let rows: Vec<&Row> = keys::help(app.screen, lang).collect();
     // Two columns, each as wide as the one column of an 80-column terminal, when they hold it all.
     let wide = centered(area, 2 * 74 + 3, area.height);
     let column_width = (wide.width.saturating_sub(3) / 2) as usize;
     if column_width >= 56 {
-        let lines = help_lines(&rows, column_width, lang);
+        let lines = help_lines(&rows, column_width);
         // Break at the section that evens the columns, where the second one starts with a title.
         let split = (0..lines.len())
             .filter(|&i| lines[i].spans.is_empty())
@@ -106,7 +101,7 @@ fn keys_layout(app: &App<'_>, area: Rect) -> KeysLayout {
     }
     // One column: 76 wide, or the whole width when the margins would only show fragments.
     let width = if area.width < 90 { area.width } else { 76 };
-    let lines = help_lines(&rows, width.saturating_sub(2) as usize, lang);
+    let lines = help_lines(&rows, width.saturating_sub(2) as usize);
     KeysLayout {
         popup: centered(
             area,
@@ -133,28 +128,23 @@ pub fn keys_overflow(app: &App<'_>, area: Rect) -> usize {
 
 /// The rows of the `?` window as lines `width` wide; an empty line before each section but the
 /// first.
-fn help_lines(rows: &[Row], width: usize, lang: Lang) -> Vec<Line<'static>> {
+fn help_lines(rows: &[&Row], width: usize) -> Vec<Line<'static>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line<'static>> = Vec::new();
     for row in rows {
-        match *row {
-            Row::Section(fr, en) => {
+        match row {
+            Row::Section(title) => {
                 if !lines.is_empty() {
                     lines.push(Line::default());
                 }
                 lines.push(Line::styled(
-                    truncate(lang.pick(fr, en), width),
+                    truncate(title, width),
                     bold.add_modifier(Modifier::UNDERLINED),
                 ));
             }
-            Row::Key(key_fr, key_en, fr, en) => {
-                let key = format!("{:<KEY_WIDTH$}", lang.pick(key_fr, key_en));
-                lines.extend(hanging(
-                    Span::styled(key, bold),
-                    lang.pick(fr, en),
-                    width,
-                    Style::new(),
-                ));
+            Row::Key(keys, what) => {
+                let key = format!("{keys:<KEY_WIDTH$}");
+                lines.extend(hanging(Span::styled(key, bold), what, width, Style::new()));
             }
         }
     }
@@ -164,11 +154,12 @@ fn help_lines(rows: &[Row], width: usize, lang: Lang) -> Vec<Line<'static>> {
 /// The search window.
 pub fn render_search(frame: &mut Frame<'_>, app: &App<'_>, search: &Search, area: Rect) {
     let lang = app.lang;
+    let labels = Labels::of(lang);
     // The whole width: the questions are long, and margins would only show fragments.
     let popup = centered(area, area.width, 12);
     frame.render_widget(Clear, popup);
     let block = Block::bordered().title(Span::styled(
-        lang.pick(" Chercher une question ", " Search the questions "),
+        labels.search_title.as_str(),
         Style::new().add_modifier(Modifier::BOLD),
     ));
     let inner = block.inner(popup);
@@ -189,9 +180,7 @@ pub fn render_search(frame: &mut Frame<'_>, app: &App<'_>, search: &Search, area
     let width = results.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     if search.results.is_empty() && !search.query.is_empty() {
-        lines.push(Line::raw(
-            lang.pick("aucune question trouvée", "no question found"),
-        ));
+        lines.push(Line::raw(labels.search_none.as_str()));
     }
     let visible = results.height as usize;
     let first = search.selected.saturating_sub(visible.saturating_sub(1));
@@ -228,10 +217,7 @@ pub fn render_note(frame: &mut Frame<'_>, app: &App<'_>, note: &NoteEditor, area
     frame.render_widget(Clear, popup);
     let id = app.current().map_or("", |c| c.id.as_str());
     let block = Block::bordered().title(Span::styled(
-        match lang {
-            Lang::Fr => format!(" Note — {id} — Échap pour enregistrer "),
-            Lang::En => format!(" Note — {id} — Esc to save "),
-        },
+        Labels::of(lang).note_title.fill(&[id]),
         Style::new().add_modifier(Modifier::BOLD),
     ));
     let inner = block.inner(popup);

@@ -16,6 +16,7 @@ use crate::evidence::Evidence;
 use crate::lang::Lang;
 use crate::session::{self, Answer};
 use crate::tui::app::{App, Choice};
+use crate::tui::labels::Labels;
 use crate::upgrade::Retired;
 
 /// How many rows under the question text are kept for the options, however long the text.
@@ -52,10 +53,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     };
     let Some(control) = app.current() else {
         frame.render_widget(
-            Paragraph::new(app.lang.pick(
-                "Aucune question à poser pour ce profil.",
-                "No question to ask for this profile.",
-            )),
+            Paragraph::new(Labels::of(app.lang).no_question.as_str()),
             area,
         );
         return;
@@ -103,25 +101,25 @@ fn fixed_lines(app: &App<'_>, control: &Control, area: Rect) -> Vec<Line<'static
 
 /// The heading's tags: critical, context, flagged, to confirm, noted.
 fn heading_tags(app: &App<'_>, control: &Control) -> Vec<&'static str> {
-    let lang = app.lang;
+    let labels = Labels::of(app.lang);
     let session = &app.audit.session;
     let answer = session.answers.get(&control.id);
     let mut tags = Vec::new();
     // Each tag held together by no-break spaces: wrapped whole, never "[↻ à" and "confirmer]".
     if control.critical {
-        tags.push(lang.pick("[critique]", "[critical]"));
+        tags.push(labels.tag_critical.as_str());
     }
     if control.context {
-        tags.push(lang.pick("[contexte]", "[context]"));
+        tags.push(labels.tag_context.as_str());
     }
     if session.is_flagged(&control.id) {
-        tags.push(lang.pick("[⚑\u{a0}marquée]", "[⚑\u{a0}flagged]"));
+        tags.push(labels.tag_flagged.as_str());
     }
     if answer.is_some_and(|a| a.to_confirm) {
-        tags.push(lang.pick("[↻\u{a0}à\u{a0}confirmer]", "[↻\u{a0}to\u{a0}confirm]"));
+        tags.push(labels.tag_to_confirm.as_str());
     }
     if session.note(&control.id).is_some() {
-        tags.push("[✎\u{a0}note]");
+        tags.push(labels.tag_note.as_str());
     }
     tags
 }
@@ -163,7 +161,8 @@ fn body_lines(app: &App<'_>, control: &Control, width: usize) -> Body {
 
 /// Adds the help text and the control's sources, then a blank line.
 fn push_help(lines: &mut Vec<Line<'static>>, control: &Control, lang: Lang, width: usize) {
-    lines.push(Line::styled(lang.pick("Aide :", "Help:"), bold()));
+    let labels = Labels::of(lang);
+    lines.push(Line::styled(labels.help.as_str(), bold()));
     for part in wrap(control.help.get(lang), width) {
         lines.push(Line::styled(
             part,
@@ -172,7 +171,7 @@ fn push_help(lines: &mut Vec<Line<'static>>, control: &Control, lang: Lang, widt
     }
     if !control.refs.is_empty() {
         lines.extend(hanging(
-            Span::styled(lang.pick("Sources : ", "Sources: "), dim()),
+            Span::styled(labels.sources.as_str(), dim()),
             &control.refs.join(", "),
             width,
             dim(),
@@ -192,7 +191,7 @@ fn push_retired(lines: &mut Vec<Line<'static>>, retired: &Retired, lang: Lang, w
     ));
     if let Some(note) = &retired.note {
         lines.extend(hanging(
-            Span::styled(lang.pick("Note d'alors\u{a0}: ", "Note then: "), dim()),
+            Span::styled(Labels::of(lang).note_then.as_str(), dim()),
             note,
             width,
             dim(),
@@ -211,19 +210,17 @@ fn push_previous_answer(
     lang: Lang,
     width: usize,
 ) {
+    let labels = Labels::of(lang);
     let label = choice_label(control, previous, lang);
     lines.extend(hanging(
-        Span::styled(
-            lang.pick("Réponse précédente : ", "Previous answer: "),
-            bold(),
-        ),
+        Span::styled(labels.previous_answer.as_str(), bold()),
         &label,
         width,
         Style::new(),
     ));
     if let Some(note) = answer.previous_note.as_deref() {
         lines.extend(hanging(
-            Span::styled(lang.pick("Note précédente : ", "Previous note: "), bold()),
+            Span::styled(labels.previous_note.as_str(), bold()),
             note,
             width,
             Style::new(),
@@ -232,17 +229,14 @@ fn push_previous_answer(
     if answer.to_confirm {
         lines.extend(hanging(
             Span::styled("", dim()),
-            lang.pick(
-                "c : confirmer sans changement · un chiffre : changer",
-                "c: confirm unchanged · a digit: change it",
-            ),
+            &labels.confirm_hint,
             width,
             dim(),
         ));
     } else if answer.choice != *previous {
         // Changed since: the new answer too, so that the top of the question says it all.
         lines.extend(hanging(
-            Span::styled(lang.pick("Réponse actuelle : ", "Current answer: "), bold()),
+            Span::styled(labels.current_answer.as_str(), bold()),
             &choice_label(control, &answer.choice, lang),
             width,
             Style::new(),
@@ -260,13 +254,14 @@ fn push_options(
     width: usize,
 ) -> ((usize, usize), Vec<usize>) {
     let lang = app.lang;
+    let labels = Labels::of(lang);
     let answer = app.audit.session.answers.get(&control.id);
     let previous = answer.and_then(|a| a.previous_choice.as_ref());
     let chosen = answer.map(|a| &a.choice);
     let mut cursor_lines = (0, 0);
     let mut option_starts = Vec::new();
     for (index, choice) in app.choices().into_iter().enumerate() {
-        let (key, label, level) = choice_parts(control, choice, lang);
+        let (key, label, level) = choice_parts(control, choice, lang, labels);
         let recorded = choice.answer(control);
         let here = index == app.cursor();
         let selected = chosen == Some(&recorded);
@@ -280,12 +275,14 @@ fn push_options(
         if app.show_score
             && let Some(level) = level
         {
-            text.push_str(&level_suffix(level, lang));
+            labels
+                .level_suffix
+                .fill_into(&mut text, &[&level.to_string()]);
         }
         // The previous assessment's answer, marked where it is even when scrolled past its line;
         // the mark held together, as the tags are.
         if previous == Some(&recorded) {
-            text.push_str(lang.pick(" [↻\u{a0}précédente]", " [↻\u{a0}previous]"));
+            text.push_str(&labels.previous_mark);
         }
         let style = if here {
             Style::new().add_modifier(Modifier::REVERSED)
@@ -310,7 +307,12 @@ fn push_options(
 }
 
 /// A choice's key, label and level (for the options that have one).
-fn choice_parts(control: &Control, choice: Choice, lang: Lang) -> (String, String, Option<u8>) {
+fn choice_parts(
+    control: &Control,
+    choice: Choice,
+    lang: Lang,
+    labels: &Labels,
+) -> (String, String, Option<u8>) {
     match choice {
         Choice::Option(i) => {
             let option = &control.options[i];
@@ -320,34 +322,24 @@ fn choice_parts(control: &Control, choice: Choice, lang: Lang) -> (String, Strin
                 option.level,
             )
         }
-        Choice::Unknown => (
-            "u.".to_owned(),
-            lang.pick("Je ne sais pas", "Don't know").to_owned(),
-            None,
-        ),
-        Choice::NotApplicable => (
-            "a.".to_owned(),
-            lang.pick("Non applicable", "Not applicable").to_owned(),
-            None,
-        ),
+        Choice::Unknown => ("u.".to_owned(), labels.dont_know.clone(), None),
+        Choice::NotApplicable => ("a.".to_owned(), labels.not_applicable.clone(), None),
     }
 }
 
 /// Adds the note, or the hint to write one.
 fn push_note(lines: &mut Vec<Line<'static>>, note: Option<&str>, lang: Lang, width: usize) {
+    let labels = Labels::of(lang);
     match note {
         Some(note) => lines.extend(hanging(
-            Span::styled(lang.pick("Note : ", "Note: "), bold()),
+            Span::styled(labels.note.as_str(), bold()),
             note,
             width,
             Style::new(),
         )),
         None => lines.extend(hanging(
             Span::styled("", dim()),
-            lang.pick(
-                "n : ajouter une note (ce qui a été dit, les preuves montrées)",
-                "n: add a note (what was said, the evidence shown)",
-            ),
+            &labels.note_hint,
             width,
             dim(),
         )),
@@ -369,7 +361,7 @@ fn push_machine_facts(
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        lang.pick("Constats des machines :", "Machine facts:"),
+        Labels::of(lang).machine_facts.as_str(),
         bold(),
     ));
     for (host, fact) in bearing {
@@ -385,7 +377,7 @@ fn push_machine_facts(
                 "{host} · {} = {} — {}",
                 fact.key,
                 crate::results::fact_value(&fact.value),
-                fact.detail
+                i18n::fact_detail(&lang, fact)
             ),
             width,
             Style::new(),
@@ -413,16 +405,11 @@ fn push_contradiction(
     {
         lines.extend(hanging(
             Span::styled("  ⚠ ", bold()),
-            &match lang {
-                crate::lang::Lang::Fr => format!(
-                    "la machine {} contredit cette réponse : niveau retenu {} au lieu de {declared}",
-                    finding.host, finding.rule.max_level
-                ),
-                crate::lang::Lang::En => format!(
-                    "the machine {} contradicts this answer: level {} kept instead of {declared}",
-                    finding.host, finding.rule.max_level
-                ),
-            },
+            &Labels::of(lang).contradiction.fill(&[
+                finding.host,
+                &finding.rule.max_level.to_string(),
+                &declared.to_string(),
+            ]),
             width,
             bold(),
         ));
@@ -450,20 +437,11 @@ fn push_points_to_verify(
         }
         lines.extend(hanging(
             Span::styled("  ? ", bold()),
-            &match lang {
-                crate::lang::Lang::Fr => format!(
-                    "point à vérifier (le score garde la réponse)\u{a0}: {} · {} = {}",
-                    finding.host,
-                    finding.fact.key,
-                    crate::results::fact_value(&finding.fact.value)
-                ),
-                crate::lang::Lang::En => format!(
-                    "point to verify (the score keeps the answer): {} · {} = {}",
-                    finding.host,
-                    finding.fact.key,
-                    crate::results::fact_value(&finding.fact.value)
-                ),
-            },
+            &Labels::of(lang).point_to_verify.fill(&[
+                finding.host,
+                &finding.fact.key,
+                &crate::results::fact_value(&finding.fact.value),
+            ]),
             width,
             bold(),
         ));
@@ -564,7 +542,7 @@ fn draw_pinned_note(frame: &mut Frame<'_>, note: &str, lang: Lang, width: usize,
     let mut parts = note.lines();
     let first = parts.next().unwrap_or_default();
     let more = if parts.next().is_some() { " …" } else { "" };
-    let label = lang.pick("✎ Note : ", "✎ Note: ");
+    let label = Labels::of(lang).pinned_note.as_str();
     let room = width.saturating_sub(label.chars().count());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -621,9 +599,4 @@ fn scroll_for(
         .filter(|&line| line >= scroll && line <= start)
         .min()
         .unwrap_or(scroll)
-}
-
-fn level_suffix(level: u8, lang: Lang) -> String {
-    // Held together by a no-break space: never "(niv." at the end of a line and "1)" below.
-    format!(" ({}\u{a0}{level})", lang.pick("niv.", "lvl"))
 }

@@ -13,12 +13,14 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::text::truncate;
 use crate::session::AnswerCounts;
 use crate::tui::app::App;
+use crate::tui::labels::Labels;
 
 /// Draws the sidebar.
 pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let lang = app.lang;
+    let labels = Labels::of(lang);
     let block = Block::new().borders(Borders::RIGHT).title(Span::styled(
-        lang.pick("Domaines", "Domains"),
+        labels.domains.as_str(),
         Style::new().add_modifier(Modifier::BOLD),
     ));
     let inner = block.inner(area);
@@ -82,26 +84,23 @@ pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
         lines.push(Line::raw(""));
         let overall = &app.assessment().overall;
         let score = match (overall.score, overall.level) {
-            (Some(score), Some(level)) => format!(
-                "{} {} · {} {level}",
-                lang.pick("Indice", "Index"),
-                lang.score(score),
-                lang.pick("niv.", "lvl")
-            ),
-            _ => lang.pick("Indice : —", "Index: —").to_owned(),
+            (Some(score), Some(level)) => {
+                labels.index.fill(&[&lang.score(score), &level.to_string()])
+            }
+            _ => labels.index_none.clone(),
         };
         lines.push(Line::styled(
             truncate(&score, width),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         lines.push(Line::styled(
-            truncate(lang.pick("s : masquer les scores", "s: hide scores"), width),
+            truncate(&labels.hide_scores, width),
             Style::new().add_modifier(Modifier::DIM),
         ));
     } else {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            truncate(lang.pick("scores masqués (s)", "scores hidden (s)"), width),
+            truncate(&labels.scores_hidden, width),
             Style::new().add_modifier(Modifier::DIM),
         ));
     }

@@ -9,8 +9,8 @@ use ratatui::widgets::Block;
 
 use super::render_scrolled;
 use super::text::{hanging, truncate};
-use crate::lang::level_name;
 use crate::tui::app::App;
+use crate::tui::labels::Labels;
 
 /// How many measures the summary lists first.
 pub const PRIORITY_COUNT: usize = 6;
@@ -19,7 +19,7 @@ pub const PRIORITY_COUNT: usize = 6;
 pub fn render(frame: &mut Frame<'_>, app: &App<'_>, area: Rect) {
     let lang = app.lang;
     let block = Block::bordered().title(Span::styled(
-        lang.pick(" Synthèse de l'audit ", " Audit summary "),
+        Labels::of(lang).summary_title.as_str(),
         Style::new().add_modifier(Modifier::BOLD),
     ));
     let inner = block.inner(area);
@@ -39,22 +39,22 @@ pub fn overflow(app: &App<'_>, area: Rect) -> usize {
 /// The summary's lines, `width` wide.
 fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
+    let labels = Labels::of(lang);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let assessment = app.assessment();
     let catalog = app.audit.catalog;
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     let overall = match (assessment.overall.score, assessment.overall.level) {
-        (Some(score), Some(level)) => format!(
-            "{} / 100 — {} {level} ({})",
-            lang.score(score),
-            lang.pick("niveau", "level"),
-            level_name(level).get(lang)
-        ),
-        _ => lang.pick("non applicable", "not applicable").to_owned(),
+        (Some(score), Some(level)) => labels.overall.fill(&[
+            &lang.score(score),
+            &level.to_string(),
+            &i18n::lang::level_name_in(&lang, level),
+        ]),
+        _ => labels.overall_none.clone(),
     };
     lines.push(Line::from(vec![
-        Span::styled(lang.pick("Indice global : ", "Overall index: "), bold),
+        Span::styled(labels.overall_index.as_str(), bold),
         Span::styled(overall, bold),
     ]));
     // Questions never answered count as level 0; answers carried over from the previous
@@ -67,14 +67,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     if unanswered > 0 {
         lines.extend(hanging(
             Span::raw(""),
-            &match lang {
-                crate::lang::Lang::Fr => {
-                    format!("{unanswered} question(s) encore sans réponse (comptées au niveau 0)")
-                }
-                crate::lang::Lang::En => {
-                    format!("{unanswered} question(s) still unanswered (counted as level 0)")
-                }
-            },
+            &i18n::t!(lang, "tui-unanswered", count = unanswered),
             width,
             Style::new(),
         ));
@@ -82,14 +75,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     if to_confirm > 0 {
         lines.extend(hanging(
             Span::raw(""),
-            &match lang {
-                crate::lang::Lang::Fr => format!(
-                    "{to_confirm} réponse(s) reprise(s) encore à confirmer (comptées à leur niveau précédent)"
-                ),
-                crate::lang::Lang::En => format!(
-                    "{to_confirm} carried-over answer(s) still to confirm (counted at their previous level)"
-                ),
-            },
+            &i18n::t!(lang, "tui-to-confirm", count = to_confirm),
             width,
             Style::new(),
         ));
@@ -100,9 +86,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::styled(
         format!(
             "{:<title_width$} {:>6}  {}",
-            lang.pick("Domaine", "Domain"),
-            "Score",
-            lang.pick("Niveau", "Level")
+            labels.column_domain, labels.column_score, labels.column_level
         ),
         bold,
     ));
@@ -115,7 +99,7 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
                 lang.score(score),
                 format!("{level}{}", if domain.capped { " !" } else { "" }),
             ),
-            _ => ("—".to_owned(), "n/a".to_owned()),
+            _ => ("—".to_owned(), labels.level_none.clone()),
         };
         lines.push(Line::raw(format!(
             "{:<title_width$} {score:>6}  {level}",
@@ -123,51 +107,42 @@ fn lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         )));
     }
     if assessment.domains.iter().any(|d| d.capped) {
-        lines.push(Line::raw(truncate(
-            lang.pick(
-                "! niveau plafonné à 1 par un contrôle critique insuffisant",
-                "! level capped at 1 by a failed critical control",
-            ),
-            width,
-        )));
+        lines.push(Line::raw(truncate(&labels.capped, width)));
     }
     lines.push(Line::raw(""));
 
-    lines.push(Line::styled(
-        lang.pick("Mesures prioritaires", "Priority measures"),
-        bold,
-    ));
+    lines.push(Line::styled(labels.priorities.as_str(), bold));
     if assessment.priorities.is_empty() {
-        lines.push(Line::raw(lang.pick(
-            "Aucune : chaque contrôle atteint sa cible.",
-            "None: every control meets its target.",
-        )));
+        lines.push(Line::raw(labels.no_priority.as_str()));
     }
     for priority in assessment.priorities.iter().take(PRIORITY_COUNT) {
         let title = catalog
             .control(&priority.control)
             .and_then(|c| c.recommendation.as_ref())
             .map_or("", |r| r.title.get(lang));
-        let critical = if priority.critical {
-            lang.pick(" (critique)", " (critical)")
+        let said = if priority.critical {
+            &labels.priority_critical
         } else {
-            ""
+            &labels.priority
         };
         lines.extend(hanging(
             Span::raw(format!("{}. ", priority.rank)),
-            &format!("{title} — {}{critical}", priority.control),
+            &said.fill(&[title, &priority.control]),
             width,
             Style::new(),
         ));
     }
-    let next = &app.audit.session.meta.next_assessment;
+    let next = app
+        .audit
+        .session
+        .meta
+        .next_assessment
+        .map(|day| day.to_string())
+        .unwrap_or_default();
     if !next.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled(
-                lang.pick("Prochaine évaluation : ", "Next assessment: "),
-                bold,
-            ),
+            Span::styled(labels.next_assessment.as_str(), bold),
             Span::raw(next.clone()),
         ]));
     }
