@@ -46,30 +46,15 @@ impl Slip {
                 c => c,
             })
             .collect();
-        let sign = self.sign;
+        let sign = self.sign.to_string();
         match self.expected {
-            Expected::NoBreakBefore => Text::new(
-                format!(
-                    "espace insécable (U+00A0) attendue avant «\u{a0}{sign}\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"
-                ),
-                format!(
-                    "a no-break space (U+00A0) is expected before \"{sign}\" in \"…{excerpt}…\""
-                ),
-            ),
-            Expected::NarrowBefore => Text::new(
-                format!(
-                    "espace fine insécable (U+202F) attendue avant «\u{a0}{sign}\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"
-                ),
-                format!(
-                    "a narrow no-break space (U+202F) is expected before \"{sign}\" in \"…{excerpt}…\""
-                ),
-            ),
-            Expected::NoBreakAfter => Text::new(
-                format!(
-                    "espace insécable (U+00A0) attendue après «\u{a0}«\u{a0}» dans «\u{a0}…{excerpt}…\u{a0}»"
-                ),
-                format!("a no-break space (U+00A0) is expected after \"«\" in \"…{excerpt}…\""),
-            ),
+            Expected::NoBreakBefore => {
+                crate::text!("typography-nbsp-before", sign = sign, excerpt = excerpt)
+            }
+            Expected::NarrowBefore => {
+                crate::text!("typography-narrow-before", sign = sign, excerpt = excerpt)
+            }
+            Expected::NoBreakAfter => crate::text!("typography-nbsp-after", excerpt = excerpt),
         }
     }
 }

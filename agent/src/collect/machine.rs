@@ -73,16 +73,9 @@ impl From<io::Error> for ReadError {
 }
 
 /// Why an I/O operation failed, as a message: the error kinds posture words itself, else the
-/// operating system's own text.
+/// operating system's own text (`i18n::io_message`, the words every part uses).
 pub(crate) fn io_message(error: &io::Error) -> Message {
-    match error.kind() {
-        io::ErrorKind::NotFound => i18n::message!("collect-io-not-found"),
-        io::ErrorKind::PermissionDenied => i18n::message!("collect-io-denied"),
-        io::ErrorKind::IsADirectory => i18n::message!("collect-io-directory"),
-        io::ErrorKind::NotADirectory => i18n::message!("collect-io-not-directory"),
-        io::ErrorKind::InvalidData => i18n::message!("collect-io-not-utf8"),
-        _ => i18n::message!("collect-io-other", text = error.to_string()),
-    }
+    i18n::io_message(error)
 }
 
 impl ReadError {
@@ -316,7 +309,9 @@ impl Machine {
         let real = self.path(path)?;
         let file = fs::File::open(&real)?;
         if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(ReadError::Other(i18n::message!("collect-io-directory")));
+            return Err(ReadError::Other(i18n::io_message(&io::Error::from(
+                io::ErrorKind::IsADirectory,
+            ))));
         }
         let mut bytes = Vec::new();
         file.take(max).read_to_end(&mut bytes)?;

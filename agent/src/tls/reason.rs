@@ -41,10 +41,10 @@ pub(super) fn io_error(error: &io::Error) -> Message {
         ErrorKind::InvalidInput => message!("tls-io-invalid-input"),
         ErrorKind::Interrupted => message!("tls-io-interrupted"),
         // Files (`--ca`): missing, permission denied, a directory…
-        ErrorKind::NotFound => message!("tls-io-not-found"),
-        ErrorKind::PermissionDenied => message!("tls-io-permission-denied"),
-        ErrorKind::IsADirectory => message!("tls-io-is-a-directory"),
-        ErrorKind::NotADirectory => message!("tls-io-not-a-directory"),
+        ErrorKind::NotFound
+        | ErrorKind::PermissionDenied
+        | ErrorKind::IsADirectory
+        | ErrorKind::NotADirectory => i18n::io_message(error),
         _ => quoted(&error.to_string()),
     }
 }

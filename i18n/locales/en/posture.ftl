@@ -44,3 +44,10 @@ parse-unknown-field = unknown field `{ $field }`, expected { $expected }
 parse-invalid-type = invalid type: { $found }, expected { $expected }
 parse-invalid-type-only = invalid type: { $found }
 parse-unknown-variant = unknown variant `{ $value }`, expected { $expected }
+
+## French typography, as catalog check and the tests say what is missing. The excerpt shows a
+## no-break space as ⍽ and a narrow one as ·.
+
+typography-nbsp-before = a no-break space (U+00A0) is expected before "{ $sign }" in "…{ $excerpt }…"
+typography-narrow-before = a narrow no-break space (U+202F) is expected before "{ $sign }" in "…{ $excerpt }…"
+typography-nbsp-after = a no-break space (U+00A0) is expected after "«" in "…{ $excerpt }…"

@@ -46,3 +46,10 @@ parse-unknown-field = champ inconnu « { $field } » (champs possibles : { $e
 parse-invalid-type = type invalide : { $found } au lieu de { $expected }
 parse-invalid-type-only = type invalide : { $found }
 parse-unknown-variant = valeur inconnue « { $value } » (valeurs possibles : { $expected })
+
+## French typography, as catalog check and the tests say what is missing. The excerpt shows a
+## no-break space as ⍽ and a narrow one as ·.
+
+typography-nbsp-before = espace insécable (U+00A0) attendue avant « { $sign } » dans « …{ $excerpt }… »
+typography-narrow-before = espace fine insécable (U+202F) attendue avant « { $sign } » dans « …{ $excerpt }… »
+typography-nbsp-after = espace insécable (U+00A0) attendue après « « » dans « …{ $excerpt }… »
