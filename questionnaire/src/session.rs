@@ -437,21 +437,29 @@ impl Session {
             )
         })?;
         let source = SessionSource(SourceFile::new(path.display().to_string(), text));
+        let error = match toml::from_str::<Session>(&source.0.text) {
+            Ok(session) if (1..=FORMAT).contains(&session.meta.format) => {
+                return Ok((session, source));
+            }
+            // A format this posture does not know, said at its place by `check_fields`.
+            Ok(_) => return Err(Error::Invalid(check_fields(&source))),
+            Err(error) => error,
+        };
+        // Something is wrong: read the file again with the places of its values, to say every
+        // unreadable date and an unknown format at its line and column (a second reading, only
+        // for a file that is refused anyway).
         let problems = check_fields(&source);
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
-        let session = toml::from_str::<Session>(&source.0.text).map_err(|error| {
-            let why = crate::lang::parse_reason(error.message());
-            let location = error
-                .span()
-                .map_or_else(|| source.0.start(), |span| source.0.location(span));
-            Error::invalid(
-                Problem::at(location, i18n::text!("session-file-unreadable", why = why))
-                    .hint(i18n::text!("session-file-unreadable-hint")),
-            )
-        })?;
-        Ok((session, source))
+        let why = crate::lang::parse_reason(error.message());
+        let location = error
+            .span()
+            .map_or_else(|| source.0.start(), |span| source.0.location(span));
+        Err(Error::invalid(
+            Problem::at(location, i18n::text!("session-file-unreadable", why = why))
+                .hint(i18n::text!("session-file-unreadable-hint")),
+        ))
     }
 
     /// Writes the session atomically (mode 0600).

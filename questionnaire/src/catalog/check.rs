@@ -60,13 +60,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Warns when a French text has more than `limit` words.
-    fn words(&mut self, span: Range<usize>, text: &Text, limit: usize, what: &Text) {
+    /// Warns when a French text has more than `limit` words. `what` names the text, made only
+    /// for a warning: the messages are not looked up for every option of a catalog.
+    fn words(
+        &mut self,
+        span: Range<usize>,
+        text: &Text,
+        limit: usize,
+        what: impl FnOnce() -> Text,
+    ) {
         if !self.lint {
             return;
         }
         let count = crate::typography::words(&text.fr).count();
         if count > limit {
+            let what = what();
             self.warn(
                 span,
                 i18n::text!(
@@ -185,20 +193,21 @@ pub(super) fn check(
     warnings.append(&mut checker.warnings);
 
     let mut built = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Where each id was first defined; its line and column are counted only for a duplicate.
+    let mut seen: HashMap<String, (&SourceFile, Range<usize>)> = HashMap::new();
     for placed in controls {
         let mut checker = Checker::new(placed.file, lint);
         let control = check_control(&mut checker, placed.raw, &documents, &domains, &profiles);
         let id_span = placed.raw.get_ref().id.span();
-        let first = placed.file.location(id_span.clone());
-        if let Some(previous) = seen.get(&control.id) {
+        if let Some((file, span)) = seen.get(&control.id) {
+            let previous = file.location(span.clone()).to_string();
             checker.report_with_hint(
                 id_span,
                 i18n::text!("catalog-control-id-taken", control = control.id),
                 i18n::text!("catalog-control-id-taken-hint", previous = previous),
             );
         } else {
-            seen.insert(control.id.clone(), first.to_string());
+            seen.insert(control.id.clone(), (placed.file, id_span));
         }
         problems.append(&mut checker.problems);
         warnings.append(&mut checker.warnings);
@@ -347,12 +356,9 @@ fn check_control(
         );
     }
     let question = checker.text(&raw.question, "question");
-    checker.words(
-        raw.question.span(),
-        &question,
-        QUESTION_WORDS,
-        &i18n::text!("catalog-question-what", id = id),
-    );
+    checker.words(raw.question.span(), &question, QUESTION_WORDS, || {
+        i18n::text!("catalog-question-what", id = id)
+    });
     let help = checker.text(&raw.help, "help");
 
     // Profiles: the ones named, plus every `all` profile.
@@ -1011,12 +1017,9 @@ fn check_option(
         );
     }
     let label = checker.text(&option.label, "label");
-    checker.words(
-        option.label.span(),
-        &label,
-        OPTION_WORDS,
-        &i18n::text!("catalog-option-what", id = id, option_id = option_id),
-    );
+    checker.words(option.label.span(), &label, OPTION_WORDS, || {
+        i18n::text!("catalog-option-what", id = id, option_id = option_id)
+    });
     AnswerOption {
         id: option_id,
         level,
