@@ -69,6 +69,10 @@ pub enum Command {
     Agent(AgentCommand),
     /// E-mail the report in an AES-256 encrypted ZIP; the password is printed, to give by phone or SMS.
     Send(SendArgs),
+    /// The collection server of an SSI team: organisations submit their assessments, the team reads them.
+    Serve(ServeArgs),
+    /// Send an assessment (its report JSON) to a collection server.
+    Submit(SubmitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -377,6 +381,142 @@ pub struct SendArgs {
     /// The e-mail's subject (default: the report's title, organisation and date).
     #[arg(long, value_name = "TEXT")]
     pub subject: Option<String>,
+}
+
+/// `posture serve`: runs the server, or (with a subcommand) manages its tokens and organisations.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Tokens and organisations, managed on the server's machine.
+    #[command(subcommand)]
+    pub command: Option<ServeCommand>,
+    /// The address and port to listen on (port 0: any free port, printed when ready).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8443")]
+    pub listen: String,
+    /// The database: sqlite:PATH (default sqlite:posture-collecte.db) or postgres://…
+    #[arg(long, value_name = "URL", default_value = "sqlite:posture-collecte.db")]
+    pub db: String,
+    /// The server's certificate chain (PEM), for HTTPS.
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM).
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// A self-signed certificate made at start, for a try-out (its fingerprint is printed).
+    #[arg(long, conflicts_with_all = ["tls_cert", "tls_key", "insecure_http"])]
+    pub self_signed: bool,
+    /// Plain HTTP, behind a reverse proxy that terminates TLS (loopback only, unless --behind-proxy).
+    #[arg(long, conflicts_with_all = ["tls_cert", "tls_key"])]
+    pub insecure_http: bool,
+    /// With --insecure-http on a non-loopback address: a reverse proxy terminates TLS in front.
+    #[arg(long, requires = "insecure_http")]
+    pub behind_proxy: bool,
+}
+
+/// `posture serve token …` and `posture serve org …`.
+#[derive(Debug, Subcommand)]
+pub enum ServeCommand {
+    /// Create, list or revoke tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Organisations: delete one and all its data.
+    #[command(subcommand)]
+    Org(OrgCommand),
+}
+
+/// `posture serve token …`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token: an organisation's (--org) or an SSI team member's (--admin --name); printed once.
+    Create(TokenCreateArgs),
+    /// List the tokens (never the tokens themselves).
+    List(DbArgs),
+    /// Revoke a token by its id.
+    Revoke(TokenRevokeArgs),
+}
+
+/// The database of a management command.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The database: sqlite:PATH or postgres://…
+    #[arg(long, value_name = "URL", default_value = "sqlite:posture-collecte.db")]
+    pub db: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The organisation the token submits for.
+    #[arg(
+        long,
+        value_name = "NAME",
+        required_unless_present = "admin",
+        conflicts_with = "admin"
+    )]
+    pub org: Option<String>,
+    /// The organisation's sector, as the session form offers them (CPTS, …).
+    #[arg(long, value_name = "SECTOR", requires = "org")]
+    pub sector: Option<String>,
+    /// The organisation's size band: 1-9, 10-49, 50-249 or 250+.
+    #[arg(long, value_name = "BAND", requires = "org")]
+    pub size: Option<String>,
+    /// An SSI team member's token, which reads every organisation's data.
+    #[arg(long, requires = "name")]
+    pub admin: bool,
+    /// The team member's name.
+    #[arg(long, value_name = "NAME", requires = "admin")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRevokeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The token's id, as `posture serve token list` shows it.
+    #[arg(value_name = "ID")]
+    pub id: i64,
+}
+
+/// `posture serve org …`.
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Delete an organisation and all its data (right to erasure), after a confirmation.
+    Delete(OrgDeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OrgDeleteArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The organisation's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Do not ask for a confirmation.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// `posture submit`.
+#[derive(Debug, Args)]
+pub struct SubmitArgs {
+    /// The session file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The server's base URL, e.g. https://collecte.exemple.fr
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// A file holding the token (default: the POSTURE_TOKEN variable; never on the command line).
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// A certificate authority to trust (PEM), e.g. the server's self-signed certificate.
+    #[arg(long, value_name = "PEM")]
+    pub ca: Option<PathBuf>,
+    /// Leave the notes out (they may name people).
+    #[arg(long)]
+    pub without_notes: bool,
+    /// Print what would be sent, send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `send --tls` values.

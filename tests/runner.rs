@@ -17,5 +17,8 @@ mod test_help;
 mod test_report;
 mod test_score;
 mod test_send;
+mod test_serve;
+mod test_serve_admin;
 mod test_session;
+mod test_submit;
 mod test_typography;

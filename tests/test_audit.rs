@@ -728,6 +728,13 @@ fn a_reassessment_in_english_shows_the_previous_answer_and_keeps_the_language_in
     tmux.keys("reassess", &["q"]);
     let screen = tmux.wait_screen("reassess", "posture to exit", |s| s.contains("EXITED:"));
     assert!(screen.contains("EXITED:0"), "{screen}");
+    // A new assessment with its own id, linked to the previous one by its id.
+    let id = |path: &Path, key: &str| {
+        read_session(path).and_then(|session| session["meta"].get(key)?.as_str().map(str::to_owned))
+    };
+    let previous_id = id(&old, "id").expect("the previous session's id");
+    assert_eq!(id(&new, "previous_id"), Some(previous_id.clone()));
+    assert!(id(&new, "id").is_some_and(|new_id| new_id != previous_id));
     let new = new.display();
     assert!(
         screen.contains(&format!("resume: posture audit {new} --lang en")),

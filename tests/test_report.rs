@@ -1,13 +1,13 @@
 //! End-to-end tests of `posture report` as a user runs it: each text format next to the session
 //! (mode 0600), outputs that would replace their inputs, formats asked twice, missing directories
 //! (in the language of the interface), and the meeting time of a session filled with
-//! `posture answer`.
+//! `posture answer`, and the assessment's id that the JSON carries.
 
 use serde_json::Value;
 
 #[cfg(unix)]
 use crate::common::cli::mode;
-use crate::common::cli::{new_session, run, tempdir, write_answers};
+use crate::common::cli::{new_session, read_session, run, tempdir, write_answers};
 use crate::common::reports::{created, posture, s, session};
 use crate::common::{self, run_command};
 
@@ -227,4 +227,46 @@ fn a_session_filled_with_answer_has_no_meeting_time() {
         "{}",
         run.explain()
     );
+}
+
+/// The JSON names the assessment by the session's `[meta] id`, in every language and every time
+/// it is made (a report sent again is the same assessment); another session is another one.
+#[test]
+fn the_json_carries_the_sessions_id_as_assessment_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let toml = session(&dir.path().join("cpts.toml"), "CPTS du Val");
+    let id = read_session(&toml)["meta"]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    let report = |lang: &str| -> Value {
+        posture([
+            "--lang",
+            lang,
+            "report",
+            s(&toml),
+            "--format",
+            "json",
+            "-o",
+            "-",
+        ])
+        .expect_code(0)
+        .json()
+    };
+    assert_eq!(report("fr")["assessment_id"], id.as_str());
+    assert_eq!(report("en")["assessment_id"], id.as_str());
+    // Answering again is the same assessment.
+    posture(["answer", s(&toml), "PAT-01", "dans-le-mois"]).expect_code(0);
+    assert_eq!(report("fr")["assessment_id"], id.as_str());
+
+    let other = session(&dir.path().join("autre.toml"), "CPTS du Val");
+    let other_id = read_session(&other)["meta"]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    assert_ne!(other_id, id);
+    let json = posture(["report", s(&other), "--format", "json", "-o", "-"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["assessment_id"], other_id.as_str());
 }

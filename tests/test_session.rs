@@ -1,14 +1,15 @@
 //! End-to-end tests of `posture session new`: the `[meta]` table it writes, session files readable
 //! by their owner only, what it refuses to overwrite or to create, and a session that records its
-//! own catalog directory.
+//! own catalog directory; the assessment's id that a session gets when it is made, or on its next
+//! write when it was made before ids existed.
 
 use std::path::PathBuf;
 
 #[cfg(unix)]
-use crate::common::cli::{answer, mode};
+use crate::common::cli::mode;
 use crate::common::cli::{
-    bundled_dir, copy_dir, export, is_utc_timestamp, mkdir, new_session, read_session, tempdir,
-    write_answers,
+    answer, bundled_dir, copy_dir, export, is_utc_timestamp, mkdir, new_session, read_session,
+    root, tempdir, write_answers,
 };
 use crate::common::{posture, run_command};
 
@@ -71,6 +72,15 @@ fn session_new_writes_the_meta_table() {
     let created = meta["created"].as_str().expect("created");
     assert!(is_utc_timestamp(created), "{created}");
     assert_eq!(meta["updated"].as_str(), Some(created));
+    let id = meta["id"].as_str().expect("an id");
+    assert_eq!(uuid_version(id), Some('4'), "a random UUID: {id}");
+    assert!(!meta.contains_key("previous_id"), "not a re-assessment");
+    let other = new_session(dir.path(), "express");
+    assert_ne!(
+        read_session(&other)["meta"]["id"].as_str(),
+        Some(id),
+        "each session its own id"
+    );
     let answers = session
         .get("answers")
         .and_then(|a| a.as_table())
@@ -272,4 +282,90 @@ fn a_session_finds_its_custom_catalog_directory_without_the_flag() {
     .success()
     .json();
     assert_eq!(score["session"]["catalog"]["version"], "local-1");
+}
+
+/// The version digit of a UUID written in lower-case hyphenated form, `None` when `text` is not
+/// one (RFC 9562 variant).
+fn uuid_version(text: &str) -> Option<char> {
+    let bytes = text.as_bytes();
+    let hyphens = [8, 13, 18, 23];
+    let well_formed = bytes.len() == 36
+        && bytes.iter().enumerate().all(|(index, byte)| {
+            if hyphens.contains(&index) {
+                *byte == b'-'
+            } else {
+                byte.is_ascii_digit() || (b'a'..=b'f').contains(byte)
+            }
+        })
+        && matches!(bytes[19], b'8' | b'9' | b'a' | b'b');
+    well_formed.then(|| char::from(bytes[14]))
+}
+
+/// The `assessment_id` of `posture report SESSION --format json`, written to standard output.
+fn assessment_id(session: &std::path::Path) -> String {
+    let json = run_command(
+        posture()
+            .arg("report")
+            .arg(session)
+            .args(["--format", "json", "-o", "-"]),
+    )
+    .success()
+    .json();
+    json["assessment_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no assessment_id in {json}"))
+        .to_owned()
+}
+
+/// A session written before ids existed: reading it (score, report) leaves it as it is and
+/// names it by the same derived id each time; the first command that writes it (`posture answer`)
+/// writes that id, and the next one keeps it.
+#[test]
+fn an_older_session_gets_its_id_on_its_next_write_and_keeps_it() {
+    let dir = tempdir();
+    let path = dir.path().join("mai.toml");
+    std::fs::copy(root().join("tests/data/session-2026.11.toml"), &path).expect("copy");
+    let before = std::fs::read(&path).expect("read");
+    assert!(
+        !read_session(&path)["meta"]
+            .as_table()
+            .expect("[meta]")
+            .contains_key("id"),
+        "the test file predates ids"
+    );
+
+    run_command(posture().arg("score").arg(&path)).success();
+    let derived = assessment_id(&path);
+    assert_eq!(uuid_version(&derived), Some('8'), "derived: {derived}");
+    assert_eq!(assessment_id(&path), derived, "the same each time");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "score and report write nothing"
+    );
+
+    answer(&path, "PAT-01", "dans-le-mois").success();
+    let written = read_session(&path);
+    assert_eq!(written["meta"]["id"].as_str(), Some(derived.as_str()));
+    assert_eq!(assessment_id(&path), derived, "a resent report: the same");
+
+    answer(&path, "BAK-02", "unknown").success();
+    assert_eq!(
+        read_session(&path)["meta"]["id"].as_str(),
+        Some(derived.as_str()),
+        "kept on the next write"
+    );
+
+    // Another copy of the old file, of another organisation: another assessment.
+    let other = dir.path().join("autre.toml");
+    let text = String::from_utf8(before).expect("UTF-8");
+    std::fs::write(
+        &other,
+        text.replace(
+            "organisation = \"CPTS du Val\"",
+            "organisation = \"CPTS du Mont\"",
+        ),
+    )
+    .expect("write");
+    assert_ne!(assessment_id(&other), derived);
 }

@@ -1,6 +1,10 @@
 //! The six-month re-assessment: a new session that starts from the previous one's answers,
 //! each marked "to confirm", so the meeting goes faster and the changes show.
 //!
+//! The new session is a new assessment: it gets its own id, and links the previous one by its
+//! path (`[meta] previous`) and its id (`[meta] previous_id`, the previous session's
+//! [`Session::assessment_id`], derived when that older file has none: reading it never writes it).
+//!
 //! The previous session may have been made with an older version of the catalog: answers whose
 //! control or option no longer exists are dropped and listed, never silently kept.
 
@@ -24,6 +28,7 @@ pub fn reassess(
 ) -> Result<(Session, Vec<String>), Error> {
     // A previous session of an earlier catalog version is first read with this one: answers
     // follow reworded and moved questions, and those that no longer fit are dropped below.
+    let previous_id = previous.assessment_id();
     let mut upgraded = previous.clone();
     crate::upgrade::upgrade(catalog, &mut upgraded);
     let previous = &upgraded;
@@ -45,6 +50,7 @@ pub fn reassess(
         .unwrap_or_else(|_| previous_path.to_owned())
         .display()
         .to_string();
+    session.meta.previous_id = Some(previous_id);
     let mut dropped = Vec::new();
     let mut answers = BTreeMap::new();
     for (id, answer) in &previous.answers {
@@ -125,6 +131,10 @@ mod tests {
         assert_eq!(answer.note, None);
         assert_eq!(session.meta.sector, "CPTS");
         assert!(session.meta.previous.ends_with("old.toml"));
+        // A new assessment, linked to the previous one by its id.
+        assert!(session.meta.id.is_some());
+        assert_ne!(session.meta.id, previous.meta.id);
+        assert_eq!(session.meta.previous_id, previous.meta.id);
         assert_eq!(
             crate::session::timestamp(&session.meta.created),
             "2026-11-20T09:00:00Z"
@@ -167,6 +177,7 @@ mod tests {
             reassess(&catalog, &previous, Path::new("old.toml"), None, now).unwrap();
         assert_eq!(dropped, Vec::<String>::new());
         assert_eq!(session.meta.catalog_version, catalog.version);
+        assert_eq!(session.meta.previous_id, previous.meta.id);
 
         let moved = &session.answers["SUP-07"];
         assert!(moved.to_confirm);
@@ -189,5 +200,30 @@ mod tests {
         assert_eq!(retired.note.as_deref(), Some("MFA messagerie"));
         assert_eq!(retired.catalog_version, "2026.11");
         assert_eq!(retired.reason, crate::upgrade::RetiredReason::Changed);
+    }
+
+    #[test]
+    fn a_previous_session_without_an_id_is_linked_by_its_derived_id() {
+        let catalog = catalog::bundled().unwrap();
+        let then = Utc.with_ymd_and_hms(2026, 5, 20, 9, 0, 0).unwrap();
+        let mut previous = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "CPTS".into(),
+                profile: "express".into(),
+                ..NewSession::default()
+            },
+            then,
+        )
+        .unwrap();
+        previous.meta.id = None;
+        let now = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
+        let (session, _) = reassess(&catalog, &previous, Path::new("old.toml"), None, now).unwrap();
+        assert_eq!(session.meta.previous_id, Some(previous.assessment_id()));
+        assert_ne!(session.meta.id, session.meta.previous_id);
+        assert_eq!(
+            previous.meta.id, None,
+            "the previous session is not changed"
+        );
     }
 }

@@ -1,17 +1,25 @@
 //! One audit's answers on disk.
 //!
-//! A session file is TOML that a person can read and diff: a `[meta]` table (organisation,
-//! profile, the catalog's id, version and hash, times, auditor, participants…) and one
-//! `[answers.<control-id>]` table per answered control with `choice`, an optional `note` and
-//! `answered_at`. Fields this version does not know are kept as they are when the file is
-//! rewritten, so that nothing written by a newer posture is lost.
+//! A session file is TOML that a person can read and diff: a `[meta]` table (the assessment's
+//! `id`, organisation, profile, the catalog's id, version and hash, times, auditor,
+//! participants…) and one `[answers.<control-id>]` table per answered control with `choice`, an
+//! optional `note` and `answered_at`. Fields this version does not know are kept as they are when
+//! the file is rewritten, so that nothing written by a newer posture is lost.
+//!
+//! The `id` names the assessment wherever its report goes (the report JSON's `assessment_id`,
+//! which an SSI team's collection uses to file a resent report as the same assessment): a random
+//! UUID made with the session, or, for a session written before ids existed, one derived from its
+//! organisation and creation time ([`Session::assessment_id`]), written into the file the next
+//! time it is saved (`docs/report-json.md`, "Identity").
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, SubsecRound as _, Utc};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 use toml::Spanned;
+use uuid::Uuid;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Problem};
@@ -129,6 +137,11 @@ pub struct Session {
 pub struct Meta {
     /// Session file format version.
     pub format: u32,
+    /// The assessment's stable id: a random (v4) UUID made when the session is created. `None`
+    /// for a session written before ids existed, until it is saved ([`Session::save`] writes
+    /// [`Session::assessment_id`]); read it with [`Session::assessment_id`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Uuid>,
     /// The audited organisation.
     pub organisation: String,
     /// The profile asked (`express`, `complet`…).
@@ -175,6 +188,10 @@ pub struct Meta {
     /// The session this one re-assesses, when started with `--from`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub previous: String,
+    /// The id of the session this one re-assesses ([`Session::assessment_id`] of the previous
+    /// one), when started with `--from`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_id: Option<Uuid>,
     /// The date set for the next assessment (YYYY-MM-DD in the file).
     #[serde(default, with = "day", skip_serializing_if = "Option::is_none")]
     pub next_assessment: Option<NaiveDate>,
@@ -394,6 +411,7 @@ impl Session {
         Ok(Session {
             meta: Meta {
                 format: FORMAT,
+                id: Some(Uuid::new_v4()),
                 organisation: new.organisation.trim().to_owned(),
                 profile: new.profile,
                 catalog_id: catalog.id.clone(),
@@ -413,6 +431,7 @@ impl Session {
                 elapsed_seconds: 0,
                 flagged: Vec::new(),
                 previous: String::new(),
+                previous_id: None,
                 next_assessment: None,
                 extra: toml::Table::new(),
             },
@@ -462,9 +481,42 @@ impl Session {
         ))
     }
 
-    /// Writes the session atomically (mode 0600).
+    /// The assessment's id: `[meta] id`, or for a session written before ids existed (none in
+    /// its file yet), a UUID derived from its organisation and creation time, the same each
+    /// time it is asked and the one [`Session::save`] writes into the file.
+    pub fn assessment_id(&self) -> Uuid {
+        self.meta.id.unwrap_or_else(|| self.derived_id())
+    }
+
+    /// The id of a session that has none: the first 16 bytes of the SHA-256 of a fixed prefix,
+    /// the organisation and the creation time (RFC 3339 in UTC, to the second), marked as a
+    /// version 8 (custom) UUID of RFC 9562. Derived rather than drawn so that the report of an
+    /// older session, sent before and after the session was next saved, names the same
+    /// assessment.
+    fn derived_id(&self) -> Uuid {
+        let created = self.meta.created.with_timezone(&Utc).fixed_offset();
+        let mut hash = Sha256::new();
+        hash.update(b"posture session id\0");
+        hash.update(self.meta.organisation.as_bytes());
+        hash.update(b"\0");
+        hash.update(timestamp(&created.trunc_subsecs(0)).as_bytes());
+        let digest = hash.finalize();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        uuid::Builder::from_custom_bytes(bytes).into_uuid()
+    }
+
+    /// Writes the session atomically (mode 0600). A session without an id (written before ids
+    /// existed) gets one in the file: [`Session::assessment_id`].
     pub fn save(&self, path: &Path) -> Result<(), Error> {
-        let text = toml::to_string_pretty(self).map_err(|error| Error::Write {
+        let text = if self.meta.id.is_none() {
+            let mut with_id = self.clone();
+            with_id.meta.id = Some(self.assessment_id());
+            toml::to_string_pretty(&with_id)
+        } else {
+            toml::to_string_pretty(self)
+        };
+        let text = text.map_err(|error| Error::Write {
             path: path.to_owned(),
             source: std::io::Error::other(error),
         })?;
@@ -605,6 +657,22 @@ fn check_fields(source: &SessionSource) -> Vec<Problem> {
     for answer in spanned.answers.values() {
         check_time(&answer.answered_at);
     }
+    for id in [&spanned.meta.id, &spanned.meta.previous_id]
+        .into_iter()
+        .flatten()
+    {
+        if let toml::Value::String(value) = id.get_ref()
+            && Uuid::parse_str(value).is_err()
+        {
+            problems.push(
+                Problem::at(
+                    source.0.location(id.span()),
+                    i18n::text!("session-id-unreadable", value = value),
+                )
+                .hint(i18n::text!("session-id-hint")),
+            );
+        }
+    }
     if let Some(next_spanned) = &spanned.meta.next_assessment
         && let toml::Value::String(next) = next_spanned.get_ref()
         && !next.is_empty()
@@ -640,6 +708,10 @@ struct SpannedMeta {
     updated: Spanned<toml::Value>,
     #[serde(default)]
     next_assessment: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    id: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    previous_id: Option<Spanned<toml::Value>>,
     profile: Spanned<String>,
     catalog_id: Spanned<String>,
     catalog_version: Spanned<String>,
@@ -859,6 +931,104 @@ mod tests {
         ] {
             assert!(text.contains(kept), "lost {kept}: {text}");
         }
+    }
+
+    #[test]
+    fn a_new_session_has_a_random_id_written_in_its_file() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let session = new_session(&catalog);
+        let id = session.meta.id.expect("an id");
+        assert_eq!(id.get_version(), Some(uuid::Version::Random));
+        assert_eq!(session.assessment_id(), id);
+        assert_ne!(
+            new_session(&catalog).meta.id,
+            Some(id),
+            "each session its own"
+        );
+        session.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with(&format!("[meta]\nformat = {FORMAT}\nid = \"{id}\"\n")),
+            "{text}"
+        );
+        let (read, _) = Session::load(&path).unwrap();
+        assert_eq!(read.meta.id, Some(id));
+    }
+
+    #[test]
+    fn a_session_without_an_id_gets_a_derived_one_on_its_next_write() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        new_session(&catalog).save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let without: String = text
+            .lines()
+            .filter(|line| !line.starts_with("id = "))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_ne!(without, text);
+        std::fs::write(&path, &without).unwrap();
+
+        // Read: no id in memory, the same derived one each time, the file left alone.
+        let (old, _) = Session::load(&path).unwrap();
+        assert_eq!(old.meta.id, None);
+        let derived = old.assessment_id();
+        assert_eq!(derived.get_version(), Some(uuid::Version::Custom));
+        let (again, _) = Session::load(&path).unwrap();
+        assert_eq!(again.assessment_id(), derived);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), without);
+
+        // Written: the id is in the file, and stays.
+        let mut old = old;
+        old.set_answer("PAT-01", "8-jours", None, now());
+        old.save(&path).unwrap();
+        let (written, _) = Session::load(&path).unwrap();
+        assert_eq!(written.meta.id, Some(derived));
+        written.save(&path).unwrap();
+        let (kept, _) = Session::load(&path).unwrap();
+        assert_eq!(kept.meta.id, Some(derived));
+
+        // Derived from the organisation and the creation time (the instant, however written).
+        let mut other = again.clone();
+        other.meta.created = DateTime::parse_from_rfc3339("2026-11-23T11:00:00+01:00").unwrap();
+        other.meta.updated = other.meta.created;
+        other.answers.clear();
+        assert_eq!(other.assessment_id(), derived);
+        other.meta.organisation.push_str(" (site 2)");
+        assert_ne!(other.assessment_id(), derived);
+        let mut later = again.clone();
+        later.meta.created = stamp(now() + chrono::Duration::seconds(1));
+        assert_ne!(later.assessment_id(), derived);
+    }
+
+    #[test]
+    fn an_unreadable_id_is_refused_at_its_place() {
+        let catalog = catalog::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let session = new_session(&catalog);
+        session.save(&path).unwrap();
+        let id = session.meta.id.unwrap().to_string();
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(&id, "pas-un-uuid");
+        std::fs::write(&path, &text).unwrap();
+        let Error::Invalid(problems) = Session::load(&path).unwrap_err() else {
+            panic!("expected problems");
+        };
+        let rendered: Vec<String> = problems.iter().map(|p| p.render(Lang::Fr)).collect();
+        assert_eq!(rendered.len(), 1, "{rendered:?}");
+        assert!(
+            rendered[0].contains(&format!(":{}:", line_of(&text, "id = "))),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered[0].contains("identifiant illisible «\u{a0}pas-un-uuid\u{a0}»"),
+            "{rendered:?}"
+        );
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub const PRIORITY_COUNT: usize = 6;
 pub struct Report {
     /// Version of this format.
     pub schema_version: u32,
+    /// The assessment's stable id (a UUID): the session's `[meta] id`, or the id derived for an
+    /// older session without one (`Session::assessment_id`). A report sent again names the same
+    /// assessment.
+    pub assessment_id: String,
     /// Language of the texts (`fr` or `en`).
     pub lang: Lang,
     /// When the report was made (RFC 3339).
@@ -430,6 +434,7 @@ pub fn build_with_facts(
     let comparison = previous.map(|previous| comparison(audit, previous, &input, lang));
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
+        assessment_id: audit.session.assessment_id().to_string(),
         lang,
         generated_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         cover: Cover {

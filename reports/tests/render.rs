@@ -32,6 +32,12 @@ fn session(catalog: &Catalog, month: u32, pick: impl Fn(usize, usize) -> usize) 
         at(month),
     )
     .unwrap();
+    // A fixed id instead of the random one, for the snapshots: one per assessment.
+    session.meta.id = Some(
+        format!("0b7e4c1a-5f3d-4e2b-9a6c-{month:012}")
+            .parse()
+            .unwrap(),
+    );
     session.meta.elapsed_seconds = 84 * 60;
     let controls: Vec<_> = catalog.controls_in("express").collect();
     for (index, control) in controls.iter().enumerate() {
@@ -111,10 +117,59 @@ fn json_snapshot_carries_the_schema_version() {
         let json = text(&report, Format::Json);
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["schema_version"], 1);
+        assert_eq!(
+            value["assessment_id"],
+            "0b7e4c1a-5f3d-4e2b-9a6c-000000000011"
+        );
         // The catalog hash changes with every catalog edit: keep it out of the snapshot.
         let json = json.replace(&catalog.hash, "[catalog hash]");
         insta::assert_snapshot!(name, json);
     }
+}
+
+/// The report names its assessment by the session's id; a session written before ids existed is
+/// named by an id derived from it, the same in every report of it (a resent report is the same
+/// assessment), and a re-assessment is another assessment.
+#[test]
+fn the_json_names_the_assessment_by_the_session_id() {
+    let catalog = catalog::bundled().unwrap();
+    let json = |session: &Session| -> serde_json::Value {
+        let audit = Audit {
+            catalog: &catalog,
+            session: session.clone(),
+        };
+        let report = reports::build(&audit, None, Lang::Fr, at(11));
+        serde_json::from_str(&text(&report, Format::Json)).unwrap()
+    };
+    let mut session = session(&catalog, 11, |i, n| (i * 3 + 1) % n);
+    session.meta.id = Some("5d0c9a8e-3b1f-4c2d-8e7f-6a5b4c3d2e1f".parse().unwrap());
+    assert_eq!(
+        json(&session)["assessment_id"],
+        session.meta.id.unwrap().to_string()
+    );
+
+    // An older session, without id: derived, the same in two reports made apart.
+    session.meta.id = None;
+    let first = json(&session)["assessment_id"].clone();
+    let again = reports::build(
+        &Audit {
+            catalog: &catalog,
+            session: session.clone(),
+        },
+        None,
+        Lang::En,
+        at(12),
+    );
+    assert_eq!(serde_json::Value::from(again.assessment_id), first);
+    let first = first.as_str().unwrap().to_owned();
+    assert_eq!(first.len(), 36, "{first}");
+    assert_eq!(first, session.assessment_id().to_string());
+    assert_ne!(first, "0b7e4c1a-5f3d-4e2b-9a6c-000000000011");
+
+    // Another session of the same organisation (created another day) is another assessment.
+    let mut other = self::session(&catalog, 5, |i, n| (i * 3) % n);
+    other.meta.id = None;
+    assert_ne!(json(&other)["assessment_id"], first.as_str());
 }
 
 /// English is written with English punctuation, French with its own.
@@ -572,6 +627,7 @@ fn the_json_has_every_documented_field() {
     }
     for key in [
         "schema_version",
+        "assessment_id",
         "lang",
         "generated_at",
         "cover",

@@ -9,7 +9,10 @@ mod compare;
 mod report;
 mod score;
 mod send;
+mod serve;
+mod serve_admin;
 mod session;
+mod submit;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,7 +22,7 @@ use questionnaire::audit::Audit;
 use questionnaire::catalog::{self as catalogs, Catalog};
 use questionnaire::session::{Session, SessionSource};
 
-use crate::cli::{CatalogCommand, Cli, Command, SessionCommand};
+use crate::cli::{CatalogCommand, Cli, Command, ServeCommand, SessionCommand};
 
 /// Writes command output to standard output. A closed pipe (`posture score … | head`) is not an
 /// error: the reader has what it wanted.
@@ -53,6 +56,12 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => compare::run(catalog, args, lang),
         Command::Agent(command) => agent::run(command, lang),
         Command::Send(args) => send::run(catalog, args, lang),
+        Command::Serve(args) => match args.command {
+            None => serve::run(args, lang),
+            Some(ServeCommand::Token(command)) => serve_admin::token(command, lang),
+            Some(ServeCommand::Org(command)) => serve_admin::org(command, lang),
+        },
+        Command::Submit(args) => submit::run(catalog, args, lang),
     }
 }
 
