@@ -19,6 +19,7 @@ mod test_score;
 mod test_send;
 mod test_serve;
 mod test_serve_admin;
+mod test_serve_durability;
 mod test_session;
 mod test_submit;
 mod test_typography;
