@@ -96,20 +96,20 @@ pub fn init_logging() {
         .try_init();
 }
 
-/// Resolves when the process receives SIGTERM or SIGINT.
-pub async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        Ok(mut terminate) => {
-            tokio::select! {
-                _ = interrupt => {}
-                _ = terminate.recv() => {}
-            }
+/// A future that resolves when the process receives SIGTERM or SIGINT. The handlers are
+/// installed when this is called, not when the future is first polled: call it before saying
+/// the server is ready, so that a signal sent as soon as the URL is printed stops it gracefully
+/// (the default action would kill it). Must be called inside the tokio runtime.
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = interrupt.recv() => {}
         }
-        Err(_) => {
-            let _ = interrupt.await;
-        }
-    }
+    })
 }
 
 /// Serves the API on `config.listener` until `shutdown` resolves; then stops accepting, lets

@@ -146,6 +146,9 @@ pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
                 i18n::t!(lang, "cli-serve-insecure-warning", address = address)
             );
         }
+        // Signals are caught from here on: a SIGTERM right after the URL is printed stops the
+        // server gracefully.
+        let shutdown = server::shutdown_signal()?;
         let url = server::url(bound, tls.is_some());
         super::emit(&format!("{url}\n"))?;
         let config = Config {
@@ -154,7 +157,7 @@ pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             limits: Limits::default(),
             grace: GRACE,
         };
-        server::serve(config, store, server::shutdown_signal())
+        server::serve(config, store, shutdown)
             .await
             .map_err(|error| {
                 let reason = error.to_string();
