@@ -20,7 +20,7 @@ fn document_text(
         "schema_version": 1,
         "assessment_id": id,
         "lang": "fr",
-        "cover": { "organisation": org, "date": date, "notes": "élément « confidentiel »" },
+        "cover": { "organisation": org, "date": date, "notes": "élément « confidentiel »" },
         "overall": { "score": score, "level": level(score) },
         "domains": domains.iter().map(|(domain, score)| serde_json::json!({
             "id": domain, "score": score, "level": level(*score)

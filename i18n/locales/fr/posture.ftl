@@ -1,7 +1,7 @@
 # posture's messages in French: the reference catalog. Every message here has its English in
 # ../en/posture.ftl, with the same arguments. French typography is written in the characters
-# themselves: a no-break space (U+00A0) before « : » and inside « », a narrow no-break space
-# (U+202F) before « ; ? ! ». Words follow docs/glossaire.md.
+# themselves: a no-break space (U+00A0) before « : » and inside « », a narrow no-break space
+# (U+202F) before « ; ? ! ». Words follow docs/glossaire.md.
 
 ## A machine fact's status (docs/glossaire.md: ok, à surveiller, non conforme, inconnu).
 
