@@ -7,9 +7,10 @@ use std::io::{BufRead as _, BufReader, Read as _};
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::common::https::client;
 use crate::common::{self, run_command};
 
 /// A running `posture serve`, killed if the test fails before it stops it.
@@ -89,28 +90,6 @@ impl Server {
             .unwrap_or_default();
         (status.code(), stderr)
     }
-}
-
-/// A blocking client trusting only the certificate in `pem`, as `posture submit --ca` does.
-fn client(pem: &[u8]) -> reqwest::blocking::Client {
-    use rustls::pki_types::pem::PemObject as _;
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in rustls::pki_types::CertificateDer::pem_slice_iter(pem) {
-        roots.add(cert.expect("a certificate")).expect("a root");
-    }
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("TLS versions")
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    reqwest::blocking::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .no_proxy()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .expect("client")
 }
 
 #[test]

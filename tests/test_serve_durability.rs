@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use collector::store::{AssessmentRow, Caller, Store, StoredAssessment};
 use serde_json::{Value, json};
 
+use crate::common::https::client;
 use crate::common::{self, Run, run_command};
 
 /// The organisation every load token files under.
@@ -107,30 +108,6 @@ impl Server {
     fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
-}
-
-/// A blocking client trusting only the certificate in `pem`, as `posture submit --ca` does,
-/// that never resends a request by itself.
-fn client(pem: &[u8]) -> reqwest::blocking::Client {
-    use rustls::pki_types::pem::PemObject as _;
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in rustls::pki_types::CertificateDer::pem_slice_iter(pem) {
-        roots.add(cert.expect("a certificate")).expect("a root");
-    }
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("TLS versions")
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    reqwest::blocking::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .no_proxy()
-        .retry(reqwest::retry::never())
-        .timeout(Duration::from_secs(10))
-        .build()
-        .expect("client")
 }
 
 /// `POST /api/v1/assessments` of `body` as `token`.

@@ -122,11 +122,7 @@ pub fn parse_reason(message: &str) -> Text {
         (english.replace("one of ", ""), english)
     };
     if let Some(rest) = message.strip_prefix("missing field ") {
-        let field = &field(rest);
-        Text::new(
-            crate::t!(Lang::Fr, "parse-missing-field", field = field),
-            crate::t!(Lang::En, "parse-missing-field", field = field),
-        )
+        crate::text!("parse-missing-field", field = field(rest))
     } else if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = &field(rest);
         let (fr, en) = expected(rest);

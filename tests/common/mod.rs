@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod https;
 pub mod machines;
 pub mod reports;
 
