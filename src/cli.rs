@@ -307,6 +307,15 @@ pub struct ReportArgs {
     /// Output file (its extension is replaced for each format when there are several; "-" for standard output).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// A collection server's base URL: the report shows the organisation's position among its peers.
+    #[arg(long, value_name = "URL")]
+    pub benchmark: Option<String>,
+    /// With --benchmark: a file holding the token (default: the POSTURE_TOKEN variable; never on the command line).
+    #[arg(long, value_name = "FILE", requires = "benchmark")]
+    pub token_file: Option<PathBuf>,
+    /// With --benchmark: a certificate authority to trust (PEM), e.g. the server's self-signed certificate.
+    #[arg(long, value_name = "PEM", requires = "benchmark")]
+    pub ca: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -460,6 +469,9 @@ pub struct TokenCreateArgs {
     /// The organisation's size band: 1-9, 10-49, 50-249 or 250+.
     #[arg(long, value_name = "BAND", requires = "org")]
     pub size: Option<String>,
+    /// Whom to call about the organisation (shown on the dashboard's overdue page).
+    #[arg(long, value_name = "TEXT", requires = "org")]
+    pub contact: Option<String>,
     /// An SSI team member's token, which reads every organisation's data.
     #[arg(long, requires = "name")]
     pub admin: bool,

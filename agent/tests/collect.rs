@@ -100,7 +100,11 @@ fn check_shape(report: &FactReport) {
         assert!(!fact.detail.is_empty(), "{fact:?}");
     }
     for (key, _) in FACT_KEYS {
-        if key.starts_with("tls.") || key.starts_with("https.") || key.starts_with("exposure.") {
+        if key.starts_with("tls.")
+            || key.starts_with("https.")
+            || key.starts_with("exposure.")
+            || agent::win::WINDOWS_ONLY_KEYS.contains(key)
+        {
             continue;
         }
         assert!(

@@ -72,6 +72,8 @@ struct Figures {
     cpu: Duration,
     /// Each request's time, sorted (empty for the bare insert).
     latencies: Vec<Duration>,
+    /// The CPU time of the load's client threads (HTTPS only).
+    client_cpu: Duration,
 }
 
 impl Figures {
@@ -220,37 +222,42 @@ fn over_https(
 
     let url = format!("{base}/api/v1/assessments");
     let barrier = Arc::new(Barrier::new(clients + 1));
+    // Reached by every client when it is done, before its connection and runtime are dropped,
+    // so that their threads' CPU time can still be read.
+    let done = Arc::new(Barrier::new(clients + 1));
     let run = rand_run();
     let mut threads = Vec::with_capacity(clients);
     for client_index in 0..clients {
         let client = client(&made.cert_pem)?;
         let barrier = barrier.clone();
+        let done = done.clone();
         let template = template.clone();
         let url = url.clone();
         let token = token.clone();
-        threads.push(std::thread::spawn(
-            move || -> Result<Vec<Duration>, String> {
-                let post = |index: usize| -> Result<Duration, String> {
-                    let body = template.with_id(&id(run, index));
-                    let start = Instant::now();
-                    let response = client
-                        .post(&url)
-                        .bearer_auth(&token)
-                        .header("content-type", "application/json")
-                        .body(body)
-                        .send()
-                        .map_err(|error| error.to_string())?;
-                    let status = response.status();
-                    let _ = response.bytes().map_err(|error| error.to_string())?;
-                    let took = start.elapsed();
-                    if status.as_u16() != 201 {
-                        return Err(format!("submission {index}: status {status}"));
-                    }
-                    Ok(took)
-                };
-                // Warm-up: the TLS handshake and the connection, not counted.
-                let warm_up = post(count + client_index);
-                barrier.wait();
+        let thread = std::thread::Builder::new().name(format!("{CLIENT_THREAD}{client_index}"));
+        threads.push(thread.spawn(move || -> Result<Vec<Duration>, String> {
+            let post = |index: usize| -> Result<Duration, String> {
+                let body = template.with_id(&id(run, index));
+                let start = Instant::now();
+                let response = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .map_err(|error| error.to_string())?;
+                let status = response.status();
+                let _ = response.bytes().map_err(|error| error.to_string())?;
+                let took = start.elapsed();
+                if status.as_u16() != 201 {
+                    return Err(format!("submission {index}: status {status}"));
+                }
+                Ok(took)
+            };
+            // Warm-up: the TLS handshake and the connection, not counted.
+            let warm_up = post(count + client_index);
+            barrier.wait();
+            let run = || -> Result<Vec<Duration>, String> {
                 warm_up?;
                 let mut latencies = Vec::with_capacity(count / clients + 1);
                 let mut index = client_index;
@@ -259,12 +266,18 @@ fn over_https(
                     index += clients;
                 }
                 Ok(latencies)
-            },
-        ));
+            };
+            let result = run();
+            done.wait();
+            result
+        })?);
     }
     barrier.wait();
     let start = Instant::now();
     let cpu_start = cpu_time();
+    let client_start = client_cpu_time();
+    done.wait();
+    let client_cpu = client_cpu_time().saturating_sub(client_start);
     let mut latencies = Vec::with_capacity(count);
     let mut failure = None;
     for thread in threads {
@@ -295,6 +308,7 @@ fn over_https(
         elapsed,
         cpu,
         latencies,
+        client_cpu,
     })
 }
 
@@ -365,15 +379,49 @@ fn bare_insert(
         elapsed,
         cpu,
         latencies: Vec::new(),
+        client_cpu: Duration::ZERO,
     })
 }
 
 /// The CPU time this process has used so far, all threads (`/proc/self/stat`, clock ticks of
 /// 1/100 s); zero where there is no such file.
 fn cpu_time() -> Duration {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+    match std::fs::read_to_string("/proc/self/stat") {
+        Ok(stat) => stat_cpu(&stat),
+        Err(_) => Duration::ZERO,
+    }
+}
+
+/// The name of the load's client threads (and the prefix of reqwest's own thread for them).
+const CLIENT_THREAD: &str = "load-client-";
+
+/// The CPU time used so far by the threads of the load's clients: theirs and reqwest's
+/// (`reqwest-internal-sync-runtime`, one per client), from `/proc/self/task` (names cut to 15
+/// bytes by the kernel). Zero where there is no such directory.
+fn client_cpu_time() -> Duration {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
         return Duration::ZERO;
     };
+    let mut total = Duration::ZERO;
+    for task in tasks.flatten() {
+        let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
+            continue;
+        };
+        let name = stat
+            .split_once('(')
+            .and_then(|(_, rest)| rest.rsplit_once(')'))
+            .map_or("", |(name, _)| name);
+        if name.starts_with(&CLIENT_THREAD[..CLIENT_THREAD.len() - 1])
+            || name.starts_with("reqwest")
+        {
+            total += stat_cpu(&stat);
+        }
+    }
+    total
+}
+
+/// The user and system CPU time of a `/proc/…/stat` line.
+fn stat_cpu(stat: &str) -> Duration {
     // After the command name in parentheses: state is field 3, utime 14 and stime 15.
     let fields: Vec<&str> = stat
         .rsplit_once(')')
@@ -439,14 +487,14 @@ fn main() -> Result<(), Failure> {
     println!();
     println!(
         "| database | HTTPS submissions/s | p50 | p99 | bare insert/s | ratio | CPU per submission, \
-         HTTPS / bare |"
+         HTTPS / bare | client's share of the HTTPS CPU |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for (name, url) in backends {
         let https = over_https(&runtime, url, &template, count, clients)?;
         let bare = bare_insert(&runtime, url, &template, count, clients)?;
         println!(
-            "| {name} | {:.0} | {} | {} | {:.0} | {:.2} | {:.2} / {:.2} ms |",
+            "| {name} | {:.0} | {} | {} | {:.0} | {:.2} | {:.2} / {:.2} ms | {:.0} % |",
             https.per_second(),
             millis(https.percentile(50.0)),
             millis(https.percentile(99.0)),
@@ -454,6 +502,7 @@ fn main() -> Result<(), Failure> {
             https.per_second() / bare.per_second(),
             https.cpu_per_submission().as_secs_f64() * 1e3,
             bare.cpu_per_submission().as_secs_f64() * 1e3,
+            100.0 * https.client_cpu.as_secs_f64() / https.cpu.as_secs_f64().max(1e-9),
         );
     }
     Ok(())

@@ -6,7 +6,11 @@
 //!
 //! [`validate`] never panics, whatever the bytes: it is the first thing that reads a request body.
 
-use serde_json::{Map, Value};
+mod shape;
+
+use std::borrow::Cow;
+
+use shape::{Scalar, Shape};
 
 use crate::store::DomainScore;
 
@@ -78,22 +82,52 @@ impl std::fmt::Display for Invalid {
 impl std::error::Error for Invalid {}
 
 /// Checks a submitted body and returns what the collection keeps of it. Never panics.
+///
+/// The document is read once, as a stream ([`shape`]): the members the checks need are kept
+/// (borrowed from the text where they hold no escape), every other value is checked to be JSON
+/// (numbers in range, strings well escaped) and dropped without building a tree. The checks then
+/// run in a fixed order, so that the error is the same whatever the order of the members, and a
+/// document that is not JSON is refused as such before any of them.
 pub fn validate(body: &[u8]) -> Result<Assessment, Invalid> {
+    check_size(body)?;
+    let text = std::str::from_utf8(body).map_err(|_| not_utf8())?;
+    let mut assessment = read(text)?;
+    assessment.json = text.to_owned();
+    Ok(assessment)
+}
+
+/// [`validate`], keeping `body` as the [`Assessment`]'s text instead of copying it.
+pub fn validate_owned(body: Vec<u8>) -> Result<Assessment, Invalid> {
+    check_size(&body)?;
+    let text = String::from_utf8(body).map_err(|_| not_utf8())?;
+    let mut assessment = read(&text)?;
+    assessment.json = text;
+    Ok(assessment)
+}
+
+fn check_size(body: &[u8]) -> Result<(), Invalid> {
     if body.len() > MAX_BYTES {
         return Err(Invalid::new(
             format!("the document is larger than {MAX_BYTES} bytes"),
             "",
         ));
     }
-    let text = std::str::from_utf8(body)
-        .map_err(|_| Invalid::new("the document is not UTF-8 text", ""))?;
+    Ok(())
+}
+
+fn not_utf8() -> Invalid {
+    Invalid::new("the document is not UTF-8 text", "")
+}
+
+/// The checks of [`validate`] on a UTF-8 text; the [`Assessment`]'s `json` is left empty.
+fn read(text: &str) -> Result<Assessment, Invalid> {
     if depth(text.as_bytes()) > MAX_DEPTH {
         return Err(Invalid::new(
             format!("the document is nested more than {MAX_DEPTH} levels deep"),
             "",
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| {
+    let top: Shape<shape::Top<'_>> = serde_json::from_str(text).map_err(|error| {
         Invalid::new(
             format!(
                 "malformed JSON at line {}, column {}",
@@ -103,20 +137,19 @@ pub fn validate(body: &[u8]) -> Result<Assessment, Invalid> {
             "",
         )
     })?;
-    let Value::Object(top) = &value else {
+    let Shape::Is(top) = top else {
         return Err(Invalid::new("the document is not a JSON object", ""));
     };
 
-    let version = field(top, "schema_version", "schema_version")?;
-    match version.as_u64() {
-        Some(version) if SCHEMA_VERSIONS.contains(&version) => {}
-        Some(_) => {
+    match present(top.schema_version, "schema_version")? {
+        Scalar::Unsigned(version) if SCHEMA_VERSIONS.contains(&version) => {}
+        Scalar::Unsigned(_) => {
             return Err(Invalid::new(
                 "unknown schema version (this server reads version 1)",
                 "schema_version",
             ));
         }
-        None => {
+        _ => {
             return Err(Invalid::new(
                 "expected a positive integer",
                 "schema_version",
@@ -124,7 +157,7 @@ pub fn validate(body: &[u8]) -> Result<Assessment, Invalid> {
         }
     }
 
-    let assessment_id = string(top, "assessment_id", "assessment_id")?;
+    let assessment_id = string(top.assessment_id, "assessment_id")?;
     if assessment_id.is_empty()
         || assessment_id.len() > MAX_ID
         || !assessment_id
@@ -137,49 +170,32 @@ pub fn validate(body: &[u8]) -> Result<Assessment, Invalid> {
         ));
     }
 
-    let cover = object(top, "cover", "cover")?;
-    let organisation = string(cover, "organisation", "cover.organisation")?;
+    let cover = object(top.cover, "cover")?;
+    let organisation = string(cover.organisation, "cover.organisation")?;
     if organisation.trim().is_empty() || organisation.chars().count() > MAX_NAME {
         return Err(Invalid::new(
             format!("expected a name of 1 to {MAX_NAME} characters"),
             "cover.organisation",
         ));
     }
-    let date = string(cover, "date", "cover.date")?;
-    check_date(date, "cover.date")?;
+    let date = string(cover.date, "cover.date")?;
+    check_date(&date, "cover.date")?;
 
-    let overall = object(top, "overall", "overall")?;
-    let score = score(overall, "overall.score")?;
-    let level = level(overall, "overall.level")?;
+    let overall = object(top.overall, "overall")?;
+    let score = score(overall.score, "overall.score")?;
+    let level = level(overall.level, "overall.level")?;
 
-    let Value::Array(rows) = field(top, "domains", "domains")? else {
-        return Err(Invalid::new("expected an array", "domains"));
+    let domains = match top.domains {
+        None => return Err(Invalid::new("missing field", "domains")),
+        Some(Shape::Not) => return Err(Invalid::new("expected an array", "domains")),
+        Some(Shape::Is(domains)) => domains.into_rows()?,
     };
-    let mut domains = Vec::with_capacity(rows.len());
-    for (index, row) in rows.iter().enumerate() {
-        let path = format!("domains[{index}]");
-        let Value::Object(row) = row else {
-            return Err(Invalid::new("expected an object", path));
-        };
-        let id = string(row, "id", &format!("{path}.id"))?;
-        if id.is_empty() || id.chars().count() > MAX_NAME {
-            return Err(Invalid::new(
-                format!("expected an id of 1 to {MAX_NAME} characters"),
-                format!("{path}.id"),
-            ));
-        }
-        domains.push(DomainScore {
-            id: id.to_owned(),
-            score: self::score(row, &format!("{path}.score"))?,
-            level: self::level(row, &format!("{path}.level"))?,
-        });
-    }
 
-    let next_assessment = match top.get("next_assessment") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(next)) => {
-            check_date(next, "next_assessment")?;
-            Some(next.clone())
+    let next_assessment = match top.next_assessment {
+        None | Some(Scalar::Null) => None,
+        Some(Scalar::Text(next)) => {
+            check_date(&next, "next_assessment")?;
+            Some(next.into_owned())
         }
         Some(_) => {
             return Err(Invalid::new(
@@ -190,23 +206,53 @@ pub fn validate(body: &[u8]) -> Result<Assessment, Invalid> {
     };
 
     Ok(Assessment {
-        assessment_id: assessment_id.to_owned(),
-        organisation: organisation.to_owned(),
-        date: date.to_owned(),
+        assessment_id: assessment_id.into_owned(),
+        organisation: organisation.into_owned(),
+        date: date.into_owned(),
         score,
         level,
         domains,
         next_assessment,
-        json: text.to_owned(),
+        json: String::new(),
+    })
+}
+
+/// One element of `domains`, checked as it is read: its id, score and level (in that order).
+fn domain(row: Shape<shape::Row<'_>>, index: usize) -> Result<DomainScore, Invalid> {
+    let path = || format!("domains[{index}]");
+    let Shape::Is(row) = row else {
+        return Err(Invalid::new("expected an object", path()));
+    };
+    let id = string(row.id, &format!("{}.id", path()))?;
+    if id.is_empty() || id.chars().count() > MAX_NAME {
+        return Err(Invalid::new(
+            format!("expected an id of 1 to {MAX_NAME} characters"),
+            format!("{}.id", path()),
+        ));
+    }
+    Ok(DomainScore {
+        id: id.into_owned(),
+        score: score(row.score, &format!("{}.score", path()))?,
+        level: level(row.level, &format!("{}.level", path()))?,
     })
 }
 
 /// The deepest nesting of arrays and objects in `bytes`, brackets inside strings left out. Counts
-/// before parsing, so that no parser recursion depends on the document.
+/// before parsing, so that no parser recursion depends on the document. Runs of [`CHUNK`] bytes
+/// with nothing to count (most of a report is text inside strings) are passed over at once.
 fn depth(bytes: &[u8]) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
-    for &byte in bytes {
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if !escaped
+            && let Some(chunk) = bytes.get(at..at + CHUNK)
+            && quiet(chunk, in_string)
+        {
+            at += CHUNK;
+            continue;
+        }
+        at += 1;
         if in_string {
             if escaped {
                 escaped = false;
@@ -230,26 +276,42 @@ fn depth(bytes: &[u8]) -> usize {
     deepest
 }
 
-fn field<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a Value, Invalid> {
-    object
-        .get(key)
-        .ok_or_else(|| Invalid::new("missing field", path))
+/// How many bytes [`depth`] looks at together.
+const CHUNK: usize = 16;
+
+/// Whether `chunk` holds nothing that [`depth`] counts: no quote or backslash in a string, no
+/// quote or bracket out of one. Every byte is looked at (no early exit), so that the loops
+/// compile to vector instructions.
+fn quiet(chunk: &[u8], in_string: bool) -> bool {
+    let mut found = false;
+    if in_string {
+        for &byte in chunk {
+            found |= (byte == b'"') | (byte == b'\\');
+        }
+    } else {
+        for &byte in chunk {
+            found |=
+                (byte == b'"') | (byte == b'[') | (byte == b']') | (byte == b'{') | (byte == b'}');
+        }
+    }
+    !found
 }
 
-fn object<'a>(
-    object: &'a Map<String, Value>,
-    key: &str,
-    path: &str,
-) -> Result<&'a Map<String, Value>, Invalid> {
-    match field(object, key, path)? {
-        Value::Object(inner) => Ok(inner),
-        _ => Err(Invalid::new("expected an object", path)),
+fn present<'a>(value: Option<Scalar<'a>>, path: &str) -> Result<Scalar<'a>, Invalid> {
+    value.ok_or_else(|| Invalid::new("missing field", path))
+}
+
+fn object<T>(value: Option<Shape<T>>, path: &str) -> Result<T, Invalid> {
+    match value {
+        None => Err(Invalid::new("missing field", path)),
+        Some(Shape::Is(inner)) => Ok(inner),
+        Some(Shape::Not) => Err(Invalid::new("expected an object", path)),
     }
 }
 
-fn string<'a>(object: &'a Map<String, Value>, key: &str, path: &str) -> Result<&'a str, Invalid> {
-    match field(object, key, path)? {
-        Value::String(text) => Ok(text),
+fn string<'a>(value: Option<Scalar<'a>>, path: &str) -> Result<Cow<'a, str>, Invalid> {
+    match present(value, path)? {
+        Scalar::Text(text) => Ok(text),
         _ => Err(Invalid::new("expected a string", path)),
     }
 }
@@ -263,30 +325,34 @@ fn check_date(date: &str, path: &str) -> Result<(), Invalid> {
 }
 
 /// A score: a number from 0 to 100, or null.
-fn score(object: &Map<String, Value>, path: &str) -> Result<Option<f64>, Invalid> {
-    let key = path.rsplit('.').next().unwrap_or(path);
-    match field(object, key, path)? {
-        Value::Null => Ok(None),
-        Value::Number(number) => match number.as_f64() {
-            Some(score) if score.is_finite() && (0.0..=100.0).contains(&score) => Ok(Some(score)),
-            _ => Err(Invalid::new("expected a score from 0 to 100", path)),
-        },
-        _ => Err(Invalid::new(
-            "expected a number from 0 to 100, or null",
-            path,
-        )),
+fn score(value: Option<Scalar<'_>>, path: &str) -> Result<Option<f64>, Invalid> {
+    let number = match present(value, path)? {
+        Scalar::Null => return Ok(None),
+        Scalar::Unsigned(number) => number as f64,
+        Scalar::Signed(number) => number as f64,
+        Scalar::Float(number) => number,
+        _ => {
+            return Err(Invalid::new(
+                "expected a number from 0 to 100, or null",
+                path,
+            ));
+        }
+    };
+    if number.is_finite() && (0.0..=100.0).contains(&number) {
+        Ok(Some(number))
+    } else {
+        Err(Invalid::new("expected a score from 0 to 100", path))
     }
 }
 
 /// A level: an integer from 0 to 4, or null.
-fn level(object: &Map<String, Value>, path: &str) -> Result<Option<u8>, Invalid> {
-    let key = path.rsplit('.').next().unwrap_or(path);
-    match field(object, key, path)? {
-        Value::Null => Ok(None),
-        Value::Number(number) => match number.as_u64() {
-            Some(level @ 0..=4) => Ok(u8::try_from(level).ok()),
-            _ => Err(Invalid::new("expected a level from 0 to 4", path)),
-        },
+fn level(value: Option<Scalar<'_>>, path: &str) -> Result<Option<u8>, Invalid> {
+    match present(value, path)? {
+        Scalar::Null => Ok(None),
+        Scalar::Unsigned(level @ 0..=4) => Ok(u8::try_from(level).ok()),
+        Scalar::Unsigned(_) | Scalar::Signed(_) | Scalar::Float(_) => {
+            Err(Invalid::new("expected a level from 0 to 4", path))
+        }
         _ => Err(Invalid::new(
             "expected an integer from 0 to 4, or null",
             path,
@@ -303,5 +369,45 @@ mod tests {
         assert_eq!(depth(br#"{"a": "[[[{{{", "b": [[1]]}"#), 3);
         assert_eq!(depth(br#"{"a": "\"[["}"#), 1);
         assert_eq!(depth(b"]]]]"), 0);
+    }
+
+    /// [`depth`] as it was before runs of bytes were passed over: one byte at a time.
+    fn depth_byte_by_byte(bytes: &[u8]) -> usize {
+        let (mut depth, mut deepest) = (0usize, 0usize);
+        let (mut in_string, mut escaped) = (false, false);
+        for &byte in bytes {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if byte == b'\\' {
+                    escaped = true;
+                } else if byte == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match byte {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        deepest
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn depth_passes_over_runs_as_it_counts_bytes(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(b"\"[]{}\\aaaaaaaax".to_vec()),
+                0..300,
+            )
+        ) {
+            proptest::prop_assert_eq!(depth(&bytes), depth_byte_by_byte(&bytes));
+        }
     }
 }

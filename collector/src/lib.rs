@@ -3,6 +3,7 @@
 //! was audited when, where each stands, and who progressed. SQLite by default, PostgreSQL for a
 //! larger collection, through one set of migrations (`collector/migrations`).
 #![forbid(unsafe_code)]
+pub mod dashboard;
 pub mod document;
 pub mod server;
 pub mod store;

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{ConnectInfo, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -96,20 +96,43 @@ pub fn init_logging() {
         .try_init();
 }
 
-/// A future that resolves when the process receives SIGTERM or SIGINT. The handlers are
+/// A future that resolves when the process receives SIGTERM or SIGINT — on Windows, Ctrl+C,
+/// Ctrl+Break, the console window closed, or the system shutting down. The handlers are
 /// installed when this is called, not when the future is first polled: call it before saying
 /// the server is ready, so that a signal sent as soon as the URL is printed stops it gracefully
 /// (the default action would kill it). Must be called inside the tokio runtime.
+///
+/// On Windows, a closed window or a shut-down ends the process once the handler returns; tokio's
+/// handler does not return, so the requests in flight get the seconds Windows allows.
 pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut terminate = signal(SignalKind::terminate())?;
-    let mut interrupt = signal(SignalKind::interrupt())?;
-    Ok(async move {
-        tokio::select! {
-            _ = terminate.recv() => {}
-            _ = interrupt.recv() => {}
-        }
-    })
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = terminate.recv() => {}
+                _ = interrupt.recv() => {}
+            }
+        })
+    }
+    #[cfg(windows)]
+    {
+        use tokio::signal::windows;
+        let mut interrupt = windows::ctrl_c()?;
+        let mut brk = windows::ctrl_break()?;
+        let mut close = windows::ctrl_close()?;
+        let mut shutdown = windows::ctrl_shutdown()?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = brk.recv() => {}
+                _ = close.recv() => {}
+                _ = shutdown.recv() => {}
+            }
+        })
+    }
 }
 
 /// Serves the API on `config.listener` until `shutdown` resolves; then stops accepting, lets
@@ -119,7 +142,7 @@ pub async fn serve(
     store: Store,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let app = router_with(store, config.limits);
+    let app = router_secure(store, config.limits, config.tls.is_some());
     let handle = axum_server::Handle::new();
     let grace = config.grace;
     let stopper = handle.clone();
@@ -128,19 +151,24 @@ pub async fn serve(
         tracing::info!("shutting down");
         stopper.graceful_shutdown(Some(grace));
     });
-    let service = app.into_make_service();
+    // The client's address, for the rate of requests without a valid token.
+    let service = app.into_make_service_with_connect_info::<SocketAddr>();
+    let header_timeout = config.limits.header_timeout;
     let result = match config.tls {
         Some(tls) => {
             let rustls = axum_server::tls_rustls::RustlsConfig::from_config(tls.config);
-            axum_server::from_tcp_rustls(config.listener, rustls)
+            let server = axum_server::from_tcp_rustls(config.listener, rustls)
                 .map_err(|error| ServerError::Serve(error.to_string()))?
+                .map(|acceptor| acceptor.handshake_timeout(header_timeout));
+            bounded(server, header_timeout)
                 .handle(handle)
                 .serve(service)
                 .await
         }
         None => {
-            axum_server::from_tcp(config.listener)
-                .map_err(|error| ServerError::Serve(error.to_string()))?
+            let server = axum_server::from_tcp(config.listener)
+                .map_err(|error| ServerError::Serve(error.to_string()))?;
+            bounded(server, header_timeout)
                 .handle(handle)
                 .serve(service)
                 .await
@@ -149,12 +177,29 @@ pub async fn serve(
     result.map_err(|error| ServerError::Serve(error.to_string()))
 }
 
+/// HTTP/1.1 only (as the TLS configuration's ALPN says), and a client has `header_timeout` to
+/// send a request's line and headers; an idle kept-alive connection is closed after as long.
+fn bounded<Acceptor>(
+    server: axum_server::Server<SocketAddr, Acceptor>,
+    header_timeout: Duration,
+) -> axum_server::Server<SocketAddr, Acceptor> {
+    let mut server = server.http1_only();
+    server
+        .http_builder()
+        .http1()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    server
+}
+
 /// What every handler shares.
 #[derive(Debug)]
 struct AppState {
     store: Store,
     limits: Limits,
-    rate: limits::RateLimiter,
+    rate: limits::RateLimiter<i64>,
+    /// Requests answered `401`, per client address.
+    unauthenticated: limits::RateLimiter<std::net::IpAddr>,
 }
 
 type Shared = State<Arc<AppState>>;
@@ -166,10 +211,24 @@ pub fn router(store: Store) -> Router {
 
 /// The API with the given bounds (tests use a low rate).
 pub fn router_with(store: Store, limits: Limits) -> Router {
+    router_secure(store, limits, true)
+}
+
+/// The API and the dashboard (`crate::dashboard`); `secure_cookies` is false when the server
+/// speaks plain HTTP (`--insecure-http`).
+pub fn router_secure(store: Store, limits: Limits, secure_cookies: bool) -> Router {
+    let dashboard = crate::dashboard::router(
+        store.clone(),
+        crate::dashboard::Options {
+            secure_cookies,
+            ..Default::default()
+        },
+    );
     let state = Arc::new(AppState {
         store,
         limits,
-        rate: limits::RateLimiter::new(&limits),
+        rate: limits::per_token(&limits),
+        unauthenticated: limits::per_address(&limits),
     });
     Router::new()
         .route("/healthz", get(healthz))
@@ -182,22 +241,34 @@ pub fn router_with(store: Store, limits: Limits) -> Router {
         )
         .route("/api/v1/export.csv", get(export))
         .route("/api/v1/benchmark", get(benchmark))
+        .merge(dashboard)
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), log_and_bound))
         .with_state(state)
 }
 
-/// One log line per request (method, path without its query, status, duration), and the
-/// request time bound.
+/// One log line per request (method, path without its query, status, duration), the request
+/// time bound, and the rate of requests without a valid token per client address: past it, a
+/// `401` becomes a `429`.
 async fn log_and_bound(State(state): Shared, request: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    let response = match tokio::time::timeout(state.limits.request_timeout, next.run(request)).await
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(address)| limits::address_key(address.ip()));
+    let mut response =
+        match tokio::time::timeout(state.limits.request_timeout, next.run(request)).await {
+            Ok(response) => response,
+            Err(_) => failure(StatusCode::SERVICE_UNAVAILABLE, "request timed out"),
+        };
+    if response.status() == StatusCode::UNAUTHORIZED
+        && let Some(peer) = peer
+        && let Err(wait) = state.unauthenticated.take(peer)
     {
-        Ok(response) => response,
-        Err(_) => failure(StatusCode::SERVICE_UNAVAILABLE, "request timed out"),
-    };
+        response = too_many_requests(wait);
+    }
     tracing::info!(
         method = %method,
         path = %path,
@@ -256,13 +327,18 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Respons
         Caller::Admin { token_id, .. } | Caller::Organisation { token_id, .. } => *token_id,
     };
     if let Err(wait) = state.rate.take(token_id) {
-        let mut response = failure(StatusCode::TOO_MANY_REQUESTS, "too many requests");
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
-        return Err(response);
+        return Err(too_many_requests(wait));
     }
     Ok(caller)
+}
+
+/// `429`, to try again in `wait` seconds.
+fn too_many_requests(wait: u64) -> Response {
+    let mut response = failure(StatusCode::TOO_MANY_REQUESTS, "too many requests");
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    response
 }
 
 fn forbidden(reason: &str) -> Response {
@@ -311,12 +387,14 @@ async fn submit(State(state): Shared, headers: HeaderMap, body: Body) -> Respons
     if declared.is_some_and(|length| length > limit as u64) {
         return too_large();
     }
-    let bytes = match read_body(body, limit).await {
+    // Read into one buffer of the declared size, which becomes the stored text.
+    let capacity = declared.map_or(0, |length| usize::try_from(length).unwrap_or(limit));
+    let bytes = match read_body(body, limit, capacity).await {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return too_large(),
         Err(()) => return failure(StatusCode::BAD_REQUEST, "the body could not be read"),
     };
-    let doc = match document::validate(&bytes) {
+    let doc = match document::validate_owned(bytes) {
         Ok(doc) => doc,
         Err(invalid) => {
             return (StatusCode::BAD_REQUEST, axum::Json(invalid)).into_response();
@@ -334,10 +412,10 @@ async fn submit(State(state): Shared, headers: HeaderMap, body: Body) -> Respons
 }
 
 /// The body, or `None` as soon as it is over `limit` bytes (read no further), or `Err` when the
-/// connection fails while reading it.
-async fn read_body(mut body: Body, limit: usize) -> Result<Option<Vec<u8>>, ()> {
+/// connection fails while reading it. `capacity`: the expected size (at most `limit` is reserved).
+async fn read_body(mut body: Body, limit: usize, capacity: usize) -> Result<Option<Vec<u8>>, ()> {
     use axum::body::HttpBody as _;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(capacity.min(limit));
     loop {
         let frame = std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await;
         match frame {
@@ -472,7 +550,7 @@ fn field(cell: &str) -> String {
 
 /// The export: BOM, a header row (the fixed columns, then a score and a level column per
 /// domain, in the order they first appear), one row per assessment.
-fn csv(rows: &[crate::store::AssessmentRow]) -> Vec<u8> {
+pub(crate) fn csv(rows: &[crate::store::AssessmentRow]) -> Vec<u8> {
     let mut domains: Vec<&str> = Vec::new();
     for row in rows {
         for domain in &row.domains {

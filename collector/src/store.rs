@@ -9,6 +9,9 @@
 //! Tokens are random (≥ 128 bits, [`tokens`]), stored as their SHA-256, looked up on every request:
 //! one created or revoked while the server runs counts at once.
 
+mod checkpoint;
+pub mod dashboard;
+mod figure;
 pub mod tokens;
 
 use std::collections::HashMap;
@@ -58,6 +61,9 @@ pub struct Store {
     /// than sleeping and retrying on the database's lock (`busy_timeout`), which left a core
     /// idle under load. `None` on PostgreSQL, whose writers do not block each other.
     writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
+    /// SQLite's WAL checkpoints, done by a task of their own rather than inside a submission's
+    /// commit (`store/checkpoint.rs`). `None` on PostgreSQL.
+    checkpoints: Option<std::sync::Arc<checkpoint::Checkpoints>>,
 }
 
 /// Who a valid token belongs to.
@@ -256,14 +262,8 @@ fn sqlite_path(url: &str) -> Option<&str> {
 
 /// Creates the SQLite file, readable and writable by its owner only, when it is missing.
 fn create_sqlite_file(path: &str) -> Result<(), StoreError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    match options.open(path) {
+    // 0600 on Unix, an owner-only ACL on Windows.
+    match platform::private::create(std::path::Path::new(path), true) {
         Ok(_) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(source) => Err(StoreError::Create {
@@ -271,6 +271,39 @@ fn create_sqlite_file(path: &str) -> Result<(), StoreError> {
             source,
         }),
     }
+}
+
+/// PostgreSQL only, after the migrations: the `document` column (87 kB of JSON a report) is
+/// compressed with lz4 instead of PostgreSQL's default pglz, which took half the database's CPU
+/// under load (`docs/benchmarks.md`). Not a migration, because the migrations
+/// are one set for SQLite and PostgreSQL and SQLite has no such setting. Idempotent: the column's
+/// setting is read first and changed only when it differs (`ALTER TABLE` takes a brief exclusive
+/// lock); it applies to the rows written from then on. A PostgreSQL built without lz4 refuses
+/// it: the documents are then stored uncompressed (`STORAGE EXTERNAL`), which costs disk space
+/// but no CPU.
+async fn postgres_document_storage(pool: &AnyPool) -> Result<(), StoreError> {
+    let row = sqlx::query(
+        "SELECT attcompression::text AS compression, attstorage::text AS storage \
+         FROM pg_attribute WHERE attrelid = 'assessments'::regclass AND attname = 'document'",
+    )
+    .fetch_one(pool)
+    .await?;
+    let compression: String = row.try_get("compression")?;
+    let storage: String = row.try_get("storage")?;
+    if compression == "l" || storage == "e" {
+        return Ok(());
+    }
+    if let Err(error) =
+        sqlx::query("ALTER TABLE assessments ALTER COLUMN document SET COMPRESSION lz4")
+            .execute(pool)
+            .await
+    {
+        tracing::info!(error = %error, "no lz4 in this PostgreSQL: documents stored uncompressed");
+        sqlx::query("ALTER TABLE assessments ALTER COLUMN document SET STORAGE EXTERNAL")
+            .execute(pool)
+            .await?;
+    }
+    Ok(())
 }
 
 fn level_of(value: Option<i64>) -> Result<Option<u8>, StoreError> {
@@ -304,6 +337,7 @@ impl Store {
                         connection
                             .execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
                             .await?;
+                        connection.execute(checkpoint::PRAGMAS).await?;
                         Ok(())
                     })
                 })
@@ -321,14 +355,31 @@ impl Store {
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
         sqlx::migrate!("./migrations").run(&pool).await?;
+        if !sqlite {
+            postgres_document_storage(&pool).await?;
+        }
         let writer = sqlite.then(|| std::sync::Arc::new(tokio::sync::Mutex::new(())));
-        Ok(Store { pool, writer })
+        let checkpoints = writer
+            .as_ref()
+            .map(|writer| checkpoint::Checkpoints::start(pool.clone(), writer.clone()));
+        Ok(Store {
+            pool,
+            writer,
+            checkpoints,
+        })
     }
 
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Closes the connections, waiting for those in use to be given back: every later call
+    /// fails (the pool is closed for every clone of this store). For a clean stop, and for the
+    /// tests of a database that no longer answers.
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     /// Who `token` belongs to; `None` when it is unknown or revoked. Read from the database on
@@ -380,7 +431,7 @@ impl Store {
     /// Nothing is written when the `assessment_id` is already stored (for this organisation or
     /// another).
     pub async fn submit(&self, org_id: i64, doc: &Assessment) -> Result<Submitted, StoreError> {
-        let _turn = match &self.writer {
+        let turn = match &self.writer {
             Some(writer) => Some(writer.lock().await),
             None => None,
         };
@@ -395,7 +446,7 @@ impl Store {
         .bind(org_id)
         .bind(&doc.organisation)
         .bind(&doc.date)
-        .bind(doc.score)
+        .bind(figure::Figure(doc.score))
         .bind(doc.level.map(i64::from))
         .bind(doc.next_assessment.as_deref())
         .bind(&doc.json)
@@ -442,12 +493,16 @@ impl Store {
                     .bind(&doc.assessment_id)
                     .bind(ordinal)
                     .bind(&domain.id)
-                    .bind(domain.score)
+                    .bind(figure::Figure(domain.score))
                     .bind(domain.level.map(i64::from));
             }
             query.execute(&mut *tx).await?;
         }
         tx.commit().await?;
+        drop(turn);
+        if let Some(checkpoints) = &self.checkpoints {
+            checkpoints.committed();
+        }
         Ok(Submitted::Created)
     }
 

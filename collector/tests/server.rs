@@ -65,6 +65,8 @@ fn document(assessment_id: &str) -> Value {
 struct Fixture {
     _dir: Option<tempfile::TempDir>,
     store: Store,
+    /// The database's URL, for a second connection.
+    url: String,
     admin: String,
     org_a: String,
     org_a_id: i64,
@@ -80,7 +82,7 @@ async fn org_id(store: &Store, secret: &str) -> i64 {
     }
 }
 
-async fn fixture(store: Store, dir: Option<tempfile::TempDir>) -> Fixture {
+async fn fixture(store: Store, dir: Option<tempfile::TempDir>, url: String) -> Fixture {
     let admin = store.create_admin_token("Équipe SSI").await.expect("admin");
     let org_a = store
         .create_org_token("CPTS du Val", Some("CPTS"), Some("1-9"))
@@ -101,6 +103,7 @@ async fn fixture(store: Store, dir: Option<tempfile::TempDir>) -> Fixture {
     Fixture {
         _dir: dir,
         store,
+        url,
         admin: admin.secret,
         org_a: org_a.secret,
         org_a_id,
@@ -115,7 +118,7 @@ async fn sqlite() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite:{}", dir.path().join("collecte.db").display());
     let store = Store::open(&url).await.expect("store");
-    fixture(store, Some(dir)).await
+    fixture(store, Some(dir), url).await
 }
 
 /// The PostgreSQL server the tests may use (`POSTURE_TEST_POSTGRES`, a URL whose user may
@@ -184,10 +187,9 @@ macro_rules! on_both {
                     };
                     let name = format!("posture_server_{}", uuid::Uuid::new_v4().simple());
                     super::postgres_database(&base, &name, true).await;
-                    let store = super::Store::open(&super::with_database(&base, &name))
-                        .await
-                        .expect("store");
-                    super::$name(super::fixture(store.clone(), None).await).await;
+                    let url = super::with_database(&base, &name);
+                    let store = super::Store::open(&url).await.expect("store");
+                    super::$name(super::fixture(store.clone(), None, url).await).await;
                     drop(store);
                     super::postgres_database(&base, &name, false).await;
                 }
@@ -204,6 +206,9 @@ on_both!(
     a_token_over_its_rate_waits,
     https_with_a_self_signed_certificate,
     a_request_in_flight_is_finished_on_shutdown,
+    requests_without_a_valid_token_are_limited_per_address,
+    healthz_answers_503_when_the_database_does_not,
+    a_request_over_the_time_bound_answers_503,
 );
 
 /// Who calls.
@@ -740,4 +745,188 @@ async fn a_request_in_flight_is_finished_on_shutdown(fx: Fixture) {
         .expect("task");
     assert!(result.is_ok(), "{result:?}");
     assert_eq!(fx.store.export_rows().await.expect("rows").len(), 1);
+}
+
+/// `request` as if it came from `address` (the server adds this to every request it accepts).
+fn from(address: &str, mut request: Request<Body>) -> Request<Body> {
+    let address: std::net::SocketAddr = address.parse().expect("address");
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(address));
+    request
+}
+
+/// Requests answered 401 are counted per client address: past the burst, 429 with Retry-After;
+/// another address has its own count, and a valid token from the counted address still passes.
+async fn requests_without_a_valid_token_are_limited_per_address(fx: Fixture) {
+    let limits = Limits {
+        unauthenticated_rate_per_second: 0.2,
+        unauthenticated_burst: 3.0,
+        ..Limits::default()
+    };
+    let app = server::router_with(fx.store.clone(), limits);
+    let path = format!("/api/v1/organisations/{}/assessments", fx.org_a_id);
+    let attacker = "192.0.2.7:40000";
+    let unknown = fx.token(Who::Unknown);
+    for _ in 0..2 {
+        let answer = call(&app, from(attacker, get(&path, unknown))).await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    }
+    // No token at all counts too, and so does a bad POST.
+    let answer = call(&app, from(attacker, post_json(None, &document(ID_A)))).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    let held = call(&app, from(attacker, get(&path, unknown))).await;
+    assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = held.headers[header::RETRY_AFTER]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=5).contains(&wait), "{wait}");
+    assert_eq!(held.json()["error"], "too many requests");
+    // Another port of the same address is the same client.
+    let held = call(
+        &app,
+        from("192.0.2.7:40001", get(&path, fx.token(Who::Revoked))),
+    )
+    .await;
+    assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
+    // A valid token from that address is served.
+    let own = call(&app, from(attacker, get(&path, fx.token(Who::Own)))).await;
+    assert_eq!(own.status, StatusCode::OK);
+    // Another address has its own count.
+    let other = call(&app, from("198.51.100.1:5000", get(&path, unknown))).await;
+    assert_eq!(other.status, StatusCode::UNAUTHORIZED);
+    assert!(fx.store.export_rows().await.expect("rows").is_empty());
+}
+
+/// `/healthz` answers 200 while the database answers, 503 once it does not (its connections
+/// closed).
+async fn healthz_answers_503_when_the_database_does_not(fx: Fixture) {
+    let app = server::router(fx.store.clone());
+    assert_eq!(
+        call(&app, get("/healthz", None)).await.status,
+        StatusCode::OK
+    );
+    fx.store.close().await;
+    let answer = call(&app, get("/healthz", None)).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(answer.json()["error"], "database unavailable");
+}
+
+/// A request that takes longer than the bound (here a submission waiting for a database another
+/// connection holds locked) is answered 503; once the lock is gone, the same submission is
+/// stored.
+async fn a_request_over_the_time_bound_answers_503(fx: Fixture) {
+    use sqlx::Connection as _;
+    sqlx::any::install_default_drivers();
+    let mut holder = sqlx::AnyConnection::connect(&fx.url)
+        .await
+        .expect("second connection");
+    if fx.url.starts_with("sqlite:") {
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut holder)
+            .await
+            .expect("lock");
+    } else {
+        sqlx::query("BEGIN")
+            .execute(&mut holder)
+            .await
+            .expect("begin");
+        sqlx::query("LOCK TABLE assessments IN EXCLUSIVE MODE")
+            .execute(&mut holder)
+            .await
+            .expect("lock");
+    }
+    let limits = Limits {
+        request_timeout: Duration::from_millis(300),
+        ..Limits::default()
+    };
+    let app = server::router_with(fx.store.clone(), limits);
+    let started = std::time::Instant::now();
+    let answer = call(&app, post_json(fx.token(Who::Own), &document(ID_A))).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(answer.json()["error"], "request timed out");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    // Reads do not wait for the lock, and are within the bound.
+    let health = call(&app, get("/healthz", None)).await;
+    assert_eq!(health.status, StatusCode::OK);
+
+    sqlx::query("ROLLBACK")
+        .execute(&mut holder)
+        .await
+        .expect("unlock");
+    holder.close().await.expect("close");
+    let app = server::router(fx.store.clone());
+    let stored = call(&app, post_json(fx.token(Who::Own), &document(ID_A))).await;
+    assert_eq!(stored.status, StatusCode::CREATED);
+}
+
+/// A client that sends half a request line, or over TLS nothing at all, is disconnected once
+/// the header time bound has passed (not only when the client gives up).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_client_is_disconnected() {
+    use std::io::{Read as _, Write as _};
+    let fx = sqlite().await;
+    let bound = Duration::from_millis(400);
+    let limits = Limits {
+        header_timeout: bound,
+        ..Limits::default()
+    };
+    for tls in [false, true] {
+        let listener = server::bind("127.0.0.1:0".parse().expect("address")).expect("bind");
+        let address = listener.local_addr().expect("address");
+        let made = Tls::self_signed(&[]).expect("certificate");
+        let config = Config {
+            listener,
+            tls: tls.then(|| made.tls.clone()),
+            limits,
+            grace: Duration::from_secs(1),
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let running = tokio::spawn(server::serve(config, fx.store.clone(), async move {
+            let _ = stopped.await;
+        }));
+        let took = tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(address).expect("connect");
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .expect("timeout");
+            let started = std::time::Instant::now();
+            if !tls {
+                stream.write_all(b"GET /heal").expect("half a line");
+                stream.flush().expect("flush");
+            }
+            // The server closes the connection (an end of file or a reset), or answers
+            // without waiting for the rest: either way, before the client's own 10 s.
+            let mut answer = Vec::new();
+            let read = stream.read_to_end(&mut answer);
+            let took = started.elapsed();
+            assert!(
+                read.is_ok()
+                    || read
+                        .as_ref()
+                        .is_err_and(|e| e.kind() != std::io::ErrorKind::WouldBlock
+                            && e.kind() != std::io::ErrorKind::TimedOut),
+                "{read:?}"
+            );
+            took
+        })
+        .await
+        .expect("client thread");
+        assert!(
+            took >= bound.mul_f64(0.9),
+            "tls {tls}: closed after {took:?}"
+        );
+        assert!(
+            took < Duration::from_secs(5),
+            "tls {tls}: closed after {took:?}"
+        );
+        stop.send(()).expect("server running");
+        let _ = tokio::time::timeout(Duration::from_secs(10), running).await;
+    }
 }

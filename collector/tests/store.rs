@@ -493,9 +493,63 @@ macro_rules! on_both {
     };
 }
 
+/// A report with a domain that does not apply (no score, no level), and one without any score,
+/// as real reports have: stored and read back with their gaps.
+async fn non_applicable_domains(store: Store) {
+    let (_, org) = org_token(&store, "A", "CPTS", "10-49").await;
+    // Gaps and figures in turn at the same places: a statement prepared with a gap is reused
+    // with a figure, and the other way round.
+    let documents = [
+        ("empty", None, None),
+        ("partial", Some(55.0), None),
+        ("full-1", Some(60.0), Some(50.0)),
+        ("gap-1", None, None),
+        ("full-2", Some(61.0), Some(51.0)),
+    ];
+    for (id, overall, hosting) in documents {
+        let text = document_text(
+            id,
+            "A",
+            "2026-05-12",
+            overall,
+            &[
+                ("gouvernance", Some(70.0)),
+                ("hebergement", hosting),
+                ("sauvegardes", Some(40.0)),
+            ],
+            None,
+        );
+        let doc = document::validate(text.as_bytes()).expect("valid document");
+        assert_eq!(
+            store.submit(org, &doc).await.expect("submit"),
+            Submitted::Created
+        );
+    }
+    let rows = store
+        .organisation_assessments(org)
+        .await
+        .expect("assessments");
+    assert_eq!(rows.len(), documents.len());
+    let partial = rows
+        .iter()
+        .find(|row| row.assessment_id == "partial")
+        .expect("partial");
+    assert_eq!(partial.score, Some(55.0));
+    let scores: Vec<Option<f64>> = partial.domains.iter().map(|d| d.score).collect();
+    assert_eq!(scores, [Some(70.0), None, Some(40.0)]);
+    let levels: Vec<Option<u8>> = partial.domains.iter().map(|d| d.level).collect();
+    assert_eq!(levels, [Some(2), None, Some(1)]);
+    let empty = rows
+        .iter()
+        .find(|row| row.assessment_id == "empty")
+        .expect("empty");
+    assert_eq!((empty.score, empty.level), (None, None));
+}
+
 on_both!(
     tokens_and_authentication,
     submissions,
+    non_applicable_domains,
     erasure,
     benchmarks,
     concurrent_submissions,
@@ -618,4 +672,35 @@ fn quartiles_interpolate_linearly() {
     let q = quartiles(vec![0.0, 10.0, 20.0, 30.0, 40.0, 100.0]).expect("six");
     // ranks 1.25, 2.5, 3.75
     assert_eq!((q.p25, q.median, q.p75), (12.5, 25.0, 37.5));
+}
+
+/// SQLite's WAL is checkpointed by the store's own task, not inside the submissions' commits:
+/// the database file takes the submitted pages soon after they are committed, and the WAL
+/// stays bounded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_checkpoints_in_the_background() {
+    let (dir, store, _url) = sqlite().await;
+    let (_, org) = org_token(&store, "A", "CPTS", "1-9").await;
+    let database = dir.path().join("collecte.db");
+    let size = || std::fs::metadata(&database).map_or(0, |m| m.len());
+    let before = size();
+    // Documents of ~40 kB each: enough pages that a checkpoint shows in the file's size.
+    let padding = "x".repeat(40_000);
+    for index in 0..40 {
+        let mut doc = assessment(&format!("ckpt-{index}"), "A", "2026-01-02", 50.0);
+        doc.json = format!("{} {padding}", doc.json);
+        assert_eq!(
+            store.submit(org, &doc).await.expect("submit"),
+            Submitted::Created
+        );
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while size() < before + 40 * 40_000 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        size() >= before + 40 * 40_000,
+        "the database file is {} bytes, {before} before the submissions",
+        size()
+    );
 }

@@ -26,14 +26,28 @@ impl Lang {
         }
     }
 
-    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, then `LANG`), French otherwise.
+    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, then `LANG`); when none is set,
+    /// the system's display language on Windows (a French Windows starts in French, and there
+    /// these variables are rarely set); French otherwise.
     pub fn from_env() -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
+        Lang::choose(|name| std::env::var(name).ok(), system_language)
+    }
+
+    /// [`Lang::from_env`] with its two sources given: the environment's variables, and the
+    /// system's language (asked only when no variable is set).
+    pub fn choose(
+        var: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
+        let from_vars = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .and_then(|value| Lang::parse(&value))
-            .unwrap_or_default()
+            .filter_map(|name| var(name))
+            .find(|value| !value.is_empty());
+        match from_vars {
+            Some(value) => Lang::parse(&value),
+            None => system().and_then(|locale| Lang::parse(&locale)),
+        }
+        .unwrap_or_default()
     }
 
     /// The code written in files and flags.
@@ -65,6 +79,19 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// The user's display language as the system gives it (`fr-FR`): on Windows, the user's
+/// preferred UI languages (`GetUserPreferredUILanguages`, through `sys-locale`).
+#[cfg(windows)]
+fn system_language() -> Option<String> {
+    sys_locale::get_locale()
+}
+
+/// Elsewhere the locale variables are the system's language: nothing more to ask.
+#[cfg(not(windows))]
+fn system_language() -> Option<String> {
+    None
 }
 
 /// A text in French and English.
@@ -242,6 +269,47 @@ mod tests {
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
         assert_eq!(io_reason(&missing).fr, "fichier ou dossier introuvable");
         assert_eq!(io_reason(&missing).en, "no such file or directory");
+    }
+
+    #[test]
+    fn the_variables_come_first_then_the_system_language_then_french() {
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            }
+        };
+        let english_windows = || Some("en-GB".to_owned());
+        let french_windows = || Some("fr-FR".to_owned());
+        // A French Windows with no locale variable starts in French; an English one in English.
+        assert_eq!(Lang::choose(vars(&[]), french_windows), Lang::Fr);
+        assert_eq!(Lang::choose(vars(&[]), english_windows), Lang::En);
+        // A variable set wins over the system, in the order LC_ALL, LC_MESSAGES, LANG.
+        assert_eq!(
+            Lang::choose(vars(&[("LANG", "fr_FR.UTF-8")]), english_windows),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::choose(
+                vars(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "en_US.UTF-8")]),
+                french_windows
+            ),
+            Lang::En
+        );
+        // An empty variable counts as unset; a set one that names neither language means French.
+        assert_eq!(
+            Lang::choose(vars(&[("LC_ALL", "")]), english_windows),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::choose(vars(&[("LANG", "C")]), english_windows),
+            Lang::Fr
+        );
+        // No variable and no known system language: French.
+        assert_eq!(Lang::choose(vars(&[]), || Some("de-DE".into())), Lang::Fr);
+        assert_eq!(Lang::choose(vars(&[]), || None), Lang::Fr);
     }
 
     #[test]

@@ -81,7 +81,14 @@ fn crate_dir() -> PathBuf {
 }
 
 /// The catalog files of the bundled languages: `posture.ftl` and one per crate.
-const FILES: [&str; 5] = ["posture", "agent", "questionnaire", "reports", "cli"];
+const FILES: [&str; 6] = [
+    "posture",
+    "agent",
+    "questionnaire",
+    "reports",
+    "cli",
+    "collector",
+];
 
 fn bundled_file(lang: Lang, file: &str) -> BTreeMap<String, BTreeSet<String>> {
     catalog(

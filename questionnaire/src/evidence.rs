@@ -107,7 +107,10 @@ impl Evidence {
                         .hint(i18n::text!("evidence-unreadable-hint")),
                     );
                 }
-                Ok(text) => match serde_json::from_str::<FactReport>(&text) {
+                // A byte-order mark is how Windows tools (PowerShell 5's `Out-File`) start UTF-8.
+                Ok(text) => match serde_json::from_str::<FactReport>(
+                    text.strip_prefix('\u{feff}').unwrap_or(&text),
+                ) {
                     Ok(report) => reports.push(report),
                     Err(error) => problems.push({
                         let why = crate::lang::parse_reason(&serde_message(&error));

@@ -1,13 +1,19 @@
 //! Writing files so that nothing is ever half-written: a temporary file in the same directory,
-//! flushed to disk, then renamed over the target, readable by its owner only (mode 0600: a session
-//! or a report is a map of an organisation's weak points).
+//! flushed to disk, then renamed over the target, readable by its owner only (mode 0600 on Unix,
+//! an owner-only ACL on Windows — `platform::private`: a session or a report is a map of an
+//! organisation's weak points).
+//!
+//! On Windows the rename is `MoveFileExW` with `MOVEFILE_REPLACE_EXISTING` (tempfile's
+//! `persist`), which replaces an existing target in one step as `rename(2)` does; the moved
+//! file keeps the ACL set on the temporary file. Directories cannot be flushed there: the
+//! rename's durability is the file system's (NTFS journals it).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Problem};
 
-/// Replaces `path` with `contents` atomically, with mode 0600.
+/// Replaces `path` with `contents` atomically, readable by its owner only.
 ///
 /// Either the old file or the new one is on disk at every moment, even if the process is killed.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
@@ -26,6 +32,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
     let mut temp = builder.tempfile_in(dir).map_err(fail)?;
+    // Private before anything is written into it.
+    platform::private::restrict(temp.path(), Some(temp.as_file())).map_err(fail)?;
     temp.write_all(contents).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|error| fail(error.error))?;
@@ -127,6 +135,17 @@ mod tests {
         write_atomic(&path, b"x").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_replaced_file_stays_private_on_every_system() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Mes audits").join("session finale.toml");
+        std::fs::create_dir(parent_dir(&path)).unwrap();
+        std::fs::write(&path, b"old, written by someone else").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert!(platform::private::is_private(&path).unwrap());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use minijinja::{Environment, Value, context};
 
 use crate::Error;
+use crate::benchmark::{self, Position};
 use crate::labels::labels;
 use crate::method::{Style, emphasis};
 use crate::model::Report;
@@ -40,6 +41,15 @@ pub fn render(report: &Report) -> Result<String, Error> {
     env.add_function("level", |declared: Option<u8>, effective: Option<u8>| {
         text::level(declared, effective)
     });
+    env.add_function("position", move |value: Option<String>| {
+        let position = match value.as_deref() {
+            Some("below") => Some(Position::Below),
+            Some("middle") => Some(Position::Middle),
+            Some("above") => Some(Position::Above),
+            _ => None,
+        };
+        benchmark::position_text(position, lang)
+    });
     env.add_template("report.html", TEMPLATE)?;
     let t = labels(lang);
     let svg = radar::svg(&report.domains, lang, &t["radar"], &t["now"], &t["before"]);
@@ -56,6 +66,11 @@ pub fn render(report: &Report) -> Result<String, Error> {
         details => crate::model::fact_details(report),
         radar => Value::from_safe_string(svg),
         method => method,
+        peers_summary => report.benchmark.as_ref().map(|b| benchmark::summary(b, lang)),
+        peers_chart => report
+            .benchmark
+            .as_ref()
+            .map(|b| Value::from_safe_string(benchmark::chart(b, lang))),
     })?;
     Ok(html)
 }

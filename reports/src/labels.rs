@@ -86,5 +86,12 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, String> {
         "as_root" => "report-as-root",
         "as_user" => "report-as-user",
         "in_container" => "report-in-container",
+        "peers" => "report-peers",
+        "peers_how" => "report-peers-how",
+        "peers_your_score" => "report-peers-your-score",
+        "peers_p25" => "report-peers-p25",
+        "peers_median" => "report-peers-median",
+        "peers_p75" => "report-peers-p75",
+        "peers_position" => "report-peers-position",
     }
 }

@@ -2,6 +2,7 @@
 //! CSV (and PDF), all carrying the same content, written atomically with mode 0600.
 #![forbid(unsafe_code)]
 
+pub mod benchmark;
 pub mod csv;
 pub mod delivery;
 pub mod html;

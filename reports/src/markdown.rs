@@ -54,6 +54,9 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     render_cover(&mut out, report, &style);
     render_summary(&mut out, report, &style);
+    if let Some(benchmark) = &report.benchmark {
+        render_peers(&mut out, benchmark, &style);
+    }
     render_priority_measures(&mut out, report, &style);
     render_action_plan(&mut out, report, &style);
     render_answers(&mut out, report, &style);
@@ -109,6 +112,44 @@ fn render_cover(out: &mut String, report: &Report, style: &Style) {
     facts.retain(|(_, value)| !value.trim().is_empty());
     for (label, value) in facts {
         let _ = writeln!(out, "- **{label}**{colon} {value}");
+    }
+}
+
+/// Renders the position among the peers: the sentence saying with whom (or why not), then the
+/// table of the organisation's scores against the peers' quartiles.
+fn render_peers(out: &mut String, benchmark: &crate::benchmark::Benchmark, style: &Style) {
+    use crate::benchmark::{Status, position_text, summary};
+    let lang = style.lang;
+    let _ = writeln!(out, "\n## {}\n", i18n::t!(lang, "report-peers"));
+    let _ = writeln!(out, "{}\n", inline(&summary(benchmark, lang)));
+    if benchmark.status != Status::Ok {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---|",
+        i18n::t!(lang, "report-domain"),
+        i18n::t!(lang, "report-peers-your-score"),
+        i18n::t!(lang, "report-peers-p25"),
+        i18n::t!(lang, "report-peers-median"),
+        i18n::t!(lang, "report-peers-p75"),
+        i18n::t!(lang, "report-peers-position"),
+    );
+    for row in benchmark.rows() {
+        let title = if row.id == "overall" {
+            format!("**{}**", inline(&row.title))
+        } else {
+            inline(&row.title)
+        };
+        let _ = writeln!(
+            out,
+            "| {title} | {} | {} | {} | {} | {} |",
+            score(row.score, lang),
+            score(Some(row.p25), lang),
+            score(Some(row.median), lang),
+            score(Some(row.p75), lang),
+            position_text(row.position, lang),
+        );
     }
 }
 

@@ -57,6 +57,10 @@ pub struct Report {
     pub discrepancies: Vec<DiscrepancyRow>,
     /// Answers the machines question without proving them false: the score keeps them.
     pub points_to_verify: Vec<VerifyRow>,
+    /// The position among the peers (`posture report --benchmark`); absent when not asked, so
+    /// that a report made without it is unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<crate::benchmark::Benchmark>,
 }
 
 /// An answer a machine's fact questions without proving it false, with the question and answer
@@ -540,6 +544,7 @@ pub fn build_with_facts(
                 })
                 .collect()
         }),
+        benchmark: None,
     };
     let (measures, discrepancies) = (&mut report.measures, &report.discrepancies);
     for measure in measures.iter_mut() {

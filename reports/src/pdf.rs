@@ -126,7 +126,21 @@ fn view(report: &Report) -> serde_json::Value {
         .collect();
     let duration = crate::text::duration(&report.cover, report.lang);
     let details = crate::model::fact_details(report);
+    let peers = report.benchmark.as_ref().map(|benchmark| {
+        use crate::benchmark::{Position, chart, position_text, summary};
+        let lang = report.lang;
+        json!({
+            "summary": summary(benchmark, lang),
+            "chart": chart(benchmark, lang),
+            "positions": {
+                "below": position_text(Some(Position::Below), lang),
+                "middle": position_text(Some(Position::Middle), lang),
+                "above": position_text(Some(Position::Above), lang),
+            },
+        })
+    });
     json!({
+        "peers": peers,
         "t": labels(report.lang),
         "method": method,
         "duration": duration,

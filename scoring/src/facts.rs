@@ -303,6 +303,18 @@ pub const FACT_KEYS: &[(&str, Kind)] = &[
     ("exposure.open_ports", Kind::List),
     ("exposure.admin_open", Kind::List),
     ("exposure.probed_ports", Kind::Number),
+    // Windows only (posture-agent on Windows; docs/facts.md, "Windows").
+    ("os.build", Kind::Text),
+    ("av.realtime", Kind::Bool),
+    ("fw.profiles", Kind::List),
+    ("rdp.enabled", Kind::Bool),
+    ("rdp.nla", Kind::Bool),
+    ("rdp.port", Kind::Number),
+    ("smb.v1", Kind::Bool),
+    ("remote.tools", Kind::List),
+    ("accounts.admins", Kind::List),
+    ("accounts.guest_enabled", Kind::Bool),
+    ("log.security_size", Kind::Number),
 ];
 
 /// The texts a fact key may hold, for the text keys whose values form a closed set

@@ -4,8 +4,10 @@
 mod agent;
 mod answer;
 mod audit;
+mod benchmark;
 mod catalog;
 mod compare;
+mod https;
 mod report;
 mod score;
 mod send;

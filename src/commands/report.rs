@@ -1,4 +1,4 @@
-//! `posture report FILE [--previous OLD] [--format …] [-o OUT]`.
+//! `posture report FILE [--previous OLD] [--format …] [-o OUT] [--benchmark URL]`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +9,7 @@ use questionnaire::{Error, Lang, Problem, Text};
 use reports::Format;
 
 use super::Opened;
+use super::benchmark::Server;
 use crate::cli::{ReportArgs, ReportFormat};
 
 fn format(format: ReportFormat) -> Format {
@@ -175,6 +176,12 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     inputs.extend(args.previous.as_deref().map(Input::Previous));
     inputs.extend(args.facts.iter().map(|path| Input::Facts(path)));
     check_outputs(&outputs, &inputs)?;
+    // The server's address, the token and the authorities are checked before anything is read.
+    let server = args
+        .benchmark
+        .as_deref()
+        .map(|url| Server::new(url, args.token_file.as_deref(), args.ca.as_deref(), lang))
+        .transpose()?;
 
     let opened = Opened::read_in(&args.file, catalog, lang)?;
     let audit = opened.audit()?;
@@ -186,13 +193,20 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     let evidence = (!args.facts.is_empty())
         .then(|| Evidence::load(&args.facts))
         .transpose()?;
-    let report = reports::build_with_facts(
+    let mut report = reports::build_with_facts(
         &audit,
         previous_audit.as_ref(),
         evidence.as_ref(),
         lang,
         chrono::Utc::now(),
     );
+    if let Some(server) = &server {
+        let fetched = server.fetch(&report, lang);
+        // Too few peers or no answer: said in the report and here, and the report is written.
+        if let Some(warning) = super::benchmark::attach(&mut report, fetched, lang) {
+            eprintln!("{warning}");
+        }
+    }
     if to_stdout {
         use std::io::Write as _;
         let bytes = reports::render(&report, formats[0])?;
@@ -227,6 +241,26 @@ pub fn export_from_audit(
     facts: &[PathBuf],
     lang: Lang,
 ) -> anyhow::Result<Vec<PathBuf>> {
+    export_with(
+        audit,
+        evidence,
+        session_path,
+        facts,
+        Server::from_env(lang),
+        lang,
+    )
+}
+
+/// The end-of-meeting export, with the peers' server the environment names (`None`: none; an
+/// error: why it cannot be asked, said in the report).
+fn export_with(
+    audit: &questionnaire::audit::Audit<'_>,
+    evidence: Option<&Evidence>,
+    session_path: &Path,
+    facts: &[PathBuf],
+    benchmark: Option<Result<Server, String>>,
+    lang: Lang,
+) -> anyhow::Result<Vec<PathBuf>> {
     let previous_path = Path::new(&audit.session.meta.previous);
     let has_previous = !previous_path.as_os_str().is_empty();
     let previous_audit = has_previous
@@ -249,13 +283,22 @@ pub fn export_from_audit(
     check_outputs(&outputs, &inputs)?;
     // The machines' facts shown during the meeting belong in its report too; `facts` are their
     // files, which no report may replace.
-    let report = reports::build_with_facts(
+    let mut report = reports::build_with_facts(
         audit,
         previous_audit.as_ref(),
         evidence,
         lang,
         chrono::Utc::now(),
     );
+    // The position among the peers when `POSTURE_BENCHMARK_URL` names a server. Whatever goes
+    // wrong is said in the report only: the terminal belongs to the audit's screen.
+    if let Some(server) = benchmark {
+        let fetched = match server {
+            Ok(server) => server.fetch(&report, lang),
+            Err(reason) => reports::benchmark::Fetched::Unavailable(reason),
+        };
+        let _ = super::benchmark::attach(&mut report, fetched, lang);
+    }
     for (format, path) in formats.into_iter().zip(&outputs) {
         write_atomic(path, &reports::render(&report, format)?)?;
     }
@@ -419,6 +462,64 @@ mod tests {
             html.contains("Aucun logiciel de sauvegarde connu"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_end_of_meeting_export_says_why_the_peers_are_missing() {
+        use questionnaire::session::{NewSession, Session};
+        let catalog = questionnaire::catalog::bundled().unwrap();
+        let session = Session::new(
+            &catalog,
+            NewSession {
+                organisation: "CPTS du Val".into(),
+                profile: "express".into(),
+                sector: "CPTS".into(),
+                headcount: "10-49".into(),
+                ..NewSession::default()
+            },
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        let audit = Audit {
+            catalog: &catalog,
+            session,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cpts.toml");
+        std::fs::write(&path, "the session").unwrap();
+        let json = |path: &Path| -> serde_json::Value {
+            serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap()
+        };
+        // No server configured: no section.
+        export_with(&audit, None, &path, &[], None, Lang::Fr).unwrap();
+        assert!(json(&path).get("benchmark").is_none());
+        // A configuration that cannot be used: said in the report, the export done.
+        let unusable = Some(Err("il manque le jeton".to_owned()));
+        let written = export_with(&audit, None, &path, &[], unusable, Lang::Fr).unwrap();
+        assert_eq!(written.len(), 3);
+        let benchmark = &json(&path)["benchmark"];
+        assert_eq!(benchmark["status"], "unavailable");
+        assert_eq!(benchmark["reason"], "il manque le jeton");
+        // A server nobody answers on: unreachable, said, the export done.
+        let token = dir.path().join("jeton");
+        std::fs::write(&token, "pst_x\n").unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .unwrap()
+            .port();
+        let url = format!("http://127.0.0.1:{port}");
+        let server = Server::new(&url, Some(&token), None, Lang::Fr).unwrap();
+        export_with(&audit, None, &path, &[], Some(Ok(server)), Lang::Fr).unwrap();
+        let benchmark = &json(&path)["benchmark"];
+        assert_eq!(benchmark["status"], "unavailable");
+        assert!(
+            benchmark["reason"]
+                .as_str()
+                .is_some_and(|reason| reason.contains("injoignable")),
+            "{benchmark}"
+        );
+        let html = std::fs::read_to_string(path.with_extension("html")).unwrap();
+        assert!(html.contains("Votre position parmi vos pairs"));
     }
 
     #[test]

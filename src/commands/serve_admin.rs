@@ -59,10 +59,19 @@ fn create(args: TokenCreateArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let (token, confirmation) = match (&args.org, &args.name) {
         (Some(org), _) => {
             let org = check_name(org, "--org")?;
+            let contact = args
+                .contact
+                .as_deref()
+                .map(|contact| check_name(contact, "--contact"))
+                .transpose()?;
             let token = with_store(&args.db.db, lang, |store| async move {
-                store
+                let token = store
                     .create_org_token(&org, sector.as_deref(), size.as_deref())
-                    .await
+                    .await?;
+                if let Some(contact) = contact.as_deref() {
+                    store.set_contact(&org, Some(contact)).await?;
+                }
+                Ok(token)
             })?;
             let org = args.org.as_deref().unwrap_or_default().trim().to_owned();
             let said = i18n::t!(

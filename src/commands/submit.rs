@@ -11,33 +11,29 @@
 use std::io::Read as _;
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Duration;
 
 use questionnaire::{Error, Lang, Problem, Text};
 use reports::{Format, Report};
 use reqwest::blocking::{Client, Response};
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION, RETRY_AFTER};
-use reqwest::redirect::Policy;
 use reqwest::{StatusCode, Url};
 use rustls::RootCertStore;
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject as _;
 
 use super::Opened;
+use super::https::{Target, client, token};
 use crate::cli::SubmitArgs;
 
 /// The route an assessment is posted to, under the server's base URL.
 const ROUTE: &str = "api/v1/assessments";
 
-/// The variable that holds the token when `--token-file` is not given.
-const TOKEN_VAR: &str = "POSTURE_TOKEN";
-
 /// Undocumented in the help: the first backoff delay in milliseconds (the tests make it short).
 const BACKOFF_VAR: &str = "POSTURE_SUBMIT_BACKOFF_MS";
 
 /// Tries in all: the first one and three retries, after 0.5 s, 1 s and 2 s.
-const TRIES: u32 = 4;
+pub(super) const TRIES: u32 = 4;
 
 /// The first backoff delay; each retry waits twice as long as the one before.
 const BACKOFF: Duration = Duration::from_millis(500);
@@ -45,22 +41,15 @@ const BACKOFF: Duration = Duration::from_millis(500);
 /// The longest `Retry-After` obeyed: a server asking for more is asked again after this.
 const RETRY_AFTER_CAP: Duration = Duration::from_secs(30);
 
-/// How long to wait for the connection, and for the whole exchange.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const TIMEOUT: Duration = Duration::from_secs(60);
-
 /// The most of a server's answer read (its `{"id"}` or `{"error", "field"}`).
 const ANSWER_LIMIT: u64 = 64 * 1024;
-
-/// The most of a token file read.
-const TOKEN_FILE_LIMIT: u64 = 16 * 1024;
 
 /// The most characters of a server's `error` or `field` shown.
 const REASON_LIMIT: usize = 300;
 
 /// Sends the session's report JSON to the collection server.
 pub fn run(catalog: Option<&Path>, args: SubmitArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let target = Target::parse(&args.to)?;
+    let target = Target::parse(&args.to, ROUTE)?;
     // A dry run sends nothing: it needs no token and no certificate authority.
     let token = if args.dry_run {
         None
@@ -111,153 +100,13 @@ fn failure(problem: Problem, lang: Lang) -> anyhow::Error {
     anyhow::anyhow!(problem.render(lang))
 }
 
-/// Where the assessment goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Target {
-    /// `URL/api/v1/assessments`.
-    endpoint: Url,
-    /// The host is this machine (then no proxy is asked, and plain HTTP is allowed).
-    loopback: bool,
-}
-
-impl Target {
-    /// The server's base URL checked: `https://`, or `http://` to this machine only, with no
-    /// user name or password in it.
-    fn parse(given: &str) -> anyhow::Result<Target> {
-        let shown = given.to_owned();
-        let bad = || {
-            invalid(
-                i18n::text!("cli-submit-bad-url", url = shown.clone()),
-                i18n::text!("cli-submit-bad-url-hint"),
-            )
-        };
-        let mut url = Url::parse(given.trim()).map_err(|_| bad())?;
-        let Some(host) = url.host_str() else {
-            return Err(bad());
-        };
-        // An IPv6 address is written in brackets.
-        let host = host.trim_start_matches('[').trim_end_matches(']');
-        let loopback = match host.parse::<std::net::IpAddr>() {
-            Ok(address) => address.is_loopback(),
-            Err(_) => host.eq_ignore_ascii_case("localhost"),
-        };
-        match url.scheme() {
-            "https" => {}
-            "http" if loopback => {}
-            _ => {
-                return Err(invalid(
-                    i18n::text!("cli-submit-not-https", url = shown),
-                    i18n::text!("cli-submit-not-https-hint"),
-                ));
-            }
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            // Not shown: the address holds a secret.
-            return Err(invalid(
-                i18n::text!("cli-submit-url-credentials"),
-                i18n::text!("cli-submit-url-credentials-hint"),
-            ));
-        }
-        let path = format!("{}/{ROUTE}", url.path().trim_end_matches('/'));
-        url.set_path(&path);
-        url.set_query(None);
-        url.set_fragment(None);
-        Ok(Target {
-            endpoint: url,
-            loopback,
-        })
-    }
-}
-
-/// The token: the first line of `--token-file`, else `POSTURE_TOKEN`, trimmed. Never shown.
-fn token(file: Option<&Path>, lang: Lang) -> anyhow::Result<HeaderValue> {
-    let (token, source) = match file {
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = read_start(path).map_err(|error| {
-                invalid(
-                    i18n::text!(
-                        "cli-submit-token-unreadable",
-                        path = shown.clone(),
-                        why = i18n::io_reason(&error)
-                    ),
-                    i18n::text!("cli-submit-no-token-hint"),
-                )
-            })?;
-            warn_if_open(path, lang);
-            let token = text.lines().next().unwrap_or_default().trim().to_owned();
-            if token.is_empty() {
-                return Err(invalid(
-                    i18n::text!("cli-submit-token-empty", path = shown),
-                    i18n::text!("cli-submit-token-hint"),
-                ));
-            }
-            (token, shown)
-        }
-        None => {
-            let token = std::env::var_os(TOKEN_VAR)
-                .map(|value| value.to_string_lossy().trim().to_owned())
-                .unwrap_or_default();
-            if token.is_empty() {
-                return Err(invalid(
-                    i18n::text!("cli-submit-no-token"),
-                    i18n::text!("cli-submit-no-token-hint"),
-                ));
-            }
-            (token, TOKEN_VAR.to_owned())
-        }
-    };
-    // A token is printable ASCII without spaces (the server's are URL-safe base64).
-    let printable = token.bytes().all(|byte| byte.is_ascii_graphic());
-    let header = HeaderValue::from_str(&format!("Bearer {token}"))
-        .ok()
-        .filter(|_| printable);
-    match header {
-        Some(mut header) => {
-            header.set_sensitive(true);
-            Ok(header)
-        }
-        None => Err(invalid(
-            i18n::text!("cli-submit-token-invalid", source = source),
-            i18n::text!("cli-submit-token-hint"),
-        )),
-    }
-}
-
-/// The start of a token file as text: a token is short, and a device or a large file given by
-/// mistake is not read to its end.
-fn read_start(path: &Path) -> std::io::Result<String> {
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(TOKEN_FILE_LIMIT)
-        .read_to_string(&mut text)?;
-    Ok(text)
-}
-
-/// Says on standard error when the token file is open to other users (Unix).
-#[cfg(unix)]
-fn warn_if_open(path: &Path, lang: Lang) {
-    use std::os::unix::fs::PermissionsExt as _;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        let mode = metadata.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            let (path, mode) = (path.display().to_string(), format!("{mode:04o}"));
-            eprintln!(
-                "{}",
-                i18n::t!(lang, "cli-submit-token-file-open", path = path, mode = mode)
-            );
-        }
-    }
-}
-
-#[cfg(not(unix))]
-fn warn_if_open(_path: &Path, _lang: Lang) {}
-
-/// The authorities trusted: webpki's roots, and the `--ca` file's certificates.
-fn roots(ca: Option<&Path>) -> anyhow::Result<RootCertStore> {
+/// The authorities trusted: webpki's roots, the system's certificate store, and the `--ca`
+/// file's certificates.
+pub(super) fn roots(ca: Option<&Path>) -> anyhow::Result<RootCertStore> {
     let mut roots = RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
+    add_system_roots(&mut roots);
     let Some(path) = ca else {
         return Ok(roots);
     };
@@ -290,27 +139,15 @@ fn roots(ca: Option<&Path>) -> anyhow::Result<RootCertStore> {
     Ok(roots)
 }
 
-/// The HTTP client: rustls with `roots`, no redirect followed (the token goes to the address
-/// given, and nowhere else), no proxy for this machine.
-fn client(roots: RootCertStore, loopback: bool) -> anyhow::Result<Client> {
-    // reqwest is built without a process-wide crypto provider; the configuration below names
-    // its own, and the default one is only installed for any other rustls user of the process.
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    let mut builder = Client::builder()
-        .tls_backend_preconfigured(tls)
-        .redirect(Policy::none())
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(TIMEOUT)
-        .user_agent(concat!("posture/", env!("CARGO_PKG_VERSION")));
-    if loopback {
-        builder = builder.no_proxy();
-    }
-    Ok(builder.build()?)
+/// Adds the system's trusted certificates (on Linux the distribution's bundle, or the files
+/// named by `SSL_CERT_FILE` / `SSL_CERT_DIR`; on Windows the user's and the machine's stores;
+/// on macOS the keychains), so that a server whose certificate an organisation's own authority
+/// signed — an authority its IT department installed on the auditor's machine — is trusted
+/// without `--ca`. A store that cannot be read, or a certificate in it that cannot be used, is
+/// left out: webpki's roots and `--ca` still count.
+fn add_system_roots(roots: &mut RootCertStore) {
+    let found = rustls_native_certs::load_native_certs();
+    roots.add_parsable_certificates(found.certs);
 }
 
 /// The server's final answer: `200` or `201`, with its body.
@@ -329,7 +166,7 @@ enum Transient {
 }
 
 /// The first backoff delay: `POSTURE_SUBMIT_BACKOFF_MS` if set (for the tests), else 0.5 s.
-fn first_delay() -> Duration {
+pub(super) fn first_delay() -> Duration {
     std::env::var(BACKOFF_VAR)
         .ok()
         .and_then(|value| value.trim().parse::<u64>().ok())
@@ -434,7 +271,7 @@ fn post(
 }
 
 /// `Retry-After` in seconds or as an HTTP date, at most [`RETRY_AFTER_CAP`].
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+pub(super) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     let wait = match value.parse::<u64>() {
         Ok(seconds) => Duration::from_secs(seconds),
@@ -538,7 +375,7 @@ impl Reason {
 }
 
 /// A server's text made safe to print: no control characters, at most `limit` characters.
-fn clean(text: &str, limit: usize) -> String {
+pub(super) fn clean(text: &str, limit: usize) -> String {
     let mut cleaned: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -600,7 +437,7 @@ fn causes<'a>(
 }
 
 /// A TLS failure: not worth another try, said with what to do.
-fn tls_problem(error: &reqwest::Error, url: &str) -> Option<Problem> {
+pub(super) fn tls_problem(error: &reqwest::Error, url: &str) -> Option<Problem> {
     let tls = causes(error)
         .into_iter()
         .find_map(|cause| cause.downcast_ref::<rustls::Error>())?;
@@ -635,7 +472,7 @@ fn tls_problem(error: &reqwest::Error, url: &str) -> Option<Problem> {
 }
 
 /// Why no answer came, in both languages: the system's reason when there is one.
-fn connection_reason(error: &reqwest::Error) -> Text {
+pub(super) fn connection_reason(error: &reqwest::Error) -> Text {
     if error.is_timeout() {
         return i18n::text!("cli-submit-why-timeout");
     }
@@ -673,44 +510,19 @@ fn connection_reason(error: &reqwest::Error) -> Text {
 mod tests {
     use super::*;
 
-    fn endpoint(given: &str) -> String {
-        Target::parse(given).unwrap().endpoint.to_string()
-    }
-
     #[test]
-    fn the_route_goes_under_the_base_address() {
-        assert_eq!(
-            endpoint("https://collecte.exemple.fr"),
-            "https://collecte.exemple.fr/api/v1/assessments"
+    fn the_systems_authorities_are_trusted_beside_webpkis() {
+        let system = rustls_native_certs::load_native_certs().certs.len();
+        let roots = roots(None).expect("roots");
+        // Each usable certificate of the system's store is added (the two lists overlap: no
+        // certificate is left out for being in both).
+        assert!(
+            roots.len() + 10 >= webpki_roots::TLS_SERVER_ROOTS.len() + system
+                && roots.len() >= webpki_roots::TLS_SERVER_ROOTS.len(),
+            "{} roots, {} from webpki, {system} from the system",
+            roots.len(),
+            webpki_roots::TLS_SERVER_ROOTS.len()
         );
-        assert_eq!(
-            endpoint("https://exemple.fr/collecte/?x=1#y"),
-            "https://exemple.fr/collecte/api/v1/assessments"
-        );
-        assert_eq!(
-            endpoint("http://127.0.0.1:8443/"),
-            "http://127.0.0.1:8443/api/v1/assessments"
-        );
-        assert!(Target::parse("http://[::1]:80").unwrap().loopback);
-        assert!(Target::parse("http://LocalHost:80").unwrap().loopback);
-        assert!(!Target::parse("https://exemple.fr").unwrap().loopback);
-    }
-
-    #[test]
-    fn plain_http_goes_only_to_this_machine() {
-        for refused in [
-            "http://example.org",
-            "http://10.0.0.1:8080",
-            "http://localhost.example.org",
-            "ftp://127.0.0.1",
-            "collecte.exemple.fr",
-            "https://user:secret@exemple.fr",
-        ] {
-            let error = Target::parse(refused).unwrap_err();
-            let error = error.downcast_ref::<Error>().unwrap();
-            assert!(matches!(error, Error::Invalid(_)), "{refused}");
-            assert!(!error.render(Lang::Fr).contains("secret"), "{refused}");
-        }
     }
 
     #[test]

@@ -5,9 +5,11 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod cross;
 pub mod https;
 pub mod machines;
 pub mod reports;
+pub mod wine;
 
 use std::time::Duration;
 

@@ -4,7 +4,6 @@
 //! process-wide default has to be installed.
 
 use std::io::Write as _;
-use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -99,21 +98,15 @@ impl Tls {
     }
 }
 
-/// Writes `text` to `path`, readable by its owner only (0600), replacing what was there.
+/// Writes `text` to `path`, readable by its owner only (0600, or an owner-only ACL on Windows),
+/// replacing what was there.
 pub fn write_private(path: &Path, text: &str) -> Result<(), ServerError> {
     let fail = |error: std::io::Error| ServerError::Io {
         path: path.display().to_string(),
         reason: error.to_string(),
     };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(fail)?;
-    file.set_permissions(std::fs::Permissions::from_mode(0o600))
-        .map_err(fail)?;
+    // 0600 on Unix, an owner-only ACL on Windows; made private before the key is written.
+    let mut file = platform::private::create(path, false).map_err(fail)?;
     file.write_all(text.as_bytes()).map_err(fail)?;
     file.sync_all().map_err(fail)
 }

@@ -516,3 +516,143 @@ ports-admin-unknown = no administration port open among those that answered, but
 } could not be probed (network error)
 ports-admin-none-probed = no administration or file-sharing port among the probed ports{ $view }
 ports-admin-none-open = no administration or file-sharing port open (closed or filtered){ $view }
+
+## Windows agent: posture-agent's commands and Windows facts
+
+fact-count-ok = { $count } ok
+fact-count-warn = { $count } to watch
+fact-count-fail = { $count } non-compliant
+fact-count-unknown = { $count } unknown
+agent-heading = host { $host } — { $collected } { $account ->
+    [root] root
+   *[user] user
+}{ $container ->
+    [yes] , container
+   *[no] {""}
+}, agent { $version }
+agent-written = facts written to { $path }: { $ok }, { $warn }, { $fail }, { $unknown }
+agent-ports-example = example: { $program } probe-ports 51.15.20.30 --ports 22,3389,8000-8010
+agent-root-not-a-directory = --root { $root }: not a directory
+agent-root-missing = --root { $root }: no such directory
+agent-root-unreadable = --root { $root }: cannot be read ({ $why })
+agent-root-hint = give the directory that stands for the machine's / (a mounted disk image, a copy of its files), or drop --root to read this machine
+agent-error = error: { $message }
+agent-cannot-write = cannot write { $path }: { $why }
+agent-press-key = Press Enter to close this window.
+agent-double-click = Reading this machine's facts…
+agent-help = posture's agent: facts read from this machine, the TLS of web sites, and the open ports of public addresses. Run with no argument (double-click), it writes faits-HOST-DATE.json next to itself
+agent-help-collect = Read this machine's facts (read-only, no network)
+agent-help-collect-root = Read every file under DIR instead of / and run no command (fake machines for tests)
+agent-help-output = Write the facts to this file (JSON); standard output then gets only a one-line summary
+agent-help-format = Output format: text (a table, the default) or json
+agent-help-probe-tls = Probe web sites: TLS version, certificate, HTTPS redirect, HSTS
+agent-help-probe-tls-urls = The sites to probe, e.g. https://www.example.org
+agent-help-probe-tls-ca = A private certificate authority (PEM file) to trust
+agent-help-probe-ports = Probe the TCP ports (administration, file sharing) of the organisation's own public address: run it from outside its network, with its consent
+agent-help-probe-ports-host = The organisation's public address or host name, e.g. 51.15.20.30
+agent-help-probe-ports-ports = The TCP ports, e.g. 22,3389,8000-8010 (at most 1024; default: administration and file-sharing ports)
+agent-help-lang = Interface language: fr or en (default: the system's, else French)
+agent-help-help = Print help
+agent-help-version = Print version
+agent-help-usage = Usage:
+agent-help-commands = Commands:
+agent-help-arguments = Arguments:
+agent-help-options = Options:
+collect-win-denied = { $key }: access denied (run posture-agent as an administrator for this fact)
+collect-win-unreadable = { $key }: cannot be read ({ $why })
+collect-win-not-read = not read on Windows by this version of the agent
+collect-win-api-denied = { $api }: access denied (run posture-agent as an administrator for this fact)
+collect-win-api-failed = { $api }: failed ({ $why })
+collect-win-os-name = { $name }
+collect-win-os-unreadable = { $key } does not say which Windows is installed
+collect-win-os-build = build { $build }
+collect-win-not-in-eol-table = "{ $name }" (build { $build }) is not in posture's end-of-servicing table (table of { $table_date }): check on Microsoft's site
+collect-win-eol-windows10-esu = Windows 10's servicing ended on { $date }: only the paid Extended Security Updates still keep it patched
+collect-win-eol-past = { $product } { $version }: Microsoft's servicing ended on { $date }
+collect-win-eol-soon = { $product } { $version }: Microsoft's servicing ends on { $date }, in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+collect-win-eol-ok = { $product } { $version }: serviced by Microsoft until { $date }
+collect-win-role-server = a server edition of Windows (ProductType { $product_type })
+collect-win-role-battery = a battery: a laptop
+collect-win-role-no-battery = no battery: a desktop
+collect-win-role-unknown = neither the edition nor a battery tells what the machine is
+collect-win-uptime = started { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago
+collect-win-update-none = no successful update install found
+collect-win-update-none-because = no successful update install found — { $reasons }
+collect-win-update-ok = last update installed on { $date }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago (charter: 8 days at most)
+collect-win-update-late = last update installed on { $date }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago: more than the charter's 8 days
+collect-win-au-off = automatic updates turned off by policy (NoAutoUpdate)
+collect-win-au-scheduled = updates downloaded and installed automatically (policy AUOptions 4)
+collect-win-au-local-admin = the policy lets the local administrator choose (AUOptions 5)
+collect-win-au-notify = the policy only notifies or downloads, without installing (AUOptions { $option })
+collect-win-au-default = no policy: Windows installs updates by itself
+collect-win-reboot-pending = a restart is pending to finish installing updates
+collect-win-no-reboot-pending = no restart pending
+collect-win-listening = { $count ->
+        [one] { $count } listening socket
+       *[other] { $count } listening sockets
+    }
+collect-win-admin-exposed-none = no administration or file-sharing service listening on every interface
+collect-win-admin-exposed = listening on every interface: { $list }; reachable from the Internet only if a router forwards it (check with probe-ports from outside)
+collect-win-bitlocker-on = BitLocker protects the system drive
+collect-win-bitlocker-off = BitLocker does not protect the system drive (state { $state })
+collect-win-password-minlen = minimum password length: { $length } (CNIL: at least 12)
+collect-win-lockout-on = accounts lock after { $threshold } failed logons
+collect-win-lockout-off = accounts never lock after failed logons
+collect-win-admins = { $count ->
+        [one] { $count } local administrator
+       *[other] { $count } local administrators
+    }: { $list }
+collect-win-guest-on = the Guest account is enabled
+collect-win-guest-off = the Guest account is disabled
+collect-win-generic-none = no shared account among the enabled local accounts
+collect-win-generic = shared accounts: { $list } (one account per person)
+collect-win-fw-service-off = the Windows Firewall service (MpsSvc) is disabled: nothing filters
+collect-win-fw-on = Windows Firewall on for the domain, private and public profiles
+collect-win-fw-off = Windows Firewall off for: { $profiles }
+collect-win-rdp-on = Remote Desktop on (port { $port }): who may connect?
+collect-win-rdp-off = Remote Desktop off
+collect-win-nla-off = Remote Desktop without Network Level Authentication (NLA): the logon screen opens to anyone
+collect-win-nla-on = Remote Desktop with Network Level Authentication (NLA)
+collect-win-nla-rdp-off = Remote Desktop off: the NLA setting does not matter
+collect-win-rdp-port = Remote Desktop port: { $port }
+collect-win-smb1-off = SMBv1 off on the file server
+collect-win-smb1-on = SMBv1 on on the file server (WannaCry's protocol)
+collect-win-smb1-feature = the SMB 1.0 feature is installed and on
+collect-win-smb1-absent = the SMB 1.0 feature is not installed
+collect-win-av-present = antivirus: { $names }
+collect-win-av-none = neither Microsoft Defender nor a known antivirus
+collect-win-av-not-defender = Microsoft Defender is not the active antivirus: its console shows this
+collect-win-realtime-off = Microsoft Defender's real-time protection off
+collect-win-realtime-on = Microsoft Defender's real-time protection on
+collect-win-signatures = Microsoft Defender's signatures updated on { $date }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago
+collect-win-signatures-unreadable = Microsoft Defender's signature date cannot be read
+collect-win-security-log = Security log: { $size } MB at most (recommended: at least { $min } MB)
+collect-win-security-log-default = Security log: Windows' default size, { $size } MB (recommended: at least { $min } MB)
+collect-win-time-disabled = the Windows Time service (W32Time) is disabled
+collect-win-time-nosync = the Windows Time service does not synchronise the clock (Type NoSync)
+collect-win-time-on = clock synchronised by the Windows Time service (Type { $kind })
+collect-win-time-unknown = the Windows Time service's setting was not found
+collect-win-lock-policy = the session locks after { $minutes } min idle (policy)
+collect-win-lock-screensaver = password-protected screen saver after { $minutes } min
+collect-win-lock-none = neither an inactivity policy nor a password-protected screen saver
+collect-win-remote-none = no remote-control software installed
+collect-win-remote = remote-control software installed: { $tools } (charter: supervised remote maintenance, §12 and §19)
+collect-win-backup-none = no backup software installed (backups may be made elsewhere: a server, a NAS)
+collect-win-backup = backup software installed: { $tools } (check its schedule in the tool)
+collect-win-bitlocker-suspended = BitLocker suspended on the system drive: the data is encrypted, but the key is in clear
+collect-win-bitlocker-unknown = a BitLocker state posture does not know ({ $state })

@@ -1,13 +1,6 @@
 # Messages of the posture command itself (the root crate), in English. The reference is
 # ../fr/cli.ftl.
 
-## How many facts have a status, as the agent's summary counts them.
-
-fact-count-ok = { $count } ok
-fact-count-warn = { $count } to watch
-fact-count-fail = { $count } non-compliant
-fact-count-unknown = { $count } unknown
-
 ## The comparison of two assessments (posture compare).
 
 compare-heading = { $organisation } — assessments of { $before } → { $after }
@@ -172,22 +165,6 @@ cli-session-questions = { $count ->
    *[other] { $count } questions
 }
 
-## agent command: posture agent's output
-
-cli-agent-heading = host { $host } — { $collected } { $account ->
-    [root] root
-   *[user] user
-}{ $container ->
-    [yes] , container
-   *[no] {""}
-}, agent { $version }
-cli-agent-written = facts written to { $path }: { $ok }, { $warn }, { $fail }, { $unknown }
-cli-agent-ports-example = example: posture agent probe-ports 51.15.20.30 --ports 22,3389,8000-8010
-cli-agent-root-not-a-directory = --root { $root }: not a directory
-cli-agent-root-missing = --root { $root }: no such directory
-cli-agent-root-unreadable = --root { $root }: cannot be read ({ $why })
-cli-agent-root-hint = give the directory that stands for the machine's / (a mounted disk image, a copy of its files), or drop --root to read this machine
-
 ## serve: the server
 
 help-serve = The collection server of an SSI team: organisations submit their assessments, the team reads them
@@ -316,3 +293,20 @@ help-serve-org = Organisations: delete one with all its data
 help-serve-org-delete = Delete an organisation, its tokens and all its assessments (right to erasure), after a confirmation
 help-serve-org-delete-name = The organisation's name
 help-serve-org-delete-yes = Delete without asking for a confirmation
+
+## report --benchmark: the position among peers (posture report, end-of-meeting export)
+
+help-report-benchmark = The address of a collection server (posture serve), e.g. https://collecte.exemple.fr: the report places the organisation among its peers (same sector, same headcount).
+cli-benchmark-no-profile = the session does not give its sector and headcount, which name the peers
+cli-benchmark-bad-answer = the server's answer cannot be read
+cli-benchmark-unauthorized = the server refused the token (code 401: unknown or revoked token)
+cli-benchmark-refused = the server refused the request (code { $status })
+cli-benchmark-refused-reason = the server refused the request (code { $status }: { $reason })
+cli-benchmark-server = the server answered with an error (code { $status }) on each of { $tries } tries
+cli-benchmark-unreachable = the server { $url } cannot be reached ({ $why })
+cli-benchmark-warning = warning: the position among peers is missing from the report: { $reason }. The report is written without it.
+cli-benchmark-too-few = warning: too few comparable organisations ({ $count }, at least { $min } are needed); the report says so, without the peers' figures.
+
+## dashboard (posture serve token create --contact)
+
+help-serve-token-contact = Whom to call about the organisation (name, phone): the dashboard shows it among the overdue re-assessments.

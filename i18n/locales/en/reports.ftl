@@ -149,3 +149,20 @@ send-hint-insecure = remove --insecure-no-tls: the report then goes over TLS (ST
 send-hint-password = without a terminal, give the password in the environment variable { $variable }
 send-hint-starttls = check the port (587 for STARTTLS, 465 with --tls implicit); for a test server on this machine: --insecure-no-tls
 send-hint-login = check --user and the password ({ $variable })
+
+## reports: the position among peers (posture report --benchmark)
+
+report-peers = Your position among your peers
+report-peers-ok = Compared with the { $count } organisations of the sector “{ $sector }”, headcount { $size }, by their latest assessment.
+report-peers-how = The box spans the peers' first to third quartile (the middle half), the thick bar marks their median and the diamond your score.
+report-peers-too-few = Too few comparable organisations to place yours: { $count } in the sector “{ $sector }”, headcount { $size }. At least { $min } are needed so that none can be recognised.
+report-peers-unavailable = The comparison with your peers could not be obtained: { $reason }. The rest of the report does not depend on it.
+report-peers-your-score = Your score
+report-peers-p25 = 1st quartile
+report-peers-median = Median
+report-peers-p75 = 3rd quartile
+report-peers-position = Position
+report-peers-below = below the first quartile
+report-peers-middle = in the middle half
+report-peers-above = above the third quartile
+report-peers-row = { $domain }: your score { $score }, peers from { $p25 } to { $p75 }, median { $median } ({ $position }).

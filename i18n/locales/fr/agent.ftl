@@ -531,3 +531,149 @@ ports-admin-unknown = aucun port d'administration ouvert parmi ceux qui ont rép
 } (erreur réseau)
 ports-admin-none-probed = aucun port d'administration ou de partage de fichiers parmi les ports sondés{ $view }
 ports-admin-none-open = aucun port d'administration ou de partage de fichiers ouvert (fermés ou filtrés){ $view }
+
+## Windows agent: posture-agent's commands and Windows facts
+
+fact-count-ok = { $count } ok
+fact-count-warn = { $count } à surveiller
+fact-count-fail = { $count ->
+    [one] { $count } non conforme
+   *[other] { $count } non conformes
+}
+fact-count-unknown = { $count ->
+    [one] { $count } inconnu
+   *[other] { $count } inconnus
+}
+agent-heading = machine { $host } — { $collected } { $account ->
+    [root] root
+   *[user] utilisateur
+}{ $container ->
+    [yes] , conteneur
+   *[no] {""}
+}, agent { $version }
+agent-written = constats écrits dans { $path } : { $ok }, { $warn }, { $fail }, { $unknown }
+agent-ports-example = exemple : { $program } probe-ports 51.15.20.30 --ports 22,3389,8000-8010
+agent-root-not-a-directory = --root { $root } : ce n'est pas un dossier
+agent-root-missing = --root { $root } : dossier introuvable
+agent-root-unreadable = --root { $root } : illisible ({ $why })
+agent-root-hint = donnez le dossier qui tient lieu de / de la machine à lire (une image disque montée, une copie de ses fichiers), ou retirez --root pour lire cette machine
+agent-error = erreur : { $message }
+agent-cannot-write = impossible d'écrire { $path } : { $why }
+agent-press-key = Appuyez sur Entrée pour fermer cette fenêtre.
+agent-double-click = Lecture des constats de cette machine…
+agent-help = L'agent de posture : les constats lus sur cette machine, le TLS des sites web et les ports ouverts des adresses publiques. Lancé sans argument (double-clic), il écrit faits-MACHINE-DATE.json à côté de lui.
+agent-help-collect = Lire les constats de cette machine (lecture seule, sans réseau).
+agent-help-collect-root = Lire les fichiers sous DIR au lieu de / et n'exécuter aucune commande (machines factices des tests).
+agent-help-output = Écrire les constats dans ce fichier (JSON) ; la sortie standard ne reçoit alors qu'une ligne de résumé.
+agent-help-format = Format de sortie : text (tableau, par défaut) ou json.
+agent-help-probe-tls = Sonder des sites web : version de TLS, certificat, redirection HTTPS, HSTS.
+agent-help-probe-tls-urls = Les sites à sonder, p. ex. https://www.example.org
+agent-help-probe-tls-ca = Une autorité de certification privée (fichier PEM) à accepter.
+agent-help-probe-ports = Sonder les ports TCP (administration, partage de fichiers) de l'adresse publique de l'organisation : à lancer de l'extérieur de son réseau, avec son accord.
+agent-help-probe-ports-host = L'adresse publique ou le nom d'hôte de l'organisation, p. ex. 51.15.20.30
+agent-help-probe-ports-ports = Les ports TCP, p. ex. 22,3389,8000-8010 (1024 au plus ; par défaut : les ports d'administration et de partage de fichiers).
+agent-help-lang = Langue de l'interface : fr ou en (par défaut : celle du système, sinon le français).
+agent-help-help = Afficher l'aide.
+agent-help-version = Afficher la version.
+agent-help-usage = Utilisation :
+agent-help-commands = Commandes :
+agent-help-arguments = Arguments :
+agent-help-options = Options :
+collect-win-denied = { $key } : accès refusé (lancez posture-agent en administrateur pour ce constat)
+collect-win-unreadable = { $key } : illisible ({ $why })
+collect-win-not-read = pas lu sur Windows par cette version de l'agent
+collect-win-api-denied = { $api } : accès refusé (lancez posture-agent en administrateur pour ce constat)
+collect-win-api-failed = { $api } : échec ({ $why })
+collect-win-os-name = { $name }
+collect-win-os-unreadable = { $key } ne dit pas quel Windows est installé
+collect-win-os-build = build { $build }
+collect-win-not-in-eol-table = « { $name } » (build { $build }) n'est pas dans la table de fin de support de posture (table du { $table_date }) : vérifier sur le site de Microsoft
+collect-win-eol-windows10-esu = support de Windows 10 terminé le { $date } : seules les mises à jour de sécurité étendues payantes (Extended Security Updates) le maintiennent encore
+collect-win-eol-past = { $product } { $version } : support de Microsoft terminé le { $date }
+collect-win-eol-soon = { $product } { $version } : fin du support de Microsoft le { $date }, dans { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+collect-win-eol-ok = { $product } { $version } : maintenu par Microsoft jusqu'au { $date }
+collect-win-role-server = édition serveur de Windows (ProductType { $product_type })
+collect-win-role-battery = une batterie : un portable
+collect-win-role-no-battery = pas de batterie : un poste fixe
+collect-win-role-unknown = ni l'édition ni la batterie ne disent ce qu'est la machine
+collect-win-uptime = démarrée il y a { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+collect-win-update-none = aucune installation de mise à jour réussie trouvée
+collect-win-update-none-because = aucune installation de mise à jour réussie trouvée — { $reasons }
+collect-win-update-ok = dernière mise à jour installée le { $date }, il y a { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } (charte : 8 jours au plus)
+collect-win-update-late = dernière mise à jour installée le { $date }, il y a { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } : plus que les 8 jours de la charte
+collect-win-au-off = mises à jour automatiques désactivées par stratégie (NoAutoUpdate)
+collect-win-au-scheduled = mises à jour téléchargées et installées automatiquement (stratégie AUOptions 4)
+collect-win-au-local-admin = la stratégie laisse l'administrateur local choisir (AUOptions 5)
+collect-win-au-notify = la stratégie ne fait que prévenir ou télécharger, sans installer (AUOptions { $option })
+collect-win-au-default = aucune stratégie : Windows installe les mises à jour de lui-même
+collect-win-reboot-pending = un redémarrage attend pour finir d'installer des mises à jour
+collect-win-no-reboot-pending = aucun redémarrage en attente
+collect-win-listening = { $count ->
+        [one] { $count } socket en écoute
+       *[other] { $count } sockets en écoute
+    }
+collect-win-admin-exposed-none = aucun service d'administration ni de partage de fichiers en écoute sur toutes les interfaces
+collect-win-admin-exposed = en écoute sur toutes les interfaces : { $list } ; joignable depuis Internet seulement si un routeur le redirige (à vérifier avec probe-ports depuis l'extérieur)
+collect-win-bitlocker-on = BitLocker protège le lecteur système
+collect-win-bitlocker-off = BitLocker ne protège pas le lecteur système (état { $state })
+collect-win-password-minlen = longueur minimale des mots de passe : { $length } (CNIL : 12 au moins)
+collect-win-lockout-on = comptes verrouillés après { $threshold } échecs de connexion
+collect-win-lockout-off = aucun verrouillage des comptes après des échecs de connexion
+collect-win-admins = { $count ->
+        [one] { $count } administrateur local
+       *[other] { $count } administrateurs locaux
+    } : { $list }
+collect-win-guest-on = le compte Invité est activé
+collect-win-guest-off = le compte Invité est désactivé
+collect-win-generic-none = aucun compte partagé parmi les comptes locaux actifs
+collect-win-generic = comptes partagés : { $list } (un compte par personne)
+collect-win-fw-service-off = le service du pare-feu Windows (MpsSvc) est désactivé : rien ne filtre
+collect-win-fw-on = pare-feu Windows actif pour les profils domaine, privé et public
+collect-win-fw-off = pare-feu Windows désactivé pour : { $profiles }
+collect-win-rdp-on = Bureau à distance activé (port { $port }) : qui peut s'y connecter ?
+collect-win-rdp-off = Bureau à distance désactivé
+collect-win-nla-off = Bureau à distance sans authentification au niveau du réseau (NLA) : l'écran de connexion s'ouvre à n'importe qui
+collect-win-nla-on = Bureau à distance avec authentification au niveau du réseau (NLA)
+collect-win-nla-rdp-off = Bureau à distance désactivé : le réglage NLA ne sert pas
+collect-win-rdp-port = port du Bureau à distance : { $port }
+collect-win-smb1-off = SMBv1 désactivé sur le serveur de fichiers
+collect-win-smb1-on = SMBv1 activé sur le serveur de fichiers (le protocole de WannaCry)
+collect-win-smb1-feature = la fonctionnalité SMB 1.0 est installée et active
+collect-win-smb1-absent = la fonctionnalité SMB 1.0 n'est pas installée
+collect-win-av-present = antivirus : { $names }
+collect-win-av-none = ni Microsoft Defender ni antivirus connu
+collect-win-av-not-defender = Microsoft Defender n'est pas l'antivirus actif : sa console le montre
+collect-win-realtime-off = protection en temps réel de Microsoft Defender désactivée
+collect-win-realtime-on = protection en temps réel de Microsoft Defender active
+collect-win-signatures = signatures de Microsoft Defender mises à jour le { $date }, il y a { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+collect-win-signatures-unreadable = date des signatures de Microsoft Defender illisible
+collect-win-security-log = journal Sécurité : { $size } Mo au plus (recommandé : { $min } Mo au moins)
+collect-win-security-log-default = journal Sécurité : taille par défaut de Windows, { $size } Mo (recommandé : { $min } Mo au moins)
+collect-win-time-disabled = le service de temps Windows (W32Time) est désactivé
+collect-win-time-nosync = le service de temps Windows ne synchronise pas l'horloge (Type NoSync)
+collect-win-time-on = horloge synchronisée par le service de temps Windows (Type { $kind })
+collect-win-time-unknown = réglage du service de temps Windows introuvable
+collect-win-lock-policy = la session se verrouille après { $minutes } min d'inactivité (stratégie)
+collect-win-lock-screensaver = économiseur d'écran avec mot de passe après { $minutes } min
+collect-win-lock-none = ni stratégie d'inactivité ni économiseur d'écran avec mot de passe
+collect-win-remote-none = aucun logiciel de prise de main à distance installé
+collect-win-remote = prise de main à distance installée : { $tools } (charte : télémaintenance encadrée, §12 et §19)
+collect-win-backup-none = aucun logiciel de sauvegarde installé (les sauvegardes peuvent être faites ailleurs : serveur, NAS)
+collect-win-backup = sauvegarde installée : { $tools } (la planification se vérifie dans l'outil)
+collect-win-bitlocker-suspended = BitLocker suspendu sur le lecteur système : les données sont chiffrées, mais la clé est en clair
+collect-win-bitlocker-unknown = état de BitLocker inconnu de posture ({ $state })

@@ -2,19 +2,6 @@
 # French. The reference; English in ../en/cli.ftl. French typography in the characters
 # themselves (see posture.ftl).
 
-## How many facts have a status, as the agent's summary counts them.
-
-fact-count-ok = { $count } ok
-fact-count-warn = { $count } à surveiller
-fact-count-fail = { $count ->
-    [one] { $count } non conforme
-   *[other] { $count } non conformes
-}
-fact-count-unknown = { $count ->
-    [one] { $count } inconnu
-   *[other] { $count } inconnus
-}
-
 ## The comparison of two assessments (posture compare).
 
 compare-heading = { $organisation } — évaluations du { $before } → { $after }
@@ -179,22 +166,6 @@ cli-session-questions = { $count ->
    *[other] { $count } questions
 }
 
-## agent command: posture agent's output
-
-cli-agent-heading = machine { $host } — { $collected } { $account ->
-    [root] root
-   *[user] utilisateur
-}{ $container ->
-    [yes] , conteneur
-   *[no] {""}
-}, agent { $version }
-cli-agent-written = constats écrits dans { $path } : { $ok }, { $warn }, { $fail }, { $unknown }
-cli-agent-ports-example = exemple : posture agent probe-ports 51.15.20.30 --ports 22,3389,8000-8010
-cli-agent-root-not-a-directory = --root { $root } : ce n'est pas un dossier
-cli-agent-root-missing = --root { $root } : dossier introuvable
-cli-agent-root-unreadable = --root { $root } : illisible ({ $why })
-cli-agent-root-hint = donnez le dossier qui tient lieu de / de la machine à lire (une image disque montée, une copie de ses fichiers), ou retirez --root pour lire cette machine
-
 ## serve: the server
 
 help-serve = Le serveur de collecte d'une équipe SSI : les organisations y déposent leurs évaluations, l'équipe les consulte.
@@ -323,3 +294,20 @@ help-serve-org = Les organisations : en supprimer une avec toutes ses données.
 help-serve-org-delete = Supprimer une organisation, ses jetons et toutes ses évaluations (droit à l'effacement), après confirmation.
 help-serve-org-delete-name = Le nom de l'organisation.
 help-serve-org-delete-yes = Supprimer sans demander de confirmation.
+
+## report --benchmark: the position among peers (posture report, end-of-meeting export)
+
+help-report-benchmark = L'adresse d'un serveur de collecte (posture serve), p. ex. https://collecte.exemple.fr : le rapport situe l'organisation parmi ses pairs (même secteur, même effectif).
+cli-benchmark-no-profile = la session n'indique pas son secteur et son effectif, qui désignent les pairs
+cli-benchmark-bad-answer = la réponse du serveur est illisible
+cli-benchmark-unauthorized = le serveur a refusé le jeton (code 401 : jeton inconnu ou révoqué)
+cli-benchmark-refused = le serveur a refusé la demande (code { $status })
+cli-benchmark-refused-reason = le serveur a refusé la demande (code { $status } : { $reason })
+cli-benchmark-server = le serveur a répondu par une erreur (code { $status }) à chacun des { $tries } essais
+cli-benchmark-unreachable = le serveur { $url } est injoignable ({ $why })
+cli-benchmark-warning = attention : la position parmi les pairs manque au rapport : { $reason }. Le rapport est écrit sans elle.
+cli-benchmark-too-few = attention : trop peu d'organisations comparables ({ $count }, il en faut au moins { $min }) ; le rapport le dit, sans les chiffres des pairs.
+
+## dashboard (posture serve token create --contact)
+
+help-serve-token-contact = Qui appeler pour cette organisation (nom, téléphone) : le tableau de bord le montre parmi les réévaluations en retard.

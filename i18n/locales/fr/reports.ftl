@@ -151,3 +151,20 @@ send-hint-insecure = retirez --insecure-no-tls : le rapport part alors sous TLS
 send-hint-password = sans terminal, donnez le mot de passe dans la variable d'environnement { $variable }
 send-hint-starttls = vérifiez le port (587 pour STARTTLS, 465 avec --tls implicit) ; pour un serveur de test sur cette machine : --insecure-no-tls
 send-hint-login = vérifiez --user et le mot de passe ({ $variable })
+
+## reports: the position among peers (posture report --benchmark)
+
+report-peers = Votre position parmi vos pairs
+report-peers-ok = Comparaison avec les { $count } organisations du secteur « { $sector } », effectif { $size }, d'après leur dernière évaluation.
+report-peers-how = La boîte va du premier au troisième quartile des pairs (la moitié centrale), le trait épais marque leur médiane et le losange votre score.
+report-peers-too-few = Trop peu d'organisations comparables pour situer la vôtre : { $count } dans le secteur « { $sector } », effectif { $size }. Il en faut au moins { $min } pour qu'aucune ne puisse être reconnue.
+report-peers-unavailable = La comparaison avec vos pairs n'a pas pu être obtenue : { $reason }. Le reste du rapport n'en dépend pas.
+report-peers-your-score = Votre score
+report-peers-p25 = 1er quartile
+report-peers-median = Médiane
+report-peers-p75 = 3e quartile
+report-peers-position = Position
+report-peers-below = sous le premier quartile
+report-peers-middle = dans la moitié centrale
+report-peers-above = au-dessus du troisième quartile
+report-peers-row = { $domain } : votre score { $score }, pairs de { $p25 } à { $p75 }, médiane { $median } ({ $position }).
