@@ -80,6 +80,8 @@ fn build(target: &str, package: &str, bin: &str) -> PathBuf {
         // The test process's own cargo variables describe the test crate, not this build.
         .env_remove("CARGO_PRIMARY_PACKAGE")
         .env_remove("CARGO_TARGET_TMPDIR")
+        // As dist/build does: C build scripts rebuild when it changes.
+        .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .unwrap_or_else(|error| panic!("cannot run cargo to build {bin} for {target}: {error}"));
     assert!(
