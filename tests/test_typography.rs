@@ -1,5 +1,6 @@
 //! Everything French the program prints or writes follows French typography: a no-break space
-//! before « : » and inside « », a narrow no-break space before « ; ? ! » (`docs/glossaire.md`).
+//! before `:` and inside guillemets, a narrow no-break space before `;`, `?` and `!`
+//! (`docs/glossaire.md`).
 //! Each command below runs in French, and its output — text, the strings of its JSON, the
 //! reports — is checked with the rule `catalog check` applies to catalogs.
 

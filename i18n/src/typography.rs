@@ -1,13 +1,14 @@
-//! French typography, checked: a no-break space (U+00A0) before « : » and inside « », a narrow
-//! no-break space (U+202F) before « ; ? ! ». `catalog check` warns on a French text that breaks
-//! these rules, and the tests check every French output of the program with the same function,
-//! so that the catalog and the program's own words follow one rule (`docs/glossaire.md`).
+//! French typography, checked: a no-break space (U+00A0) before `:` and inside guillemets, a
+//! narrow no-break space (U+202F) before `;`, `?` and `!`. `catalog check` warns on a French text
+//! that breaks these rules, and the tests check every French output of the program with the same
+//! function, so that the catalog and the program's own words follow one rule
+//! (`docs/glossaire.md`).
 
 use crate::lang::Text;
 
-/// No-break space, before « : » and inside guillemets.
+/// No-break space, before `:` and inside guillemets.
 pub const NBSP: char = '\u{a0}';
-/// Narrow no-break space, before « ; ? ! ».
+/// Narrow no-break space, before `;`, `?` and `!`.
 pub const NNBSP: char = '\u{202f}';
 
 /// One break of the rules, at a character offset of the text.
@@ -129,9 +130,10 @@ pub fn slips(text: &str) -> Vec<Slip> {
     found
 }
 
-/// `text` with its slips mended: the spaces before « : ; ? ! » and inside « » made the right
-/// no-break ones. For texts built from parts that are not French typography themselves (a
-/// library's message quoted in a French sentence); literals are written right in the source.
+/// `text` with its slips mended: the spaces before `:`, `;`, `?` and `!` and inside guillemets
+/// made the right no-break ones. For texts built from parts that are not French typography
+/// themselves (a library's message quoted in a French sentence); literals are written right in
+/// the source.
 pub fn mend(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let slips = slips(text);

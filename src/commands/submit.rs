@@ -364,7 +364,7 @@ impl Reason {
         })
     }
 
-    /// The reason as the end of a sentence: « : error (field X) ».
+    /// The reason as the end of a sentence: `: error (field X)`, after a no-break space in French.
     fn said(&self) -> Text {
         let error = self.error.clone();
         match self.field.clone() {
