@@ -5,10 +5,10 @@
 //! server is down.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::common::https::RealServer;
 use crate::common::reports::s;
 use crate::common::{self, Run, run_command};
 
@@ -28,58 +28,6 @@ const BAK: [&str; 5] = [
     "copie-hors-d-atteinte",
     "copie-hors-d-atteinte-surveillee",
 ];
-
-/// `posture serve --self-signed` on 127.0.0.1, killed when dropped.
-struct Serve {
-    child: std::process::Child,
-    url: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start(db: &str) -> Serve {
-        use std::io::BufRead as _;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_posture"))
-            .args([
-                "serve",
-                "--db",
-                db,
-                "--listen",
-                "127.0.0.1:0",
-                "--self-signed",
-            ])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("posture serve starts");
-        let stdout = child.stdout.take().expect("its standard output");
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
-            let _ = sender.send(line);
-        });
-        let line = receiver
-            .recv_timeout(Duration::from_secs(30))
-            .unwrap_or_default();
-        let serve = Serve {
-            child,
-            url: line.trim().to_owned(),
-        };
-        assert!(
-            serve.url.starts_with("https://127.0.0.1:"),
-            "posture serve printed {line:?}"
-        );
-        serve
-    }
-}
 
 /// A new token of `org` in `sector` and `size`, as `posture serve token create` prints it.
 fn token(db: &str, org: &str, sector: &str, size: &str) -> String {
@@ -197,7 +145,7 @@ fn report_benchmark_against_posture_serve() {
         })
         .collect();
     let own = token(&db, "CPTS du Val", "CPTS", "10-49");
-    let serve = Serve::start(&db);
+    let serve = RealServer::start(&db);
     let pem = dir.path().join("collecte-self-signed.pem");
     let client = common::https::client(&std::fs::read(&pem).expect("the certificate"));
     for (token, path) in peers.iter().chain(&few) {

@@ -27,3 +27,57 @@ pub fn client(pem: &[u8]) -> reqwest::blocking::Client {
         .build()
         .expect("client")
 }
+
+/// `posture serve --self-signed` on 127.0.0.1, killed when dropped.
+pub struct RealServer {
+    child: std::process::Child,
+    /// The URL it printed when ready.
+    pub url: String,
+}
+
+impl Drop for RealServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl RealServer {
+    /// Starts it on database `db` and waits (30 s at most) for the URL it prints when ready.
+    pub fn start(db: &str) -> RealServer {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_posture"))
+            .args([
+                "serve",
+                "--db",
+                db,
+                "--listen",
+                "127.0.0.1:0",
+                "--self-signed",
+            ])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("posture serve starts");
+        let stdout = child.stdout.take().expect("its standard output");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = sender.send(line);
+        });
+        let line = receiver
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_default();
+        let server = RealServer {
+            child,
+            url: line.trim().to_owned(),
+        };
+        assert!(
+            server.url.starts_with("https://127.0.0.1:"),
+            "posture serve printed {line:?}"
+        );
+        server
+    }
+}
