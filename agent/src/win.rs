@@ -13,6 +13,7 @@ pub mod eol;
 mod os;
 mod protection;
 pub mod registry;
+pub mod security_center;
 mod software;
 #[cfg(windows)]
 pub(crate) mod system;

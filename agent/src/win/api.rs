@@ -79,6 +79,8 @@ pub struct Readings {
     pub listening: Reading<Vec<Listener>>,
     /// The system drive's `System.Volume.BitLockerProtection` shell property, as it is.
     pub bitlocker: Reading<u32>,
+    /// Security Center's antivirus list (WMI).
+    pub security_center: super::security_center::Listing,
 }
 
 /// One entry of the Windows Update Agent's history.

@@ -1,10 +1,12 @@
 //! The protections Windows keeps in the registry: the firewall's profiles, Remote Desktop and its
-//! Network Level Authentication, SMBv1, Microsoft Defender, the Security log's size, the time
-//! service and the screen lock. Each policy value (`SOFTWARE\Policies\…`) wins over the setting
+//! Network Level Authentication, SMBv1, the antivirus (Security Center's list first, read through
+//! WMI, then Microsoft Defender's keys), the Security log's size, the time service and the screen
+//! lock. Each policy value (`SOFTWARE\Policies\…`) wins over the setting
 //! it overrides, as Windows applies them; an absent value is Windows' default, said in `detail`.
 
 use scoring::facts::{Fact, Status, Value};
 
+use super::security_center::{self, Listing, Product, Scanner};
 use super::{Context, Hive, days_since, filetime_value, key_source, software};
 use crate::collect::days;
 
@@ -253,9 +255,141 @@ pub(crate) fn smb_v1(cx: &Context<'_>) -> Fact {
     }
 }
 
-/// `av.present`, `av.realtime`, `av.signatures_age_days`: Microsoft Defender from its registry
-/// keys, other antivirus products from the installed programs.
+/// `av.present`, `av.realtime`, `av.signatures_age_days`, from the first source that knows:
+/// Security Center's antivirus list (WMI) where it is readable and lists a product; otherwise
+/// Microsoft Defender's registry keys, then the installed programs' names, each fact then saying
+/// why Security Center was not used.
 pub(crate) fn antivirus_facts(cx: &Context<'_>) -> Vec<Fact> {
+    match &cx.api.security_center {
+        Listing::Listed(products) if !products.is_empty() => security_center_facts(cx, products),
+        listing => registry_antivirus_facts(&AvSay {
+            cx,
+            instead_of_list: Some(listing.reason()),
+        }),
+    }
+}
+
+/// How the antivirus facts are said: every source starts with Security Center's list (the first
+/// source consulted); when the list was not used, every sentence ends with why.
+struct AvSay<'a, 'c> {
+    cx: &'a Context<'c>,
+    instead_of_list: Option<i18n::Message>,
+}
+
+impl AvSay<'_, '_> {
+    fn source(&self, source: &str) -> String {
+        if source.is_empty() {
+            security_center::SOURCE.to_owned()
+        } else {
+            format!("{}, {source}", security_center::SOURCE)
+        }
+    }
+
+    fn message(&self, message: i18n::Message) -> i18n::Message {
+        match &self.instead_of_list {
+            Some(why) => i18n::message!(
+                "collect-win-av-fallback",
+                detail = message,
+                why = why.clone()
+            ),
+            None => message,
+        }
+    }
+
+    fn fact(
+        &self,
+        key: &str,
+        value: Value,
+        status: Status,
+        source: &str,
+        message: i18n::Message,
+    ) -> Fact {
+        self.cx.fact(
+            key,
+            value,
+            status,
+            self.source(source),
+            self.message(message),
+        )
+    }
+
+    fn unknown(&self, key: &str, source: &str, message: i18n::Message) -> Fact {
+        self.cx
+            .unknown(key, self.source(source), self.message(message))
+    }
+}
+
+/// The names of `products`, once each, in the list's order.
+fn product_names<'p>(products: impl IntoIterator<Item = &'p Product>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for product in products {
+        let name = product.name.trim();
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+/// The `av.*` facts from Security Center's list (not empty): present, on if one product's scanner
+/// is on; the signatures' age from Defender's registry when Defender is the product that protects
+/// (the list only says current or out of date), else what the list says of them.
+fn security_center_facts(cx: &Context<'_>, products: &[Product]) -> Vec<Fact> {
+    let say = AvSay {
+        cx,
+        instead_of_list: None,
+    };
+    let names = product_names(products).join(", ");
+    let present = say.fact(
+        "av.present",
+        Value::Bool(true),
+        Status::Ok,
+        "",
+        i18n::message!("collect-win-sc-present", names = names.as_str()),
+    );
+    let on: Vec<&Product> = products
+        .iter()
+        .filter(|p| p.decoded().scanner == Scanner::On)
+        .collect();
+    let realtime = if on.is_empty() {
+        say.fact(
+            "av.realtime",
+            Value::Bool(false),
+            Status::Fail,
+            "",
+            i18n::message!("collect-win-sc-realtime-off", names = names.as_str()),
+        )
+    } else {
+        let on_names = product_names(on.iter().copied()).join(", ");
+        say.fact(
+            "av.realtime",
+            Value::Bool(true),
+            Status::Ok,
+            "",
+            i18n::message!("collect-win-sc-realtime-on", names = on_names),
+        )
+    };
+    // The product that protects: the first one on, else the first one listed.
+    let primary = on.first().copied().or_else(|| products.first());
+    let signatures = match primary {
+        Some(other) if !other.is_defender() => {
+            let name = other.name.trim();
+            let message = if other.decoded().signatures_current {
+                i18n::message!("collect-win-sc-signatures-current", name = name)
+            } else {
+                i18n::message!("collect-win-sc-signatures-outdated", name = name)
+            };
+            say.unknown("av.signatures_age_days", "", message)
+        }
+        _ => defender_signatures(&say),
+    };
+    vec![present, realtime, signatures]
+}
+
+/// The `av.*` facts without Security Center's list: Microsoft Defender from its registry keys,
+/// other antivirus products from the installed programs.
+fn registry_antivirus_facts(say: &AvSay<'_, '_>) -> Vec<Fact> {
+    let cx = say.cx;
     let lm = Hive::LocalMachine;
     let defender_source = key_source(lm, DEFENDER);
     let others = software::installed(cx).map(|programs| software::antivirus(&programs));
@@ -284,22 +418,22 @@ pub(crate) fn antivirus_facts(cx: &Context<'_>) -> Vec<Fact> {
     facts.push(match (&defender, &others) {
         _ if !names.is_empty() => {
             let list = names.join(", ");
-            cx.fact(
+            say.fact(
                 "av.present",
                 Value::Bool(true),
                 Status::Ok,
-                present_source,
+                &present_source,
                 i18n::message!("collect-win-av-present", names = list),
             )
         }
         (Err(reason), _) | (_, Err(reason)) => {
-            cx.unknown("av.present", present_source, reason.clone())
+            say.unknown("av.present", &present_source, reason.clone())
         }
-        _ => cx.fact(
+        _ => say.fact(
             "av.present",
             Value::Bool(false),
             Status::Warn,
-            present_source,
+            &present_source,
             i18n::message!("collect-win-av-none"),
         ),
     });
@@ -310,49 +444,66 @@ pub(crate) fn antivirus_facts(cx: &Context<'_>) -> Vec<Fact> {
     } else {
         i18n::message!("collect-win-av-not-defender")
     };
-    facts.push(realtime(cx, defender_on, &why_not));
-    facts.push(signatures(cx, defender_on, &why_not));
+    if defender_on {
+        facts.push(realtime(say));
+        facts.push(defender_signatures(say));
+    } else {
+        facts.push(say.unknown("av.realtime", &realtime_source(), why_not.clone()));
+        facts.push(say.unknown("av.signatures_age_days", &signatures_source(), why_not));
+    }
     facts
 }
 
-fn realtime(cx: &Context<'_>, defender_on: bool, why_not: &i18n::Message) -> Fact {
+/// Where Defender keeps whether real-time protection is on.
+fn realtime_source() -> String {
+    let lm = Hive::LocalMachine;
+    format!(
+        "{} (DisableRealtimeMonitoring), {}",
+        key_source(lm, &format!("{DEFENDER}\\Real-Time Protection")),
+        key_source(lm, &format!("{DEFENDER_POLICY}\\Real-Time Protection"))
+    )
+}
+
+/// `av.realtime` from Defender's registry (absent: on, Windows' default).
+fn realtime(say: &AvSay<'_, '_>) -> Fact {
     let lm = Hive::LocalMachine;
     let key = format!("{DEFENDER}\\Real-Time Protection");
     let policy = format!("{DEFENDER_POLICY}\\Real-Time Protection");
-    let source = format!(
-        "{} (DisableRealtimeMonitoring), {}",
-        key_source(lm, &key),
-        key_source(lm, &policy)
-    );
-    if !defender_on {
-        return cx.unknown("av.realtime", source, why_not.clone());
-    }
-    match with_policy(cx, lm, &policy, &key, "DisableRealtimeMonitoring") {
-        Ok(Some((value, _))) if value != 0 => cx.fact(
+    let source = realtime_source();
+    match with_policy(say.cx, lm, &policy, &key, "DisableRealtimeMonitoring") {
+        Ok(Some((value, _))) if value != 0 => say.fact(
             "av.realtime",
             Value::Bool(false),
             Status::Fail,
-            source,
+            &source,
             i18n::message!("collect-win-realtime-off"),
         ),
-        Ok(_) => cx.fact(
+        Ok(_) => say.fact(
             "av.realtime",
             Value::Bool(true),
             Status::Ok,
-            source,
+            &source,
             i18n::message!("collect-win-realtime-on"),
         ),
-        Err(reason) => cx.unknown("av.realtime", source, reason),
+        Err(reason) => say.unknown("av.realtime", &source, reason),
     }
 }
 
-fn signatures(cx: &Context<'_>, defender_on: bool, why_not: &i18n::Message) -> Fact {
+/// Where Defender keeps when its signatures were updated.
+fn signatures_source() -> String {
+    let key = format!("{DEFENDER}\\Signature Updates");
+    format!(
+        "{} (SignaturesLastUpdated)",
+        key_source(Hive::LocalMachine, &key)
+    )
+}
+
+/// `av.signatures_age_days` from Defender's registry (`SignaturesLastUpdated`).
+fn defender_signatures(say: &AvSay<'_, '_>) -> Fact {
+    let cx = say.cx;
     let lm = Hive::LocalMachine;
     let key = format!("{DEFENDER}\\Signature Updates");
-    let source = format!("{} (SignaturesLastUpdated)", key_source(lm, &key));
-    if !defender_on {
-        return cx.unknown("av.signatures_age_days", source, why_not.clone());
-    }
+    let source = signatures_source();
     match cx.value(lm, &key, "SignaturesLastUpdated") {
         Ok(Some(value)) => match filetime_value(&value) {
             Some(time) => {
@@ -365,26 +516,26 @@ fn signatures(cx: &Context<'_>, defender_on: bool, why_not: &i18n::Message) -> F
                     Status::Fail
                 };
                 let date = time.format("%Y-%m-%d").to_string();
-                cx.fact(
+                say.fact(
                     "av.signatures_age_days",
                     days(age),
                     status,
-                    source,
+                    &source,
                     i18n::message!("collect-win-signatures", date = date, days = age),
                 )
             }
-            None => cx.unknown(
+            None => say.unknown(
                 "av.signatures_age_days",
-                source,
+                &source,
                 i18n::message!("collect-win-signatures-unreadable"),
             ),
         },
-        Ok(None) => cx.unknown(
+        Ok(None) => say.unknown(
             "av.signatures_age_days",
-            source,
+            &source,
             i18n::message!("collect-win-signatures-unreadable"),
         ),
-        Err(reason) => cx.unknown("av.signatures_age_days", source, reason),
+        Err(reason) => say.unknown("av.signatures_age_days", &source, reason),
     }
 }
 
@@ -541,6 +692,7 @@ pub(crate) fn screen_lock(cx: &Context<'_>) -> Fact {
 mod tests {
     use chrono::Duration;
 
+    use super::super::api::Readings;
     use super::super::testing::*;
     use super::super::{FakeRegistry, RegValue, to_filetime};
     use super::*;
@@ -731,5 +883,228 @@ mod tests {
         let facts = facts_of(&reg);
         assert_eq!(get(&facts, "screen.lock").status, Status::Ok);
         assert_eq!(get(&facts, "time.synced").value, Value::Bool(false));
+    }
+    /// A machine with Defender's signatures 20 days old and real-time protection off in the
+    /// registry, and Kaspersky among the installed programs.
+    fn defender_and_kaspersky_in_the_registry() -> FakeRegistry {
+        let mut reg = FakeRegistry::new();
+        let updated = to_filetime(now() - Duration::days(20))
+            .to_le_bytes()
+            .to_vec();
+        reg.set(
+            LM,
+            &format!("{DEFENDER}\\Signature Updates"),
+            "SignaturesLastUpdated",
+            RegValue::Binary(updated),
+        )
+        .set(
+            LM,
+            &format!("{DEFENDER}\\Real-Time Protection"),
+            "DisableRealtimeMonitoring",
+            RegValue::Dword(1),
+        )
+        .set(
+            LM,
+            r"SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\{KES}",
+            "DisplayName",
+            RegValue::Text("Kaspersky Endpoint Security for Windows".into()),
+        );
+        reg
+    }
+
+    fn listed(products: &[(&str, u32, &str)]) -> Readings {
+        Readings {
+            security_center: Listing::Listed(
+                products
+                    .iter()
+                    .map(|(name, state, exe)| Product {
+                        name: (*name).to_owned(),
+                        state: *state,
+                        exe: (*exe).to_owned(),
+                    })
+                    .collect(),
+            ),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn security_center_s_list_comes_before_defender_s_registry_and_the_programs() {
+        let reg = defender_and_kaspersky_in_the_registry();
+        // Security Center lists ESET, on, and Defender, off: only the list counts.
+        let api = listed(&[
+            ("Windows Defender", 393_472, "windowsdefender://"),
+            (
+                "ESET Security",
+                266_240,
+                r"C:\Program Files\ESET\ESET Security\ecmds.exe",
+            ),
+        ]);
+        let facts = facts_with(&reg, &api);
+        let present = get(&facts, "av.present");
+        assert_eq!(
+            (&present.value, present.status),
+            (&Value::Bool(true), Status::Ok)
+        );
+        assert!(
+            present.detail.contains("Windows Defender, ESET Security")
+                && !present.detail.contains("Kaspersky"),
+            "{present:?}"
+        );
+        assert_eq!(present.source, security_center::SOURCE);
+        let realtime = get(&facts, "av.realtime");
+        assert_eq!(
+            (&realtime.value, realtime.status),
+            (&Value::Bool(true), Status::Ok)
+        );
+        assert!(realtime.detail.ends_with(": ESET Security"), "{realtime:?}");
+        // ESET protects: its signatures' age is in its console, not Defender's 20 days.
+        let signatures = get(&facts, "av.signatures_age_days");
+        assert_eq!(signatures.status, Status::Unknown);
+        assert!(
+            signatures
+                .detail
+                .contains("ESET Security's signatures up to date"),
+            "{signatures:?}"
+        );
+        let outdated = facts_with(
+            &reg,
+            &listed(&[("ESET Security", 266_256, r"C:\ESET\ecmds.exe")]),
+        );
+        assert!(
+            get(&outdated, "av.signatures_age_days")
+                .detail
+                .contains("out of date"),
+            "{outdated:?}"
+        );
+
+        // Defender on in Security Center: on, whatever the registry says, and its signatures'
+        // age from the registry.
+        let facts = facts_with(
+            &reg,
+            &listed(&[("Windows Defender", 397_568, "windowsdefender://")]),
+        );
+        assert_eq!(get(&facts, "av.realtime").value, Value::Bool(true));
+        let signatures = get(&facts, "av.signatures_age_days");
+        assert_eq!(
+            (&signatures.value, signatures.status),
+            (&Value::Number(20.0), Status::Fail)
+        );
+        assert!(
+            signatures.source.starts_with(&format!(
+                "{}, HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\Signature Updates",
+                security_center::SOURCE
+            )),
+            "{signatures:?}"
+        );
+        assert!(
+            !signatures.detail.contains("Security Center"),
+            "{signatures:?}"
+        );
+
+        // Every product off, snoozed or expired: not protected.
+        let facts = facts_with(
+            &reg,
+            &listed(&[
+                ("Windows Defender", 393_472, "windowsdefender://"),
+                ("Norton 360", 270_336, r"C:\Norton\wsc_proxy.exe"),
+            ]),
+        );
+        let realtime = get(&facts, "av.realtime");
+        assert_eq!(
+            (&realtime.value, realtime.status),
+            (&Value::Bool(false), Status::Fail)
+        );
+        // The first product listed (Defender) is the one whose signatures count.
+        assert_eq!(
+            get(&facts, "av.signatures_age_days").value,
+            Value::Number(20.0)
+        );
+    }
+
+    #[test]
+    fn without_security_center_defender_then_the_programs_decide_and_say_why() {
+        let reg = defender_and_kaspersky_in_the_registry();
+        // Windows Server (and Wine): no ROOT\SecurityCenter2.
+        let absent = Readings {
+            security_center: Listing::Absent,
+            ..Default::default()
+        };
+        let facts = facts_with(&reg, &absent);
+        let present = get(&facts, "av.present");
+        assert_eq!(present.value, Value::Bool(true));
+        assert!(
+            present.detail.contains("Microsoft Defender, Kaspersky")
+                && present
+                    .detail
+                    .ends_with("(Windows Security Center: not there, as on Windows Server)"),
+            "{present:?}"
+        );
+        assert!(
+            present.source.starts_with(security_center::SOURCE)
+                && present
+                    .source
+                    .contains(r"HKLM\SOFTWARE\Microsoft\Windows Defender"),
+            "{present:?}"
+        );
+        // Defender's registry: real-time protection off, signatures 20 days old.
+        let realtime = get(&facts, "av.realtime");
+        assert_eq!(
+            (&realtime.value, realtime.status),
+            (&Value::Bool(false), Status::Fail)
+        );
+        assert!(realtime.detail.contains("Windows Server"), "{realtime:?}");
+        assert_eq!(
+            get(&facts, "av.signatures_age_days").value,
+            Value::Number(20.0)
+        );
+
+        // Without Defender, the installed programs.
+        let mut reg = reg;
+        reg.set(
+            LM,
+            DEFENDER_POLICY,
+            "DisableAntiSpyware",
+            RegValue::Dword(1),
+        );
+        let denied = Readings {
+            security_center: Listing::Denied,
+            ..Default::default()
+        };
+        let facts = facts_with(&reg, &denied);
+        let present = get(&facts, "av.present");
+        assert!(
+            present.detail.starts_with("antivirus: Kaspersky (")
+                && present.detail.contains("access denied"),
+            "{present:?}"
+        );
+        assert_eq!(get(&facts, "av.realtime").status, Status::Unknown);
+
+        // An empty list is no proof of absence: the registry still speaks, and says so.
+        let empty = Readings {
+            security_center: Listing::Listed(Vec::new()),
+            ..Default::default()
+        };
+        let facts = facts_with(&FakeRegistry::new(), &empty);
+        let present = get(&facts, "av.present");
+        assert_eq!(
+            (&present.value, present.status),
+            (&Value::Bool(false), Status::Warn)
+        );
+        assert!(
+            present.detail.contains("no antivirus registered"),
+            "{present:?}"
+        );
+        let failed = Readings {
+            security_center: Listing::failure(0x8007_06BA, "The RPC server is unavailable."),
+            ..Default::default()
+        };
+        let facts = facts_with(&FakeRegistry::new(), &failed);
+        assert!(
+            get(&facts, "av.present")
+                .detail
+                .contains("unreadable (0x800706BA The RPC server is unavailable.)"),
+            "{facts:?}"
+        );
     }
 }

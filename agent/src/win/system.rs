@@ -119,6 +119,7 @@ fn readings() -> Readings {
         battery: super::win32::battery(),
         password_policy: super::win32::password_policy(),
         listening: super::win32::listening(),
+        security_center: super::win32::security_center(),
     }
 }
 

@@ -1,4 +1,5 @@
-//! The Win32 calls the registry cannot stand in for, and the only `unsafe` code of posture: the
+//! The Win32 calls the registry cannot stand in for (and the one WMI query, Security Center's
+//! antivirus list, which nothing else gives), and the only `unsafe` code of posture: the
 //! `windows` crate's functions are all `unsafe`, since they take raw pointers and buffers. Each
 //! call is wrapped here in a safe function that returns plain data ([`Reading`]); each `unsafe`
 //! block says why it is sound. Windows only.
@@ -24,19 +25,26 @@ use windows::Win32::Security::{
 };
 use windows::Win32::System::Com::StructuredStorage::{PropVariantClear, PropVariantToInt32};
 use windows::Win32::System::Com::{
-    CLSCTX_INPROC_SERVER, COINIT_APARTMENTTHREADED, CoCreateInstance, CoInitializeEx,
-    CoUninitialize, IBindCtx,
+    CLSCTX_INPROC_SERVER, COINIT_APARTMENTTHREADED, COINIT_MULTITHREADED, CoCreateInstance,
+    CoInitializeEx, CoSetProxyBlanket, CoUninitialize, EOAC_NONE, IBindCtx, RPC_C_AUTHN_LEVEL_CALL,
+    RPC_C_IMP_LEVEL_IMPERSONATE,
 };
 use windows::Win32::System::Console::GetConsoleProcessList;
 use windows::Win32::System::Power::{GetSystemPowerStatus, SYSTEM_POWER_STATUS};
 use windows::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
 use windows::Win32::System::UpdateAgent::{IUpdateSession, UpdateSession};
+use windows::Win32::System::Variant::{VARIANT, VT_BSTR, VT_I4, VT_UI4, VariantClear};
+use windows::Win32::System::Wmi::{
+    IWbemClassObject, IWbemContext, IWbemLocator, WBEM_FLAG_FORWARD_ONLY,
+    WBEM_FLAG_RETURN_IMMEDIATELY, WBEM_INFINITE, WbemLocator,
+};
 use windows::Win32::UI::Shell::IShellItem2;
 use windows::Win32::UI::Shell::PropertiesSystem::PSGetPropertyKeyFromName;
 use windows::Win32::UI::Shell::SHCreateItemFromParsingName;
-use windows::core::{PCWSTR, PWSTR};
+use windows::core::{BSTR, PCWSTR, PWSTR, w};
 
 use super::api::{HistoryEntry, Listener, PasswordPolicy, Reading};
+use super::security_center::{Listing, NAMESPACE, Product, QUERY};
 use crate::collect::net::Proto;
 
 /// How many processes share this console: 1 when the agent was double-clicked (Windows made a
@@ -517,5 +525,159 @@ pub(crate) fn update_history() -> Reading<Vec<HistoryEntry>> {
     match result {
         Ok(entries) => Reading::Got(entries),
         Err(error) => Reading::Failed(API.to_owned(), error.message()),
+    }
+}
+
+/// How long Security Center's list may take: WMI's service hangs on some damaged machines, and
+/// the agent must still finish.
+const WMI_TIMEOUT_SECONDS: u64 = 20;
+/// `RPC_C_AUTHN_WINNT`: NTLM authentication of the calls to WMI's service.
+const RPC_C_AUTHN_WINNT: u32 = 10;
+/// `RPC_C_AUTHZ_NONE`.
+const RPC_C_AUTHZ_NONE: u32 = 0;
+
+/// Security Center's antivirus list (WMI `ROOT\SecurityCenter2`, `AntiVirusProduct`), read on a
+/// thread of its own so that a hung WMI service costs at most [`WMI_TIMEOUT_SECONDS`].
+pub(crate) fn security_center() -> Listing {
+    let (send, receive) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("security-center".into())
+        .spawn(move || {
+            let _ = send.send(security_center_now());
+        });
+    if let Err(error) = spawned {
+        return Listing::Failed(error.to_string());
+    }
+    receive
+        .recv_timeout(std::time::Duration::from_secs(WMI_TIMEOUT_SECONDS))
+        .unwrap_or(Listing::TimedOut(WMI_TIMEOUT_SECONDS))
+}
+
+/// Security Center's antivirus list, read on this thread.
+fn security_center_now() -> Listing {
+    // SAFETY: initialises COM for this thread (a fresh one); undone below when it succeeded.
+    let init = unsafe { CoInitializeEx(None, COINIT_MULTITHREADED) };
+    let result = antivirus_products();
+    if init.is_ok() {
+        // SAFETY: balances the successful CoInitializeEx above, on the same thread, after every
+        // COM object of `antivirus_products` was released.
+        unsafe { CoUninitialize() };
+    }
+    match result {
+        Ok(products) => Listing::Listed(products),
+        Err(error) => Listing::failure(error.code().0 as u32, &error.message()),
+    }
+}
+
+/// Asks WMI for `AntiVirusProduct`'s instances.
+fn antivirus_products() -> windows::core::Result<Vec<Product>> {
+    // SAFETY: creates WMI's locator; the interface is released when dropped.
+    let locator: IWbemLocator =
+        unsafe { CoCreateInstance(&WbemLocator, None, CLSCTX_INPROC_SERVER) }?;
+    // SAFETY: a call on a live interface; the BSTRs live for the call (empty: the current user,
+    // the default locale and authority); no context.
+    let services = unsafe {
+        locator.ConnectServer(
+            &BSTR::from(NAMESPACE),
+            &BSTR::new(),
+            &BSTR::new(),
+            &BSTR::new(),
+            0,
+            &BSTR::new(),
+            None::<&IWbemContext>,
+        )
+    }?;
+    // WMI's service runs in another process: its proxy must impersonate the user. A failure here
+    // (an in-process provider has no proxy) is not one: the query says whether it can run.
+    // SAFETY: `services` is a live interface; no principal name, no authentication identity.
+    let _ = unsafe {
+        CoSetProxyBlanket(
+            &services,
+            RPC_C_AUTHN_WINNT,
+            RPC_C_AUTHZ_NONE,
+            PCWSTR::null(),
+            RPC_C_AUTHN_LEVEL_CALL,
+            RPC_C_IMP_LEVEL_IMPERSONATE,
+            None,
+            EOAC_NONE,
+        )
+    };
+    // SAFETY: a call on a live interface; the BSTRs live for the call; no context.
+    let rows = unsafe {
+        services.ExecQuery(
+            &BSTR::from("WQL"),
+            &BSTR::from(QUERY),
+            WBEM_FLAG_FORWARD_ONLY | WBEM_FLAG_RETURN_IMMEDIATELY,
+            None::<&IWbemContext>,
+        )
+    }?;
+    let mut products = Vec::new();
+    loop {
+        let mut row: [Option<IWbemClassObject>; 1] = [None];
+        let mut returned = 0u32;
+        // SAFETY: `row` is a writable array of one interface slot, which receives an owned
+        // object (released when dropped); `returned` is writable. The thread's own timeout
+        // bounds the wait.
+        unsafe { rows.Next(WBEM_INFINITE, &mut row, &mut returned) }.ok()?;
+        let [Some(object)] = row else {
+            break;
+        };
+        if returned == 0 {
+            break;
+        }
+        let name = property(&object, w!("displayName"), variant_text)?.unwrap_or_default();
+        let Some(state) = property(&object, w!("productState"), variant_u32)? else {
+            // A product without a state: the list cannot be trusted, the next sources decide.
+            return Err(windows::core::Error::new(
+                windows::core::HRESULT(WBEM_E_INVALID_PROPERTY),
+                "AntiVirusProduct.productState",
+            ));
+        };
+        let exe =
+            property(&object, w!("pathToSignedProductExe"), variant_text)?.unwrap_or_default();
+        products.push(Product { name, state, exe });
+    }
+    Ok(products)
+}
+
+/// `WBEM_E_INVALID_PROPERTY`.
+const WBEM_E_INVALID_PROPERTY: i32 = 0x8004_1017_u32 as i32;
+
+/// A property of a WMI object: its VARIANT read by `read`, then cleared.
+fn property<T>(
+    object: &IWbemClassObject,
+    name: PCWSTR,
+    read: impl FnOnce(&VARIANT) -> Option<T>,
+) -> windows::core::Result<Option<T>> {
+    let mut value = VARIANT::default();
+    // SAFETY: `name` is a NUL-terminated literal; `value` is an empty VARIANT, writable, which
+    // receives a copy that is ours and is cleared below.
+    unsafe { object.Get(name, 0, &mut value, None, None) }?;
+    let result = read(&value);
+    // SAFETY: `value` was filled by Get and is cleared once.
+    let _ = unsafe { VariantClear(&mut value) };
+    Ok(result)
+}
+
+/// A VARIANT's text (`VT_BSTR`; `None` for any other type, `VT_NULL` included).
+fn variant_text(value: &VARIANT) -> Option<String> {
+    // SAFETY: `vt` is always set (a zeroed VARIANT is VT_EMPTY); `bstrVal` is read only when
+    // `vt` says the union holds a BSTR.
+    unsafe {
+        let inner = &value.Anonymous.Anonymous;
+        (inner.vt == VT_BSTR).then(|| inner.Anonymous.bstrVal.to_string())
+    }
+}
+
+/// A VARIANT's 32-bit number (WMI gives a `uint32` as `VT_I4`).
+fn variant_u32(value: &VARIANT) -> Option<u32> {
+    // SAFETY: `vt` is always set; the integer members are read only when `vt` names them.
+    unsafe {
+        let inner = &value.Anonymous.Anonymous;
+        match inner.vt {
+            VT_I4 => Some(inner.Anonymous.lVal as u32),
+            VT_UI4 => Some(inner.Anonymous.ulVal),
+            _ => None,
+        }
     }
 }

@@ -656,3 +656,16 @@ collect-win-backup-none = no backup software installed (backups may be made else
 collect-win-backup = backup software installed: { $tools } (check its schedule in the tool)
 collect-win-bitlocker-suspended = BitLocker suspended on the system drive: the data is encrypted, but the key is in clear
 collect-win-bitlocker-unknown = a BitLocker state posture does not know ({ $state })
+
+## Windows agent: Security Center's antivirus list (WMI)
+collect-win-av-fallback = { $detail } (Windows Security Center: { $why })
+collect-win-sc-absent = not there, as on Windows Server
+collect-win-sc-denied = access denied
+collect-win-sc-failed = unreadable ({ $why })
+collect-win-sc-empty = no antivirus registered
+collect-win-sc-present = antivirus registered with Windows Security Center: { $names }
+collect-win-sc-realtime-on = real-time protection on according to Windows Security Center: { $names }
+collect-win-sc-realtime-off = none of the antivirus products registered with Windows Security Center is on (off, snoozed or expired): { $names }
+collect-win-sc-signatures-current = { $name }'s signatures up to date according to Windows Security Center; their date is in its console
+collect-win-sc-signatures-outdated = { $name }'s signatures out of date according to Windows Security Center; their date is in its console
+collect-win-sc-timeout = no answer from WMI in { $seconds } s

@@ -677,3 +677,16 @@ collect-win-backup-none = aucun logiciel de sauvegarde installé (les sauvegarde
 collect-win-backup = sauvegarde installée : { $tools } (la planification se vérifie dans l'outil)
 collect-win-bitlocker-suspended = BitLocker suspendu sur le lecteur système : les données sont chiffrées, mais la clé est en clair
 collect-win-bitlocker-unknown = état de BitLocker inconnu de posture ({ $state })
+
+## Windows agent: Security Center's antivirus list (WMI)
+collect-win-av-fallback = { $detail } (Centre de sécurité Windows : { $why })
+collect-win-sc-absent = absent, comme sur Windows Server
+collect-win-sc-denied = accès refusé
+collect-win-sc-failed = illisible ({ $why })
+collect-win-sc-empty = aucun antivirus inscrit
+collect-win-sc-present = antivirus inscrits au Centre de sécurité Windows : { $names }
+collect-win-sc-realtime-on = protection en temps réel active selon le Centre de sécurité Windows : { $names }
+collect-win-sc-realtime-off = aucun des antivirus inscrits au Centre de sécurité Windows n'est actif (désactivé, en pause ou expiré) : { $names }
+collect-win-sc-signatures-current = signatures de { $name } à jour selon le Centre de sécurité Windows ; leur date est dans sa console
+collect-win-sc-signatures-outdated = signatures de { $name } périmées selon le Centre de sécurité Windows ; leur date est dans sa console
+collect-win-sc-timeout = pas de réponse de WMI en { $seconds } s
