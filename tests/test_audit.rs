@@ -745,3 +745,48 @@ fn a_reassessment_in_english_shows_the_previous_answer_and_keeps_the_language_in
         "{screen}"
     );
 }
+
+/// A token file for the end-of-meeting export that other users may read is said once, on
+/// standard error, before the audit's screen starts — not under it, where it would garble the
+/// screen — and the audit runs as usual.
+#[test]
+fn an_open_benchmark_token_file_is_said_before_the_screen_starts() {
+    let tmux = Tmux::start();
+    let questions = express_questions();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit.toml");
+    new_express_session(&file);
+    let token_file = dir.path().join("jeton.txt");
+    std::fs::write(&token_file, "pst_0123456789abcdefghijkl\n").unwrap();
+    std::fs::set_permissions(&token_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let errors = dir.path().join("stderr.txt");
+    let script = format!(
+        "POSTURE_BENCHMARK_URL=https://127.0.0.1:9 POSTURE_BENCHMARK_TOKEN_FILE='{}' \
+         '{POSTURE}' audit '{}' --lang fr 2>'{}'; echo FINI; sleep 60",
+        token_file.display(),
+        file.display(),
+        errors.display()
+    );
+    tmux.new_session("open-token", dir.path(), &["sh", "-c", &script]);
+    let screen = tmux.wait_screen("open-token", "the first question", |screen| {
+        question_on_screen(screen).as_deref() == Some(questions[0].id.as_str())
+    });
+    assert!(!screen.contains("jeton"), "{screen}");
+    tmux.keys("open-token", &["2"]);
+    tmux.keys("open-token", &["q"]);
+    tmux.wait_screen("open-token", "the audit ended", |screen| {
+        screen.contains("FINI")
+    });
+    let stderr = std::fs::read_to_string(&errors).unwrap();
+    assert_eq!(
+        stderr.matches("accessible à d'autres utilisateurs").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+    let session = read_session(&file).expect("the session file");
+    assert_eq!(
+        answers(&session).get(&questions[0].id),
+        Some(&questions[0].options[1])
+    );
+}

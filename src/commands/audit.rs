@@ -13,6 +13,13 @@ use crate::cli::AuditArgs;
 /// Runs the guided audit.
 pub fn run(catalog: Option<PathBuf>, args: AuditArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let facts = args.facts.clone();
+    // Said now, while the terminal is a terminal: the export at the end of the meeting reads
+    // the token file again under the audit's screen, where nothing can be printed.
+    if let Some(warning) = super::benchmark::env_token_file()
+        .and_then(|path| super::https::token_file_warning(&path, lang))
+    {
+        eprintln!("{warning}");
+    }
     let exporter = |audit: &questionnaire::audit::Audit<'_>,
                     evidence: Option<&questionnaire::evidence::Evidence>,
                     path: &std::path::Path,

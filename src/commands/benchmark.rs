@@ -56,14 +56,9 @@ impl Server {
     /// The server at `url`, with the token of `token_file` (else `POSTURE_TOKEN`) and the
     /// authorities of `ca` besides the public ones. A bad address, a missing token or an
     /// unusable `ca` are input errors (exit code 2), as for `posture submit`.
-    pub fn new(
-        url: &str,
-        token_file: Option<&Path>,
-        ca: Option<&Path>,
-        lang: Lang,
-    ) -> anyhow::Result<Server> {
+    pub fn new(url: &str, token_file: Option<&Path>, ca: Option<&Path>) -> anyhow::Result<Server> {
         let target = Target::parse(url, ROUTE)?;
-        let token = token(token_file, lang)?;
+        let token = token(token_file)?;
         let client = client(roots(ca)?, target.loopback)?;
         Ok(Server {
             target,
@@ -86,7 +81,7 @@ impl Server {
         };
         let (token_file, ca) = (path(TOKEN_FILE_VAR), path(CA_VAR));
         Some(
-            Server::new(&url, token_file.as_deref(), ca.as_deref(), lang).map_err(|error| {
+            Server::new(&url, token_file.as_deref(), ca.as_deref()).map_err(|error| {
                 match error.downcast_ref::<questionnaire::Error>() {
                     Some(error) => one_line(&error.render(lang)),
                     None => one_line(&format!("{error:#}")),
@@ -113,6 +108,16 @@ impl Server {
             Err(reason) => Fetched::Unavailable(reason),
         }
     }
+}
+
+/// The token file the environment names for the end-of-meeting export, when a server is named.
+pub fn env_token_file() -> Option<PathBuf> {
+    std::env::var(URL_VAR)
+        .ok()
+        .filter(|url| !url.trim().is_empty())?;
+    std::env::var_os(TOKEN_FILE_VAR)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
 }
 
 /// A message on one line (a reason goes inside a sentence of the report).
@@ -259,7 +264,7 @@ mod tests {
         let token = dir.path().join("jeton");
         std::fs::write(&token, "pst_x\n").unwrap();
         // Port 9 (discard) on this machine: nothing is asked, so nothing fails to answer.
-        let server = Server::new("http://127.0.0.1:9", Some(&token), None, Lang::Fr).unwrap();
+        let server = Server::new("http://127.0.0.1:9", Some(&token), None).unwrap();
         assert_eq!(
             server.fetch(&report, Lang::Fr),
             Fetched::Unavailable(i18n::t!(Lang::Fr, "cli-benchmark-no-profile"))

@@ -90,7 +90,7 @@ impl Target {
 }
 
 /// The token: the first line of `--token-file`, else `POSTURE_TOKEN`, trimmed. Never shown.
-pub(super) fn token(file: Option<&Path>, lang: Lang) -> anyhow::Result<HeaderValue> {
+pub(super) fn token(file: Option<&Path>) -> anyhow::Result<HeaderValue> {
     let (token, source) = match file {
         Some(path) => {
             let shown = path.display().to_string();
@@ -104,7 +104,6 @@ pub(super) fn token(file: Option<&Path>, lang: Lang) -> anyhow::Result<HeaderVal
                     i18n::text!("cli-submit-no-token-hint"),
                 )
             })?;
-            warn_if_open(path, lang);
             // Notepad may start the file with a byte-order mark, and end lines with CRLF.
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let token = text.lines().next().unwrap_or_default().trim().to_owned();
@@ -156,24 +155,23 @@ fn read_start(path: &Path) -> std::io::Result<String> {
     Ok(text)
 }
 
-/// Says on standard error when the token file is open to other users (Unix).
+/// The warning to print when the token file is open to other users (Unix), before anything
+/// else takes the terminal (the guided audit checks it before its screen starts).
 #[cfg(unix)]
-fn warn_if_open(path: &Path, lang: Lang) {
+pub fn token_file_warning(path: &Path, lang: Lang) -> Option<String> {
     use std::os::unix::fs::PermissionsExt as _;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        let mode = metadata.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            let (path, mode) = (path.display().to_string(), format!("{mode:04o}"));
-            eprintln!(
-                "{}",
-                i18n::t!(lang, "cli-submit-token-file-open", path = path, mode = mode)
-            );
-        }
-    }
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then(|| {
+        let (path, mode) = (path.display().to_string(), format!("{mode:04o}"));
+        i18n::t!(lang, "cli-submit-token-file-open", path = path, mode = mode)
+    })
 }
 
+/// On Windows a file's access is its ACL, which `posture` makes private when it writes one.
 #[cfg(not(unix))]
-fn warn_if_open(_path: &Path, _lang: Lang) {}
+pub fn token_file_warning(_path: &Path, _lang: Lang) -> Option<String> {
+    None
+}
 
 /// The HTTP client: rustls with `roots`, no redirect followed (the token goes to the address
 /// given, and nowhere else), no proxy for this machine.

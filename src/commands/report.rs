@@ -180,7 +180,16 @@ pub fn run(catalog: Option<&Path>, args: ReportArgs, lang: Lang) -> anyhow::Resu
     let server = args
         .benchmark
         .as_deref()
-        .map(|url| Server::new(url, args.token_file.as_deref(), args.ca.as_deref(), lang))
+        .map(|url| {
+            if let Some(warning) = args
+                .token_file
+                .as_deref()
+                .and_then(|path| super::https::token_file_warning(path, lang))
+            {
+                eprintln!("{warning}");
+            }
+            Server::new(url, args.token_file.as_deref(), args.ca.as_deref())
+        })
         .transpose()?;
 
     let opened = Opened::read_in(&args.file, catalog, lang)?;
@@ -508,7 +517,7 @@ mod tests {
             .unwrap()
             .port();
         let url = format!("http://127.0.0.1:{port}");
-        let server = Server::new(&url, Some(&token), None, Lang::Fr).unwrap();
+        let server = Server::new(&url, Some(&token), None).unwrap();
         export_with(&audit, None, &path, &[], Some(Ok(server)), Lang::Fr).unwrap();
         let benchmark = &json(&path)["benchmark"];
         assert_eq!(benchmark["status"], "unavailable");

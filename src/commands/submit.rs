@@ -54,7 +54,14 @@ pub fn run(catalog: Option<&Path>, args: SubmitArgs, lang: Lang) -> anyhow::Resu
     let token = if args.dry_run {
         None
     } else {
-        Some(token(args.token_file.as_deref(), lang)?)
+        if let Some(warning) = args
+            .token_file
+            .as_deref()
+            .and_then(|path| super::https::token_file_warning(path, lang))
+        {
+            eprintln!("{warning}");
+        }
+        Some(token(args.token_file.as_deref())?)
     };
     let roots = if args.dry_run {
         None
