@@ -7,7 +7,7 @@
 //! certificate) on 127.0.0.1:0 over a fresh database, and 16 OS threads that each keep one
 //! HTTPS connection alive (blocking reqwest) and post 5,000 documents in all — the real report
 //! JSON of `collector/tests/data/report.json`, each with its own `assessment_id`, every answer a
-//! `201`.
+//! `201` — each thread for an organisation of its own (its own token), as members submit.
 //! Then the "bare insert": the same rows written by `Store::submit` directly (no HTTP, no TLS, no
 //! validation) into another fresh database of the same kind, from as many concurrent tasks.
 //! The client runs on the same machine as the server and shares its cores, as the issue asks.
@@ -156,18 +156,30 @@ async fn postgres_statement(server: &str, statement: &str) -> Result<(), Failure
     Ok(())
 }
 
-/// A store over a fresh database, with one organisation's token: (database, store, token, org).
-async fn store(postgres: Option<&str>) -> Result<(Database, Store, String, i64), Failure> {
+/// A store over a fresh database, with `orgs` organisations' tokens: (database, store, each
+/// organisation's token and id).
+async fn store(
+    postgres: Option<&str>,
+    orgs: usize,
+) -> Result<(Database, Store, Vec<(String, i64)>), Failure> {
     let database = Database::fresh(postgres).await?;
     let store = Store::open(&database.url()).await?;
-    let token = store
-        .create_org_token("CPTS du Val", Some("CPTS"), Some("10-49"))
-        .await?;
-    let org_id = match store.authenticate(&token.secret).await? {
-        Some(Caller::Organisation { org_id, .. }) => org_id,
-        _ => return Err("the organisation token does not authenticate".into()),
-    };
-    Ok((database, store, token.secret, org_id))
+    let mut tokens = Vec::with_capacity(orgs);
+    for index in 0..orgs {
+        let token = store
+            .create_org_token(
+                &format!("Organisation {index:02}"),
+                Some("CPTS"),
+                Some("10-49"),
+            )
+            .await?;
+        let org_id = match store.authenticate(&token.secret).await? {
+            Some(Caller::Organisation { org_id, .. }) => org_id,
+            _ => return Err("the organisation token does not authenticate".into()),
+        };
+        tokens.push((token.secret, org_id));
+    }
+    Ok((database, store, tokens))
 }
 
 /// A blocking HTTPS client trusting the self-signed certificate, as `posture submit --ca` does.
@@ -199,12 +211,12 @@ fn over_https(
     count: usize,
     clients: usize,
 ) -> Result<Figures, Failure> {
-    let (database, store, token, _) = runtime.block_on(store(postgres))?;
+    let (database, store, tokens) = runtime.block_on(store(postgres, clients))?;
     let made = Tls::self_signed(&[])?;
     let listener = server::bind("127.0.0.1:0".parse()?)?;
     let base = server::url(listener.local_addr()?, true);
     let limits = Limits {
-        // One token sends everything: its rate bound is lifted for the load.
+        // Each token sends a sixteenth of the load: its rate bound is lifted.
         rate_per_second: 1e12,
         burst: 1e12,
         ..Limits::default()
@@ -233,7 +245,10 @@ fn over_https(
         let done = done.clone();
         let template = template.clone();
         let url = url.clone();
-        let token = token.clone();
+        let token = tokens
+            .get(client_index)
+            .map(|(token, _)| token.clone())
+            .ok_or("a token per client")?;
         let thread = std::thread::Builder::new().name(format!("{CLIENT_THREAD}{client_index}"));
         threads.push(thread.spawn(move || -> Result<Vec<Duration>, String> {
             let post = |index: usize| -> Result<Duration, String> {
@@ -321,7 +336,7 @@ fn bare_insert(
     count: usize,
     clients: usize,
 ) -> Result<Figures, Failure> {
-    let (database, store, _, org_id) = runtime.block_on(store(postgres))?;
+    let (database, store, tokens) = runtime.block_on(store(postgres, clients))?;
     // Checked once, outside the measure; each submission is a copy with its own id and text.
     let checked = document::validate(REPORT.as_bytes())
         .map_err(|invalid| format!("the report JSON is refused: {}", invalid.error))?;
@@ -342,6 +357,10 @@ fn bare_insert(
             let barrier = barrier.clone();
             let template = template.clone();
             let make = make.clone();
+            let org_id = tokens
+                .get(client_index)
+                .map(|(_, org_id)| *org_id)
+                .ok_or("an organisation per task")?;
             tasks.push(tokio::spawn(async move {
                 let warm_up = store
                     .submit(org_id, &make(&template, count + client_index))

@@ -12,6 +12,9 @@
 mod checkpoint;
 pub mod dashboard;
 mod figure;
+mod packed;
+mod sidecars;
+mod submission;
 pub mod tokens;
 
 use std::collections::HashMap;
@@ -39,6 +42,14 @@ pub enum StoreError {
         /// Why.
         source: std::io::Error,
     },
+    /// SQLite's `-wal` or `-shm` file could not be made private to its owner.
+    #[error("cannot make {path} private to its owner: {source}")]
+    Private {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
     /// The database refused or failed.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -61,9 +72,9 @@ pub struct Store {
     /// than sleeping and retrying on the database's lock (`busy_timeout`), which left a core
     /// idle under load. `None` on PostgreSQL, whose writers do not block each other.
     writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
-    /// SQLite's WAL checkpoints, done by a task of their own rather than inside a submission's
-    /// commit (`store/checkpoint.rs`). `None` on PostgreSQL.
-    checkpoints: Option<std::sync::Arc<checkpoint::Checkpoints>>,
+    /// The writer task, which writes the submissions waiting together (`store/submission.rs`),
+    /// and on SQLite counts its commits for the WAL checkpoints' task (`store/checkpoint.rs`).
+    batcher: std::sync::Arc<submission::Batcher>,
 }
 
 /// Who a valid token belongs to.
@@ -273,33 +284,21 @@ fn create_sqlite_file(path: &str) -> Result<(), StoreError> {
     }
 }
 
-/// PostgreSQL only, after the migrations: the `document` column (87 kB of JSON a report) is
-/// compressed with lz4 instead of PostgreSQL's default pglz, which took half the database's CPU
-/// under load (`docs/benchmarks.md`). Not a migration, because the migrations
-/// are one set for SQLite and PostgreSQL and SQLite has no such setting. Idempotent: the column's
-/// setting is read first and changed only when it differs (`ALTER TABLE` takes a brief exclusive
-/// lock); it applies to the rows written from then on. A PostgreSQL built without lz4 refuses
-/// it: the documents are then stored uncompressed (`STORAGE EXTERNAL`), which costs disk space
-/// but no CPU.
+/// PostgreSQL only, after the migrations: the server compresses the documents itself
+/// (`packed`), so PostgreSQL is told not to try again on `document_lz4` (`STORAGE EXTERNAL`:
+/// out of line, uncompressed). Not a migration, because the migrations are one set for SQLite and
+/// PostgreSQL and SQLite has no such setting. Idempotent: the column's setting is read first and
+/// changed only when it differs (`ALTER TABLE` takes a brief exclusive lock).
 async fn postgres_document_storage(pool: &AnyPool) -> Result<(), StoreError> {
-    let row = sqlx::query(
-        "SELECT attcompression::text AS compression, attstorage::text AS storage \
-         FROM pg_attribute WHERE attrelid = 'assessments'::regclass AND attname = 'document'",
+    let packed: String = sqlx::query(
+        "SELECT attstorage::text AS storage FROM pg_attribute \
+         WHERE attrelid = 'assessments'::regclass AND attname = 'document_lz4'",
     )
     .fetch_one(pool)
-    .await?;
-    let compression: String = row.try_get("compression")?;
-    let storage: String = row.try_get("storage")?;
-    if compression == "l" || storage == "e" {
-        return Ok(());
-    }
-    if let Err(error) =
-        sqlx::query("ALTER TABLE assessments ALTER COLUMN document SET COMPRESSION lz4")
-            .execute(pool)
-            .await
-    {
-        tracing::info!(error = %error, "no lz4 in this PostgreSQL: documents stored uncompressed");
-        sqlx::query("ALTER TABLE assessments ALTER COLUMN document SET STORAGE EXTERNAL")
+    .await?
+    .try_get("storage")?;
+    if packed != "e" {
+        sqlx::query("ALTER TABLE assessments ALTER COLUMN document_lz4 SET STORAGE EXTERNAL")
             .execute(pool)
             .await?;
     }
@@ -328,16 +327,32 @@ impl Store {
         if let Some(path) = sqlite_path(url).filter(|_| sqlite) {
             create_sqlite_file(path)?;
         }
+        let database = sqlite_path(url)
+            .filter(|_| sqlite)
+            .map(std::path::PathBuf::from);
         let options = AnyConnectOptions::from_str(url)?;
         let pool = if sqlite {
+            let file = database.clone();
             AnyPoolOptions::new()
                 .max_connections(8)
-                .after_connect(|connection, _| {
+                // Never down to no connection: SQLite would delete `-wal` and `-shm`, and make
+                // them anew with the folder's permissions (`sidecars`).
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+                .after_connect(move |connection, _| {
+                    let file = file.clone();
                     Box::pin(async move {
                         connection
                             .execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
                             .await?;
                         connection.execute(checkpoint::PRAGMAS).await?;
+                        if let Some(file) = file {
+                            // A read opens the WAL (making the files if missing), then private.
+                            connection.execute("SELECT count(*) FROM sqlite_master").await?;
+                            sidecars::make_private(&file)
+                                .map_err(|(_, error)| sqlx::Error::Io(error))?;
+                        }
                         Ok(())
                     })
                 })
@@ -355,6 +370,13 @@ impl Store {
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
         sqlx::migrate!("./migrations").run(&pool).await?;
+        if let Some(database) = &database {
+            // WAL mode made `-wal` and `-shm` beside a new database: private from now on.
+            sidecars::make_private(database).map_err(|(path, source)| StoreError::Private {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
         if !sqlite {
             postgres_document_storage(&pool).await?;
         }
@@ -362,10 +384,15 @@ impl Store {
         let checkpoints = writer
             .as_ref()
             .map(|writer| checkpoint::Checkpoints::start(pool.clone(), writer.clone()));
+        let batcher = std::sync::Arc::new(submission::Batcher::start(
+            pool.clone(),
+            writer.clone().unwrap_or_default(),
+            checkpoints,
+        ));
         Ok(Store {
             pool,
             writer,
-            checkpoints,
+            batcher,
         })
     }
 
@@ -427,83 +454,12 @@ impl Store {
         }
     }
 
-    /// Files `doc` under organisation `org_id`, in one transaction committed before returning.
-    /// Nothing is written when the `assessment_id` is already stored (for this organisation or
-    /// another).
+    /// Files `doc` under organisation `org_id`, in a transaction committed before returning
+    /// (with the submissions waiting with it: `store/submission.rs`). Nothing is written
+    /// when the `assessment_id` is already stored (for this organisation or another).
     pub async fn submit(&self, org_id: i64, doc: &Assessment) -> Result<Submitted, StoreError> {
-        let turn = match &self.writer {
-            Some(writer) => Some(writer.lock().await),
-            None => None,
-        };
-        let mut tx = self.pool.begin().await?;
-        // A write first: SQLite takes its write lock here (and waits for it), not on an upgrade.
-        let inserted = sqlx::query(
-            "INSERT INTO assessments \
-             (assessment_id, org_id, organisation, assessed, score, level, next_assessment, document, received) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (assessment_id) DO NOTHING",
-        )
-        .bind(&doc.assessment_id)
-        .bind(org_id)
-        .bind(&doc.organisation)
-        .bind(&doc.date)
-        .bind(figure::Figure(doc.score))
-        .bind(doc.level.map(i64::from))
-        .bind(doc.next_assessment.as_deref())
-        .bind(&doc.json)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if inserted == 0 {
-            let owner: i64 = sqlx::query("SELECT org_id FROM assessments WHERE assessment_id = $1")
-                .bind(&doc.assessment_id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("org_id")?;
-            tx.rollback().await?;
-            return Ok(if owner == org_id {
-                Submitted::AlreadyThere
-            } else {
-                Submitted::OtherOrganisation
-            });
-        }
-        // The domains, a few rows at a time (one statement per chunk, bounded parameters).
-        for (chunk_index, chunk) in doc.domains.chunks(50).enumerate() {
-            let mut sql = String::from(
-                "INSERT INTO assessment_domains (assessment_id, ordinal, domain, score, level) VALUES ",
-            );
-            for index in 0..chunk.len() {
-                let base = index * 5;
-                if index > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push_str(&format!(
-                    "(${}, ${}, ${}, ${}, ${})",
-                    base + 1,
-                    base + 2,
-                    base + 3,
-                    base + 4,
-                    base + 5
-                ));
-            }
-            let mut query = sqlx::query(&sql);
-            for (index, domain) in chunk.iter().enumerate() {
-                let ordinal = i64::try_from(chunk_index * 50 + index).unwrap_or(i64::MAX);
-                query = query
-                    .bind(&doc.assessment_id)
-                    .bind(ordinal)
-                    .bind(&domain.id)
-                    .bind(figure::Figure(domain.score))
-                    .bind(domain.level.map(i64::from));
-            }
-            query.execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        drop(turn);
-        if let Some(checkpoints) = &self.checkpoints {
-            checkpoints.committed();
-        }
-        Ok(Submitted::Created)
+        let row = submission::Row::new(org_id, doc);
+        self.batcher.submit(row).await
     }
 
     /// Every organisation, by name, with its number of assessments, its latest and when the next
@@ -642,14 +598,22 @@ impl Store {
         &self,
         assessment_id: &str,
     ) -> Result<Option<StoredAssessment>, StoreError> {
-        let row = sqlx::query("SELECT org_id, document FROM assessments WHERE assessment_id = $1")
-            .bind(assessment_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT org_id, document, document_lz4 FROM assessments WHERE assessment_id = $1",
+        )
+        .bind(assessment_id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|row| {
+            let packed: Option<Vec<u8>> = row.try_get("document_lz4")?;
+            let document = match packed {
+                Some(packed) => packed::unpack(&packed)
+                    .map_err(|why| StoreError::Corrupt(format!("{assessment_id}: {why}")))?,
+                None => row.try_get("document")?,
+            };
             Ok(StoredAssessment {
                 org_id: row.try_get("org_id")?,
-                document: row.try_get("document")?,
+                document,
             })
         })
         .transpose()

@@ -136,6 +136,8 @@ on_both!(
     the_downloads_need_a_session_and_give_the_data,
     the_store_and_the_pages_filter_and_sort_alike,
     the_pages_follow_new_assessments,
+    a_submission_and_a_new_token_show_on_the_very_next_view,
+    the_latest_two_follow_every_submission_and_deletion,
 );
 
 /// An answer, its body as text.
@@ -593,7 +595,7 @@ async fn organisations_are_filtered_sorted_and_paginated(fx: Fixture) {
     assert!(second.body.contains("EHPAD Les Tilleuls") && second.body.contains("CPTS du Val"));
     let first_count = first.rows();
     assert_eq!(first_count, 50);
-    // A submission made since is seen at once (the dashboard's snapshot is reloaded).
+    // A submission made since is seen at once.
     submit(&fx.store, "Cabinet nouveau", "Cabinet", "1-9", 1, 77).await;
     let again = call(&app, get("/organisations?page=2", Some(&cookie))).await;
     assert!(again.body.contains("54 organisations"));
@@ -868,8 +870,9 @@ async fn the_downloads_need_a_session_and_give_the_data(fx: Fixture) {
     );
 }
 
-/// The store's filtered, sorted page (SQL) and the dashboard's in-memory filter and sort keep
-/// the same organisations in the same order.
+/// The store's filtered, sorted page (SQL, on `organisation_latest`) keeps the organisations
+/// the dashboard's rules keep (written out in [`rules`], on the assessments themselves), in the
+/// same order.
 async fn the_store_and_the_pages_filter_and_sort_alike(fx: Fixture) {
     let sizes = ["1-9", "10-49", "50-249", "250+"];
     for index in 0..24u32 {
@@ -889,6 +892,10 @@ async fn the_store_and_the_pages_filter_and_sort_alike(fx: Fixture) {
     let today = chrono::Utc::now().date_naive();
     let queries = [
         ("name", None, None, None, None),
+        ("change", None, None, None, None),
+        ("change", Some("desc"), None, Some("1-9"), None),
+        ("size", None, None, None, Some("1")),
+        ("score", None, None, None, None),
         ("name", Some("desc"), Some("EHPAD"), None, None),
         ("sector", None, None, Some("10-49"), None),
         ("size", Some("desc"), None, None, None),
@@ -905,10 +912,7 @@ async fn the_store_and_the_pages_filter_and_sort_alike(fx: Fixture) {
             overdue: overdue.map(str::to_owned),
             ..Default::default()
         };
-        let in_memory: Vec<i64> = dashboard::views::filter_and_sort(&all, &query, today)
-            .into_iter()
-            .map(|index| all[index].id)
-            .collect();
+        let in_memory = rules::filter_and_sort(&all, &query, today);
         let page = fx
             .store
             .dashboard_page(
@@ -931,9 +935,8 @@ async fn the_store_and_the_pages_filter_and_sort_alike(fx: Fixture) {
     }
 }
 
-/// An assessment filed for organisation `org_id` (no new token: the dashboard's snapshot is then
-/// brought up to date for that organisation only), `round` six months after a first one dated
-/// `months_ago` months before today.
+/// An assessment filed for organisation `org_id` (no new token), `round` six months after a
+/// first one dated `months_ago` months before today.
 async fn submit_again(
     store: &Store,
     org_id: i64,
@@ -990,4 +993,301 @@ async fn the_pages_follow_new_assessments(fx: Fixture) {
         last.score.expect("score") - expected.previous.and_then(|p| p.score).expect("score");
     let said = i18n::Lang::Fr.score(((change * 10.0).round() / 10.0).abs());
     assert!(page.body.contains(&said), "the change {said}");
+}
+
+/// The very next page view after a change shows it: a new assessment of a known organisation
+/// (organisations, heat map, overdue), and a new token that moves the organisation to another
+/// sector and size band (the list, its filter, the filter's choices).
+async fn a_submission_and_a_new_token_show_on_the_very_next_view(fx: Fixture) {
+    submit(&fx.store, "Ancienne", "CPTS", "1-9", 8, 11).await;
+    let app = app(&fx.store);
+    let cookie = sign_in(&app, &fx.admin).await.expect("signed in");
+    // Every page seen once before the changes.
+    for path in ["/organisations", "/heatmap", "/overdue"] {
+        let answer = call(&app, get(path, Some(&cookie))).await;
+        assert!(answer.body.contains("Ancienne"), "{path}");
+    }
+    let org_id = fx
+        .store
+        .dashboard_organisations()
+        .await
+        .expect("orgs")
+        .into_iter()
+        .find(|o| o.name == "Ancienne")
+        .map(|o| o.id)
+        .expect("found");
+    let new = submit_again(&fx.store, org_id, "Ancienne", 8, 1).await;
+    let date = fx
+        .store
+        .assessment(&new)
+        .await
+        .expect("read")
+        .and_then(|stored| serde_json::from_str::<serde_json::Value>(&stored.document).ok())
+        .and_then(|doc| doc["cover"]["date"].as_str().map(str::to_owned))
+        .expect("a date");
+    let list = call(&app, get("/organisations", Some(&cookie))).await;
+    assert!(list.body.contains(&date), "the new date {date}");
+    // The heat map prints the latest index: the new one, not the first one's.
+    let org = fx
+        .store
+        .dashboard_organisations()
+        .await
+        .expect("orgs")
+        .into_iter()
+        .find(|o| o.id == org_id)
+        .expect("found");
+    let index = |summary: Option<&collector::store::dashboard::Summary>| {
+        let score = summary.and_then(|s| s.score).expect("a score");
+        format!("<td class=\"num\">{}</td>", i18n::Lang::Fr.score(score))
+    };
+    let (now, then) = (index(org.last.as_ref()), index(org.previous.as_ref()));
+    assert_ne!(now, then, "the sample's two indexes differ");
+    let heatmap = call(&app, get("/heatmap", Some(&cookie))).await;
+    assert!(
+        heatmap.body.contains(&now),
+        "the heat map's new index {now}"
+    );
+    assert!(!heatmap.body.contains(&then), "not the first index {then}");
+    let overdue = call(&app, get("/overdue", Some(&cookie))).await;
+    assert!(!overdue.body.contains("Ancienne"), "no longer overdue");
+
+    fx.store
+        .create_org_token("Ancienne", Some("Clinique"), Some("250+"))
+        .await
+        .expect("token");
+    let moved = call(&app, get("/organisations?sector=Clinique", Some(&cookie))).await;
+    assert_eq!(moved.rows(), 1);
+    assert!(moved.body.contains("Ancienne") && moved.body.contains("250+"));
+    assert!(
+        moved.body.contains("<option value=\"Clinique\""),
+        "the new sector is offered"
+    );
+    let before = call(&app, get("/organisations?sector=CPTS", Some(&cookie))).await;
+    assert!(
+        !before.body.contains("Ancienne"),
+        "no longer in its old sector"
+    );
+    let heatmap = call(&app, get("/heatmap?size=250%2B", Some(&cookie))).await;
+    assert_eq!(heatmap.rows(), 1);
+}
+
+/// `organisation_latest` (kept by `Store::submit`) holds what the assessments say, whatever the
+/// order they arrive in: an older assessment filed late, one filed twice, one of the same day;
+/// and an organisation deleted takes its row with it.
+async fn the_latest_two_follow_every_submission_and_deletion(fx: Fixture) {
+    submit(&fx.store, "Première", "CPTS", "1-9", 3, 1).await;
+    let second = submit(&fx.store, "Seconde", "EHPAD", "50-249", 13, 2).await;
+    let orgs = fx.store.dashboard_organisations().await.expect("orgs");
+    let id_of = |name: &str| {
+        orgs.iter()
+            .find(|o| o.name == name)
+            .map(|o| o.id)
+            .expect("org")
+    };
+    let (first_id, second_id) = (id_of("Première"), id_of("Seconde"));
+    // Seconde: rounds 2 then 1 (older, filed late), then 1 again the same day.
+    submit_again(&fx.store, second_id, "Seconde", 13, 2).await;
+    submit_again(&fx.store, second_id, "Seconde", 13, 1).await;
+    submit_again(&fx.store, second_id, "Seconde", 13, 1).await;
+    // Filed twice: nothing changes.
+    let stored = fx
+        .store
+        .assessment(&second)
+        .await
+        .expect("read")
+        .expect("stored");
+    let valid = collector::document::validate(stored.document.as_bytes()).expect("valid");
+    fx.store.submit(second_id, &valid).await.expect("again");
+    submit_again(&fx.store, first_id, "Première", 3, 0).await;
+
+    let check = |expected: Vec<collector::store::dashboard::DashboardOrg>| {
+        let store = fx.store.clone();
+        async move {
+            let page = store
+                .dashboard_page(
+                    &collector::store::dashboard::OrgFilter::default(),
+                    collector::store::dashboard::OrgSort::Name,
+                    false,
+                    0,
+                    1000,
+                    None,
+                )
+                .await
+                .expect("page");
+            let mut listed = page.rows;
+            listed.sort_by_key(|o| o.id);
+            assert_eq!(listed, expected);
+            assert_eq!(page.total, i64::try_from(expected.len()).expect("count"));
+        }
+    };
+    let expected = fx.store.dashboard_organisations().await.expect("orgs");
+    let seconde = expected.iter().find(|o| o.id == second_id).expect("found");
+    assert_eq!(seconde.assessments, 4);
+    assert!(seconde.previous.is_some());
+    check(expected).await;
+    assert!(
+        fx.store
+            .delete_organisation("Seconde")
+            .await
+            .expect("delete")
+    );
+    let expected = fx.store.dashboard_organisations().await.expect("orgs");
+    assert!(expected.iter().all(|o| o.id != second_id));
+    check(expected).await;
+}
+
+/// The migration fills `organisation_latest` from the assessments already stored: emptied, then
+/// filled again by the migration's own statement, it holds what `Store::submit` keeps.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_migration_fills_the_latest_two_from_the_assessments() {
+    let fx = sqlite().await;
+    for index in 0..6u32 {
+        let name = format!("Org {index}");
+        submit(&fx.store, &name, "CPTS", "1-9", 2 + index, u64::from(index)).await;
+    }
+    let orgs = fx.store.dashboard_organisations().await.expect("orgs");
+    for org in orgs.iter().filter(|o| o.last.is_some()).take(3) {
+        submit_again(&fx.store, org.id, &org.name, 14, 2).await;
+        submit_again(&fx.store, org.id, &org.name, 14, 1).await;
+    }
+    let expected = fx.store.dashboard_organisations().await.expect("orgs");
+    let everyone = collector::store::dashboard::OrgFilter::default();
+    let all = || {
+        fx.store.dashboard_page(
+            &everyone,
+            collector::store::dashboard::OrgSort::Name,
+            false,
+            0,
+            1000,
+            None,
+        )
+    };
+    let mut kept = all().await.expect("page").rows;
+    kept.sort_by_key(|o| o.id);
+    assert_eq!(kept, expected);
+
+    let dir = fx._dir.as_ref().expect("a directory");
+    sqlx::any::install_default_drivers();
+    let url = format!("sqlite:{}", dir.path().join("collecte.db").display());
+    let pool = sqlx::AnyPool::connect(&url).await.expect("pool");
+    sqlx::query("DELETE FROM organisation_latest")
+        .execute(&pool)
+        .await
+        .expect("emptied");
+    let emptied = all().await.expect("page").rows;
+    assert!(
+        emptied
+            .iter()
+            .all(|o| o.last.is_none() && o.assessments == 0)
+    );
+    let migration = include_str!("../migrations/20261206180000_latest.sql");
+    let fill = migration
+        .find("INSERT INTO organisation_latest")
+        .map(|at| &migration[at..])
+        .expect("the back-fill");
+    sqlx::query(fill).execute(&pool).await.expect("filled");
+    pool.close().await;
+    let mut filled = all().await.expect("page").rows;
+    filled.sort_by_key(|o| o.id);
+    assert_eq!(filled, expected);
+}
+
+/// The dashboard's list rules, written out on the organisations with their latest two
+/// assessments as the assessments say (`Store::dashboard_organisations`): the reference the
+/// store's SQL is checked against.
+mod rules {
+    use std::cmp::Ordering;
+
+    use chrono::NaiveDate;
+    use collector::dashboard::views::{ListQuery, Listed};
+    use collector::store::dashboard::{DashboardOrg, OrgSort};
+
+    fn size_rank(size: Option<&str>) -> usize {
+        match size {
+            Some("1-9") => 0,
+            Some("10-49") => 1,
+            Some("50-249") => 2,
+            Some("250+") => 3,
+            Some(_) => 4,
+            None => 5,
+        }
+    }
+
+    /// A missing value last, whatever the direction.
+    fn missing_last<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let order = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+                if descending { order.reverse() } else { order }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+
+    /// The ids of the organisations the query keeps, in order (then by name, then id).
+    pub fn filter_and_sort(orgs: &[DashboardOrg], query: &ListQuery, today: NaiveDate) -> Vec<i64> {
+        let filter = query.filter(today);
+        let descending = query.descending();
+        let mut rows: Vec<Listed<'_>> = orgs
+            .iter()
+            .filter(|org| {
+                filter
+                    .sector
+                    .as_deref()
+                    .is_none_or(|s| org.sector.as_deref() == Some(s))
+            })
+            .filter(|org| {
+                filter
+                    .size
+                    .as_deref()
+                    .is_none_or(|s| org.size.as_deref() == Some(s))
+            })
+            .filter(|org| {
+                filter
+                    .level
+                    .is_none_or(|l| org.last.as_ref().and_then(|last| last.level) == Some(l))
+            })
+            .map(|org| Listed::new(org, today))
+            .filter(|row| filter.overdue.is_none() || row.overdue())
+            .collect();
+        let by_name = |a: &Listed, b: &Listed| {
+            a.org
+                .name
+                .to_lowercase()
+                .cmp(&b.org.name.to_lowercase())
+                .then(a.org.id.cmp(&b.org.id))
+        };
+        let order = query.order();
+        rows.sort_by(|a, b| {
+            let last_a = a.org.last.as_ref();
+            let last_b = b.org.last.as_ref();
+            let order = match order {
+                OrgSort::Sector => {
+                    missing_last(a.org.sector.as_ref(), b.org.sector.as_ref(), descending)
+                }
+                OrgSort::Size => missing_last(
+                    Some(size_rank(a.org.size.as_deref())),
+                    Some(size_rank(b.org.size.as_deref())),
+                    descending,
+                ),
+                OrgSort::Date => {
+                    missing_last(last_a.map(|l| &l.date), last_b.map(|l| &l.date), descending)
+                }
+                OrgSort::Score => missing_last(
+                    last_a.and_then(|l| l.score),
+                    last_b.and_then(|l| l.score),
+                    descending,
+                ),
+                OrgSort::Change => missing_last(a.change, b.change, descending),
+                OrgSort::Name => {
+                    let order = by_name(a, b);
+                    return if descending { order.reverse() } else { order };
+                }
+            };
+            order.then_with(|| by_name(a, b))
+        });
+        rows.into_iter().map(|row| row.org.id).collect()
+    }
 }

@@ -684,8 +684,11 @@ async fn sqlite_checkpoints_in_the_background() {
     let database = dir.path().join("collecte.db");
     let size = || std::fs::metadata(&database).map_or(0, |m| m.len());
     let before = size();
-    // Documents of ~40 kB each: enough pages that a checkpoint shows in the file's size.
-    let padding = "x".repeat(40_000);
+    // Documents of ~40 kB each that do not compress (random hex, which LZ4 does not shrink):
+    // enough pages that a checkpoint shows in the file's size.
+    let padding: String = (0..1_250)
+        .map(|_| uuid::Uuid::new_v4().simple().to_string())
+        .collect();
     for index in 0..40 {
         let mut doc = assessment(&format!("ckpt-{index}"), "A", "2026-01-02", 50.0);
         doc.json = format!("{} {padding}", doc.json);
@@ -703,4 +706,110 @@ async fn sqlite_checkpoints_in_the_background() {
         "the database file is {} bytes, {before} before the submissions",
         size()
     );
+}
+
+/// Submits `cases` (organisation, assessment id, the expected answer or `None` for an error)
+/// while another connection holds the write lock, so that they pile up and are written
+/// together once it is released; checks each answer.
+async fn pile_up(store: &Store, url: &str, cases: Vec<(i64, String, Option<Submitted>)>) {
+    use sqlx::Connection as _;
+    sqlx::any::install_default_drivers();
+    let mut holder = sqlx::AnyConnection::connect(url).await.expect("connect");
+    if url.starts_with("sqlite:") {
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut holder)
+            .await
+            .expect("lock");
+    } else {
+        sqlx::query("BEGIN")
+            .execute(&mut holder)
+            .await
+            .expect("begin");
+        sqlx::query("LOCK TABLE assessments IN EXCLUSIVE MODE")
+            .execute(&mut holder)
+            .await
+            .expect("lock");
+    }
+    let mut handles = Vec::new();
+    for (org, id, expected) in cases {
+        let store = store.clone();
+        handles.push(tokio::spawn(async move {
+            let doc = assessment(&id, "X", "2026-03-01", 60.0);
+            (id, store.submit(org, &doc).await.ok(), expected)
+        }));
+        // In order, so that the duplicates come after what they duplicate.
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(
+        handles.iter().all(|handle| !handle.is_finished()),
+        "nothing is answered before it is committed"
+    );
+    sqlx::query("ROLLBACK")
+        .execute(&mut holder)
+        .await
+        .expect("unlock");
+    for handle in handles {
+        let (id, answer, expected) = handle.await.expect("task");
+        assert_eq!(answer, expected, "{id}");
+    }
+}
+
+/// The submissions waiting are written together, in one transaction: each still gets its own
+/// answer once committed; a duplicate or another organisation's id in the same batch is told
+/// so; a submission that fails (an organisation that does not exist) fails alone, the others of
+/// its batch being stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waiting_submissions_are_written_together_each_answered_alone() {
+    let (_dir, store, url) = sqlite().await;
+    submissions_written_together(store, &url).await;
+    if let Some((store, url, database)) = postgres("written together").await {
+        submissions_written_together(store.clone(), &url).await;
+        store.close().await;
+        drop_database(&database).await;
+    }
+}
+
+async fn submissions_written_together(store: Store, url: &str) {
+    let (_, a) = org_token(&store, "A", "CPTS", "1-9").await;
+    let (_, b) = org_token(&store, "B", "CPTS", "1-9").await;
+    let created = Some(Submitted::Created);
+    // A batch that commits.
+    let mut cases: Vec<(i64, String, Option<Submitted>)> = (0..10)
+        .map(|index| (a, format!("batch-a-{index}"), created.clone()))
+        .collect();
+    cases.push((a, "batch-a-3".into(), Some(Submitted::AlreadyThere)));
+    cases.push((b, "batch-a-4".into(), Some(Submitted::OtherOrganisation)));
+    cases.push((b, "batch-b-0".into(), created.clone()));
+    pile_up(&store, url, cases).await;
+    // A batch with a submission that fails.
+    let mut cases: Vec<(i64, String, Option<Submitted>)> = (10..16)
+        .map(|index| (a, format!("batch-a-{index}"), created.clone()))
+        .collect();
+    cases.insert(3, (i64::MAX, "batch-nobody".into(), None));
+    cases.push((a, "batch-a-0".into(), Some(Submitted::AlreadyThere)));
+    pile_up(&store, url, cases).await;
+
+    assert_eq!(
+        store.organisation_assessments(a).await.expect("rows").len(),
+        16
+    );
+    assert_eq!(
+        store.organisation_assessments(b).await.expect("rows").len(),
+        1
+    );
+    assert!(
+        store
+            .assessment("batch-nobody")
+            .await
+            .expect("read")
+            .is_none()
+    );
+    let kept = store
+        .assessment("batch-a-7")
+        .await
+        .expect("read")
+        .expect("stored");
+    let again: serde_json::Value = serde_json::from_str(&kept.document).expect("json");
+    assert_eq!(again["assessment_id"], "batch-a-7");
 }

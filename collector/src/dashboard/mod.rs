@@ -43,105 +43,6 @@ struct Dashboard {
     store: Store,
     options: Options,
     sign_in: auth::SignInLimiter,
-    /// The organisations with their latest two assessments, and the store's version they are
-    /// of: reloaded when the version changes (see [`Store::dashboard_version`]), so that a page
-    /// filters and sorts ten thousand organisations in memory instead of asking the database.
-    snapshot: tokio::sync::Mutex<Option<Snapshot>>,
-}
-
-/// The organisations as of a version of the store.
-#[derive(Debug)]
-struct Snapshot {
-    version: (i64, i64, i64),
-    orgs: Arc<Vec<DashboardOrg>>,
-    /// The latest time an assessment was received, when the snapshot was made.
-    received: Option<String>,
-}
-
-/// How far back, before the snapshot's latest reception, new assessments are looked for: a
-/// submission's reception time is taken before its transaction commits, and a request takes
-/// 30 seconds at most.
-const RECEPTION_MARGIN: chrono::Duration = chrono::Duration::seconds(120);
-
-/// The most organisations brought up to date one by one; past this, the snapshot is reloaded.
-const MAX_REFRESHED: usize = 1_000;
-
-/// The organisations now: the snapshot, brought up to date first when the store has changed —
-/// only the organisations that received an assessment when nothing else changed, else all.
-async fn organisations_now(
-    state: &Dashboard,
-) -> Result<Arc<Vec<DashboardOrg>>, crate::store::StoreError> {
-    let version = state.store.dashboard_version().await?;
-    let mut snapshot = state.snapshot.lock().await;
-    if let Some(current) = snapshot.as_ref() {
-        if current.version == version {
-            return Ok(current.orgs.clone());
-        }
-        if let Some(updated) = updated(state, current, version).await? {
-            let orgs = updated.orgs.clone();
-            *snapshot = Some(updated);
-            return Ok(orgs);
-        }
-    }
-    let received = state.store.dashboard_last_received().await?;
-    let orgs = Arc::new(state.store.dashboard_organisations().await?);
-    *snapshot = Some(Snapshot {
-        version,
-        orgs: orgs.clone(),
-        received,
-    });
-    Ok(orgs)
-}
-
-/// The snapshot with the assessments received since it was made, when only assessments were
-/// added (and all of them are found); `None`: reload it all.
-async fn updated(
-    state: &Dashboard,
-    current: &Snapshot,
-    version: (i64, i64, i64),
-) -> Result<Option<Snapshot>, crate::store::StoreError> {
-    let (assessments, organisations, tokens) = version;
-    let (was_assessments, was_organisations, was_tokens) = current.version;
-    if organisations != was_organisations || tokens != was_tokens || assessments <= was_assessments
-    {
-        return Ok(None);
-    }
-    let Some(since) = current
-        .received
-        .as_deref()
-        .and_then(|time| chrono::DateTime::parse_from_rfc3339(time).ok())
-        .map(|time| {
-            (time.with_timezone(&chrono::Utc) - RECEPTION_MARGIN)
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        })
-    else {
-        return Ok(None);
-    };
-    let received = state.store.dashboard_last_received().await?;
-    let ids = state.store.dashboard_received_since(&since).await?;
-    if ids.len() > MAX_REFRESHED {
-        // So many at once (a bulk load): reading them all again is as quick.
-        return Ok(None);
-    }
-    let mut orgs: Vec<DashboardOrg> = current.orgs.as_ref().clone();
-    let count = |orgs: &[DashboardOrg]| -> i64 {
-        ids.iter()
-            .filter_map(|id| orgs.binary_search_by_key(id, |org| org.id).ok())
-            .filter_map(|at| orgs.get(at))
-            .map(|org| org.assessments)
-            .sum()
-    };
-    let before = count(&orgs);
-    state.store.dashboard_refresh(&mut orgs, &ids).await?;
-    // Every new assessment found, nothing else: else (one arrived meanwhile…) reload it all.
-    if count(&orgs) - before != assessments - was_assessments {
-        return Ok(None);
-    }
-    Ok(Some(Snapshot {
-        version,
-        orgs: Arc::new(orgs),
-        received,
-    }))
 }
 
 type Shared = State<Arc<Dashboard>>;
@@ -156,7 +57,6 @@ where
         store,
         sign_in: auth::SignInLimiter::new(&options),
         options,
-        snapshot: tokio::sync::Mutex::new(None),
     });
     Router::new()
         .route("/", get(home))
@@ -604,9 +504,7 @@ fn choices(bands: &[(String, String)]) -> (Vec<String>, Vec<String>) {
 
 /// The organisations of the query's page, with the filter form's choices and the pager.
 struct Listing {
-    orgs: Arc<Vec<DashboardOrg>>,
-    /// Indexes in `orgs` of the page's rows.
-    rows: Vec<usize>,
+    orgs: Vec<DashboardOrg>,
     total: usize,
     page: usize,
     pages: usize,
@@ -617,30 +515,46 @@ struct Listing {
 impl Listing {
     /// The page's rows, worked out as of `today`.
     fn rows(&self, today: chrono::NaiveDate) -> Vec<Listed<'_>> {
-        self.rows
+        self.orgs
             .iter()
-            .filter_map(|index| self.orgs.get(*index))
             .map(|org| Listed::new(org, today))
             .collect()
     }
 }
 
+/// The query's page of organisations, filtered, sorted and paged by the database
+/// ([`Store::dashboard_page`]); a page past the last one gives the last one.
 async fn listing(
     state: &Dashboard,
     query: &ListQuery,
 ) -> Result<Listing, crate::store::StoreError> {
-    let orgs = organisations_now(state).await?;
-    let indexes = views::filter_and_sort(&orgs, query, today());
-    let total = indexes.len();
-    let (rows, page, pages) = views::paginate(indexes, query.page());
+    let today = today();
+    let filter = query.filter(today);
+    let (order, descending) = (query.order(), query.descending());
+    let size = i64::try_from(views::PAGE_SIZE).unwrap_or(i64::MAX);
+    let at = |page: usize| {
+        i64::try_from(page.saturating_sub(1)).map_or(i64::MAX, |p| p.saturating_mul(size))
+    };
+    let mut page = query.page();
+    let mut found = state
+        .store
+        .dashboard_page(&filter, order, descending, at(page), size, None)
+        .await?;
+    let total = usize::try_from(found.total).unwrap_or_default();
+    if page > views::last_page(total) {
+        page = views::last_page(total);
+        found = state
+            .store
+            .dashboard_page(&filter, order, descending, at(page), size, None)
+            .await?;
+    }
     let bands = state.store.dashboard_bands().await?;
     let (sectors, sizes) = choices(&bands);
     Ok(Listing {
-        orgs,
-        rows,
+        orgs: found.rows,
         total,
         page,
-        pages,
+        pages: views::last_page(total),
         sectors,
         sizes,
     })
@@ -1020,12 +934,10 @@ async fn organisation(
     let Ok(id) = id.parse::<i64>() else {
         return not_found();
     };
-    let orgs = match organisations_now(&state).await {
-        Ok(orgs) => orgs,
+    let org = match state.store.dashboard_organisation(id).await {
+        Ok(Some(org)) => org,
+        Ok(None) => return not_found(),
         Err(error) => return store_failed(lang, &error),
-    };
-    let Some(org) = orgs.iter().find(|org| org.id == id).cloned() else {
-        return not_found();
     };
     let assessments = match state.store.organisation_assessments(id).await {
         Ok(rows) => rows,

@@ -1,17 +1,15 @@
 //! What the dashboard's pages show, worked out from the store's rows and the stored report
-//! documents, apart from HTTP and HTML so that it is tested on its own: the organisations'
-//! filters, sort and pages, the overdue rule, the heat map's columns, an organisation's changes
-//! (domains, controls) and open priority measures, the peers' quartiles.
+//! documents, apart from HTTP and HTML so that it is tested on its own: the lists' query (made
+//! the store's filter and sort, which the database applies) and pages, the overdue rule, the
+//! heat map's columns, an organisation's changes (domains, controls) and open priority measures.
 
 use std::collections::HashMap;
-
-use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::store::dashboard::{DashboardOrg, OrgFilter, OrgSort, Summary};
+use crate::store::dashboard::{DashboardOrg, OrgFilter, OrgSort};
 
 /// Organisations a page shows.
 pub const PAGE_SIZE: usize = 50;
@@ -156,112 +154,9 @@ impl<'a> Listed<'a> {
     }
 }
 
-/// The rank of a size band, smallest first.
-fn size_rank(size: Option<&str>) -> usize {
-    match size {
-        Some("1-9") => 0,
-        Some("10-49") => 1,
-        Some("50-249") => 2,
-        Some("250+") => 3,
-        Some(_) => 4,
-        None => 5,
-    }
-}
-
-/// Compares two optional values, a missing one last whatever the direction.
-fn missing_last<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let order = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
-            if descending { order.reverse() } else { order }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// The organisations the query keeps (their indexes in `orgs`), sorted (then by name, then id),
-/// as of `today`: the same rules as the store's `dashboard_page`, on the dashboard's snapshot in
-/// memory.
-pub fn filter_and_sort(orgs: &[DashboardOrg], query: &ListQuery, today: NaiveDate) -> Vec<usize> {
-    let filter = query.filter(today);
-    let descending = query.descending();
-    let mut rows: Vec<(usize, Listed<'_>)> = orgs
-        .iter()
-        .enumerate()
-        .filter(|(_, org)| {
-            filter
-                .sector
-                .as_deref()
-                .is_none_or(|s| org.sector.as_deref() == Some(s))
-        })
-        .filter(|(_, org)| {
-            filter
-                .size
-                .as_deref()
-                .is_none_or(|s| org.size.as_deref() == Some(s))
-        })
-        .filter(|(_, org)| {
-            filter
-                .level
-                .is_none_or(|l| org.last.as_ref().and_then(|last| last.level) == Some(l))
-        })
-        .map(|(index, org)| (index, Listed::new(org, today)))
-        .filter(|(_, row)| filter.overdue.is_none() || row.overdue())
-        .collect();
-    let by_name = |a: &Listed, b: &Listed| {
-        a.org
-            .name
-            .to_lowercase()
-            .cmp(&b.org.name.to_lowercase())
-            .then(a.org.id.cmp(&b.org.id))
-    };
-    let order = query.order();
-    rows.sort_by(|(_, a), (_, b)| {
-        fn last<'b>(row: &Listed<'b>) -> Option<&'b Summary> {
-            row.org.last.as_ref()
-        }
-        let order = match order {
-            OrgSort::Sector => {
-                missing_last(a.org.sector.as_ref(), b.org.sector.as_ref(), descending)
-            }
-            OrgSort::Size => missing_last(
-                Some(size_rank(a.org.size.as_deref())),
-                Some(size_rank(b.org.size.as_deref())),
-                descending,
-            ),
-            OrgSort::Date => missing_last(
-                last(a).map(|l| &l.date),
-                last(b).map(|l| &l.date),
-                descending,
-            ),
-            OrgSort::Score => missing_last(
-                last(a).and_then(|l| l.score),
-                last(b).and_then(|l| l.score),
-                descending,
-            ),
-            OrgSort::Change => missing_last(a.change, b.change, descending),
-            OrgSort::Name => {
-                let order = by_name(a, b);
-                return if descending { order.reverse() } else { order };
-            }
-        };
-        order.then_with(|| by_name(a, b))
-    });
-    rows.into_iter().map(|(index, _)| index).collect()
-}
-
-/// The rows of page `page` (from 1, clamped to the last), the page and the number of pages.
-pub fn paginate<T>(rows: Vec<T>, page: usize) -> (Vec<T>, usize, usize) {
-    let pages = rows.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
-    let rows = rows
-        .into_iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .collect();
-    (rows, page, pages)
+/// The number of pages of `total` organisations (at least one), which is also the last page.
+pub fn last_page(total: usize) -> usize {
+    total.div_ceil(PAGE_SIZE).max(1)
 }
 
 /// The day six months before `today` (an assessment older than that is overdue).
@@ -440,7 +335,16 @@ pub fn open_priority_measures(document: &Json) -> Vec<OpenMeasure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::dashboard::Summary;
     use serde_json::json;
+
+    #[test]
+    fn pages_of_fifty_and_at_least_one() {
+        assert_eq!(last_page(0), 1);
+        assert_eq!(last_page(50), 1);
+        assert_eq!(last_page(51), 2);
+        assert_eq!(last_page(10_000), 200);
+    }
 
     fn org(id: i64, name: &str, scores: &[(&str, f64, u8)]) -> DashboardOrg {
         let summary = |(date, score, level): &(&str, f64, u8)| Summary {

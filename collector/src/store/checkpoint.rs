@@ -6,7 +6,7 @@
 //! writer lock): under load every 40th or so submission carried a checkpoint (reads, writes and
 //! two `fsync`s) and all the others waited for it. Here the connections never checkpoint
 //! (`wal_autocheckpoint = 0`, set on each); a task does, on its own connection, after every
-//! [`EVERY`] commits or each [`PERIOD`]: a PASSIVE checkpoint, which runs while submissions keep
+//! [`EVERY`] submissions or each [`PERIOD`]: a PASSIVE checkpoint, which runs while submissions keep
 //! committing. When the WAL has grown past [`RESTART_FRAMES`] all the same (a checkpoint that
 //! never catches up under a sustained load), the task takes the writer lock and restarts the WAL,
 //! so that it does not grow without bound.
@@ -21,7 +21,7 @@ use std::time::Duration;
 use sqlx::{AnyPool, Row as _};
 use tokio::sync::{Mutex, Notify};
 
-/// A checkpoint after this many commits.
+/// A checkpoint after this many submissions committed.
 const EVERY: usize = 32;
 
 /// A checkpoint at least this often when anything was committed.
@@ -47,7 +47,7 @@ pub(super) struct Checkpoints {
 
 impl Checkpoints {
     /// Starts the checkpoint task of `pool`, whose writers take turns on `writer`. The task
-    /// ends when the returned value (kept by the store and its clones) is dropped, or when the
+    /// ends when the returned value (kept by the store's writer task, `super::submission`) is dropped, or when the
     /// pool is closed. Must be called inside a tokio runtime.
     pub(super) fn start(pool: AnyPool, writer: Arc<Mutex<()>>) -> Arc<Checkpoints> {
         let wake = Arc::new(Notify::new());
@@ -61,9 +61,9 @@ impl Checkpoints {
         checkpoints
     }
 
-    /// Counts a commit (call it once the writer lock is released).
-    pub(super) fn committed(&self) {
-        if self.commits.fetch_add(1, Ordering::Relaxed) + 1 >= EVERY {
+    /// Counts `submissions` committed (call it once the writer lock is released).
+    pub(super) fn committed(&self, submissions: usize) {
+        if self.commits.fetch_add(submissions, Ordering::Relaxed) + submissions >= EVERY {
             self.wake.notify_one();
         }
     }
