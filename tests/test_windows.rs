@@ -2,8 +2,9 @@
 //! the command-line path of a meeting (`session new`, `answer`, `score`, `report` in every format,
 //! `compare`, `catalog check`) in a folder with a drive letter and spaces, scores identical to the
 //! Linux binary's for the same file, a corrupt session refused and left alone, files written with
-//! Windows line ends (CRLF), the files it writes private to their owner (an owner-only ACL), and
-//! the guided audit in a terminal (tmux).
+//! Windows line ends (CRLF), the files it writes private to their owner (an owner-only ACL), the
+//! guided audit in a terminal (tmux) and the console events Wine delivers to it, and the
+//! collection server's SQLite files (`-wal` and `-shm` included) private while it runs.
 //!
 //! The `.exe` is the release build `cargo build --release --target x86_64-pc-windows-gnu -p posture
 //! --bin posture` (`common::cross`), the same one `dist/build` puts in the Windows archive; Wine's
@@ -507,4 +508,188 @@ fn files_saved_by_windows_editors_are_read_on_linux_too() {
     ])
     .success();
     assert_eq!(from_agent.stdout, from_notepad.stdout);
+}
+
+/// The notes the audit saved, whatever their question.
+fn notes(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    toml::from_str::<toml::Table>(&text)
+        .ok()
+        .and_then(|table| table.get("notes").and_then(|n| n.as_table()).cloned())
+        .unwrap_or_default()
+        .values()
+        .filter_map(|note| note.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// `posture.exe audit FILE` in a console of its own, the first question answered and a note
+/// being typed on the second (the note editor open).
+fn audit_with_an_open_note(windows: &Windows, name: &str, note: &str) -> wine::Console {
+    let session = win(name);
+    windows.expect(
+        0,
+        &[
+            "session",
+            "new",
+            "--profile",
+            "express",
+            "--org",
+            "CPTS du Val",
+            "-o",
+            &session,
+        ],
+    );
+    let path = windows.file(name);
+    let console = windows.wine.console(
+        &windows.exe,
+        &["audit", &session],
+        &windows.audits,
+        &[("LANG", "fr_FR.UTF-8"), ("LC_CTYPE", "C.UTF-8")],
+    );
+    console.wait_screen("the first question", |screen| {
+        let screen = screen.replace('\n', "");
+        screen.contains("quitter") && screen.contains("1/")
+    });
+    console.keys(&["1"]);
+    let start = Instant::now();
+    while answers(&path).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the answer is not in the file; the screen:\n{}",
+            console.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    console.keys(&["n"]);
+    console.wait_screen("the note editor", |screen| screen.contains("Note —"));
+    console.type_text(note);
+    // The draft is on disk at every key, as on Linux (Wine's console draws it imperfectly).
+    let start = Instant::now();
+    while notes(&path) != [note] {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the note typed is not in the file: {:?}; the screen:\n{}",
+            notes(&path),
+            console.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    console
+}
+
+/// Ctrl+C, Ctrl+Break and a closed window as Wine 8 delivers them to `posture.exe` during the
+/// guided audit, with an answer given and a note being typed. Ctrl+C typed in the console: Wine
+/// leaves the terminal's ISIG on, so it comes as a CTRL_C_EVENT (on Windows, in raw mode, it is a
+/// key that saves and quits), which the audit catches: it saves the answer and the note and
+/// exits with 128 + SIGINT, as on Linux. A program that sends the event
+/// (`GenerateConsoleCtrlEvent`, through `wine-console-event.exe`) does the same.
+///
+/// What Wine 8 does not deliver, so this test cannot check: CTRL_BREAK_EVENT (its server
+/// implements CTRL_C_EVENT only: `GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, …)` fails with
+/// error 6, and a Unix terminal has no Break key) — tried here, and checked (saved, exit code
+/// 128 + 21) the day a Wine delivers it; and CTRL_CLOSE_EVENT (closing the terminal sends SIGHUP
+/// to the Wine processes, which Wine does not turn into a console event: the program ends at
+/// once, with what it had saved at its last key). On Windows those events go through the same
+/// code as Ctrl+C (`questionnaire/src/tui/signals.rs`, unit-tested for every event).
+#[test]
+fn the_console_events_wine_delivers_save_the_guided_audit_and_exit_as_on_linux() {
+    let Some(windows) = Windows::new() else {
+        return;
+    };
+
+    // Ctrl+C typed.
+    let note = "coupure par Ctrl+C";
+    let console = audit_with_an_open_note(&windows, "touche.toml", note);
+    console.keys(&["C-c"]);
+    assert_eq!(console.wait_exit("the audit after Ctrl+C"), 128 + 2);
+    let path = windows.file("touche.toml");
+    assert_eq!(answers(&path).len(), 1);
+    assert_eq!(notes(&path), vec![note.to_owned()]);
+
+    // CTRL_BREAK_EVENT sent by another program: refused by Wine 8, checked where delivered.
+    let note = "coupure par un autre programme";
+    let console = audit_with_an_open_note(&windows, "evenement.toml", note);
+    let path = windows.file("evenement.toml");
+    let sent = windows
+        .wine
+        .console_event("posture.exe", wine::CtrlEvent::CtrlBreak);
+    if sent.code == 0 {
+        assert_eq!(
+            console.wait_exit("the audit after CTRL_BREAK_EVENT"),
+            128 + 21
+        );
+    } else {
+        assert_eq!(sent.code, 3, "{}", sent.explain());
+        eprintln!(
+            "this Wine does not deliver CTRL_BREAK_EVENT: {}",
+            sent.stdout.trim()
+        );
+        std::thread::sleep(Duration::from_secs(1));
+        assert_eq!(console.exit_code(), None, "the audit goes on");
+        // CTRL_C_EVENT from the same program: delivered, caught, saved, 128 + SIGINT.
+        let sent = windows
+            .wine
+            .console_event("posture.exe", wine::CtrlEvent::CtrlC);
+        assert_eq!(sent.code, 0, "{}", sent.explain());
+        assert_eq!(console.wait_exit("the audit after CTRL_C_EVENT"), 128 + 2);
+    }
+    assert_eq!(answers(&path).len(), 1);
+    assert_eq!(notes(&path), vec![note.to_owned()]);
+}
+
+/// The collection server's SQLite database under Wine: the database and SQLite's `-wal` and
+/// `-shm` files (which Windows would give the folder's ACL) are private to their owner while
+/// `posture.exe serve` runs, and stay so after another `posture.exe` wrote through them. (A file
+/// Wine makes with no ACL of its own, as SQLite makes them, is readable by others even in this
+/// private folder: mode 0644, where an owner-only ACL shows as no permission for others.)
+#[test]
+fn the_collection_database_and_its_wal_files_are_private_under_wine() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let Some(windows) = Windows::new() else {
+        return;
+    };
+    let others = |name: &str| {
+        let path = windows.file(name);
+        std::fs::metadata(&path)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+            .permissions()
+            .mode()
+            & 0o007
+    };
+    let db = format!("sqlite:{}", win("collecte du val.db"));
+    let console = windows.wine.console(
+        &windows.exe,
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--insecure-http",
+            "--db",
+            &db,
+        ],
+        &windows.audits,
+        &[("LANG", "fr_FR.UTF-8"), ("LC_CTYPE", "C.UTF-8")],
+    );
+    console.wait_screen("the server to listen", |screen| {
+        screen.contains("http://127.0.0.1:")
+    });
+    let files = [
+        "collecte du val.db",
+        "collecte du val.db-wal",
+        "collecte du val.db-shm",
+    ];
+    for name in files {
+        assert_eq!(others(name), 0, "{name} while the server runs");
+    }
+    // Another posture.exe writes a token while the server runs.
+    windows.expect(
+        0,
+        &[
+            "serve", "token", "create", "--admin", "--name", "Carol", "--db", &db,
+        ],
+    );
+    for name in files {
+        assert_eq!(others(name), 0, "{name} after a write");
+    }
+    drop(console);
 }

@@ -1,7 +1,8 @@
 //! `posture-agent`, the agent alone, as the auditor carries it on a USB key: the Windows `.exe`
 //! (cross-built with MinGW) run under Wine on a fake Windows 11 machine written into a throwaway
-//! registry, its facts checked, then read by `posture score --facts`; and the static Linux build
-//! (musl), run and checked to be static.
+//! registry, its facts checked, then read by `posture score --facts`; double-clicked (a console
+//! of its own), writing its facts next to itself and waiting for a key; and the static Linux
+//! build (musl), run and checked to be static.
 //!
 //! The Wine runs need Wine and MinGW (`common::wine::available`): without them the tests say so
 //! and pass, except under CI=true, where they fail. One Wine prefix serves the whole machine
@@ -156,6 +157,26 @@ fn the_windows_agent_reads_a_windows_11_pc_under_wine_and_posture_scores_it() {
         said(&report, "av.signatures_age_days"),
         (&Value::from(20), "fail")
     );
+    // Security Center's list comes first, where readable. Wine 8 has none (as Windows Server):
+    // its WMI answers WBEM_E_INVALID_NAMESPACE for ROOT\SecurityCenter2, so the av.* facts come
+    // from Defender's keys, and say why.
+    for key in ["av.present", "av.realtime", "av.signatures_age_days"] {
+        let av = fact(&report, key);
+        assert!(
+            av["source"]
+                .as_str()
+                .unwrap()
+                .starts_with(r"WMI ROOT\SecurityCenter2 AntiVirusProduct"),
+            "{av:#}"
+        );
+        assert!(
+            av["detail"]
+                .as_str()
+                .unwrap()
+                .ends_with("(Centre de sécurité Windows\u{a0}: absent, comme sur Windows Server)"),
+            "{av:#}"
+        );
+    }
     assert_eq!(said(&report, "fw.active"), (&Value::from(false), "fail"));
     assert!(
         fact(&report, "fw.profiles")["value"]
@@ -315,4 +336,93 @@ fn has_interpreter(elf: &[u8]) -> bool {
         let at = table + i * entry_size;
         u32::from_le_bytes([elf[at], elf[at + 1], elf[at + 2], elf[at + 3]]) == 3
     })
+}
+
+/// The French messages of a double-click, as `i18n/locales/fr/agent.ftl` words them.
+const READING: &str = "Lecture des constats de cette machine";
+const PRESS_A_KEY: &str = "Appuyez sur une touche pour fermer cette fenêtre.";
+
+#[test]
+fn double_clicked_the_windows_agent_writes_its_facts_next_to_itself_and_waits_for_a_key() {
+    if !wine::available() {
+        return;
+    }
+    let exe = cross::release_binary(WINDOWS, "agent", "posture-agent");
+    let wine = Wine::new();
+    // On the USB key, in a folder whose name has a space and an accent.
+    let installed = wine.install_in(&exe, "Clé USB/posture agent");
+    let folder = installed.parent().unwrap().to_path_buf();
+    let written = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|name| name.starts_with("faits-"))
+            .collect();
+        names.sort();
+        names
+    };
+
+    // Double-clicked: a console of its own, started from elsewhere (Explorer's folder is not the
+    // program's), no argument; a French Windows, so French.
+    let console = wine.console(
+        &installed,
+        &[],
+        &wine.drive_c(),
+        &[("LANG", "fr_FR.UTF-8"), ("LC_CTYPE", "C.UTF-8")],
+    );
+    let screen = console.wait_screen("the facts written, then the wait for a key", |screen| {
+        screen.contains(PRESS_A_KEY)
+    });
+    assert!(screen.contains(READING), "{screen}");
+    let names = written();
+    let [name] = names.as_slice() else {
+        panic!("one facts file next to the program, found {names:?}; the screen:\n{screen}");
+    };
+    // Its name says which machine and which day, as the facts inside do.
+    let text = std::fs::read_to_string(folder.join(name)).unwrap();
+    let report: scoring::facts::FactReport = serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{name} is not a facts file ({error}):\n{text}"));
+    assert!(!report.host.is_empty(), "{text}");
+    assert_eq!(
+        name,
+        &format!("faits-{}-{}.json", report.host, &report.collected_at[..10]),
+        "{text}"
+    );
+    assert!(!report.facts.is_empty(), "{text}");
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(fact(&json, "os.name")["status"], "ok", "{json:#}");
+    // The summary names the file where it is, as Windows writes the path.
+    assert!(
+        screen.contains(&format!(r"C:\Clé USB\posture agent\{name}")),
+        "{screen}"
+    );
+    assert!(
+        !wine.drive_c().join(name).exists(),
+        "written where it was started from, not next to itself"
+    );
+
+    // The window waits for the user: still open a moment later.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert!(
+        console.is_open(),
+        "the window closed before a key was pressed"
+    );
+    assert_eq!(console.exit_code(), None);
+    // Any key, not only Enter.
+    console.keys(&["x"]);
+    assert_eq!(console.wait_exit("the window to close after a key"), 0);
+    assert_eq!(written(), names, "nothing else written");
+
+    // From a terminal (a console shared with cmd.exe), the same program with no argument only
+    // shows its help: exit code 2, no file, no wait.
+    std::fs::remove_file(folder.join(name)).unwrap();
+    let program = r"C:\Clé USB\posture agent\posture-agent.exe";
+    let terminal = wine.console(
+        Path::new("cmd"),
+        &["/c", program],
+        &wine.drive_c(),
+        &[("LANG", "fr_FR.UTF-8"), ("LC_CTYPE", "C.UTF-8")],
+    );
+    assert_eq!(terminal.wait_exit("posture-agent in cmd.exe"), 2);
+    assert!(written().is_empty(), "{:?}", written());
 }

@@ -303,3 +303,14 @@ pub fn console_of_its_own() -> bool {
         false
     }
 }
+
+/// Waits for a key before the window of a double-clicked program closes: any key in a Windows
+/// console; elsewhere, or when standard input is not a console, a line (Enter).
+pub fn wait_for_key() {
+    #[cfg(windows)]
+    if win32::wait_for_key() {
+        return;
+    }
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+}

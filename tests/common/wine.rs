@@ -14,6 +14,11 @@
 //!   tests' own version values, written afterwards, stay.
 //! - Every Wine call is time-bound; `WINEDEBUG=-all`, no `DISPLAY` (no window may open), no Mono
 //!   or Gecko installer prompts.
+//! - A console of its own, as a double-click gives ([`Console`]): `wine` in a tmux pane, where
+//!   Wine's console host drives the terminal. Wine leaves the terminal's ISIG on, so a Ctrl+C
+//!   typed there is a CTRL_C_EVENT even in raw mode. Other console events are sent by a helper
+//!   built with MinGW for the tests (`wine_console_event.c`); Wine 8 delivers CTRL_C_EVENT only
+//!   (not Ctrl+Break, nor the closed window's CTRL_CLOSE_EVENT).
 //!
 //! A fresh prefix costs seconds and about 700 MB of disk: tests that do not conflict share one.
 
@@ -341,6 +346,283 @@ fn stand_in_dll() -> PathBuf {
             stable
         } else {
             dll
+        }
+    })
+    .clone()
+}
+
+// ---- A console of its own: a double-click's window, and the console events sent to it ----
+
+/// How long a [`Console`] waits, at most, for what a test expects.
+const CONSOLE_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A console control event, as `GenerateConsoleCtrlEvent` numbers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CtrlEvent {
+    CtrlC = 0,
+    CtrlBreak = 1,
+}
+
+impl Wine {
+    /// Copies `exe` into `C:\<folder>` (a relative path, spaces welcome: a USB key's folder),
+    /// with the ProcessPrng stand-in beside it when this Wine needs one, and returns the copy.
+    pub fn install_in(&self, exe: &Path, folder: &str) -> PathBuf {
+        let dir = self.drive_c().join(folder);
+        std::fs::create_dir_all(&dir).expect("a folder in the prefix");
+        let copy = dir.join(exe.file_name().expect("the program's file name"));
+        std::fs::copy(exe, &copy)
+            .unwrap_or_else(|error| panic!("cannot copy {}: {error}", exe.display()));
+        if self.lacks_process_prng() {
+            std::fs::copy(stand_in_dll(), dir.join("bcryptprimitives.dll"))
+                .expect("copy of the stand-in DLL");
+        }
+        copy
+    }
+
+    /// Starts `exe ARGS…` (installed, see [`Wine::install`]) in a console of its own, as a
+    /// double-click gives: `wine` run in a tmux pane, where Wine's console host drives the Unix
+    /// terminal and `GetConsoleProcessList` counts the program alone (under `wine cmd /c` it
+    /// counts three). `env` adds to the quiet environment of [`Wine::run`]; a locale that this
+    /// machine lacks (`fr_FR.UTF-8`) still chooses Windows' language, and `LC_CTYPE=C.UTF-8`
+    /// keeps the console in UTF-8.
+    pub fn console(&self, exe: &Path, args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Console {
+        Console::start(self, exe, args, cwd, env)
+    }
+
+    /// Sends `event` to the running program named `program` (`posture.exe`) through a helper
+    /// built with MinGW for the tests (`tests/common/wine_console_event.c`): it attaches to the
+    /// program's console and calls `GenerateConsoleCtrlEvent`. Its exit code says what Wine
+    /// answered: 0 sent, 3 refused (the output gives `GetLastError`).
+    pub fn console_event(&self, program: &str, event: CtrlEvent) -> WineOutput {
+        let helper = console_event_exe();
+        let args: Vec<OsString> = vec![
+            helper.into_os_string(),
+            program.into(),
+            (event as u32).to_string().into(),
+        ];
+        let command = self.command(&args);
+        let (status, stdout, stderr) = self.run_to_files(command, "wine-console-event.exe");
+        WineOutput {
+            code: status.code().unwrap_or(-1),
+            stdout,
+            stderr,
+        }
+    }
+}
+
+/// A Windows program in a console of its own (a tmux pane on a private tmux server), with its
+/// exit code kept in a file; the tmux server, and the program if it still runs, go when dropped.
+#[derive(Debug)]
+pub struct Console {
+    socket: String,
+    status: PathBuf,
+    _dir: TempDir,
+}
+
+impl Console {
+    fn start(wine: &Wine, exe: &Path, args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Console {
+        static SERVERS: AtomicUsize = AtomicUsize::new(0);
+        let dir = tempfile::Builder::new()
+            .prefix("posture-wine-console-")
+            .tempdir()
+            .expect("a temporary directory");
+        let console = Console {
+            socket: format!(
+                "posture-wine-console-{}-{}",
+                std::process::id(),
+                SERVERS.fetch_add(1, Ordering::Relaxed)
+            ),
+            status: dir.path().join("status"),
+            _dir: dir,
+        };
+        // The pane runs `sh`, which runs wine and writes its exit code, then the pane closes.
+        // Wine's console leaves the terminal's ISIG on: a Ctrl+C typed is a SIGINT to the pane's
+        // processes, which Wine turns into a CTRL_C_EVENT for the program; `sh` traps it so as
+        // to outlive it (the program gets the default action back, which Wine replaces).
+        let mut command = console.tmux_command();
+        command.args([
+            "new-session",
+            "-d",
+            "-s",
+            "console",
+            "-x",
+            "120",
+            "-y",
+            "30",
+            "-c",
+        ]);
+        command.arg(cwd);
+        command.args([
+            "--",
+            "sh",
+            "-c",
+            "trap : INT; \"$@\"; echo $? > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"",
+        ]);
+        command.arg(&console.status);
+        command.arg(wine_binary().expect("wine is installed"));
+        command.arg(exe);
+        command.args(args);
+        // The server started by this command gives its environment to the pane.
+        wine.environment(&mut command);
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().expect("tmux runs");
+        assert!(
+            output.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        console
+    }
+
+    /// `tmux -L <socket>`, with no user configuration.
+    fn tmux_command(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .env_remove("TMUX")
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// The console's text, wrapped lines joined (Wine's console wraps where it likes).
+    pub fn screen(&self) -> String {
+        let output = self
+            .tmux_command()
+            .args(["capture-pane", "-p", "-J", "-t", "console"])
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Types keys, in tmux's names (`Enter`, `C-c`, `1`…).
+    pub fn keys(&self, keys: &[&str]) {
+        let output = self
+            .tmux_command()
+            .args(["send-keys", "-t", "console"])
+            .args(keys)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            output.status.success(),
+            "tmux send-keys {keys:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// Types `text` as it is (no key names).
+    pub fn type_text(&self, text: &str) {
+        let output = self
+            .tmux_command()
+            .args(["send-keys", "-t", "console", "-l", text])
+            .output()
+            .expect("tmux runs");
+        assert!(output.status.success(), "tmux send-keys -l {text:?}");
+    }
+
+    /// Whether the pane is still there (the program, or its wrapper, still runs).
+    pub fn is_open(&self) -> bool {
+        self.tmux_command()
+            .args(["has-session", "-t", "console"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success())
+    }
+
+    /// The program's exit code, once it has exited (not waiting).
+    pub fn exit_code(&self) -> Option<i32> {
+        std::fs::read_to_string(&self.status)
+            .ok()
+            .and_then(|text| text.trim().parse().ok())
+    }
+
+    /// Waits until `done` holds for the screen (at most two minutes: Wine starts slowly) and
+    /// returns that screen; the failure's message shows the last screen.
+    pub fn wait_screen(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < CONSOLE_TIMEOUT,
+                "{what}: not within {CONSOLE_TIMEOUT:?}; exit code {:?}; the screen:\n{screen}",
+                self.exit_code()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits for the program to exit and its pane to close; returns its exit code.
+    pub fn wait_exit(&self, what: &str) -> i32 {
+        let start = Instant::now();
+        let mut last = String::new();
+        loop {
+            if let Some(code) = self.exit_code() {
+                while self.is_open() && start.elapsed() < CONSOLE_TIMEOUT {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                assert!(!self.is_open(), "{what}: the console stayed open");
+                return code;
+            }
+            if self.is_open() {
+                last = self.screen();
+            }
+            assert!(
+                start.elapsed() < CONSOLE_TIMEOUT,
+                "{what}: the program did not exit within {CONSOLE_TIMEOUT:?}; the screen:\n{last}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        let _ = self
+            .tmux_command()
+            .arg("kill-server")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// `wine-console-event.exe`, built once per test process with MinGW (tests only).
+fn console_event_exe() -> PathBuf {
+    static EXE: OnceLock<PathBuf> = OnceLock::new();
+    EXE.get_or_init(|| {
+        let dir = super::cross::target_dir()
+            .join("wine-helpers")
+            .join(std::process::id().to_string());
+        std::fs::create_dir_all(&dir).expect("the helpers' directory");
+        let exe = dir.join("wine-console-event.exe");
+        let source =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common/wine_console_event.c");
+        let output = Command::new(MINGW_GCC)
+            .args(["-O2", "-o"])
+            .arg(&exe)
+            .arg(&source)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run {MINGW_GCC}: {error}"));
+        assert!(
+            output.status.success(),
+            "{MINGW_GCC} could not build {}:\n{}",
+            source.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // Moved to a stable place so that the per-process directory can go.
+        let stable = super::cross::target_dir()
+            .join("wine-helpers")
+            .join("wine-console-event.exe");
+        if std::fs::rename(&exe, &stable).is_ok() {
+            let _ = std::fs::remove_dir_all(&dir);
+            stable
+        } else {
+            exe
         }
     })
     .clone()

@@ -406,7 +406,6 @@ fn double_clicked(lang: Lang) -> ExitCode {
         }
     };
     println!("{}", i18n::t!(lang, "agent-press-key"));
-    let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
+    agent::win::wait_for_key();
     code
 }

@@ -29,7 +29,11 @@ use windows::Win32::System::Com::{
     CoInitializeEx, CoSetProxyBlanket, CoUninitialize, EOAC_NONE, IBindCtx, RPC_C_AUTHN_LEVEL_CALL,
     RPC_C_IMP_LEVEL_IMPERSONATE,
 };
-use windows::Win32::System::Console::GetConsoleProcessList;
+use windows::Win32::System::Console::{
+    ENABLE_ECHO_INPUT, ENABLE_LINE_INPUT, FlushConsoleInputBuffer, GetConsoleMode,
+    GetConsoleProcessList, GetStdHandle, INPUT_RECORD, KEY_EVENT, ReadConsoleInputW,
+    STD_INPUT_HANDLE, SetConsoleMode,
+};
 use windows::Win32::System::Power::{GetSystemPowerStatus, SYSTEM_POWER_STATUS};
 use windows::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
 use windows::Win32::System::UpdateAgent::{IUpdateSession, UpdateSession};
@@ -54,6 +58,47 @@ pub(crate) fn console_processes() -> Option<u32> {
     // SAFETY: the slice is valid and writable for its whole length, which the function is told.
     let count = unsafe { GetConsoleProcessList(&mut list) };
     (count > 0).then_some(count)
+}
+
+/// Waits until a key is pressed in this process's console — any key but a modifier alone, not
+/// only Enter: line input is off for the wait, then given back; keys pressed before the wait do
+/// not count. `false` when standard input is not a console (nothing was read).
+pub(crate) fn wait_for_key() -> bool {
+    // SAFETY: no precondition; the handle returned is the process's own, not to be closed.
+    let Ok(input) = (unsafe { GetStdHandle(STD_INPUT_HANDLE) }) else {
+        return false;
+    };
+    let mut mode = Default::default();
+    // SAFETY: `input` is a handle of this process; `mode` is a writable CONSOLE_MODE.
+    if unsafe { GetConsoleMode(input, &mut mode) }.is_err() {
+        return false;
+    }
+    // SAFETY: `input` is a console input handle (GetConsoleMode succeeded on it).
+    let _ = unsafe { SetConsoleMode(input, mode & !(ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT)) };
+    // SAFETY: as above.
+    let _ = unsafe { FlushConsoleInputBuffer(input) };
+    let mut records = [INPUT_RECORD::default()];
+    let pressed = loop {
+        let mut read = 0u32;
+        // SAFETY: `records` is writable for its whole length, which the function is told;
+        // `read` is writable.
+        if unsafe { ReadConsoleInputW(input, &mut records, &mut read) }.is_err() || read == 0 {
+            break false;
+        }
+        let [record] = records;
+        if u32::from(record.EventType) == KEY_EVENT {
+            // SAFETY: the event type says the union holds a key event.
+            let key = unsafe { record.Event.KeyEvent };
+            // Shift, Ctrl, Alt, Caps Lock and the Windows keys alone are not "a key".
+            let modifier = matches!(key.wVirtualKeyCode, 0x10..=0x12 | 0x14 | 0x5B | 0x5C);
+            if key.bKeyDown.as_bool() && !modifier {
+                break true;
+            }
+        }
+    };
+    // SAFETY: as above; the console's mode as it was.
+    let _ = unsafe { SetConsoleMode(input, mode) };
+    pressed
 }
 
 /// Whether the machine has a system battery (`BatteryFlag` 128: none; 255: unknown).
