@@ -305,6 +305,10 @@ async fn postgres_document_storage(pool: &AnyPool) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// How many transactions of submissions PostgreSQL writes at once (SQLite: one, its only
+/// writer). Each writes the submissions waiting when it starts (`store/submission.rs`).
+const POSTGRES_WRITERS: usize = 4;
+
 fn level_of(value: Option<i64>) -> Result<Option<u8>, StoreError> {
     value
         .map(|level| u8::try_from(level).map_err(|_| StoreError::Corrupt(format!("level {level}"))))
@@ -386,8 +390,9 @@ impl Store {
             .map(|writer| checkpoint::Checkpoints::start(pool.clone(), writer.clone()));
         let batcher = std::sync::Arc::new(submission::Batcher::start(
             pool.clone(),
-            writer.clone().unwrap_or_default(),
+            writer.clone(),
             checkpoints,
+            if sqlite { 1 } else { POSTGRES_WRITERS },
         ));
         Ok(Store {
             pool,

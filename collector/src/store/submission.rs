@@ -151,11 +151,20 @@ impl Batcher {
     /// and its clones) is dropped. Must be called inside a tokio runtime.
     pub(super) fn start(
         pool: sqlx::AnyPool,
-        writer: Arc<Mutex<()>>,
+        writer: Option<Arc<Mutex<()>>>,
         checkpoints: Option<Arc<Checkpoints>>,
+        tasks: usize,
     ) -> Batcher {
         let (jobs, queue) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, writer, checkpoints, queue));
+        let queue = Arc::new(Mutex::new(queue));
+        for _ in 0..tasks.max(1) {
+            tokio::spawn(run(
+                pool.clone(),
+                writer.clone(),
+                checkpoints.clone(),
+                queue.clone(),
+            ));
+        }
         Batcher { jobs }
     }
 
@@ -174,13 +183,20 @@ impl Batcher {
 
 async fn run(
     pool: sqlx::AnyPool,
-    writer: Arc<Mutex<()>>,
+    writer: Option<Arc<Mutex<()>>>,
     checkpoints: Option<Arc<Checkpoints>>,
-    mut queue: mpsc::Receiver<Job>,
+    queue: Arc<Mutex<mpsc::Receiver<Job>>>,
 ) {
     let mut jobs: Vec<Job> = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
-        let turn = writer.lock().await;
+    loop {
+        // The next task takes the queue while this one writes.
+        if queue.lock().await.recv_many(&mut jobs, MAX_BATCH).await == 0 {
+            return;
+        }
+        let turn = match &writer {
+            Some(writer) => Some(writer.lock().await),
+            None => None,
+        };
         let batch: Vec<Job> = std::mem::take(&mut jobs);
         let submissions = batch.len();
         match together(&pool, &batch).await {
