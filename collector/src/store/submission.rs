@@ -197,7 +197,11 @@ async fn run(
             Some(writer) => Some(writer.lock().await),
             None => None,
         };
-        let batch: Vec<Job> = std::mem::take(&mut jobs);
+        let mut batch: Vec<Job> = std::mem::take(&mut jobs);
+        // Every task locks the organisations' rows in the same order (a stable sort: one
+        // organisation's submissions stay in the order they came), so that two batches do not
+        // wait for each other's organisations.
+        batch.sort_by_key(|job| job.row.org_id);
         let submissions = batch.len();
         match together(&pool, &batch).await {
             Ok(Some(answers)) => {
@@ -229,7 +233,41 @@ async fn run(
 /// The rows of `batch` in one transaction, committed: each one's answer, in order. `None`, and
 /// nothing committed, when a submission's request has gone meanwhile (its time bound passed:
 /// it was answered `503`, so it must not be stored).
+///
+/// On PostgreSQL several writer tasks run at once: a transaction that the database chose to
+/// abort to end a deadlock with another one (the same assessment sent twice at once, an
+/// organisation deleted meanwhile) is run again, a few times.
 async fn together(
+    pool: &sqlx::AnyPool,
+    batch: &[Job],
+) -> Result<Option<Vec<Submitted>>, StoreError> {
+    let mut attempt = 1;
+    loop {
+        match try_together(pool, batch).await {
+            Err(StoreError::Database(error)) if attempt < ATTEMPTS && is_transient(&error) => {
+                tracing::info!(
+                    attempt,
+                    "a transaction of submissions is run again: {error}"
+                );
+                attempt += 1;
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+/// How many times [`together`] runs a transaction that the database aborted to end a deadlock.
+const ATTEMPTS: u32 = 6;
+
+/// Whether the database aborted the transaction only to let another one through (PostgreSQL's
+/// `deadlock_detected` and `serialization_failure`): running it again is safe.
+fn is_transient(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(database)
+        if matches!(database.code().as_deref(), Some("40P01" | "40001")))
+}
+
+/// [`together`], once.
+async fn try_together(
     pool: &sqlx::AnyPool,
     batch: &[Job],
 ) -> Result<Option<Vec<Submitted>>, StoreError> {
