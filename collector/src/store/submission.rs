@@ -139,16 +139,18 @@ struct Job {
     reply: oneshot::Sender<Result<Submitted, StoreError>>,
 }
 
-/// SQLite's writer task: submissions sent here are written in batches (see the module's doc).
+/// The writer tasks: submissions sent here are written in batches (see the module's doc).
 #[derive(Debug)]
 pub(super) struct Batcher {
     jobs: mpsc::Sender<Job>,
 }
 
 impl Batcher {
-    /// Starts the writer task of `pool`, which takes `writer`'s turn for each batch (SQLite's
-    /// other writers take it too) and counts its commits for `checkpoints` (SQLite's). The task ends when the returned value (kept by the store
-    /// and its clones) is dropped. Must be called inside a tokio runtime.
+    /// Starts `tasks` writer tasks on `pool`, which take the queue in turn. Each takes
+    /// `writer`'s turn for each batch when there is one (SQLite's, which its other writers take
+    /// too) and counts its commits for `checkpoints` (SQLite's). The tasks end when the returned
+    /// value (kept by the store and its clones) is dropped. Must be called inside a tokio
+    /// runtime.
     pub(super) fn start(
         pool: sqlx::AnyPool,
         writer: Option<Arc<Mutex<()>>>,
@@ -284,14 +286,17 @@ async fn try_together(
     Ok(Some(answers))
 }
 
-/// Each submission of a batch that failed, or that one whose request has gone, in a
-/// transaction of its own, so that it fails or is dropped alone.
+/// Each submission of a batch that failed, or of which a request has gone, in a transaction of
+/// its own, so that it fails alone; those whose request has gone are dropped.
 async fn one_by_one(pool: &sqlx::AnyPool, batch: Vec<Job>) {
     tracing::warn!(
         submissions = batch.len(),
         "a batch of submissions was not committed: each is written again alone"
     );
     for job in batch {
+        if job.reply.is_closed() {
+            continue;
+        }
         match together(pool, std::slice::from_ref(&job)).await {
             Ok(Some(answers)) => {
                 if let Some(answer) = answers.into_iter().next() {
