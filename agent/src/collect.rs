@@ -235,7 +235,7 @@ const MAX_REASONS: usize = 3;
 
 /// An `unknown` fact whose sources include files that exist but could not be read (permission
 /// denied, a directory, a loop of links…) says so, unless its detail already gives that
-/// reason: `… — /etc/shadow : accès refusé (lancez posture en root pour ce constat)`. Its
+/// reason: `… — /etc/shadow : accès refusé (lancez posture en root pour ce constat)`. Its
 /// message becomes one that wraps the one it had.
 fn explain_unknowns(machine: &Machine, facts: &mut [Fact]) {
     for fact in facts.iter_mut().filter(|f| f.status == Status::Unknown) {

@@ -106,7 +106,7 @@ enum Argument {
     Choice,
 }
 
-/// Says which session and which argument a problem is about: `audit.toml : contrôle inconnu
+/// Says which session and which argument a problem is about: `audit.toml : contrôle inconnu
 /// « XXX-99 » (argument CONTROL)`. The file is untouched in every case.
 fn about_argument(mut problem: Problem, file: &Path, argument: Argument) -> Problem {
     // The names the help shows, in both languages.

@@ -79,7 +79,7 @@ pub(crate) fn io_message(error: &io::Error) -> Message {
 }
 
 impl ReadError {
-    /// Why `path` could not be read: `/etc/shadow : accès refusé (lancez posture en root pour
+    /// Why `path` could not be read: `/etc/shadow : accès refusé (lancez posture en root pour
     /// ce constat)`.
     pub fn reason(&self, path: &str) -> Message {
         match self {

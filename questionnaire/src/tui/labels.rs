@@ -110,7 +110,7 @@ pub struct Labels {
     pub index: Template,
     /// No index yet.
     pub index_none: String,
-    /// `s : masquer les scores`.
+    /// `s : masquer les scores`.
     pub hide_scores: String,
     /// `scores masqués (s)`.
     pub scores_hidden: String,
@@ -134,13 +134,13 @@ pub struct Labels {
     pub sources: String,
     /// `Note d'alors : `.
     pub note_then: String,
-    /// `Réponse précédente : `.
+    /// `Réponse précédente : `.
     pub previous_answer: String,
-    /// `Note précédente : `.
+    /// `Note précédente : `.
     pub previous_note: String,
     /// How to confirm a carried-over answer.
     pub confirm_hint: String,
-    /// `Réponse actuelle : `.
+    /// `Réponse actuelle : `.
     pub current_answer: String,
     /// ` [↻ précédente]`, after the previous assessment's option (the space before included).
     pub previous_mark: String,
@@ -157,7 +157,7 @@ pub struct Labels {
     pub note_hint: String,
     /// `✎ Note : `, the note pinned at the bottom.
     pub pinned_note: String,
-    /// `Constats des machines :`.
+    /// `Constats des machines :`.
     pub machine_facts: String,
     /// A machine that caps the answer: `{host}`, `{kept}`, `{declared}`.
     pub contradiction: Template,
@@ -191,7 +191,7 @@ pub struct Labels {
     pub priority: Template,
     /// `{title} — {control} (critique)`.
     pub priority_critical: Template,
-    /// `Prochaine évaluation : `.
+    /// `Prochaine évaluation : `.
     pub next_assessment: String,
 
     // The start form.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 /// Splits `text` into lines of at most `width` characters, breaking between words (and inside a
 /// word longer than the width). Keeps the text's own line breaks, never breaks at a no-break
-/// space, and keeps French punctuation with its word (`chiffrée ?`, `« oui »`), so that no line
+/// space, and keeps French punctuation with its word (`chiffrée ?`, `« oui »`), so that no line
 /// starts with a lone `?`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
