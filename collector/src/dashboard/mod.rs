@@ -522,6 +522,21 @@ impl Listing {
     }
 }
 
+/// The start of the pages that list organisations: the signed-in member's page, and the
+/// organisations `query` keeps (or the response that ends the request: sign in, a store error).
+async fn listed(
+    state: &Dashboard,
+    headers: &HeaderMap,
+    uri: &axum::http::Uri,
+    query: &ListQuery,
+) -> Result<(Page, Listing), Response> {
+    let page = signed_in(state, headers, uri).await?;
+    match listing(state, query).await {
+        Ok(listing) => Ok((page, listing)),
+        Err(error) => Err(store_failed(page.lang, &error)),
+    }
+}
+
 /// The query's page of organisations, filtered, sorted and paged by the database
 /// ([`Store::dashboard_page`]); a page past the last one gives the last one.
 async fn listing(
@@ -641,14 +656,10 @@ async fn organisations(
     uri: axum::http::Uri,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let page = match signed_in(&state, &headers, &uri).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
     let query = query.map(|Query(q)| q).unwrap_or_default();
-    let listing = match listing(&state, &query).await {
-        Ok(listing) => listing,
-        Err(error) => return store_failed(page.lang, &error),
+    let (page, listing) = match listed(&state, &headers, &uri, &query).await {
+        Ok(listed) => listed,
+        Err(response) => return response,
     };
     let rows: Vec<OrgView> = listing
         .rows(today())
@@ -669,14 +680,10 @@ async fn heatmap(
     uri: axum::http::Uri,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let page = match signed_in(&state, &headers, &uri).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
     let query = query.map(|Query(q)| q).unwrap_or_default();
-    let listing = match listing(&state, &query).await {
-        Ok(listing) => listing,
-        Err(error) => return store_failed(page.lang, &error),
+    let (page, listing) = match listed(&state, &headers, &uri, &query).await {
+        Ok(listed) => listed,
+        Err(response) => return response,
     };
     let listed = listing.rows(today());
     let ids: Vec<&str> = listed
@@ -753,10 +760,6 @@ async fn overdue(
     uri: axum::http::Uri,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let page = match signed_in(&state, &headers, &uri).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
     // The overdue only, the oldest assessment first (the latest for re-assessment), 50 a page.
     let asked = query.map(|Query(q)| q).unwrap_or_default();
     let query = ListQuery {
@@ -766,9 +769,9 @@ async fn overdue(
         page: asked.page,
         ..ListQuery::default()
     };
-    let listing = match listing(&state, &query).await {
-        Ok(listing) => listing,
-        Err(error) => return store_failed(page.lang, &error),
+    let (page, listing) = match listed(&state, &headers, &uri, &query).await {
+        Ok(listed) => listed,
+        Err(response) => return response,
     };
     let rows: Vec<OrgView> = listing
         .rows(today())
